@@ -1,0 +1,30 @@
+import { TRPCError } from '@trpc/server';
+import { RosterTable } from '@/components/home/roster-table';
+import { serverCaller } from '@/server/trpc/caller';
+
+export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
+  const groupId = Number((await params).groupId);
+  const trpc = await serverCaller();
+  try {
+    const roster = await trpc.people.groupStudents({ groupId });
+    return (
+      <>
+        <h1>Группа {roster.group.name}</h1>
+        <p className="muted">
+          {roster.group.specialty}, {roster.group.course} курс · {roster.students.length} студентов
+          {roster.termName ? ` · ${roster.termName}` : ''} · <a href={`/api/reports/group-roster/${groupId}`}>Скачать список (CSV)</a>
+        </p>
+        <RosterTable roster={roster} />
+      </>
+    );
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST')) {
+      return (
+        <div className="error" role="alert">
+          {error.code === 'FORBIDDEN' ? 'Нет доступа к этой группе.' : 'Неверный номер группы.'}
+        </div>
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { AssignmentsSection } from '@/components/home/assignments-section';
+import { FamilySection } from '@/components/home/family-section';
+import { RosterTable } from '@/components/home/roster-table';
+import { StructureSection } from '@/components/home/structure-section';
+import { fullName } from '@/domain/names';
+import { can, rolesOf } from '@/server/policy/actor';
+import { currentActor } from '@/server/auth/current-actor';
+import { serverCaller } from '@/server/trpc/caller';
+
+/** One home page; each role the user holds adds the part of the college that role sees. */
+export default async function HomePage() {
+  const actor = (await currentActor())!;
+  const trpc = await serverCaller();
+  const roles = rolesOf(actor);
+  const sections: React.ReactNode[] = [];
+
+  if (roles.includes('teacher')) {
+    const mine = await trpc.journal.assignments({ mineOnly: true });
+    sections.push(<AssignmentsSection key="teacher" title="Мои журналы" assignments={mine} showTeacher={false} />);
+  }
+  if (roles.includes('curator')) {
+    const groups = await trpc.people.groups();
+    const curated = groups.filter((g) => actor.grants.some((gr) => gr.role === 'curator' && gr.groupId === g.id));
+    for (const g of curated) {
+      const roster = await trpc.people.groupStudents({ groupId: g.id });
+      sections.push(
+        <section className="panel" key={`curator-${g.id}`}>
+          <h2>
+            Моя группа {roster.group.name} <span className="muted small">({roster.group.specialty}, {roster.group.course} курс)</span>
+          </h2>
+          <p className="muted">
+            {roster.students.length} студентов{roster.termName ? ` · ${roster.termName}` : ''} ·{' '}
+            <a href={`/api/reports/group-roster/${g.id}`}>Скачать список (CSV для Excel)</a>
+          </p>
+          <RosterTable roster={roster} />
+        </section>,
+      );
+    }
+  }
+  if (can(actor, 'structure.read')) {
+    sections.push(<StructureSection key="structure" overview={await trpc.structure.overview()} linkGroups={can(actor, 'people.read')} />);
+  }
+  if (roles.includes('student') || roles.includes('parent')) {
+    const students = await trpc.family.students();
+    const items = await Promise.all(students.map(async (student) => ({ student, marks: await trpc.family.recentMarks({ studentId: student.id, limit: 15 }) })));
+    sections.push(<FamilySection key="family" items={items} own={roles.includes('student')} />);
+  }
+
+  return (
+    <>
+      <h1>Здравствуйте, {fullName({ ...actor, lastName: '' }).trim() || actor.lastName}!</h1>
+      {actor.position && <p className="muted">{actor.position}</p>}
+      {sections.length > 0 ? sections : <p className="muted">Для вашей роли здесь пока нечего показать.</p>}
+      {can(actor, 'audit.read') && (
+        <p className="small">
+          <Link href="/security/sign-ins">Журнал входов в систему</Link>
+        </p>
+      )}
+    </>
+  );
+}

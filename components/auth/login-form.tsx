@@ -1,0 +1,55 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+
+const ERRORS: Record<string, string> = {
+  CredentialsSignin: 'Неверный логин или пароль.',
+  locked: 'Слишком много неудачных попыток входа. Вход для этого логина временно заблокирован — попробуйте через 15 минут.',
+  SessionRequired: 'Войдите, чтобы продолжить.',
+};
+
+export function LoginForm({ initialError }: { initialError?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError ? (ERRORS[initialError] ?? 'Не удалось войти. Попробуйте ещё раз.') : null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const login = String(form.get('login') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!login || !password) {
+      setError(!login ? 'Введите логин.' : 'Введите пароль.');
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const result = await signIn('credentials', { login, password, redirect: false });
+    setPending(false);
+    if (!result || result.error) {
+      setError(ERRORS[result?.error ?? ''] ?? 'Не удалось войти. Попробуйте ещё раз.');
+      return;
+    }
+    router.replace('/');
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <label htmlFor="login">Логин</label>
+      <input id="login" name="login" type="text" autoComplete="username" autoFocus />
+      <label htmlFor="password">Пароль</label>
+      <input id="password" name="password" type="password" autoComplete="current-password" />
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      <button type="submit" disabled={pending}>
+        {pending ? 'Вход…' : 'Войти'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { shortName } from '@/domain/names';
+import { ROLE_LABELS } from '@/domain/roles';
+import { can, rolesOf, type Actor } from '@/server/policy/actor';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+
+/** Menu items exist only for pages that work and that the actor may open. */
+export function AppHeader({ actor }: { actor: Actor }) {
+  const roles = rolesOf(actor).map((r) => ROLE_LABELS[r]);
+  return (
+    <header className="header">
+      <Link href="/" className="brand">
+        Электронный журнал
+      </Link>
+      <nav className="nav">
+        <Link href="/">Главная</Link>
+        {can(actor, 'audit.read') && <Link href="/security/sign-ins">Журнал входов</Link>}
+        <Link href="/account/password">Сменить пароль</Link>
+      </nav>
+      <div className="user">
+        <div className="who">
+          <div data-testid="user-name">{shortName(actor)}</div>
+          <div className="role" data-testid="user-role">
+            {roles.join(', ')}
+          </div>
+        </div>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import postgres from 'postgres';
+import * as schema from './schema';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives: the PGlite directory or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations');
+
+export interface OpenOptions {
+  /** postgres://… — when absent, PGlite in `dataDir`. */
+  url?: string;
+  dataDir?: string;
+  /** Apply pending migrations on open (always true for PGlite, which no other process may touch). */
+  migrate?: boolean;
+  /** Pool size for postgres.js. */
+  max?: number;
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options);
+  return openPglite(options.dataDir ?? defaultDataDir());
+}
+
+export function defaultDataDir(): string {
+  return path.resolve(process.env.DATA_DIR ?? './.data', 'pglite');
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  if (options.migrate) {
+    await migratePostgres(drizzlePostgres(client, { casing: 'snake_case' }), { migrationsFolder });
+  }
+  return {
+    db,
+    kind: 'postgres',
+    location: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  // PGlite has no lock of its own: two processes on one directory corrupt it (see ARCHITECTURE.md).
+  const lock: DataDirLock = acquireDataDirLock(dataDir);
+  let client: PGlite | undefined;
+  try {
+    client = new PGlite(dataDir);
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+    await migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder });
+    const opened = client;
+    return {
+      db,
+      kind: 'pglite',
+      location: dataDir,
+      close: async () => {
+        await opened.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    await client?.close().catch(() => {});
+    lock.release();
+    throw error;
+  }
+}
+
+/** Rows of a raw query, whichever driver ran it (PGlite returns `{ rows }`, postgres.js an array). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows: T[] }).rows;
+}

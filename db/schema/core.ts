@@ -1,0 +1,102 @@
+import { boolean, date, foreignKey, integer, pgTable, primaryKey, smallint, text, timestamp, unique, index } from 'drizzle-orm/pg-core';
+
+/** A college. Not a tenant table itself: every tenant table points here by `institution_id`. */
+export const institutions = pgTable('institutions', {
+  id: integer().generatedByDefaultAsIdentity().primaryKey(),
+  shortName: text().notNull(),
+  fullName: text().notNull(),
+  city: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const academicYears = pgTable(
+  'academic_years',
+  {
+    institutionId: integer().notNull().references(() => institutions.id),
+    id: integer().generatedByDefaultAsIdentity(),
+    name: text().notNull(), // «2026/2027»
+    startsOn: date().notNull(),
+    endsOn: date().notNull(),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.id] }), unique().on(t.institutionId, t.name)],
+);
+
+export const terms = pgTable(
+  'terms',
+  {
+    institutionId: integer().notNull(),
+    id: integer().generatedByDefaultAsIdentity(),
+    academicYearId: integer().notNull(),
+    number: smallint().notNull(), // 1 — осенний семестр, 2 — весенний
+    name: text().notNull(),
+    startsOn: date().notNull(),
+    endsOn: date().notNull(),
+    locked: boolean().notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    unique().on(t.institutionId, t.academicYearId, t.number),
+    foreignKey({ columns: [t.institutionId, t.academicYearId], foreignColumns: [academicYears.institutionId, academicYears.id] }),
+  ],
+);
+
+/** Per-institution dictionary of attendance codes (н, у, б, о by default). */
+export const attendanceCodes = pgTable(
+  'attendance_codes',
+  {
+    institutionId: integer().notNull().references(() => institutions.id),
+    code: text().notNull(),
+    label: text().notNull(),
+    isAbsence: boolean().notNull(),
+    isValid: boolean().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.code] })],
+);
+
+export const departments = pgTable(
+  'departments',
+  {
+    institutionId: integer().notNull().references(() => institutions.id),
+    id: integer().generatedByDefaultAsIdentity(),
+    name: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.id] }), unique().on(t.institutionId, t.name)],
+);
+
+export const specialties = pgTable(
+  'specialties',
+  {
+    institutionId: integer().notNull().references(() => institutions.id),
+    id: integer().generatedByDefaultAsIdentity(),
+    code: text().notNull(), // 09.02.07
+    name: text().notNull(),
+    qualification: text().notNull(),
+    durationMonths: smallint().notNull(), // 46 = 3 г. 10 мес.
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.id] }), unique().on(t.institutionId, t.code)],
+);
+
+export const groups = pgTable(
+  'groups',
+  {
+    institutionId: integer().notNull(),
+    id: integer().generatedByDefaultAsIdentity(),
+    name: text().notNull(), // ИС-21
+    specialtyId: integer().notNull(),
+    departmentId: integer().notNull(),
+    course: smallint().notNull(),
+    admissionYear: smallint().notNull(),
+    studyForm: text().notNull().default('очная'),
+    curatorUserId: integer(),
+    graduatedOn: date(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    unique().on(t.institutionId, t.name, t.admissionYear),
+    foreignKey({ columns: [t.institutionId, t.specialtyId], foreignColumns: [specialties.institutionId, specialties.id] }),
+    foreignKey({ columns: [t.institutionId, t.departmentId], foreignColumns: [departments.institutionId, departments.id] }),
+    index().on(t.institutionId, t.departmentId),
+    index().on(t.curatorUserId),
+  ],
+);

@@ -1,0 +1,5 @@
+export * from './core';
+export * from './people';
+export * from './curriculum';
+export * from './journal';
+export * from './security';

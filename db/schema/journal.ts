@@ -1,0 +1,91 @@
+import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, date } from 'drizzle-orm/pg-core';
+import { teachingAssignments } from './curriculum';
+import { students, users } from './people';
+
+/** A held class: one journal column. */
+export const lessons = pgTable(
+  'lessons',
+  {
+    institutionId: integer().notNull(),
+    id: integer().generatedByDefaultAsIdentity(),
+    teachingAssignmentId: integer().notNull(),
+    date: date().notNull(),
+    pairNo: smallint(),
+    hours: smallint().notNull().default(2),
+    kind: text().notNull(),
+    topic: text(),
+    homework: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.teachingAssignmentId],
+      foreignColumns: [teachingAssignments.institutionId, teachingAssignments.id],
+    }),
+    index().on(t.institutionId, t.teachingAssignmentId, t.date),
+  ],
+);
+
+/**
+ * A journal cell: one student at one lesson. Attendance code (null = present) and up to two grades. `version` grows
+ * with every change so that a client editing an old copy is refused instead of overwriting silently.
+ */
+export const journalCells = pgTable(
+  'journal_cells',
+  {
+    institutionId: integer().notNull(),
+    lessonId: integer().notNull(),
+    studentId: integer().notNull(),
+    attendance: text(),
+    grade1: text(),
+    grade2: text(),
+    version: integer().notNull().default(1),
+    updatedBy: integer().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.lessonId, t.studentId] }),
+    foreignKey({ columns: [t.institutionId, t.lessonId], foreignColumns: [lessons.institutionId, lessons.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.institutionId, t.studentId], foreignColumns: [students.institutionId, students.id] }),
+    index().on(t.institutionId, t.studentId),
+  ],
+);
+
+/** One act of editing: a typed cell, a paste, a fill, an undo, an import. Undo points at the batch it reverts. */
+export const editBatches = pgTable(
+  'edit_batches',
+  {
+    institutionId: integer().notNull(),
+    id: integer().generatedByDefaultAsIdentity(),
+    userId: integer().notNull().references(() => users.id),
+    teachingAssignmentId: integer(),
+    source: text().notNull(), // typing | paste | fill | undo | import | seed | lesson
+    revertsBatchId: integer(),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.id] }), index().on(t.institutionId, t.teachingAssignmentId, t.createdAt)],
+);
+
+/** Append-only change log of journal data (a trigger refuses UPDATE and DELETE). */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    institutionId: integer().notNull(),
+    id: bigint({ mode: 'number' }).generatedByDefaultAsIdentity(),
+    batchId: integer().notNull(),
+    entity: text().notNull(), // cell | lesson | …
+    lessonId: integer(),
+    studentId: integer(),
+    before: jsonb(),
+    after: jsonb(),
+    userId: integer().notNull().references(() => users.id),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    foreignKey({ columns: [t.institutionId, t.batchId], foreignColumns: [editBatches.institutionId, editBatches.id] }),
+    index().on(t.institutionId, t.lessonId, t.studentId),
+  ],
+);

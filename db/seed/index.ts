@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../client';
+import { bulkInsert, resetIdentity, type Row } from '../bulk';
+import { hashPassword } from '../../server/auth/password';
+import { generateGroupTerm } from './lessons';
+import { DEMO_PASSWORD, planCollege, TERMS, YEAR, type Scale, type SeedOptions } from './plan';
+
+export { DEMO_LOGINS, DEMO_PASSWORD } from './plan';
+export type { Scale } from './plan';
+
+/** Tables in the order their foreign keys allow. */
+const STRUCTURE_TABLES = [
+  'institutions', 'attendance_codes', 'lesson_kinds', 'academic_years', 'terms', 'users', 'departments', 'specialties',
+  'groups', 'user_roles', 'students', 'group_memberships', 'guardians', 'student_guardians', 'subgroups', 'subgroup_members',
+  'curricula', 'curriculum_items', 'curriculum_item_terms', 'teaching_assignments',
+];
+const IDENTITY_TABLES = [
+  'institutions', 'academic_years', 'terms', 'users', 'user_roles', 'departments', 'specialties', 'groups', 'students',
+  'group_memberships', 'guardians', 'subgroups', 'curricula', 'curriculum_items', 'teaching_assignments', 'lessons',
+];
+
+export interface SeedSummary {
+  scale: Scale;
+  institutions: number;
+  groups: number;
+  students: number;
+  users: number;
+  assignments: number;
+  lessons: number;
+  cells: number;
+  ms: number;
+}
+
+export const DEFAULT_SEED = 2026;
+
+/** The demo shows a term in progress: lessons are held up to this date. The college scale holds the whole year. */
+export function defaultAsOf(scale: Scale): string {
+  return scale === 'demo' ? '2026-11-27' : YEAR.endsOn;
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ n: number | string }>(db, sql`SELECT count(*) AS n FROM institutions`);
+  return Number(row?.n ?? 0) === 0;
+}
+
+/**
+ * Writes a whole demo college into an empty database in one transaction: same options, same data.
+ * `onProgress` gets short Russian lines for the console.
+ */
+export async function seedDatabase(
+  db: Db,
+  opts: Partial<SeedOptions> & { scale?: Scale } = {},
+  onProgress: (line: string) => void = () => {},
+): Promise<SeedSummary> {
+  const started = Date.now();
+  const scale = opts.scale ?? 'demo';
+  const options: SeedOptions = { scale, seed: opts.seed ?? DEFAULT_SEED, asOf: opts.asOf ?? defaultAsOf(scale) };
+  if (!(await isEmpty(db))) throw new Error('База уже содержит данные: демонстрационный колледж пишется только в пустую базу.');
+  const plan = planCollege(options);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const user of plan.rows.users ?? []) user.password_hash = passwordHash;
+  onProgress(
+    `План: ${plan.groups.length} групп, ${plan.rows.students?.length ?? 0} студентов, ${plan.rows.users?.length ?? 0} учётных записей, ` +
+      `${plan.assignments.length} назначений нагрузки`,
+  );
+
+  let lessons = 0;
+  let cells = 0;
+  await db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    for (const table of STRUCTURE_TABLES) await bulkInsert(txDb, table, plan.rows[table] ?? []);
+    let lessonId = 0;
+    const lessonIds = { next: () => ++lessonId };
+    let done = 0;
+    const lastTerm = TERMS.filter((t) => t.startsOn <= options.asOf).length;
+    for (const group of plan.groups) {
+      for (let termNumber = 1; termNumber <= lastTerm; termNumber++) {
+        const journal = generateGroupTerm(plan, group, termNumber, lessonIds);
+        await bulkInsert(txDb, 'lessons', journal.lessons);
+        await bulkInsert(txDb, 'journal_cells', journal.cells, 10000);
+        lessons += journal.lessons.length;
+        cells += journal.cells.length;
+      }
+      done += 1;
+      if (done % 10 === 0 || done === plan.groups.length) {
+        onProgress(`Журналы: ${done}/${plan.groups.length} групп, ${lessons} занятий, ${cells} ячеек (${((Date.now() - started) / 1000).toFixed(1)} с)`);
+      }
+    }
+    await resetIdentity(txDb, IDENTITY_TABLES);
+  });
+  const summary: SeedSummary = {
+    scale,
+    institutions: 1,
+    groups: plan.groups.length,
+    students: plan.rows.students?.length ?? 0,
+    users: plan.rows.users?.length ?? 0,
+    assignments: plan.assignments.length,
+    lessons,
+    cells,
+    ms: Date.now() - started,
+  };
+  return summary;
+}
+
+export type { Row };

@@ -1,0 +1,463 @@
+/**
+ * The deterministic plan of a demo college: structure, people, curricula and teaching load (no lessons yet).
+ * Everything gets its id here, counting from 1: the seed writes into an empty database.
+ */
+import { addDays, isoWeekday } from '../../domain/dates';
+import { DEFAULT_ATTENDANCE_CODES } from '../../domain/marks';
+import { LESSON_KINDS } from '../../domain/lesson-kinds';
+import { semesterOf } from '../../domain/term';
+import { GENERAL_ITEMS, SPECIALTIES, parseItem, type ParsedItem, type SpecialtyDef } from './catalog';
+import { familyName, loginFor, parentName, randomName, type Gender } from './names';
+import { Random } from './random';
+
+export type Scale = 'demo' | 'college';
+
+export interface SeedOptions {
+  scale: Scale;
+  seed: number;
+  /** Lessons are held up to this date (inclusive). */
+  asOf: string;
+}
+
+export const YEAR = { name: '2026/2027', startsOn: '2026-09-01', endsOn: '2027-06-30', startYear: 2026 };
+export const TERMS = [
+  { number: 1, name: '1 семестр 2026/2027', startsOn: '2026-09-01', endsOn: '2026-12-28' },
+  { number: 2, name: '2 семестр 2026/2027', startsOn: '2027-01-12', endsOn: '2027-06-30' },
+];
+const HOLIDAYS = new Set(['2026-11-04', '2027-02-23', '2027-03-08', '2027-05-01', '2027-05-03', '2027-05-10', '2027-06-12']);
+
+export const DEMO_PASSWORD = 'demo2026';
+
+export const DEMO_LOGINS = {
+  admin: 'admin',
+  head: 'zav',
+  methodist: 'metodist',
+  curator: 'kurator',
+  teacher: 'prepod',
+  student: 'student',
+  parent: 'roditel',
+  inspector: 'inspektor',
+} as const;
+
+export type Row = Record<string, unknown>;
+
+export interface GroupPlan {
+  id: number;
+  name: string;
+  course: number;
+  specialty: SpecialtyDef;
+  curriculumId: number;
+  admissionYear: number;
+  /** Students with membership spans inside the year. */
+  members: { studentId: number; from: string; to: string | null; ability: number; absenceRate: number }[];
+  /** subgroup id → student ids, per term number. */
+  subgroups: Map<number, { id: number; studentIds: Set<number> }[]>;
+}
+
+export interface AssignmentPlan {
+  id: number;
+  termNumber: number;
+  groupId: number;
+  subgroupId: number | null;
+  itemId: number;
+  item: ParsedItem;
+  teacherUserId: number;
+  plannedHours: number;
+  teacherBias: number;
+}
+
+export interface CollegePlan {
+  options: SeedOptions;
+  institutionId: number;
+  termIds: Map<number, number>;
+  rows: Record<string, Row[]>;
+  groups: GroupPlan[];
+  assignments: AssignmentPlan[];
+}
+
+interface Counter {
+  next(table: string): number;
+}
+
+function counter(): Counter {
+  const ids = new Map<string, number>();
+  return {
+    next(table) {
+      const id = (ids.get(table) ?? 0) + 1;
+      ids.set(table, id);
+      return id;
+    },
+  };
+}
+
+interface Layout {
+  departments: { name: string; keys: string[] }[];
+  groups: { key: string; course: number; number: number }[];
+  studentsPerGroup: [number, number];
+}
+
+function layout(scale: Scale): Layout {
+  if (scale === 'demo') {
+    return {
+      departments: [
+        { name: 'Отделение информационных технологий и транспорта', keys: ['ИС', 'ТО'] },
+        { name: 'Отделение экономики и педагогики', keys: ['ЭБ', 'ПНК'] },
+      ],
+      groups: [
+        { key: 'ИС', course: 1, number: 1 },
+        { key: 'ИС', course: 2, number: 1 },
+        { key: 'ИС', course: 3, number: 1 },
+        { key: 'ТО', course: 2, number: 1 },
+        { key: 'ЭБ', course: 2, number: 1 },
+        { key: 'ПНК', course: 1, number: 1 },
+      ],
+      studentsPerGroup: [20, 30],
+    };
+  }
+  const groups: Layout['groups'] = [];
+  for (const spec of SPECIALTIES) {
+    const courses = spec.semesters / 2;
+    for (let course = 1; course <= courses; course++) {
+      for (let number = 1; number <= Math.round(120 / 15); number++) groups.push({ key: spec.key, course, number });
+    }
+  }
+  return {
+    departments: [
+      { name: 'Отделение информационных технологий', keys: ['ИС'] },
+      { name: 'Автотранспортное отделение', keys: ['ТО'] },
+      { name: 'Экономическое отделение', keys: ['ЭБ'] },
+      { name: 'Педагогическое отделение', keys: ['ПНК'] },
+    ],
+    groups,
+    studentsPerGroup: [20, 30],
+  };
+}
+
+/** Subjects the demo teacher `prepod` takes first, so that the account has a real load. */
+const DEMO_TEACHER_SUBJECTS = new Set(['Информатика', 'Основы алгоритмизации и программирования', 'Разработка программных модулей']);
+const TEACHER_MAX_HOURS = 900;
+
+export function planCollege(options: SeedOptions): CollegePlan {
+  const rnd = Random.derive(options.seed, 'plan');
+  const ids = counter();
+  const rows: Record<string, Row[]> = {};
+  const add = (table: string, row: Row) => {
+    (rows[table] ??= []).push(row);
+    return row;
+  };
+  const institutionId = ids.next('institutions');
+  add('institutions', {
+    id: institutionId,
+    short_name: 'ГБПОУ «Колледж информационных технологий и экономики»',
+    full_name: 'Государственное бюджетное профессиональное образовательное учреждение «Колледж информационных технологий и экономики»',
+    city: 'г. Сызрань',
+  });
+  const inst = { institution_id: institutionId };
+  for (const code of DEFAULT_ATTENDANCE_CODES) {
+    add('attendance_codes', { ...inst, code: code.code, label: code.label, is_absence: code.isAbsence, is_valid: code.isValid });
+  }
+  for (const kind of LESSON_KINDS) add('lesson_kinds', { ...inst, code: kind.code, label: kind.label, grade_weight: String(kind.weight) });
+
+  const yearId = ids.next('academic_years');
+  add('academic_years', { ...inst, id: yearId, name: YEAR.name, starts_on: YEAR.startsOn, ends_on: YEAR.endsOn });
+  const termIds = new Map<number, number>();
+  for (const t of TERMS) {
+    const id = ids.next('terms');
+    termIds.set(t.number, id);
+    add('terms', { ...inst, id, academic_year_id: yearId, number: t.number, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn, locked: false });
+  }
+
+  // Staff.
+  const usedLogins = new Set<string>();
+  const addUser = (name: { lastName: string; firstName: string; middleName: string }, position: string, login?: string): number => {
+    const id = ids.next('users');
+    let l = login ?? loginFor(name);
+    for (let n = 2; usedLogins.has(l); n++) l = `${loginFor(name)}${n}`;
+    usedLogins.add(l);
+    add('users', {
+      id,
+      institution_id: institutionId,
+      login: l,
+      last_name: name.lastName,
+      first_name: name.firstName,
+      middle_name: name.middleName,
+      position,
+    });
+    return id;
+  };
+  const addRole = (userId: number, role: string, scope: { department_id?: number; group_id?: number } = {}) =>
+    add('user_roles', { id: ids.next('user_roles'), ...inst, user_id: userId, role, department_id: scope.department_id ?? null, group_id: scope.group_id ?? null });
+
+  const adminId = addUser({ lastName: 'Соколова', firstName: 'Ирина', middleName: 'Викторовна' }, 'Системный администратор ЭЖ', DEMO_LOGINS.admin);
+  addRole(adminId, 'admin');
+  const methodistId = addUser({ lastName: 'Крылова', firstName: 'Елена', middleName: 'Павловна' }, 'Методист по учебной работе', DEMO_LOGINS.methodist);
+  addRole(methodistId, 'methodist');
+  const inspectorId = addUser({ lastName: 'Голубев', firstName: 'Андрей', middleName: 'Николаевич' }, 'Главный специалист управления образования', DEMO_LOGINS.inspector);
+  addRole(inspectorId, 'inspector');
+
+  const lay = layout(options.scale);
+  const departmentIds = new Map<string, number>();
+  lay.departments.forEach((d, index) => {
+    const id = ids.next('departments');
+    add('departments', { ...inst, id, name: d.name });
+    for (const key of d.keys) departmentIds.set(key, id);
+    const head = index === 0 ? { lastName: 'Захарова', firstName: 'Светлана', middleName: 'Игоревна' } : randomName(rnd, rnd.chance(0.7) ? 'ж' : 'м');
+    const headId = addUser(head, 'Заведующий отделением', index === 0 ? DEMO_LOGINS.head : undefined);
+    addRole(headId, 'head', { department_id: id });
+  });
+
+  // Specialties and curricula per admission year in use.
+  const specialtyIds = new Map<string, number>();
+  for (const spec of SPECIALTIES) {
+    const id = ids.next('specialties');
+    specialtyIds.set(spec.key, id);
+    add('specialties', { ...inst, id, code: spec.code, name: spec.name, qualification: spec.qualification, duration_months: spec.durationMonths });
+  }
+  const curricula = new Map<string, { id: number; items: Map<string, { id: number; item: ParsedItem }> }>();
+  const curriculumFor = (spec: SpecialtyDef, admissionYear: number) => {
+    const key = `${spec.key}-${admissionYear}`;
+    const existing = curricula.get(key);
+    if (existing) return existing;
+    const id = ids.next('curricula');
+    add('curricula', { ...inst, id, specialty_id: specialtyIds.get(spec.key), admission_year: admissionYear, name: `РУП ${spec.code} ${spec.name}, набор ${admissionYear} г.` });
+    const items = new Map<string, { id: number; item: ParsedItem }>();
+    [...GENERAL_ITEMS, ...spec.profile, ...spec.items].map(parseItem).forEach((item, order) => {
+      const itemId = ids.next('curriculum_items');
+      items.set(item.code, { id: itemId, item });
+      add('curriculum_items', {
+        ...inst,
+        id: itemId,
+        curriculum_id: id,
+        parent_id: item.parentCode ? (items.get(item.parentCode)?.id ?? null) : null,
+        cycle: item.cycle,
+        kind: item.kind,
+        code: item.code,
+        name: item.name,
+        short_name: item.shortName,
+        sort_order: order + 1,
+      });
+      for (const [semester, plan] of item.semesters) {
+        const practical = item.kind === 'up' || item.kind === 'pp' ? plan.hours : Math.round(plan.hours * 0.4);
+        add('curriculum_item_terms', {
+          ...inst,
+          curriculum_item_id: itemId,
+          semester,
+          hours_total: plan.hours,
+          hours_theory: plan.hours - practical,
+          hours_practice: practical,
+          hours_lab: 0,
+          hours_self_study: Math.round(plan.hours / 3),
+          attestation_form: plan.form,
+        });
+      }
+    });
+    const created = { id, items };
+    curricula.set(key, created);
+    return created;
+  };
+
+  // Teachers are created as the load needs them: one pool per subject name.
+  const teacherPools = new Map<string, { id: number; load: number; bias: number }[]>();
+  const teacherBias = new Map<number, number>();
+  const demoTeacherName = { lastName: 'Петрова', firstName: 'Анна', middleName: 'Николаевна' };
+  const demoTeacher = { id: addUser(demoTeacherName, 'Преподаватель', DEMO_LOGINS.teacher), load: 0, bias: 0.05 };
+  addRole(demoTeacher.id, 'teacher');
+  teacherBias.set(demoTeacher.id, demoTeacher.bias);
+  const teacherFor = (subject: string, hours: number, group: string): number => {
+    if (DEMO_TEACHER_SUBJECTS.has(subject) && group.startsWith('ИС') && demoTeacher.load + hours <= TEACHER_MAX_HOURS) {
+      demoTeacher.load += hours;
+      return demoTeacher.id;
+    }
+    const pool = teacherPools.get(subject) ?? [];
+    teacherPools.set(subject, pool);
+    let best = pool.filter((t) => t.load + hours <= TEACHER_MAX_HOURS).sort((a, b) => a.load - b.load)[0];
+    if (!best) {
+      const gender: Gender = rnd.chance(0.72) ? 'ж' : 'м';
+      const id = addUser(randomName(rnd, gender), 'Преподаватель');
+      addRole(id, 'teacher');
+      best = { id, load: 0, bias: rnd.normal(0, 0.25) };
+      teacherBias.set(id, best.bias);
+      pool.push(best);
+    }
+    best.load += hours;
+    return best.id;
+  };
+
+  // Groups, students, memberships, guardians.
+  const groups: GroupPlan[] = [];
+  const assignments: AssignmentPlan[] = [];
+  let recordBook = 0;
+  let demoStudentId = 0;
+  let demoSiblingId = 0;
+  for (const g of lay.groups) {
+    const spec = SPECIALTIES.find((s) => s.key === g.key)!;
+    const admissionYear = YEAR.startYear - g.course + 1;
+    const groupId = ids.next('groups');
+    const name = `${g.key}-${g.course}${g.number}`;
+    const curriculum = curriculumFor(spec, admissionYear);
+    const groupRnd = Random.derive(options.seed, 'group', name);
+    const curatorName = randomName(groupRnd, groupRnd.chance(0.75) ? 'ж' : 'м');
+    const isDemoCuratorGroup = name === 'ИС-21';
+    const curatorId = addUser(isDemoCuratorGroup ? { lastName: 'Морозова', firstName: 'Ольга', middleName: 'Сергеевна' } : curatorName, isDemoCuratorGroup ? 'Преподаватель, куратор группы ИС-21' : 'Преподаватель', isDemoCuratorGroup ? DEMO_LOGINS.curator : undefined);
+    add('groups', {
+      ...inst,
+      id: groupId,
+      name,
+      specialty_id: specialtyIds.get(g.key),
+      department_id: departmentIds.get(g.key),
+      course: g.course,
+      admission_year: admissionYear,
+      study_form: 'очная',
+      curator_user_id: curatorId,
+    });
+    addRole(curatorId, 'curator', { group_id: groupId });
+    if (!isDemoCuratorGroup) addRole(curatorId, 'teacher');
+
+    const size = groupRnd.int(lay.studentsPerGroup[0], lay.studentsPerGroup[1]);
+    const admittedOn = `${admissionYear}-09-01`;
+    const admissionOrder = { order_no: `${groupRnd.int(180, 260)}-к`, order_date: `${admissionYear}-08-${groupRnd.int(20, 28)}` };
+    const members: GroupPlan['members'] = [];
+    const femaleShare = g.key === 'ПНК' ? 0.9 : g.key === 'ЭБ' ? 0.75 : g.key === 'ТО' ? 0.08 : 0.3;
+    for (let i = 0; i < size; i++) {
+      const studentId = ids.next('students');
+      const gender: Gender = groupRnd.chance(femaleShare) ? 'ж' : 'м';
+      const person = randomName(groupRnd, gender);
+      const birthYear = admissionYear - 16 + (groupRnd.chance(0.15) ? -1 : 0);
+      const birth = addDays(`${birthYear}-01-01`, groupRnd.int(0, 364));
+      recordBook += 1;
+      add('students', {
+        ...inst,
+        id: studentId,
+        last_name: person.lastName,
+        first_name: person.firstName,
+        middle_name: person.middleName,
+        birth_date: birth,
+        gender,
+        record_book_no: `${admissionYear}-${String(recordBook).padStart(4, '0')}`,
+        phone: `+7 9${groupRnd.int(10, 99)} ${groupRnd.int(100, 999)}-${groupRnd.int(10, 99)}-${groupRnd.int(10, 99)}`,
+      });
+      // Movement: the demo has a fixed story in ИС-21; the college a few random cases.
+      let from = admittedOn;
+      let to: string | null = null;
+      let reasonFrom = 'Зачисление';
+      let orderFrom = admissionOrder;
+      if (name === 'ИС-21' && i === size - 1) {
+        from = '2026-10-05';
+        reasonFrom = 'Перевод из другой образовательной организации';
+        orderFrom = { order_no: '402-к', order_date: '2026-10-02' };
+      } else if (name === 'ИС-21' && i === size - 2) {
+        to = '2026-10-16';
+      } else if (options.scale === 'college' && groupRnd.chance(0.02)) {
+        to = addDays('2026-09-01', groupRnd.int(20, 200));
+      }
+      add('group_memberships', { ...inst, id: ids.next('group_memberships'), student_id: studentId, group_id: groupId, from_date: from, to_date: null, reason: reasonFrom, ...orderFrom });
+      if (to) {
+        Object.assign(rows.group_memberships!.at(-1)!, {
+          to_date: to,
+          end_reason: 'Отчисление по собственному желанию',
+          end_order_no: `${groupRnd.int(403, 460)}-к`,
+          end_order_date: to,
+        });
+      }
+      const ability = clamp(groupRnd.normal(3.75, 0.55), 2.7, 4.9);
+      const r = groupRnd.next();
+      const absenceRate = r < 0.7 ? 0.03 + groupRnd.next() * 0.04 : r < 0.95 ? 0.08 + groupRnd.next() * 0.07 : 0.2 + groupRnd.next() * 0.15;
+      members.push({ studentId, from, to, ability, absenceRate });
+      // Guardians.
+      const guardians: { gender: Gender; relation: string }[] = [];
+      if (groupRnd.chance(0.92)) guardians.push({ gender: 'ж', relation: 'мать' });
+      if (groupRnd.chance(0.55)) guardians.push({ gender: 'м', relation: 'отец' });
+      if (guardians.length === 0) guardians.push({ gender: 'ж', relation: 'опекун' });
+      for (const gd of guardians) {
+        const gname = parentName(groupRnd, person.lastName, gd.gender);
+        const guardianId = ids.next('guardians');
+        add('guardians', {
+          ...inst,
+          id: guardianId,
+          last_name: gname.lastName,
+          first_name: gname.firstName,
+          middle_name: gname.middleName,
+          phone: `+7 9${groupRnd.int(10, 99)} ${groupRnd.int(100, 999)}-${groupRnd.int(10, 99)}-${groupRnd.int(10, 99)}`,
+        });
+        add('student_guardians', { ...inst, student_id: studentId, guardian_id: guardianId, relation: gd.relation });
+      }
+      if (name === 'ИС-21' && i === 3) demoStudentId = studentId;
+      if (name === 'ПНК-11' && i === 2) demoSiblingId = studentId;
+    }
+
+    // Subgroups (per term) for languages: split in halves alphabetically, as curators do.
+    const subgroups = new Map<number, { id: number; studentIds: Set<number> }[]>();
+    const byName = members
+      .map((m) => ({ id: m.studentId, row: rows.students!.find((s) => s.id === m.studentId)! }))
+      .sort((a, b) => String(a.row.last_name).localeCompare(String(b.row.last_name), 'ru'));
+    for (const [termNumber, termId] of termIds) {
+      const half = Math.ceil(byName.length / 2);
+      const parts = [byName.slice(0, half), byName.slice(half)].map((part, index) => {
+        const id = ids.next('subgroups');
+        add('subgroups', { ...inst, id, group_id: groupId, term_id: termId, name: `${index + 1} подгруппа` });
+        for (const s of part) add('subgroup_members', { ...inst, subgroup_id: id, student_id: s.id });
+        return { id, studentIds: new Set(part.map((s) => s.id)) };
+      });
+      subgroups.set(termNumber, parts);
+    }
+    const group: GroupPlan = { id: groupId, name, course: g.course, specialty: spec, curriculumId: curriculum.id, admissionYear, members, subgroups };
+    groups.push(group);
+
+    // Teaching load of both terms.
+    for (const [termNumber, termId] of termIds) {
+      const semester = semesterOf(g.course, termNumber);
+      for (const { id: itemId, item } of curriculum.items.values()) {
+        const plan = item.semesters.get(semester);
+        if (!plan || plan.hours === 0) continue;
+        const targets = item.subgroups ? subgroups.get(termNumber)!.map((s) => s.id) : [null];
+        for (const subgroupId of targets) {
+          const teacherUserId = teacherFor(item.name, plan.hours, name);
+          const id = ids.next('teaching_assignments');
+          add('teaching_assignments', { ...inst, id, term_id: termId, group_id: groupId, subgroup_id: subgroupId, curriculum_item_id: itemId, teacher_user_id: teacherUserId, planned_hours: plan.hours });
+          assignments.push({ id, termNumber, groupId, subgroupId, itemId, item, teacherUserId, plannedHours: plan.hours, teacherBias: teacherBias.get(teacherUserId) ?? 0 });
+        }
+      }
+    }
+  }
+
+  // The demo family: the student's login, a sibling in another group, their mother with a login.
+  if (demoStudentId) {
+    const student = rows.students!.find((s) => s.id === demoStudentId)!;
+    const studentUserId = addUser(
+      { lastName: String(student.last_name), firstName: String(student.first_name), middleName: String(student.middle_name) },
+      'Студент',
+      DEMO_LOGINS.student,
+    );
+    student.user_id = studentUserId;
+    addRole(studentUserId, 'student');
+    const link = rows.student_guardians!.find((l) => l.student_id === demoStudentId)!;
+    const mother = rows.guardians!.find((gd) => gd.id === link.guardian_id)!;
+    const parentUserId = addUser(
+      { lastName: String(mother.last_name), firstName: String(mother.first_name), middleName: String(mother.middle_name) },
+      'Родитель',
+      DEMO_LOGINS.parent,
+    );
+    mother.user_id = parentUserId;
+    addRole(parentUserId, 'parent');
+    if (demoSiblingId) {
+      const sibling = rows.students!.find((s) => s.id === demoSiblingId)!;
+      sibling.last_name = familyName(String(mother.last_name), sibling.gender as Gender);
+      add('student_guardians', { ...inst, student_id: demoSiblingId, guardian_id: mother.id, relation: 'мать' });
+    }
+  }
+
+  return { options, institutionId, termIds, rows, groups, assignments };
+}
+
+export function clamp(x: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, x));
+}
+
+/** Study days of a term: Monday to Saturday without public holidays. */
+export function studyDays(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (isoWeekday(d) !== 7 && !HOLIDAYS.has(d)) days.push(d);
+  }
+  return days;
+}

@@ -1,0 +1,89 @@
+/**
+ * Journal cell entry codes (DOMAIN.md «Marks in a journal cell»): `5`, `4/5`, `н`, `у`, `б`, `о`, `о4`, `зч`, `нз`.
+ * Pure parsing, shared by the grid, the server and the seed.
+ */
+export const GRADE_CODES = ['5', '4', '3', '2', 'зч', 'нз'] as const;
+export type GradeCode = (typeof GRADE_CODES)[number];
+
+export interface AttendanceCodeDef {
+  code: string;
+  label: string;
+  isAbsence: boolean;
+  isValid: boolean;
+}
+
+export const DEFAULT_ATTENDANCE_CODES: readonly AttendanceCodeDef[] = [
+  { code: 'н', label: 'отсутствовал (причина не известна)', isAbsence: true, isValid: false },
+  { code: 'у', label: 'отсутствовал по уважительной причине', isAbsence: true, isValid: true },
+  { code: 'б', label: 'болел', isAbsence: true, isValid: true },
+  { code: 'о', label: 'опоздал', isAbsence: false, isValid: false },
+];
+
+export interface CellValue {
+  attendance: string | null;
+  grade1: GradeCode | null;
+  grade2: GradeCode | null;
+}
+
+export const EMPTY_CELL: CellValue = { attendance: null, grade1: null, grade2: null };
+
+export type ParseResult = { ok: true; value: CellValue } | { ok: false; error: string };
+
+function isGrade(s: string): s is GradeCode {
+  return (GRADE_CODES as readonly string[]).includes(s);
+}
+
+/**
+ * Parses what a teacher typed into a cell. Empty input clears the cell. Latin look-alikes (`H`, `o`) and upper case
+ * are accepted, since Excel exports and keyboard layouts produce them.
+ */
+export function parseCellInput(raw: string, attendanceCodes: readonly AttendanceCodeDef[] = DEFAULT_ATTENDANCE_CODES): ParseResult {
+  const text = normalize(raw);
+  if (text === '') return { ok: true, value: EMPTY_CELL };
+  const codes = attendanceCodes.map((c) => c.code).sort((a, b) => b.length - a.length);
+  let attendance: string | null = null;
+  let rest = text;
+  for (const code of codes) {
+    if (rest.startsWith(code) && !isGrade(rest)) {
+      attendance = code;
+      rest = rest.slice(code.length);
+      break;
+    }
+  }
+  const def = attendanceCodes.find((c) => c.code === attendance);
+  if (rest === '') return { ok: true, value: { attendance, grade1: null, grade2: null } };
+  if (def?.isAbsence) {
+    return { ok: false, error: `«${raw.trim()}»: отсутствующему («${def.code}») нельзя поставить оценку` };
+  }
+  const parts = rest.split('/');
+  if (parts.length > 2) return { ok: false, error: `«${raw.trim()}»: в ячейке не больше двух оценок` };
+  if (!parts.every(isGrade)) {
+    return {
+      ok: false,
+      error: `«${raw.trim()}» — не отметка. Допустимо: 5, 4, 3, 2, две оценки через «/» (4/5), зч, нз, ${attendanceCodes
+        .map((c) => c.code)
+        .join(', ')}, опоздание с оценкой (о4)`,
+    };
+  }
+  const [g1, g2] = parts as GradeCode[];
+  return { ok: true, value: { attendance, grade1: g1 ?? null, grade2: g2 ?? null } };
+}
+
+/** The text a cell shows and a teacher would type to get it back. */
+export function formatCell(value: CellValue): string {
+  const grades = [value.grade1, value.grade2].filter(Boolean).join('/');
+  return `${value.attendance ?? ''}${grades}`;
+}
+
+export function numericGrade(code: string | null): number | null {
+  if (code === '5' || code === '4' || code === '3' || code === '2') return Number(code);
+  return null;
+}
+
+const LOOKALIKES: Record<string, string> = { h: 'н', y: 'у', o: 'о' };
+
+function normalize(raw: string): string {
+  let text = raw.trim().toLowerCase().replace(/\s+/g, '').replace(/[\\|]/g, '/');
+  text = text.replace(/^[hyo]/, (c) => LOOKALIKES[c] ?? c);
+  return text.replace(/ё/g, 'е');
+}

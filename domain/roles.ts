@@ -1,0 +1,18 @@
+/** Roles of the regulation (§1.5, §4.2, §5). Code names in English, labels in Russian. */
+export const ROLES = ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Администратор',
+  head: 'Заведующий отделением',
+  methodist: 'Методист',
+  curator: 'Куратор',
+  teacher: 'Преподаватель',
+  student: 'Студент',
+  parent: 'Родитель',
+  inspector: 'Инспектор',
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

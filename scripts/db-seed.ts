@@ -1,0 +1,38 @@
+/**
+ * npm run db:seed -- [--scale demo|college] [--seed N] [--as-of yyyy-mm-dd] [--reset]
+ * Seeds the database of DATABASE_URL, or the embedded one in DATA_DIR when it is unset.
+ */
+import { openDatabase } from '../db/client';
+import { DEFAULT_SEED, defaultAsOf, seedDatabase, type Scale } from '../db/seed';
+import { resetDatabase } from '../db/reset';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const scale = (arg('scale') ?? 'demo') as Scale;
+if (scale !== 'demo' && scale !== 'college') {
+  console.error(`Неизвестный масштаб «${scale}»: допустимо demo или college.`);
+  process.exit(2);
+}
+const database = await openDatabase({ url: process.env.DATABASE_URL, migrate: true, max: 2 });
+try {
+  if (process.argv.includes('--reset')) {
+    console.log(`Очистка базы ${database.location}…`);
+    await resetDatabase(database);
+  }
+  console.log(`Заполнение ${database.location}: масштаб ${scale}, seed ${arg('seed') ?? DEFAULT_SEED}, занятия по ${arg('as-of') ?? defaultAsOf(scale)}`);
+  const summary = await seedDatabase(database.db, { scale, seed: arg('seed') ? Number(arg('seed')) : undefined, asOf: arg('as-of') }, (line) =>
+    console.log(line),
+  );
+  console.log(
+    `Готово за ${(summary.ms / 1000).toFixed(1)} с: ${summary.groups} групп, ${summary.students} студентов, ${summary.users} учётных записей, ` +
+      `${summary.assignments} назначений, ${summary.lessons} занятий, ${summary.cells} ячеек журнала.`,
+  );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database, type Db } from '../db/client';
+import { isEmpty, seedDatabase } from '../db/seed';
+
+const globalForDb = globalThis as typeof globalThis & { __ezhDatabase?: Promise<Database> };
+
+/**
+ * The process's one database. PGlite (no DATABASE_URL) is opened once per process — cached on globalThis across hot
+ * reloads — migrated, and seeded with the demo college on first start. A server database is migrated and seeded by
+ * `npm run db:migrate` / `npm run db:seed`.
+ */
+export function getDatabase(): Promise<Database> {
+  globalForDb.__ezhDatabase ??= start().catch((error: unknown) => {
+    globalForDb.__ezhDatabase = undefined;
+    throw error;
+  });
+  return globalForDb.__ezhDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+async function start(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  const database = await openDatabase({ url });
+  if (database.kind === 'pglite') {
+    if (await isEmpty(database.db)) {
+      console.log(`[db] Встроенная база ${database.location} пуста: создаю демонстрационный колледж…`);
+      const summary = await seedDatabase(database.db, { scale: 'demo' }, (line) => console.log(`[db] ${line}`));
+      console.log(`[db] Готово за ${(summary.ms / 1000).toFixed(1)} с: ${summary.cells} ячеек журнала.`);
+    }
+  } else {
+    try {
+      await database.db.execute(sql`select 1 from institutions limit 1`);
+    } catch {
+      await database.close();
+      throw new Error(`База ${database.location} не подготовлена: выполните npm run db:migrate и npm run db:seed.`);
+    }
+  }
+  console.log(`[db] ${database.kind === 'pglite' ? 'Встроенная база PGlite' : 'PostgreSQL'}: ${database.location}`);
+  return database;
+}

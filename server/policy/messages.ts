@@ -1,0 +1,5 @@
+export const MESSAGES = {
+  unauthenticated: 'Требуется вход в систему',
+  forbidden: 'Недостаточно прав для этого действия',
+  outOfScope: 'Нет доступа к этим данным',
+} as const;

@@ -1,0 +1,38 @@
+import type { Role } from '../../domain/roles';
+
+/**
+ * THE permission table: which roles may do what. Scope (which records) is decided apart, in `scope.ts`.
+ * Read it as a matrix: a permission, then the roles that have it.
+ */
+export const PERMISSIONS = {
+  /** Own home page and profile. */
+  'home.view': ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector'],
+  /** Change one's own password. */
+  'account.self': ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector'],
+  /** Departments, specialties, groups with counts. */
+  'structure.read': ['admin', 'head', 'methodist', 'inspector'],
+  'structure.manage': ['admin'],
+  /** Student lists of groups (personal data). */
+  'people.read': ['admin', 'head', 'methodist', 'curator', 'inspector'],
+  'people.manage': ['admin', 'curator'],
+  /** Journal pages: teaching assignments with lessons and marks. */
+  'journal.read': ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'],
+  'journal.edit': ['admin', 'teacher'],
+  'reports.print': ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'],
+  /** A student's own marks, a parent's children's marks. */
+  'family.read': ['student', 'parent'],
+  /** Sign-in log and other security records. */
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && value in PERMISSIONS;
+}

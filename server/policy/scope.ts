@@ -1,0 +1,125 @@
+/**
+ * Scope: which records a permission reaches for this actor, as SQL conditions, so that lists are filtered in the
+ * database and never "loaded, then filtered in the page". Each function returns `false` when no grant applies.
+ */
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { q } from '../../db/sql';
+import { groupMemberships, groups, students, teachingAssignments } from '../../db/schema';
+import { grantsFor, type Actor } from './actor';
+import type { Permission } from './permissions';
+
+const NOTHING = sql`false`;
+
+function anyOf(conditions: (SQL | undefined)[]): SQL {
+  const list = conditions.filter((c): c is SQL => Boolean(c));
+  if (list.length === 0) return NOTHING;
+  return list.length === 1 ? list[0]! : or(...list)!;
+}
+
+function idList(ids: number[]): SQL {
+  return ids.length ? sql.join(ids.map((id) => sql`${id}`), sql`, `) : sql`NULL`;
+}
+
+/** Institutions where the permission holds for the actor, whatever its narrower scope. */
+export function institutionsFor(actor: Actor, permission: Permission): number[] {
+  return [...new Set(grantsFor(actor, permission).map((g) => g.institutionId))];
+}
+
+/** Groups of `groups`. */
+export function groupScope(actor: Actor, permission: Permission): SQL {
+  return anyOf(
+    grantsFor(actor, permission).map((g) => {
+      const inInstitution = eq(groups.institutionId, g.institutionId);
+      switch (g.role) {
+        case 'admin':
+        case 'methodist':
+        case 'inspector':
+          return inInstitution;
+        case 'head':
+          return g.departmentId === null ? NOTHING : and(inInstitution, eq(groups.departmentId, g.departmentId));
+        case 'curator':
+          return g.groupId === null ? NOTHING : and(inInstitution, eq(groups.id, g.groupId));
+        case 'teacher':
+          return and(
+            inInstitution,
+            sql`exists (select 1 from ${teachingAssignments} where ${q(teachingAssignments.institutionId)} = ${q(groups.institutionId)}
+              and ${q(teachingAssignments.groupId)} = ${q(groups.id)} and ${q(teachingAssignments.teacherUserId)} = ${actor.userId})`,
+          );
+        case 'student':
+        case 'parent': {
+          const ids = (g.role === 'student' ? actor.ownStudentIds : actor.childStudentIds).filter((s) => s.institutionId === g.institutionId);
+          return and(
+            inInstitution,
+            sql`exists (select 1 from ${groupMemberships} where ${q(groupMemberships.institutionId)} = ${q(groups.institutionId)}
+              and ${q(groupMemberships.groupId)} = ${q(groups.id)} and ${q(groupMemberships.studentId)} in (${idList(ids.map((s) => s.studentId))}))`,
+          );
+        }
+      }
+    }),
+  );
+}
+
+/** Journal pages of `teaching_assignments`. */
+export function assignmentScope(actor: Actor, permission: Permission): SQL {
+  return anyOf(
+    grantsFor(actor, permission).map((g) => {
+      const inInstitution = eq(teachingAssignments.institutionId, g.institutionId);
+      switch (g.role) {
+        case 'admin':
+        case 'methodist':
+        case 'inspector':
+          return inInstitution;
+        case 'head':
+          return g.departmentId === null
+            ? NOTHING
+            : and(
+                inInstitution,
+                sql`exists (select 1 from ${groups} where ${q(groups.institutionId)} = ${q(teachingAssignments.institutionId)}
+                  and ${q(groups.id)} = ${q(teachingAssignments.groupId)} and ${q(groups.departmentId)} = ${g.departmentId})`,
+              );
+        case 'curator':
+          return g.groupId === null ? NOTHING : and(inInstitution, eq(teachingAssignments.groupId, g.groupId));
+        case 'teacher':
+          return and(inInstitution, eq(teachingAssignments.teacherUserId, actor.userId));
+        default:
+          return NOTHING;
+      }
+    }),
+  );
+}
+
+/** Students of `students`: through the groups they belong or belonged to, or as oneself / one's child. */
+export function studentScope(actor: Actor, permission: Permission): SQL {
+  return anyOf(
+    grantsFor(actor, permission).map((g) => {
+      const inInstitution = eq(students.institutionId, g.institutionId);
+      const inGroups = (groupCondition: SQL) =>
+        and(
+          inInstitution,
+          sql`exists (select 1 from ${groupMemberships} join ${groups} on ${q(groups.institutionId)} = ${q(groupMemberships.institutionId)}
+            and ${q(groups.id)} = ${q(groupMemberships.groupId)}
+            where ${q(groupMemberships.institutionId)} = ${q(students.institutionId)} and ${q(groupMemberships.studentId)} = ${q(students.id)} and ${groupCondition})`,
+        );
+      switch (g.role) {
+        case 'admin':
+        case 'methodist':
+        case 'inspector':
+          return inInstitution;
+        case 'head':
+          return g.departmentId === null ? NOTHING : inGroups(sql`${q(groups.departmentId)} = ${g.departmentId}`);
+        case 'curator':
+          return g.groupId === null ? NOTHING : inGroups(sql`${q(groups.id)} = ${g.groupId}`);
+        case 'teacher':
+          return inGroups(
+            sql`exists (select 1 from ${teachingAssignments} where ${q(teachingAssignments.institutionId)} = ${q(groups.institutionId)}
+              and ${q(teachingAssignments.groupId)} = ${q(groups.id)} and ${q(teachingAssignments.teacherUserId)} = ${actor.userId})`,
+          );
+        case 'student':
+        case 'parent': {
+          const ids = (g.role === 'student' ? actor.ownStudentIds : actor.childStudentIds).filter((s) => s.institutionId === g.institutionId);
+          return and(inInstitution, sql`${q(students.id)} in (${idList(ids.map((s) => s.studentId))})`);
+        }
+      }
+    }),
+  );
+}

@@ -1,0 +1,81 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { q } from '../../db/sql';
+import type { Db } from '../../db/client';
+import { curriculumItems, groups, lessons, subgroups, teachingAssignments, terms, users } from '../../db/schema';
+import { shortName } from '../../domain/names';
+import type { Actor } from '../policy/actor';
+import { assignmentScope, institutionsFor } from '../policy/scope';
+import { currentTerms } from './terms';
+
+export interface AssignmentListItem {
+  id: number;
+  termId: number;
+  termName: string;
+  groupId: number;
+  groupName: string;
+  subgroupName: string | null;
+  itemCode: string;
+  itemName: string;
+  teacherName: string;
+  plannedHours: number;
+  heldHours: number;
+  lessons: number;
+  lastLessonOn: string | null;
+}
+
+/**
+ * Journal pages (teaching assignments) of a term that the actor may read: a teacher's own, a curator's group's,
+ * a head's department's, the whole institution for the administration and inspectors.
+ */
+const ofAssignment = sql`${q(lessons.institutionId)} = ${q(teachingAssignments.institutionId)} and ${q(lessons.teachingAssignmentId)} = ${q(teachingAssignments.id)}`;
+
+export async function readableAssignments(
+  db: Db,
+  actor: Actor,
+  filter: { termId?: number; groupId?: number; mineOnly?: boolean },
+  today: string,
+): Promise<AssignmentListItem[]> {
+  // Without a term asked for, the current term of each institution.
+  const termIds = filter.termId !== undefined ? [filter.termId] : [...(await currentTerms(db, institutionsFor(actor, 'journal.read'), today)).values()].map((t) => t.id);
+  if (termIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: teachingAssignments.id,
+      termId: terms.id,
+      termName: terms.name,
+      groupId: groups.id,
+      groupName: groups.name,
+      subgroupName: subgroups.name,
+      itemCode: curriculumItems.code,
+      itemName: curriculumItems.name,
+      teacherLast: users.lastName,
+      teacherFirst: users.firstName,
+      teacherMiddle: users.middleName,
+      plannedHours: teachingAssignments.plannedHours,
+      heldHours: sql<number>`(select coalesce(sum(${q(lessons.hours)}), 0)::int from ${lessons} where ${ofAssignment})`,
+      lessons: sql<number>`(select count(*)::int from ${lessons} where ${ofAssignment})`,
+      lastLessonOn: sql<string | null>`(select max(${q(lessons.date)})::text from ${lessons} where ${ofAssignment})`,
+    })
+    .from(teachingAssignments)
+    .innerJoin(terms, and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)))
+    .innerJoin(groups, and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)))
+    .innerJoin(
+      curriculumItems,
+      and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)),
+    )
+    .innerJoin(users, eq(users.id, teachingAssignments.teacherUserId))
+    .leftJoin(subgroups, and(eq(subgroups.institutionId, teachingAssignments.institutionId), eq(subgroups.id, teachingAssignments.subgroupId)))
+    .where(
+      and(
+        assignmentScope(actor, 'journal.read'),
+        inArray(teachingAssignments.termId, termIds),
+        filter.groupId === undefined ? undefined : eq(teachingAssignments.groupId, filter.groupId),
+        filter.mineOnly ? eq(teachingAssignments.teacherUserId, actor.userId) : undefined,
+      ),
+    )
+    .orderBy(asc(groups.name), asc(curriculumItems.sortOrder), asc(subgroups.name));
+  return rows.map(({ teacherLast, teacherFirst, teacherMiddle, ...r }) => ({
+    ...r,
+    teacherName: shortName({ lastName: teacherLast, firstName: teacherFirst, middleName: teacherMiddle }),
+  }));
+}

@@ -1,0 +1,26 @@
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { academicYears, terms } from '../../db/schema';
+
+export interface TermInfo {
+  id: number;
+  institutionId: number;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  yearName: string;
+}
+
+/** The term that contains `date` in each institution, else the last one that has started. */
+export async function currentTerms(db: Db, institutionIds: number[], date: string): Promise<Map<number, TermInfo>> {
+  const result = new Map<number, TermInfo>();
+  if (institutionIds.length === 0) return result;
+  const rows = await db
+    .select({ id: terms.id, institutionId: terms.institutionId, name: terms.name, startsOn: terms.startsOn, endsOn: terms.endsOn, yearName: academicYears.name })
+    .from(terms)
+    .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
+    .where(and(inArray(terms.institutionId, institutionIds), lte(terms.startsOn, date)))
+    .orderBy(desc(terms.startsOn));
+  for (const row of rows) if (!result.has(row.institutionId)) result.set(row.institutionId, row);
+  return result;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { todayIso } from '../../domain/dates';
+import { ROLE_LABELS } from '../../domain/roles';
+import { rolesOf } from '../policy/actor';
+import { signInLog } from '../queries/audit';
+import { familyStudents, recentMarks } from '../queries/family';
+import { readableAssignments } from '../queries/journal';
+import { groupRoster, readableGroups } from '../queries/people';
+import { structureOverview } from '../queries/structure';
+import { outOfScope, procedure, router } from '../trpc/init';
+
+const id = z.number().int().positive();
+
+export const appRouter = router({
+  me: router({
+    get: procedure.requires('home.view').query(({ ctx }) => ({
+      userId: ctx.actor.userId,
+      login: ctx.actor.login,
+      name: { lastName: ctx.actor.lastName, firstName: ctx.actor.firstName, middleName: ctx.actor.middleName },
+      position: ctx.actor.position,
+      roles: rolesOf(ctx.actor).map((role) => ({ role, label: ROLE_LABELS[role] })),
+      mustChangePassword: ctx.actor.mustChangePassword,
+    })),
+  }),
+  structure: router({
+    overview: procedure.requires('structure.read').query(({ ctx }) => structureOverview(ctx.db, ctx.actor, todayIso())),
+  }),
+  people: router({
+    groups: procedure.requires('people.read').query(({ ctx }) => readableGroups(ctx.db, ctx.actor, todayIso())),
+    groupStudents: procedure
+      .requires('people.read')
+      .input(z.object({ groupId: id }))
+      .query(async ({ ctx, input }) => (await groupRoster(ctx.db, ctx.actor, input.groupId, todayIso())) ?? Promise.reject(outOfScope())),
+  }),
+  journal: router({
+    assignments: procedure
+      .requires('journal.read')
+      .input(z.object({ termId: id.optional(), groupId: id.optional(), mineOnly: z.boolean().optional() }).optional())
+      .query(({ ctx, input }) => readableAssignments(ctx.db, ctx.actor, input ?? {}, todayIso())),
+  }),
+  family: router({
+    students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
+    recentMarks: procedure
+      .requires('family.read')
+      .input(z.object({ studentId: id, limit: z.number().int().min(1).max(100).default(20) }))
+      .query(async ({ ctx, input }) => (await recentMarks(ctx.db, ctx.actor, input.studentId, input.limit)) ?? Promise.reject(outOfScope())),
+  }),
+  audit: router({
+    signIns: procedure
+      .requires('audit.read')
+      .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional())
+      .query(({ ctx, input }) => signInLog(ctx.db, ctx.actor, input?.limit ?? 100)),
+  }),
+});
+
+export type AppRouter = typeof appRouter;
