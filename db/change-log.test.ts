@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './client';
+import { changeLog, editBatches, users } from './schema';
+import { openTestDatabase } from '../test/database';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('change log', () => {
+  it('is append-only: rows can be added but not changed or deleted', async () => {
+    const [user] = await database.db.select().from(users).limit(1);
+    const [batch] = await database.db
+      .insert(editBatches)
+      .values({ institutionId: user!.institutionId!, userId: user!.id, source: 'typing' })
+      .returning();
+    await database.db.insert(changeLog).values({
+      institutionId: batch!.institutionId,
+      batchId: batch!.id,
+      entity: 'cell',
+      lessonId: 1,
+      studentId: 1,
+      before: null,
+      after: { grade1: '5' },
+      userId: user!.id,
+    });
+    await expect(database.db.execute(sql`update change_log set after = '{}'::jsonb`)).rejects.toThrow();
+    await expect(database.db.execute(sql`delete from change_log`)).rejects.toThrow();
+    const rows = await database.db.select().from(changeLog);
+    expect(rows.length).toBe(1);
+    expect(rows[0]!.after).toEqual({ grade1: '5' });
+  });
+});

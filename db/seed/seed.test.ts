@@ -1,0 +1,104 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../client';
+import { queryRows } from '../client';
+import { groupMemberships, groups, journalCells, lessons, users } from '../schema';
+import { isoWeekday } from '../../domain/dates';
+import { openTestDatabase } from '../../test/database';
+import { generateGroupTerm } from './lessons';
+import { DEMO_LOGINS, planCollege } from './plan';
+import { defaultAsOf } from './index';
+
+describe('seed plan', () => {
+  it('is deterministic: the same seed gives the same college', () => {
+    const options = { scale: 'demo' as const, seed: 7, asOf: defaultAsOf('demo') };
+    const a = planCollege(options);
+    const b = planCollege(options);
+    expect(JSON.stringify(a.rows)).toBe(JSON.stringify(b.rows));
+    const ids = () => {
+      let n = 0;
+      return { next: () => ++n };
+    };
+    expect(JSON.stringify(generateGroupTerm(a, a.groups[1]!, 1, ids()))).toBe(JSON.stringify(generateGroupTerm(b, b.groups[1]!, 1, ids())));
+    const other = planCollege({ ...options, seed: 8 });
+    expect(JSON.stringify(other.rows.students)).not.toBe(JSON.stringify(a.rows.students));
+  });
+
+  it('has the college scale of the issue: ~3,000 students in ~120 groups', () => {
+    const plan = planCollege({ scale: 'college', seed: 2026, asOf: defaultAsOf('college') });
+    expect(plan.groups.length).toBe(120);
+    expect(plan.rows.students!.length).toBeGreaterThan(2700);
+    expect(plan.rows.students!.length).toBeLessThan(3300);
+  });
+});
+
+describe('demo college in the database', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('has one account per role with the demo logins', async () => {
+    for (const login of Object.values(DEMO_LOGINS)) {
+      const [user] = await database.db.select().from(users).where(eq(users.login, login));
+      expect(user?.isActive, login).toBe(true);
+    }
+  });
+
+  it('has real groups and specialties', async () => {
+    const rows = await database.db.select({ name: groups.name }).from(groups);
+    expect(rows.map((r) => r.name).sort()).toEqual(['ИС-11', 'ИС-21', 'ИС-31', 'ПНК-11', 'ТО-21', 'ЭБ-21']);
+  });
+
+  it('holds lessons on study days up to the demo date only', async () => {
+    const rows = await database.db.select({ date: lessons.date }).from(lessons);
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(rows.every((r) => r.date >= '2026-09-01' && r.date <= defaultAsOf('demo'))).toBe(true);
+    expect(rows.some((r) => isoWeekday(r.date) === 7)).toBe(false);
+    expect(rows.some((r) => r.date === '2026-11-04')).toBe(false);
+  });
+
+  it('looks like a journal: most cells empty, some absences, grades from 2 to 5 mostly 4 and 5', async () => {
+    const [stats] = await queryRows<{ total: number; absent: number; ill: number; graded: number; fives: number; twos: number }>(
+      database.db,
+      sql`select count(*)::int total,
+        count(*) filter (where attendance = 'н')::int absent,
+        count(*) filter (where attendance = 'б')::int ill,
+        count(*) filter (where grade1 is not null)::int graded,
+        count(*) filter (where grade1 = '5')::int fives,
+        count(*) filter (where grade1 = '2')::int twos
+        from journal_cells`,
+    );
+    expect(stats!.total).toBeGreaterThan(30000);
+    expect(stats!.absent / stats!.total).toBeGreaterThan(0.02);
+    expect(stats!.absent / stats!.total).toBeLessThan(0.15);
+    expect(stats!.ill).toBeGreaterThan(0);
+    expect(stats!.graded / stats!.total).toBeGreaterThan(0.15);
+    expect(stats!.graded / stats!.total).toBeLessThan(0.5);
+    expect(stats!.twos).toBeLessThan(stats!.fives);
+  });
+
+  it('writes cells only for the dates a student belonged to the group', async () => {
+    const moved = await database.db
+      .select()
+      .from(groupMemberships)
+      .where(sql`${groupMemberships.toDate} is not null or ${groupMemberships.fromDate} > '2026-09-01'`);
+    expect(moved.length).toBeGreaterThanOrEqual(2);
+    for (const m of moved) {
+      const outside = await database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(journalCells)
+        .innerJoin(lessons, and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)))
+        .where(
+          and(
+            eq(journalCells.studentId, m.studentId),
+            m.toDate ? gt(lessons.date, m.toDate) : lt(lessons.date, m.fromDate),
+          ),
+        );
+      expect(outside[0]!.n, `student ${m.studentId}`).toBe(0);
+    }
+  });
+});

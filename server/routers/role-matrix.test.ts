@@ -1,0 +1,164 @@
+/**
+ * Calls every procedure as every demo role (and as nobody) on a real database seeded with the demo college, and checks
+ * allowed / forbidden / out of scope, and that what comes back stays inside the role's scope.
+ */
+import { TRPCError } from '@trpc/server';
+import { and, eq, ne, notInArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client';
+import { groups, studentGuardians, students, userRoles } from '../../db/schema';
+import { ROLES, type Role } from '../../domain/roles';
+import { demoActors } from '../../test/actors';
+import { openTestDatabase } from '../../test/database';
+import type { Actor } from '../policy/actor';
+import { createCallerFactory } from '../trpc/init';
+import { appRouter } from './index';
+
+const createCaller = createCallerFactory(appRouter);
+
+let database: Database;
+let actors: Record<Role, Actor>;
+let curatorGroupId: number;
+let otherGroupId: number;
+let otherDepartmentGroupId: number;
+let childId: number;
+let strangerStudentId: number;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  actors = await demoActors(database.db);
+  const db = database.db;
+  curatorGroupId = actors.curator.grants.find((g) => g.role === 'curator')!.groupId!;
+  const [other] = await db.select({ id: groups.id }).from(groups).where(and(ne(groups.id, curatorGroupId), eq(groups.name, 'ИС-31')));
+  otherGroupId = other!.id;
+  const headDepartment = actors.head.grants.find((g) => g.role === 'head')!.departmentId!;
+  const [foreign] = await db.select({ id: groups.id }).from(groups).where(ne(groups.departmentId, headDepartment)).limit(1);
+  otherDepartmentGroupId = foreign!.id;
+  childId = actors.parent.childStudentIds[0]!.studentId;
+  const family = [...actors.parent.childStudentIds, ...actors.student.ownStudentIds].map((s) => s.studentId);
+  const [stranger] = await db.select({ id: students.id }).from(students).where(notInArray(students.id, family)).limit(1);
+  strangerStudentId = stranger!.id;
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+type Outcome = 'ok' | 'forbidden' | 'unauthorized';
+type Call = (caller: ReturnType<typeof createCaller>) => Promise<unknown>;
+
+const A: Outcome = 'ok';
+const F: Outcome = 'forbidden';
+
+/** procedure → expected outcome per role, written out by hand from the regulation (not derived from the policy table). */
+const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[] = [
+  { name: 'me.get', call: () => (c) => c.me.get(), expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: A, parent: A, inspector: A } },
+  { name: 'structure.overview', call: () => (c) => c.structure.overview(), expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A } },
+  { name: 'people.groups', call: () => (c) => c.people.groups(), expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A } },
+  {
+    name: 'people.groupStudents (curator’s group)',
+    call: () => (c) => c.people.groupStudents({ groupId: curatorGroupId }),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'people.groupStudents (another group of the department)',
+    call: () => (c) => c.people.groupStudents({ groupId: otherGroupId }),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'people.groupStudents (a group of another department)',
+    call: () => (c) => c.people.groupStudents({ groupId: otherDepartmentGroupId }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  { name: 'journal.assignments', call: () => (c) => c.journal.assignments(), expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: F, parent: F, inspector: A } },
+  { name: 'family.students', call: () => (c) => c.family.students(), expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: A, inspector: F } },
+  {
+    name: 'family.recentMarks (the parent’s child)',
+    call: () => (c) => c.family.recentMarks({ studentId: childId }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: A, inspector: F },
+  },
+  {
+    name: 'family.recentMarks (somebody else’s child)',
+    call: () => (c) => c.family.recentMarks({ studentId: strangerStudentId }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
+];
+
+async function outcome(actor: Actor | null, call: Call): Promise<Outcome> {
+  try {
+    await call(createCaller({ db: database.db, actor }));
+    return 'ok';
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN') return 'forbidden';
+    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') return 'unauthorized';
+    throw error;
+  }
+}
+
+describe('role matrix', () => {
+  it('covers every procedure of the router', () => {
+    const covered = new Set(MATRIX.map((m) => m.name.split(' ')[0]));
+    expect([...covered].sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  for (const row of MATRIX) {
+    it.each(ROLES.map((role) => [role, row.expect[role]] as const))(`${row.name} as %s → %s`, async (role, expected) => {
+      expect(await outcome(actors[role], row.call())).toBe(expected);
+    });
+    it(`${row.name} anonymously → unauthorized`, async () => {
+      expect(await outcome(null, row.call())).toBe('unauthorized');
+    });
+  }
+});
+
+describe('scope of what comes back', () => {
+  const call = (role: Role) => createCaller({ db: database.db, actor: actors[role] });
+
+  it('a teacher sees only own journals', async () => {
+    const list = await call('teacher').journal.assignments();
+    expect(list.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(list.map((a) => a.teacherName))).toEqual(new Set(['Петрова А. Н.']));
+  });
+
+  it('a curator sees the journals of the own group only', async () => {
+    const list = await call('curator').journal.assignments();
+    expect(list.length).toBeGreaterThan(5);
+    expect(new Set(list.map((a) => a.groupId))).toEqual(new Set([curatorGroupId]));
+  });
+
+  it('a head of department sees the own department only', async () => {
+    const overview = await call('head').structure.overview();
+    const admin = await call('admin').structure.overview();
+    expect(overview[0]!.departments.map((d) => d.id)).toEqual([actors.head.grants[0]!.departmentId]);
+    expect(overview[0]!.totals.groups).toBeLessThan(admin[0]!.totals.groups);
+    const journals = await call('head').journal.assignments();
+    const headGroups = new Set(overview[0]!.departments.flatMap((d) => d.groups.map((g) => g.id)));
+    expect(journals.every((a) => headGroups.has(a.groupId))).toBe(true);
+  });
+
+  it('a curator lists the own group, with the students of the group on today', async () => {
+    const groupsSeen = await call('curator').people.groups();
+    expect(groupsSeen.map((g) => g.id)).toEqual([curatorGroupId]);
+    const roster = await call('curator').people.groupStudents({ groupId: curatorGroupId });
+    expect(roster.students.length).toBe(groupsSeen[0]!.students);
+    expect(roster.students.length).toBeGreaterThanOrEqual(19);
+  });
+
+  it('a parent sees exactly the linked children, a student only oneself', async () => {
+    const children = await call('parent').family.students();
+    const links = await database.db.select().from(studentGuardians).where(eq(studentGuardians.studentId, childId));
+    expect(links.length).toBeGreaterThan(0);
+    expect(children.map((c) => c.id).sort()).toEqual(actors.parent.childStudentIds.map((c) => c.studentId).sort());
+    expect(children.length).toBe(2);
+    const self = await call('student').family.students();
+    expect(self.map((s) => s.id)).toEqual(actors.student.ownStudentIds.map((s) => s.studentId));
+  });
+
+  it('roles in the demo are one per account', async () => {
+    for (const role of ROLES) {
+      const rows = await database.db.select().from(userRoles).where(eq(userRoles.userId, actors[role].userId));
+      expect(rows.map((r) => r.role)).toEqual([role]);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+/** The HTTP face of the policy: 401 for nobody, 403 for a wrong role or scope, 400 with the zod message for bad input. */
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client';
+import { demoActors } from '../../test/actors';
+import { openTestDatabase } from '../../test/database';
+import type { Actor } from '../policy/actor';
+import { appRouter } from '../routers';
+
+let database: Database;
+let actors: Awaited<ReturnType<typeof demoActors>>;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  actors = await demoActors(database.db);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function get(path: string, actor: Actor | null, input?: unknown) {
+  const url = new URL(`http://localhost/api/trpc/${path}`);
+  if (input !== undefined) url.searchParams.set('input', JSON.stringify({ json: input }));
+  const res = await fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req: new Request(url),
+    router: appRouter,
+    createContext: () => ({ db: database.db, actor }),
+  });
+  return { status: res.status, body: (await res.json()) as { error?: { json: { message: string } } } };
+}
+
+describe('HTTP status of refusals', () => {
+  it('401 without a session', async () => {
+    const res = await get('me.get', null);
+    expect(res.status).toBe(401);
+    expect(res.body.error?.json.message).toBe('Требуется вход в систему');
+  });
+
+  it('403 for a role without the permission', async () => {
+    const res = await get('audit.signIns', actors.teacher, {});
+    expect(res.status).toBe(403);
+    expect(res.body.error?.json.message).toBe('Недостаточно прав для этого действия');
+  });
+
+  it('403 for a record out of scope', async () => {
+    const res = await get('people.groupStudents', actors.curator, { groupId: 999999 });
+    expect(res.status).toBe(403);
+    expect(res.body.error?.json.message).toBe('Нет доступа к этим данным');
+  });
+
+  it('400 with the zod message (in Russian) for malformed input', async () => {
+    const res = await get('people.groupStudents', actors.admin, { groupId: 'ИС-21' });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.json.message).toMatch(/^groupId: .*(число|number)/i);
+    expect(res.body.error?.json.message).toMatch(/[а-я]/);
+  });
+
+  it('200 for an allowed call', async () => {
+    expect((await get('me.get', actors.parent)).status).toBe(200);
+  });
+});
