@@ -1,13 +1,10 @@
-import { redirect } from 'next/navigation';
 import { AppHeader } from '@/components/layout/app-header';
-import { currentActor } from '@/server/auth/current-actor';
+import { requireActor } from '@/server/auth/current-actor';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await currentActor();
-  if (!actor) redirect('/login');
-  if (actor.mustChangePassword) redirect('/account/password');
+  const actor = await requireActor();
   return (
     <>
       <AppHeader actor={actor} />

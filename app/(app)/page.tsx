@@ -5,12 +5,12 @@ import { RosterTable } from '@/components/home/roster-table';
 import { StructureSection } from '@/components/home/structure-section';
 import { fullName } from '@/domain/names';
 import { can, rolesOf } from '@/server/policy/actor';
-import { currentActor } from '@/server/auth/current-actor';
+import { requireActor } from '@/server/auth/current-actor';
 import { serverCaller } from '@/server/trpc/caller';
 
 /** One home page; each role the user holds adds the part of the college that role sees. */
 export default async function HomePage() {
-  const actor = (await currentActor())!;
+  const actor = await requireActor();
   const trpc = await serverCaller();
   const roles = rolesOf(actor);
   const sections: React.ReactNode[] = [];

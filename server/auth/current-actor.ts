@@ -1,5 +1,6 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
 import { loadActor, type Actor } from '../policy/actor';
 import { getDb } from '../db';
 import { authOptions } from './options';
@@ -9,4 +10,15 @@ export async function currentActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
   if (!session?.userId) return null;
   return loadActor(await getDb(), session.userId, session.sessionEpoch);
+}
+
+/**
+ * For pages: the actor, or a redirect to the login page. Layouts and pages render in parallel in the App Router, so
+ * every page checks for itself rather than relying on its layout.
+ */
+export async function requireActor(options: { passwordPage?: boolean } = {}): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  if (actor.mustChangePassword && !options.passwordPage) redirect('/account/password');
+  return actor;
 }

@@ -13,11 +13,25 @@ export class PolicyError extends Error {
   }
 }
 
-/** The same check as `procedure.requires(permission)`, for server actions and route handlers. */
+/** A user with an issued one-time password may do nothing else until the password is changed. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE: readonly Permission[] = ['home.view', 'account.self'];
+
+/**
+ * The one check behind `procedure.requires(permission)`, server actions and report routes: null when allowed,
+ * otherwise the refusal.
+ */
+export function refusal(actor: Actor | null, permission: Permission): PolicyError | null {
+  if (!actor) return new PolicyError(401, MESSAGES.unauthenticated);
+  if (!can(actor, permission)) return new PolicyError(403, MESSAGES.forbidden);
+  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) return new PolicyError(403, MESSAGES.mustChangePassword);
+  return null;
+}
+
+/** For server actions and route handlers: the actor when allowed, else throws the refusal. */
 export function authorize(actor: Actor | null, permission: Permission): Actor {
-  if (!actor) throw new PolicyError(401, MESSAGES.unauthenticated);
-  if (!can(actor, permission)) throw new PolicyError(403, MESSAGES.forbidden);
-  return actor;
+  const refused = refusal(actor, permission);
+  if (refused) throw refused;
+  return actor!;
 }
 
 export function outOfScopeError(): PolicyError {

@@ -55,6 +55,14 @@ describe('HTTP status of refusals', () => {
     expect(res.body.error?.json.message).toMatch(/[а-я]/);
   });
 
+  it('403 for everything but the home and the password change while an issued password is unchanged', async () => {
+    const actor = { ...actors.admin, mustChangePassword: true };
+    const res = await get('structure.overview', actor);
+    expect(res.status).toBe(403);
+    expect(res.body.error?.json.message).toBe('Сначала смените выданный пароль');
+    expect((await get('me.get', actor)).status).toBe(200);
+  });
+
   it('200 for an allowed call', async () => {
     expect((await get('me.get', actors.parent)).status).toBe(200);
   });

@@ -2,7 +2,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Db } from '../../db/client';
-import { can, type Actor } from '../policy/actor';
+import type { Actor } from '../policy/actor';
+import { refusal } from '../policy/guard';
 import type { Permission } from '../policy/permissions';
 import { MESSAGES } from '../policy/messages';
 
@@ -47,8 +48,9 @@ export const createCallerFactory = t.createCallerFactory;
 export const procedure = {
   requires(permission: Permission) {
     return t.procedure.meta({ permission }).use(({ ctx, next }) => {
+      const refused = refusal(ctx.actor, permission);
+      if (refused) throw new TRPCError({ code: refused.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: refused.message });
       if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: MESSAGES.unauthenticated });
-      if (!can(ctx.actor, permission)) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
       return next({ ctx: { db: ctx.db, actor: ctx.actor } });
     });
   },

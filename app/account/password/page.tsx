@@ -1,16 +1,14 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { PasswordForm } from '@/components/auth/password-form';
 import { SignOutButton } from '@/components/auth/sign-out-button';
-import { currentActor } from '@/server/auth/current-actor';
+import { requireActor } from '@/server/auth/current-actor';
 import { changePasswordAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
 /** Outside the (app) layout on purpose: a user who must change the password sees only this page. */
 export default async function PasswordPage() {
-  const actor = await currentActor();
-  if (!actor) redirect('/login');
+  const actor = await requireActor({ passwordPage: true });
   return (
     <div className="login-wrap">
       <div className="login" style={{ width: 420 }}>

@@ -1,9 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { RosterTable } from '@/components/home/roster-table';
 import { serverCaller } from '@/server/trpc/caller';
+import { requireActor } from '@/server/auth/current-actor';
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const groupId = Number((await params).groupId);
+  await requireActor();
   const trpc = await serverCaller();
   try {
     const roster = await trpc.people.groupStudents({ groupId });

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { serverCaller } from '@/server/trpc/caller';
+import { requireActor } from '@/server/auth/current-actor';
 
 const REASONS: Record<string, string> = {
   bad_password: 'неверный пароль',
@@ -9,6 +10,7 @@ const REASONS: Record<string, string> = {
 };
 
 export default async function SignInsPage() {
+  await requireActor();
   const trpc = await serverCaller();
   let events;
   try {

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+
+test('без входа: страницы ведут на вход, API отвечает 401', async ({ page, request }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  const res = await request.get('/api/trpc/me.get');
+  expect(res.status()).toBe(401);
+  const csv = await request.get('/api/reports/group-roster/1');
+  expect(csv.status()).toBe(401);
+});
+
+test('куратор скачивает список своей группы, преподаватель получает 403', async ({ page, browser }) => {
+  await signInAs(page, 'kurator');
+  const link = page.getByRole('link', { name: /Скачать список/ });
+  const href = (await link.getAttribute('href'))!;
+  const res = await page.request.get(href);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('text/csv');
+  const text = await res.text();
+  expect(text).toContain('Группа ИС-21');
+  expect(text.split('\r\n').filter((l) => /^\d+;/.test(l))).toHaveLength(20);
+
+  const teacher = await browser.newPage();
+  await signInAs(teacher, 'prepod');
+  expect((await teacher.request.get(href)).status()).toBe(403);
+  expect((await teacher.request.get('/api/trpc/audit.signIns')).status()).toBe(403);
+  await teacher.goto(href.replace('/api/reports/group-roster/', '/groups/'));
+  await expect(teacher.locator('.error[role=alert]')).toHaveText('Нет доступа к этой группе.');
+  await teacher.close();
+});
+
+test('заведующий не открывает группу чужого отделения', async ({ page }) => {
+  await signInAs(page, 'zav');
+  const res = await page.request.get('/api/trpc/people.groups');
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { result: { data: { json: { id: number; name: string }[] } } };
+  const names = body.result.data.json.map((g) => g.name);
+  expect(names).toEqual(expect.arrayContaining(['ИС-21', 'ТО-21']));
+  expect(names).not.toContain('ЭБ-21');
+});
+
+test('смена пароля: ошибки по-русски, затем вход с новым паролем', async ({ page }) => {
+  await signInAs(page, 'inspektor');
+  await page.getByRole('link', { name: 'Сменить пароль' }).click();
+  await page.getByLabel('Текущий пароль').fill('demo2026');
+  await page.getByLabel('Новый пароль (не короче 8 символов)').fill('коротк');
+  await page.getByLabel('Повтор нового пароля').fill('коротк');
+  await page.getByRole('button', { name: 'Сменить пароль' }).click();
+  await expect(page.locator('.error[role=alert]')).toContainText('Новый пароль: не короче 8 символов');
+  await page.getByLabel('Текущий пароль').fill('demo2026');
+  await page.getByLabel('Новый пароль (не короче 8 символов)').fill('Инспекция-2027');
+  await page.getByLabel('Повтор нового пароля').fill('Инспекция-2027');
+  await page.getByRole('button', { name: 'Сменить пароль' }).click();
+  await expect(page.getByRole('status')).toContainText('Пароль изменён');
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('Логин').fill('inspektor');
+  await page.getByLabel('Пароль').fill('Инспекция-2027');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('user-role')).toHaveText('Инспектор');
+  // Put the demo password back for the other tests.
+  await page.goto('/account/password');
+  await page.getByLabel('Текущий пароль').fill('Инспекция-2027');
+  await page.getByLabel('Новый пароль (не короче 8 символов)').fill('demo2026');
+  await page.getByLabel('Повтор нового пароля').fill('demo2026');
+  await page.getByRole('button', { name: 'Сменить пароль' }).click();
+  await expect(page.getByRole('status')).toContainText('Пароль изменён');
+});
