@@ -9,7 +9,7 @@ test.describe('every demo role signs in and sees its home with real data', () =>
     const journals = page.getByTestId('assignments');
     await expect(journals.getByRole('heading', { name: 'Мои журналы' })).toBeVisible();
     await expect(journals.getByRole('row', { name: /ИС-21.*ОП\.04 Основы алгоритмизации и программирования/ })).toBeVisible();
-    await expect(journals.locator('tbody tr')).toHaveCount(3);
+    await expect(journals.locator('tbody tr')).toHaveCount(7);
     await expect(page.getByRole('link', { name: 'Журнал входов' })).toHaveCount(0);
   });
 

@@ -36,7 +36,7 @@ export function StructureSection({ overview, linkGroups }: { overview: Instituti
                         {g.specialtyCode} {g.specialtyName}
                       </td>
                       <td className="num">{g.course}</td>
-                      <td>{g.curatorName ?? '—'}</td>
+                      <td className="nowrap">{g.curatorName ?? '—'}</td>
                       <td className="num">{g.students}</td>
                       <td className="num">{g.assignments}</td>
                     </tr>

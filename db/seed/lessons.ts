@@ -51,7 +51,7 @@ export function generateGroupTerm(plan: CollegePlan, group: GroupPlan, termNumbe
   const lessons: Row[] = [];
   const cells: Row[] = [];
   const students = studentStates(group, rnd, term.startsOn, term.endsOn);
-  const topicSources = new Map(mine.map((a) => [a.id, topicSource(a.item.name)]));
+  const topicSources = new Map(mine.map((a) => [a.id, topicSource(a.item.name, Math.ceil(a.plannedHours / 2))]));
   const counts = new Map<number, number>();
 
   const holdLesson = (a: AssignmentPlan, date: string, pairNo: number, hours: number, kind: string) => {

@@ -134,8 +134,16 @@ function layout(scale: Scale): Layout {
 }
 
 /** Subjects the demo teacher `prepod` takes first, so that the account has a real load. */
-const DEMO_TEACHER_SUBJECTS = new Set(['Информатика', 'Основы алгоритмизации и программирования', 'Разработка программных модулей']);
-const TEACHER_MAX_HOURS = 900;
+const DEMO_TEACHER_SUBJECTS = new Set([
+  'Информатика',
+  'Основы алгоритмизации и программирования',
+  'Операционные системы и среды',
+  'Информационные технологии',
+  'Основы проектирования баз данных',
+  'Разработка программных модулей',
+  'Поддержка и тестирование программных модулей',
+]);
+const TEACHER_MAX_HOURS = 1440;
 
 export function planCollege(options: SeedOptions): CollegePlan {
   const rnd = Random.derive(options.seed, 'plan');

@@ -22,35 +22,36 @@ export interface TopicSource {
   next(kind: string, rnd: Random): string;
 }
 
-/** Topics in order of the work programme; practical and lab work are numbered as teachers number them. */
-export function topicSource(subjectName: string): TopicSource {
+/**
+ * Topics in order of the work programme, spread over the `pairs` the term has, so that the last lesson reaches the
+ * last topic; practical and lab work are numbered as teachers number them.
+ */
+export function topicSource(subjectName: string, pairs: number): TopicSource {
   const base = subjectName.replace(/ в профессиональной деятельности$/, '');
   const list = TOPICS[base] ?? TOPICS[subjectName] ?? SECTION_WORDS.map((w) => `${w}: ${lowerFirst(subjectName)}`);
-  let topicIndex = 0;
+  const perSection = 4;
+  let held = 0;
   let practical = 0;
   let lab = 0;
   let test = 0;
   return {
     next(kind) {
-      const topic = list[Math.min(topicIndex, list.length - 1)]!;
-      const section = Math.floor(topicIndex / 4) + 1;
-      const numbered = `Тема ${section}.${(topicIndex % 4) + 1}. ${topic}`;
-      if (kind === 'practical') {
-        practical += 1;
-        if (practical % 2 === 0) topicIndex += 1;
-        return `Практическое занятие № ${practical}. ${topic}`;
+      const index = Math.min(list.length - 1, Math.floor((held * list.length) / Math.max(pairs, 1)));
+      held += 1;
+      const topic = list[index]!;
+      const section = Math.floor(index / perSection) + 1;
+      switch (kind) {
+        case 'practical':
+          return `Практическое занятие № ${++practical}. ${topic}`;
+        case 'lab':
+          return `Лабораторная работа № ${++lab}. ${topic}`;
+        case 'test':
+          return `Контрольная работа № ${++test} по разделу ${section}`;
+        case 'practice':
+          return `Выполнение работ по программе практики: ${lowerFirst(topic)}`;
+        default:
+          return `Тема ${section}.${(index % perSection) + 1}. ${topic}`;
       }
-      if (kind === 'lab') {
-        lab += 1;
-        return `Лабораторная работа № ${lab}. ${topic}`;
-      }
-      if (kind === 'test') {
-        test += 1;
-        return `Контрольная работа № ${test} по разделу ${section}`;
-      }
-      if (kind === 'practice') return `Выполнение работ по программе практики: ${lowerFirst(topic)}`;
-      topicIndex += 1;
-      return numbered;
     },
   };
 }
