@@ -1,4 +1,4 @@
-import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, date } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { teachingAssignments } from './curriculum';
 import { students, users } from './people';
 
@@ -60,12 +60,20 @@ export const editBatches = pgTable(
     id: integer().generatedByDefaultAsIdentity(),
     userId: integer().notNull().references(() => users.id),
     teachingAssignmentId: integer(),
-    source: text().notNull(), // typing | paste | fill | undo | import | seed | lesson
+    source: text().notNull(), // typing | paste | fill | undo | import | lesson | grant
     revertsBatchId: integer(),
+    /** The temporary edit permission this batch was made under (a closed term reopened for the teacher). */
+    grantId: integer(),
     reason: text(),
+    /** The browser's id of the batch: a batch resent after a lost answer is recognised, not applied twice. */
+    clientBatchId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.institutionId, t.id] }), index().on(t.institutionId, t.teachingAssignmentId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    index().on(t.institutionId, t.teachingAssignmentId, t.createdAt),
+    unique().on(t.institutionId, t.userId, t.clientBatchId),
+  ],
 );
 
 /** Append-only change log of journal data (a trigger refuses UPDATE and DELETE). */
@@ -75,9 +83,11 @@ export const changeLog = pgTable(
     institutionId: integer().notNull(),
     id: bigint({ mode: 'number' }).generatedByDefaultAsIdentity(),
     batchId: integer().notNull(),
-    entity: text().notNull(), // cell | lesson | …
+    entity: text().notNull(), // cell | attestation | lesson | grant
     lessonId: integer(),
     studentId: integer(),
+    /** For attestation results: the column (sem, exam, dz, credit, kp, qual). */
+    field: text(),
     before: jsonb(),
     after: jsonb(),
     userId: integer().notNull().references(() => users.id),
@@ -87,5 +97,59 @@ export const changeLog = pgTable(
     primaryKey({ columns: [t.institutionId, t.id] }),
     foreignKey({ columns: [t.institutionId, t.batchId], foreignColumns: [editBatches.institutionId, editBatches.id] }),
     index().on(t.institutionId, t.lessonId, t.studentId),
+  ],
+);
+
+/**
+ * Attestation results of a journal page: the semester mark and the result of the term's form of attestation
+ * (exam, graded credit, credit, course project, qualifying exam), shown after the last lesson.
+ */
+export const attestationResults = pgTable(
+  'attestation_results',
+  {
+    institutionId: integer().notNull(),
+    teachingAssignmentId: integer().notNull(),
+    studentId: integer().notNull(),
+    field: text().notNull(),
+    value: text().notNull(),
+    version: integer().notNull().default(1),
+    updatedBy: integer().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.teachingAssignmentId, t.studentId, t.field] }),
+    foreignKey({
+      columns: [t.institutionId, t.teachingAssignmentId],
+      foreignColumns: [teachingAssignments.institutionId, teachingAssignments.id],
+    }),
+    foreignKey({ columns: [t.institutionId, t.studentId], foreignColumns: [students.institutionId, students.id] }),
+  ],
+);
+
+/**
+ * A head of department or administrator opens one teacher's journal in a closed term (or year) until a moment,
+ * with a reason. Everything saved under it carries the grant's id.
+ */
+export const journalEditGrants = pgTable(
+  'journal_edit_grants',
+  {
+    institutionId: integer().notNull(),
+    id: integer().generatedByDefaultAsIdentity(),
+    teachingAssignmentId: integer().notNull(),
+    /** Whom the journal is opened for: its teacher, or an administrator correcting it. */
+    userId: integer().notNull().references(() => users.id),
+    grantedBy: integer().notNull().references(() => users.id),
+    reason: text().notNull(),
+    validUntil: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.teachingAssignmentId],
+      foreignColumns: [teachingAssignments.institutionId, teachingAssignments.id],
+    }),
+    index().on(t.institutionId, t.teachingAssignmentId),
   ],
 );

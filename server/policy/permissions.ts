@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   /** Journal pages: teaching assignments with lessons and marks. */
   'journal.read': ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'],
   'journal.edit': ['admin', 'teacher'],
+  /** Open a journal of a closed term for a limited time, with a reason. */
+  'journal.unlock': ['admin', 'head'],
   'reports.print': ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'],
   /** A student's own marks, a parent's children's marks. */
   'family.read': ['student', 'parent'],

@@ -4,10 +4,10 @@ import { ROLE_LABELS } from '../../domain/roles';
 import { rolesOf } from '../policy/actor';
 import { signInLog } from '../queries/audit';
 import { familyStudents, recentMarks } from '../queries/family';
-import { readableAssignments } from '../queries/journal';
 import { groupRoster, readableGroups } from '../queries/people';
 import { structureOverview } from '../queries/structure';
 import { outOfScope, procedure, router } from '../trpc/init';
+import { journalRouter } from './journal';
 
 const id = z.number().int().positive();
 
@@ -32,12 +32,7 @@ export const appRouter = router({
       .input(z.object({ groupId: id }))
       .query(async ({ ctx, input }) => (await groupRoster(ctx.db, ctx.actor, input.groupId, todayIso())) ?? Promise.reject(outOfScope())),
   }),
-  journal: router({
-    assignments: procedure
-      .requires('journal.read')
-      .input(z.object({ termId: id.optional(), groupId: id.optional(), mineOnly: z.boolean().optional() }).optional())
-      .query(({ ctx, input }) => readableAssignments(ctx.db, ctx.actor, input ?? {}, todayIso())),
-  }),
+  journal: journalRouter,
   family: router({
     students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
     recentMarks: procedure

@@ -1,0 +1,58 @@
+/**
+ * Attestation columns of a journal page (DOMAIN.md «Attestation»): the semester mark always, and a column for the
+ * term's form of attestation. Values: 5…2, зачтено / не зачтено, н/а, осв., освоен / не освоен (modules).
+ */
+export type AttestationField = 'sem' | 'exam' | 'dz' | 'credit' | 'kp' | 'qual';
+
+export interface AttestationColumn {
+  field: AttestationField;
+  header: string;
+  title: string;
+}
+
+const FORM_COLUMNS: Record<string, AttestationColumn> = {
+  Э: { field: 'exam', header: 'Экз.', title: 'Экзамен' },
+  ДЗ: { field: 'dz', header: 'ДЗ', title: 'Дифференцированный зачёт' },
+  З: { field: 'credit', header: 'Зач.', title: 'Зачёт' },
+  КП: { field: 'kp', header: 'КП', title: 'Курсовой проект' },
+  ЭК: { field: 'qual', header: 'Экв.', title: 'Экзамен квалификационный' },
+};
+
+/** «Сем.» first, then the form's own column when the term ends with an attestation event. */
+export function attestationColumns(form: string | null): AttestationColumn[] {
+  const columns: AttestationColumn[] = [{ field: 'sem', header: 'Сем.', title: 'Оценка за семестр' }];
+  const own = form ? FORM_COLUMNS[form] : undefined;
+  if (own) columns.push(own);
+  return columns;
+}
+
+const CANONICAL: Record<string, string> = {
+  '5': '5', '4': '4', '3': '3', '2': '2',
+  'зачтено': 'зачтено', 'зачт': 'зачтено', 'зач': 'зачтено', 'зч': 'зачтено',
+  'незачтено': 'не зачтено', 'не зачтено': 'не зачтено', 'незачт': 'не зачтено', 'нз': 'не зачтено',
+  'н/а': 'н/а', 'на': 'н/а', 'неаттестован': 'н/а', 'не аттестован': 'н/а',
+  'осв': 'осв.', 'осв.': 'осв.', 'освобожден': 'осв.',
+  'освоен': 'освоен', 'неосвоен': 'не освоен', 'не освоен': 'не освоен',
+};
+
+const ALLOWED: Record<AttestationField, string[]> = {
+  sem: ['5', '4', '3', '2', 'зачтено', 'не зачтено', 'н/а', 'осв.'],
+  exam: ['5', '4', '3', '2', 'н/а', 'осв.'],
+  dz: ['5', '4', '3', '2', 'н/а', 'осв.'],
+  kp: ['5', '4', '3', '2', 'н/а'],
+  credit: ['зачтено', 'не зачтено', 'н/а', 'осв.'],
+  qual: ['5', '4', '3', '2', 'освоен', 'не освоен', 'н/а'],
+};
+
+export type AttestationParse = { ok: true; value: string | null } | { ok: false; error: string };
+
+export function parseAttestationInput(field: AttestationField, raw: string): AttestationParse {
+  const text = raw.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+  if (text === '') return { ok: true, value: null };
+  const value = CANONICAL[text] ?? CANONICAL[text.replace(/\s/g, '')];
+  const allowed = ALLOWED[field];
+  if (!value || !allowed.includes(value)) {
+    return { ok: false, error: `«${raw.trim()}» — не результат аттестации. Допустимо: ${allowed.join(', ')}` };
+  }
+  return { ok: true, value };
+}

@@ -1,0 +1,71 @@
+/**
+ * The computed columns of a journal page (DOMAIN.md «Marks in a journal cell»): plain and weighted average of the
+ * grades, number of grades (the regulation wants at least 5 a term), missed hours in all and for valid reasons.
+ */
+import { numericGrade, type AttendanceCodeDef } from './marks';
+
+export const MIN_GRADES_PER_TERM = 5;
+
+export interface StatsLesson {
+  id: number;
+  hours: number;
+  weight: number;
+}
+
+export interface StatsCell {
+  lessonId: number;
+  attendance: string | null;
+  grade1: string | null;
+  grade2: string | null;
+}
+
+export interface StudentStats {
+  average: number | null;
+  weightedAverage: number | null;
+  gradeCount: number;
+  shortOfGrades: boolean;
+  missedHours: number;
+  missedValidHours: number;
+}
+
+export function studentStats(lessons: ReadonlyMap<number, StatsLesson>, cells: Iterable<StatsCell>, codes: readonly AttendanceCodeDef[]): StudentStats {
+  let sum = 0;
+  let count = 0;
+  let weightedSum = 0;
+  let weights = 0;
+  let missed = 0;
+  let missedValid = 0;
+  for (const cell of cells) {
+    const lesson = lessons.get(cell.lessonId);
+    if (!lesson) continue;
+    for (const g of [cell.grade1, cell.grade2]) {
+      const n = numericGrade(g);
+      if (n === null) continue;
+      sum += n;
+      count += 1;
+      weightedSum += n * lesson.weight;
+      weights += lesson.weight;
+    }
+    const code = cell.attendance ? codes.find((c) => c.code === cell.attendance) : undefined;
+    if (code?.isAbsence) {
+      missed += lesson.hours;
+      if (code.isValid) missedValid += lesson.hours;
+    }
+  }
+  return {
+    average: count ? round2(sum / count) : null,
+    weightedAverage: weights ? round2(weightedSum / weights) : null,
+    gradeCount: count,
+    shortOfGrades: count < MIN_GRADES_PER_TERM,
+    missedHours: missed,
+    missedValidHours: missedValid,
+  };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function formatAverage(x: number | null): string {
+  return x === null ? '' : x.toFixed(2).replace('.', ',');
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { todayIso } from '../../domain/dates';
+import { readableAssignments } from '../queries/journal';
+import { grantEdit, grantInput, listGrants, revokeGrant } from '../services/journal/grants';
+import { cellHistory } from '../services/journal/history';
+import { createLesson, createLessonInput, deleteLesson, deleteLessonInput, updateLesson, updateLessonInput } from '../services/journal/lessons';
+import { loadJournalPage } from '../services/journal/page';
+import { saveInput, saveJournalEdits, ATTESTATION_FIELDS } from '../services/journal/save';
+import { undoLastBatch } from '../services/journal/undo';
+import { outOfScope, procedure, router } from '../trpc/init';
+
+const id = z.number().int().positive();
+
+export const journalRouter = router({
+  assignments: procedure
+    .requires('journal.read')
+    .input(z.object({ termId: id.optional(), groupId: id.optional(), mineOnly: z.boolean().optional() }).optional())
+    .query(({ ctx, input }) => readableAssignments(ctx.db, ctx.actor, input ?? {}, todayIso())),
+  page: procedure
+    .requires('journal.read')
+    .input(z.object({ assignmentId: id }))
+    .query(async ({ ctx, input }) => (await loadJournalPage(ctx.db, ctx.actor, input.assignmentId, todayIso())) ?? Promise.reject(outOfScope())),
+  save: procedure
+    .requires('journal.edit')
+    .input(saveInput)
+    .mutation(({ ctx, input }) => saveJournalEdits(ctx.db, ctx.actor, input, todayIso())),
+  undo: procedure
+    .requires('journal.edit')
+    .input(z.object({ assignmentId: id }))
+    .mutation(({ ctx, input }) => undoLastBatch(ctx.db, ctx.actor, input.assignmentId)),
+  history: procedure
+    .requires('journal.read')
+    .input(z.object({ assignmentId: id, studentId: id, lessonId: id.optional(), field: z.enum(ATTESTATION_FIELDS).optional() }))
+    .query(({ ctx, input }) => cellHistory(ctx.db, ctx.actor, input)),
+  createLesson: procedure
+    .requires('journal.edit')
+    .input(createLessonInput)
+    .mutation(({ ctx, input }) => createLesson(ctx.db, ctx.actor, input)),
+  updateLesson: procedure
+    .requires('journal.edit')
+    .input(updateLessonInput)
+    .mutation(({ ctx, input }) => updateLesson(ctx.db, ctx.actor, input)),
+  deleteLesson: procedure
+    .requires('journal.edit')
+    .input(deleteLessonInput)
+    .mutation(({ ctx, input }) => deleteLesson(ctx.db, ctx.actor, input)),
+  grants: procedure
+    .requires('journal.read')
+    .input(z.object({ assignmentId: id }))
+    .query(({ ctx, input }) => listGrants(ctx.db, ctx.actor, input.assignmentId)),
+  grantEdit: procedure
+    .requires('journal.unlock')
+    .input(grantInput)
+    .mutation(({ ctx, input }) => grantEdit(ctx.db, ctx.actor, input)),
+  revokeGrant: procedure
+    .requires('journal.unlock')
+    .input(z.object({ assignmentId: id, grantId: id }))
+    .mutation(({ ctx, input }) => revokeGrant(ctx.db, ctx.actor, input)),
+});

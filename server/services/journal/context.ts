@@ -1,0 +1,149 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import {
+  academicYears, curriculumItems, curriculumItemTerms, groups, journalEditGrants, subgroups, teachingAssignments, terms, users,
+} from '../../../db/schema';
+import { shortName } from '../../../domain/names';
+import { semesterOf } from '../../../domain/term';
+import { can, type Actor } from '../../policy/actor';
+import type { Permission } from '../../policy/permissions';
+import { assignmentScope } from '../../policy/scope';
+
+export interface AssignmentContext {
+  id: number;
+  institutionId: number;
+  termId: number;
+  termName: string;
+  termStartsOn: string;
+  termEndsOn: string;
+  termLocked: boolean;
+  yearName: string;
+  yearClosed: boolean;
+  groupId: number;
+  groupName: string;
+  subgroupId: number | null;
+  subgroupName: string | null;
+  itemCode: string;
+  itemName: string;
+  attestationForm: string | null;
+  teacherUserId: number;
+  teacherName: string;
+  plannedHours: number;
+}
+
+/** The journal page's assignment if the permission's scope reaches it for this actor; null otherwise. */
+export async function loadAssignment(db: Db, actor: Actor, assignmentId: number, permission: Permission): Promise<AssignmentContext | null> {
+  const [row] = await db
+    .select({
+      id: teachingAssignments.id,
+      institutionId: teachingAssignments.institutionId,
+      termId: terms.id,
+      termNumber: terms.number,
+      termName: terms.name,
+      termStartsOn: terms.startsOn,
+      termEndsOn: terms.endsOn,
+      termLocked: terms.locked,
+      yearName: academicYears.name,
+      yearClosedAt: academicYears.closedAt,
+      groupId: groups.id,
+      groupName: groups.name,
+      course: groups.course,
+      subgroupId: subgroups.id,
+      subgroupName: subgroups.name,
+      itemId: curriculumItems.id,
+      itemCode: curriculumItems.code,
+      itemName: curriculumItems.name,
+      teacherUserId: users.id,
+      teacherLast: users.lastName,
+      teacherFirst: users.firstName,
+      teacherMiddle: users.middleName,
+      plannedHours: teachingAssignments.plannedHours,
+    })
+    .from(teachingAssignments)
+    .innerJoin(terms, and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)))
+    .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
+    .innerJoin(groups, and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)))
+    .innerJoin(
+      curriculumItems,
+      and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)),
+    )
+    .innerJoin(users, eq(users.id, teachingAssignments.teacherUserId))
+    .leftJoin(subgroups, and(eq(subgroups.institutionId, teachingAssignments.institutionId), eq(subgroups.id, teachingAssignments.subgroupId)))
+    .where(and(eq(teachingAssignments.id, assignmentId), assignmentScope(actor, permission)))
+    .limit(1);
+  if (!row) return null;
+  const [plan] = await db
+    .select({ form: curriculumItemTerms.attestationForm })
+    .from(curriculumItemTerms)
+    .where(
+      and(
+        eq(curriculumItemTerms.institutionId, row.institutionId),
+        eq(curriculumItemTerms.curriculumItemId, row.itemId),
+        eq(curriculumItemTerms.semester, semesterOf(row.course, row.termNumber)),
+      ),
+    )
+    .limit(1);
+  return {
+    id: row.id,
+    institutionId: row.institutionId,
+    termId: row.termId,
+    termName: row.termName,
+    termStartsOn: row.termStartsOn,
+    termEndsOn: row.termEndsOn,
+    termLocked: row.termLocked,
+    yearName: row.yearName,
+    yearClosed: row.yearClosedAt !== null,
+    groupId: row.groupId,
+    groupName: row.groupName,
+    subgroupId: row.subgroupId,
+    subgroupName: row.subgroupName,
+    itemCode: row.itemCode,
+    itemName: row.itemName,
+    attestationForm: plan?.form ?? null,
+    teacherUserId: row.teacherUserId,
+    teacherName: shortName({ lastName: row.teacherLast, firstName: row.teacherFirst, middleName: row.teacherMiddle }),
+    plannedHours: row.plannedHours,
+  };
+}
+
+export interface EditAccess {
+  canEdit: boolean;
+  /** Why the page is read-only, in Russian; null when editable. */
+  reason: string | null;
+  grant: { id: number; validUntil: Date; reason: string } | null;
+}
+
+/**
+ * May this actor change this journal now? The teacher (or an administrator) within the edit scope, while the term is
+ * open and the year not closed; in a closed term only under an unexpired grant made out to this user.
+ */
+export async function editAccess(db: Db, actor: Actor, assignment: AssignmentContext): Promise<EditAccess> {
+  if (!can(actor, 'journal.edit')) return { canEdit: false, reason: 'Только просмотр', grant: null };
+  const [inScope] = await db
+    .select({ id: teachingAssignments.id })
+    .from(teachingAssignments)
+    .where(and(eq(teachingAssignments.institutionId, assignment.institutionId), eq(teachingAssignments.id, assignment.id), assignmentScope(actor, 'journal.edit')))
+    .limit(1);
+  if (!inScope) return { canEdit: false, reason: 'Только просмотр: журнал ведёт другой преподаватель', grant: null };
+  if (!assignment.termLocked && !assignment.yearClosed) return { canEdit: true, reason: null, grant: null };
+  const [grant] = await db
+    .select({ id: journalEditGrants.id, validUntil: journalEditGrants.validUntil, reason: journalEditGrants.reason })
+    .from(journalEditGrants)
+    .where(
+      and(
+        eq(journalEditGrants.institutionId, assignment.institutionId),
+        eq(journalEditGrants.teachingAssignmentId, assignment.id),
+        eq(journalEditGrants.userId, actor.userId),
+        isNull(journalEditGrants.revokedAt),
+        gt(journalEditGrants.validUntil, new Date()),
+      ),
+    )
+    .orderBy(journalEditGrants.validUntil)
+    .limit(1);
+  if (grant) return { canEdit: true, reason: null, grant };
+  return {
+    canEdit: false,
+    reason: assignment.yearClosed ? 'Учебный год закрыт: журнал в архиве, только просмотр' : 'Семестр закрыт: изменения только по разрешению заведующего отделением',
+    grant: null,
+  };
+}

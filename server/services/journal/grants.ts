@@ -1,0 +1,101 @@
+/** Temporary permission to edit one journal in a closed term or year: given by a head of department or an administrator. */
+import { TRPCError } from '@trpc/server';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../../db/client';
+import { changeLog, editBatches, journalEditGrants, users } from '../../../db/schema';
+import { shortName } from '../../../domain/names';
+import type { Actor } from '../../policy/actor';
+import { MESSAGES } from '../../policy/messages';
+import { loadAssignment } from './context';
+
+export const grantInput = z.object({
+  assignmentId: z.number().int().positive(),
+  /** Defaults to the journal's teacher. */
+  userId: z.number().int().positive().optional(),
+  hours: z.number().int().min(1, 'Срок: от 1 до 168 часов').max(168, 'Срок: от 1 до 168 часов'),
+  reason: z.string().trim().min(5, 'Причина: опишите причину (не короче 5 символов)').max(500, 'Причина: не длиннее 500 символов'),
+});
+
+export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof grantInput>, now = new Date()) {
+  const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.unlock');
+  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  const userId = input.userId ?? assignment.teacherUserId;
+  const validUntil = new Date(now.getTime() + input.hours * 3600_000);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [grant] = await tx
+      .insert(journalEditGrants)
+      .values({ institutionId: assignment.institutionId, teachingAssignmentId: assignment.id, userId, grantedBy: actor.userId, reason: input.reason, validUntil })
+      .returning();
+    const [batch] = await tx
+      .insert(editBatches)
+      .values({ institutionId: assignment.institutionId, userId: actor.userId, teachingAssignmentId: assignment.id, source: 'grant', grantId: grant!.id, reason: input.reason })
+      .returning({ id: editBatches.id });
+    await tx.insert(changeLog).values({
+      institutionId: assignment.institutionId,
+      batchId: batch!.id,
+      entity: 'grant',
+      before: null,
+      after: { grantId: grant!.id, userId, validUntil: validUntil.toISOString(), reason: input.reason },
+      userId: actor.userId,
+    });
+    return grant!;
+  });
+}
+
+export async function revokeGrant(db: Db, actor: Actor, input: { assignmentId: number; grantId: number }) {
+  const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.unlock');
+  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [grant] = await tx
+      .update(journalEditGrants)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(journalEditGrants.institutionId, assignment.institutionId),
+          eq(journalEditGrants.id, input.grantId),
+          eq(journalEditGrants.teachingAssignmentId, assignment.id),
+          isNull(journalEditGrants.revokedAt),
+        ),
+      )
+      .returning();
+    if (!grant) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Разрешение не найдено или уже отозвано' });
+    const [batch] = await tx
+      .insert(editBatches)
+      .values({ institutionId: assignment.institutionId, userId: actor.userId, teachingAssignmentId: assignment.id, source: 'grant', grantId: grant.id, reason: 'отзыв' })
+      .returning({ id: editBatches.id });
+    await tx.insert(changeLog).values({
+      institutionId: assignment.institutionId,
+      batchId: batch!.id,
+      entity: 'grant',
+      before: { grantId: grant.id, validUntil: grant.validUntil.toISOString() },
+      after: { grantId: grant.id, revoked: true },
+      userId: actor.userId,
+    });
+    return grant;
+  });
+}
+
+export async function listGrants(db: Db, actor: Actor, assignmentId: number) {
+  const assignment = await loadAssignment(db, actor, assignmentId, 'journal.read');
+  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  const rows = await db
+    .select({
+      id: journalEditGrants.id,
+      validUntil: journalEditGrants.validUntil,
+      revokedAt: journalEditGrants.revokedAt,
+      reason: journalEditGrants.reason,
+      createdAt: journalEditGrants.createdAt,
+      userId: journalEditGrants.userId,
+      byLast: users.lastName,
+      byFirst: users.firstName,
+      byMiddle: users.middleName,
+    })
+    .from(journalEditGrants)
+    .innerJoin(users, eq(users.id, journalEditGrants.grantedBy))
+    .where(and(eq(journalEditGrants.institutionId, assignment.institutionId), eq(journalEditGrants.teachingAssignmentId, assignment.id)))
+    .orderBy(desc(journalEditGrants.createdAt));
+  return rows.map(({ byLast, byFirst, byMiddle, ...r }) => ({ ...r, grantedBy: shortName({ lastName: byLast, firstName: byFirst, middleName: byMiddle }) }));
+}

@@ -1,0 +1,389 @@
+/**
+ * Saving a batch of journal edits (typed cells, a pasted block, a filled column): all validated first, then written
+ * in one transaction with a version check per cell, an edit batch and a change-log row per changed cell.
+ * Bad input saves nothing; a cell changed by someone else since the client read it saves nothing and comes back as a
+ * conflict with the current value; a batch resent after a lost answer (same clientBatchId) is not applied twice.
+ */
+import { TRPCError } from '@trpc/server';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../../db/client';
+import { queryRows } from '../../../db/client';
+import { attendanceCodes, editBatches } from '../../../db/schema';
+import { attestationColumns, parseAttestationInput, type AttestationField } from '../../../domain/attestation';
+import { formatDayMonth } from '../../../domain/dates';
+import { formatCell, parseCellInput, type CellValue } from '../../../domain/marks';
+import type { Actor } from '../../policy/actor';
+import { MESSAGES } from '../../policy/messages';
+import { editAccess, loadAssignment, type AssignmentContext } from './context';
+import { enrolledOn, loadRoster, type RosterStudent } from './roster';
+
+const id = z.number().int().positive();
+export const ATTESTATION_FIELDS = ['sem', 'exam', 'dz', 'credit', 'kp', 'qual'] as const;
+
+export const saveInput = z
+  .object({
+    assignmentId: id,
+    source: z.enum(['typing', 'paste', 'fill', 'import']),
+    clientBatchId: z.string().min(8).max(64),
+    cells: z.array(z.object({ lessonId: id, studentId: id, text: z.string().max(40), baseVersion: z.number().int().min(0) })).max(5000).default([]),
+    attestation: z
+      .array(z.object({ studentId: id, field: z.enum(ATTESTATION_FIELDS), text: z.string().max(40), baseVersion: z.number().int().min(0) }))
+      .max(2000)
+      .default([]),
+  })
+  .refine((v) => v.cells.length + v.attestation.length > 0, { message: 'Пустой пакет изменений' });
+
+export type SaveInput = z.infer<typeof saveInput>;
+
+export interface SavedCell {
+  lessonId: number;
+  studentId: number;
+  attendance: string | null;
+  grade1: string | null;
+  grade2: string | null;
+  version: number;
+}
+
+export interface SavedAttestation {
+  studentId: number;
+  field: string;
+  value: string | null;
+  version: number;
+}
+
+export interface EditError {
+  lessonId?: number;
+  studentId: number;
+  field?: string;
+  message: string;
+}
+
+export interface Conflict {
+  lessonId?: number;
+  studentId: number;
+  field?: string;
+  /** What the client tried to write, and what is there now. */
+  mine: string;
+  theirs: string;
+  version: number;
+  by: string | null;
+  at: string | null;
+}
+
+export type SaveResult =
+  | { status: 'saved'; batchId: number | null; cells: SavedCell[]; attestation: SavedAttestation[] }
+  | { status: 'invalid'; errors: EditError[] }
+  | { status: 'conflict'; conflicts: Conflict[] };
+
+export interface CellEdit {
+  lessonId: number;
+  studentId: number;
+  value: CellValue;
+  text: string;
+  baseVersion: number;
+}
+
+export interface AttestationEdit {
+  studentId: number;
+  field: AttestationField;
+  value: string | null;
+  text: string;
+  baseVersion: number;
+}
+
+export class ConflictDetected extends Error {}
+
+export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, today: string): Promise<SaveResult> {
+  const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.read');
+  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  const access = await editAccess(db, actor, assignment);
+  if (!access.canEdit) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason ?? MESSAGES.forbidden });
+
+  const repeated = await previousBatch(db, assignment.institutionId, actor.userId, input.clientBatchId);
+  if (repeated !== null) return { status: 'saved', batchId: repeated, ...(await currentValues(db, assignment, input)) };
+
+  const validated = await validate(db, assignment, input, today);
+  if ('errors' in validated) return { status: 'invalid', errors: validated.errors };
+  const { cells, attestation } = validated;
+
+  try {
+    return await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const current = await readCells(tx, assignment.institutionId, cells);
+      const currentAtt = await readAttestation(tx, assignment, attestation);
+      const conflicts = findConflicts(cells, current, attestation, currentAtt);
+      if (conflicts) throw new ConflictDetected();
+      const changedCells = cells.filter((e) => formatCell(e.value) !== formatCell(current.get(key(e))?.value ?? EMPTY));
+      const changedAtt = attestation.filter((e) => (currentAtt.get(attKey(e))?.value || null) !== e.value);
+      if (changedCells.length === 0 && changedAtt.length === 0) {
+        return { status: 'saved' as const, batchId: null, cells: [], attestation: [] };
+      }
+      const [batch] = await tx
+        .insert(editBatches)
+        .values({
+          institutionId: assignment.institutionId,
+          userId: actor.userId,
+          teachingAssignmentId: assignment.id,
+          source: input.source,
+          clientBatchId: input.clientBatchId,
+          grantId: access.grant?.id ?? null,
+        })
+        .returning({ id: editBatches.id });
+      const batchId = batch!.id;
+      const savedCells = await writeCells(tx, assignment.institutionId, actor.userId, batchId, changedCells, current);
+      const savedAtt = await writeAttestation(tx, assignment, actor.userId, batchId, changedAtt, currentAtt);
+      return { status: 'saved' as const, batchId, cells: savedCells, attestation: savedAtt };
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictDetected)) throw error;
+    return { status: 'conflict', conflicts: await describeConflicts(db, assignment, cells, attestation) };
+  }
+}
+
+export const EMPTY: CellValue = { attendance: null, grade1: null, grade2: null };
+export const key = (e: { lessonId: number; studentId: number }) => `${e.lessonId}:${e.studentId}`;
+export const attKey = (e: { studentId: number; field: string }) => `${e.studentId}:${e.field}`;
+
+async function previousBatch(db: Db, institutionId: number, userId: number, clientBatchId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ id: editBatches.id })
+    .from(editBatches)
+    .where(and(eq(editBatches.institutionId, institutionId), eq(editBatches.userId, userId), eq(editBatches.clientBatchId, clientBatchId)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+async function validate(
+  db: Db,
+  a: AssignmentContext,
+  input: SaveInput,
+  today: string,
+): Promise<{ cells: CellEdit[]; attestation: AttestationEdit[] } | { errors: EditError[] }> {
+  const [roster, lessonRows, codes] = await Promise.all([
+    loadRoster(db, a),
+    queryRows<{ id: number; date: string }>(
+      db,
+      sql`select id, date::text as date from lessons where institution_id = ${a.institutionId} and teaching_assignment_id = ${a.id}`,
+    ),
+    db.select().from(attendanceCodes).where(eq(attendanceCodes.institutionId, a.institutionId)),
+  ]);
+  const students = new Map<number, RosterStudent>(roster.map((s) => [s.id, s]));
+  const lessonDates = new Map(lessonRows.map((l) => [l.id, l.date]));
+  const codeDefs = codes.map((c) => ({ code: c.code, label: c.label, isAbsence: c.isAbsence, isValid: c.isValid }));
+  const columns = attestationColumns(a.attestationForm);
+  const errors: EditError[] = [];
+  const cells: CellEdit[] = [];
+  const seen = new Set<string>();
+  for (const e of input.cells) {
+    const student = students.get(e.studentId);
+    const date = lessonDates.get(e.lessonId);
+    const where = `${student?.name ?? `студент ${e.studentId}`}, ${date ? formatDayMonth(date) : `занятие ${e.lessonId}`}`;
+    const fail = (message: string) => errors.push({ lessonId: e.lessonId, studentId: e.studentId, message: `${where}: ${message}` });
+    if (!student) fail('студента нет в списке этого журнала');
+    else if (!date) fail('такого занятия нет в этом журнале');
+    else if (!enrolledOn(student, date)) fail('в этот день студент не числился в группе — ячейка закрыта');
+    else if (seen.has(key(e))) fail('ячейка указана в пакете дважды');
+    else {
+      seen.add(key(e));
+      const parsed = parseCellInput(e.text, codeDefs);
+      if (!parsed.ok) fail(parsed.error);
+      else if (date > today && formatCell(parsed.value) !== '') fail('занятие ещё не прошло — отметки за будущие занятия не ставятся');
+      else cells.push({ lessonId: e.lessonId, studentId: e.studentId, value: parsed.value, text: e.text, baseVersion: e.baseVersion });
+    }
+  }
+  const attestation: AttestationEdit[] = [];
+  for (const e of input.attestation) {
+    const student = students.get(e.studentId);
+    const column = columns.find((c) => c.field === e.field);
+    const where = `${student?.name ?? `студент ${e.studentId}`}, «${column?.header ?? e.field}»`;
+    const fail = (message: string) => errors.push({ studentId: e.studentId, field: e.field, message: `${where}: ${message}` });
+    if (!student) fail('студента нет в списке этого журнала');
+    else if (!column) fail('в этом семестре у дисциплины нет такой формы аттестации');
+    else if (seen.has(attKey(e))) fail('ячейка указана в пакете дважды');
+    else {
+      seen.add(attKey(e));
+      const parsed = parseAttestationInput(e.field, e.text);
+      if (!parsed.ok) fail(parsed.error);
+      else attestation.push({ studentId: e.studentId, field: e.field, value: parsed.value, text: e.text, baseVersion: e.baseVersion });
+    }
+  }
+  return errors.length ? { errors } : { cells, attestation };
+}
+
+export interface CurrentCell {
+  value: CellValue;
+  version: number;
+}
+
+export async function readCells(db: Db, institutionId: number, edits: { lessonId: number; studentId: number }[]): Promise<Map<string, CurrentCell>> {
+  const result = new Map<string, CurrentCell>();
+  if (edits.length === 0) return result;
+  const keys = JSON.stringify(edits.map((e) => ({ lesson_id: e.lessonId, student_id: e.studentId })));
+  const rows = await queryRows<{ lesson_id: number; student_id: number; attendance: string | null; grade1: string | null; grade2: string | null; version: number }>(
+    db,
+    sql`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version
+        from json_to_recordset(${keys}::json) as k(lesson_id int, student_id int)
+        join journal_cells c on c.institution_id = ${institutionId} and c.lesson_id = k.lesson_id and c.student_id = k.student_id
+        for update of c`,
+  );
+  for (const r of rows) {
+    result.set(`${r.lesson_id}:${r.student_id}`, { value: { attendance: r.attendance, grade1: r.grade1 as CellValue['grade1'], grade2: r.grade2 as CellValue['grade2'] }, version: r.version });
+  }
+  return result;
+}
+
+export async function readAttestation(db: Db, a: AssignmentContext, edits: { studentId: number; field: string }[]): Promise<Map<string, { value: string; version: number }>> {
+  const result = new Map<string, { value: string; version: number }>();
+  if (edits.length === 0) return result;
+  const rows = await queryRows<{ student_id: number; field: string; value: string; version: number }>(
+    db,
+    sql`select student_id, field, value, version from attestation_results
+        where institution_id = ${a.institutionId} and teaching_assignment_id = ${a.id} for update`,
+  );
+  for (const r of rows) result.set(`${r.student_id}:${r.field}`, { value: r.value, version: r.version });
+  return result;
+}
+
+function findConflicts(
+  cells: CellEdit[],
+  current: Map<string, CurrentCell>,
+  attestation: AttestationEdit[],
+  currentAtt: Map<string, { value: string; version: number }>,
+): boolean {
+  return (
+    cells.some((e) => (current.get(key(e))?.version ?? 0) !== e.baseVersion) ||
+    attestation.some((e) => (currentAtt.get(attKey(e))?.version ?? 0) !== e.baseVersion)
+  );
+}
+
+export async function writeCells(db: Db, institutionId: number, userId: number, batchId: number, edits: CellEdit[], current: Map<string, CurrentCell>): Promise<SavedCell[]> {
+  if (edits.length === 0) return [];
+  const rows = JSON.stringify(
+    edits.map((e) => ({
+      lesson_id: e.lessonId,
+      student_id: e.studentId,
+      attendance: e.value.attendance,
+      grade1: e.value.grade1,
+      grade2: e.value.grade2,
+      version: e.baseVersion + 1,
+    })),
+  );
+  // The WHERE of DO UPDATE re-checks the version against the row as committed now: a concurrent writer that got
+  // there first makes the row drop out of RETURNING, and the whole batch rolls back as a conflict.
+  const saved = await queryRows<SavedCell & { lesson_id: number; student_id: number }>(
+    db,
+    sql`insert into journal_cells as c (institution_id, lesson_id, student_id, attendance, grade1, grade2, version, updated_by, updated_at)
+        select ${institutionId}, x.lesson_id, x.student_id, x.attendance, x.grade1, x.grade2, x.version, ${userId}, now()
+        from json_to_recordset(${rows}::json) as x(lesson_id int, student_id int, attendance text, grade1 text, grade2 text, version int)
+        on conflict (institution_id, lesson_id, student_id) do update
+          set attendance = excluded.attendance, grade1 = excluded.grade1, grade2 = excluded.grade2,
+              version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+          where c.version = excluded.version - 1
+        returning c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version`,
+  );
+  if (saved.length !== edits.length) throw new ConflictDetected();
+  const log = JSON.stringify(
+    edits.map((e) => {
+      const before = current.get(key(e));
+      return {
+        lesson_id: e.lessonId,
+        student_id: e.studentId,
+        before: before ? { ...before.value, version: before.version } : null,
+        after: { ...e.value, version: e.baseVersion + 1 },
+      };
+    }),
+  );
+  await db.execute(
+    sql`insert into change_log (institution_id, batch_id, entity, lesson_id, student_id, before, after, user_id)
+        select ${institutionId}, ${batchId}, 'cell', x.lesson_id, x.student_id, x.before, x.after, ${userId}
+        from json_to_recordset(${log}::json) as x(lesson_id int, student_id int, before jsonb, after jsonb)`,
+  );
+  return saved.map((r) => ({ lessonId: r.lesson_id, studentId: r.student_id, attendance: r.attendance, grade1: r.grade1, grade2: r.grade2, version: r.version }));
+}
+
+export async function writeAttestation(
+  db: Db,
+  a: AssignmentContext,
+  userId: number,
+  batchId: number,
+  edits: AttestationEdit[],
+  current: Map<string, { value: string; version: number }>,
+): Promise<SavedAttestation[]> {
+  const saved: SavedAttestation[] = [];
+  for (const e of edits) {
+    const before = current.get(attKey(e));
+    const version = e.baseVersion + 1;
+    // A cleared result keeps its row with an empty value, so that its version goes on counting.
+    const written = await queryRows<{ version: number }>(
+      db,
+      sql`insert into attestation_results as r (institution_id, teaching_assignment_id, student_id, field, value, version, updated_by)
+          values (${a.institutionId}, ${a.id}, ${e.studentId}, ${e.field}, ${e.value ?? ''}, ${version}, ${userId})
+          on conflict (institution_id, teaching_assignment_id, student_id, field) do update
+            set value = excluded.value, version = excluded.version, updated_by = excluded.updated_by, updated_at = now()
+            where r.version = excluded.version - 1
+          returning r.version`,
+    );
+    if (written.length !== 1) throw new ConflictDetected();
+    await db.execute(
+      sql`insert into change_log (institution_id, batch_id, entity, student_id, field, before, after, user_id)
+          values (${a.institutionId}, ${batchId}, 'attestation', ${e.studentId}, ${e.field},
+            ${before ? JSON.stringify({ value: before.value || null, version: before.version }) : null}::jsonb,
+            ${JSON.stringify({ value: e.value, version })}::jsonb, ${userId})`,
+    );
+    saved.push({ studentId: e.studentId, field: e.field, value: e.value, version });
+  }
+  return saved;
+}
+
+/** The current values of the cells a batch touched (for a batch already applied, or for conflicts). */
+async function currentValues(db: Db, a: AssignmentContext, input: SaveInput): Promise<{ cells: SavedCell[]; attestation: SavedAttestation[] }> {
+  const current = await readCells(db, a.institutionId, input.cells);
+  const currentAtt = await readAttestation(db, a, input.attestation);
+  return {
+    cells: input.cells.map((e) => {
+      const c = current.get(key(e));
+      return { lessonId: e.lessonId, studentId: e.studentId, ...(c?.value ?? EMPTY), version: c?.version ?? 0 };
+    }),
+    attestation: input.attestation.map((e) => {
+      const c = currentAtt.get(attKey(e));
+      return { studentId: e.studentId, field: e.field, value: c?.value || null, version: c?.version ?? 0 };
+    }),
+  };
+}
+
+async function describeConflicts(db: Db, a: AssignmentContext, cells: CellEdit[], attestation: AttestationEdit[]): Promise<Conflict[]> {
+  const keys = JSON.stringify(cells.map((e) => ({ lesson_id: e.lessonId, student_id: e.studentId })));
+  const rows = cells.length
+    ? await queryRows<{ lesson_id: number; student_id: number; attendance: string | null; grade1: string | null; grade2: string | null; version: number; by: string | null; at: string }>(
+        db,
+        sql`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version,
+              u.last_name || ' ' || left(u.first_name, 1) || '.' as by, c.updated_at::text as at
+            from json_to_recordset(${keys}::json) as k(lesson_id int, student_id int)
+            join journal_cells c on c.institution_id = ${a.institutionId} and c.lesson_id = k.lesson_id and c.student_id = k.student_id
+            left join users u on u.id = c.updated_by`,
+      )
+    : [];
+  const byKey = new Map(rows.map((r) => [`${r.lesson_id}:${r.student_id}`, r]));
+  const conflicts: Conflict[] = [];
+  for (const e of cells) {
+    const r = byKey.get(key(e));
+    if ((r?.version ?? 0) === e.baseVersion) continue;
+    conflicts.push({
+      lessonId: e.lessonId,
+      studentId: e.studentId,
+      mine: formatCell(e.value),
+      theirs: r ? formatCell({ attendance: r.attendance, grade1: r.grade1 as CellValue['grade1'], grade2: r.grade2 as CellValue['grade2'] }) : '',
+      version: r?.version ?? 0,
+      by: r?.by ?? null,
+      at: r?.at ?? null,
+    });
+  }
+  const currentAtt = await readAttestation(db, a, attestation);
+  for (const e of attestation) {
+    const c = currentAtt.get(attKey(e));
+    if ((c?.version ?? 0) === e.baseVersion) continue;
+    conflicts.push({ studentId: e.studentId, field: e.field, mine: e.value ?? '', theirs: c?.value ?? '', version: c?.version ?? 0, by: null, at: null });
+  }
+  return conflicts;
+}

@@ -1,0 +1,126 @@
+/**
+ * «Отменить»: reverts the actor's last batch on a journal page as a new, logged batch. A cell that somebody changed
+ * after that batch is left as it is and reported.
+ */
+import { TRPCError } from '@trpc/server';
+import { and, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../../db/client';
+import { changeLog, editBatches } from '../../../db/schema';
+import { alias } from 'drizzle-orm/pg-core';
+import type { AttestationField } from '../../../domain/attestation';
+import type { CellValue } from '../../../domain/marks';
+import type { Actor } from '../../policy/actor';
+import { MESSAGES } from '../../policy/messages';
+import { editAccess, loadAssignment } from './context';
+import { loadRoster } from './roster';
+import {
+  ConflictDetected, EMPTY, readAttestation, readCells, writeAttestation, writeCells, key, attKey,
+  type AttestationEdit, type CellEdit, type SavedAttestation, type SavedCell,
+} from './save';
+import { formatDayMonth } from '../../../domain/dates';
+
+export type UndoResult =
+  | { status: 'nothing' }
+  | { status: 'undone'; batchId: number | null; revertedBatchId: number; cells: SavedCell[]; attestation: SavedAttestation[]; refused: string[] };
+
+const UNDOABLE = ['typing', 'paste', 'fill', 'import'];
+
+export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number): Promise<UndoResult> {
+  const assignment = await loadAssignment(db, actor, assignmentId, 'journal.read');
+  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  const access = await editAccess(db, actor, assignment);
+  if (!access.canEdit) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason ?? MESSAGES.forbidden });
+  const undo = alias(editBatches, 'undo');
+  const [last] = await db
+    .select({ id: editBatches.id })
+    .from(editBatches)
+    .where(
+      and(
+        eq(editBatches.institutionId, assignment.institutionId),
+        eq(editBatches.teachingAssignmentId, assignment.id),
+        eq(editBatches.userId, actor.userId),
+        inArray(editBatches.source, UNDOABLE),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(undo)
+            .where(and(eq(undo.institutionId, editBatches.institutionId), eq(undo.revertsBatchId, editBatches.id))),
+        ),
+      ),
+    )
+    .orderBy(desc(editBatches.id))
+    .limit(1);
+  if (!last) return { status: 'nothing' };
+  const entries = await db
+    .select()
+    .from(changeLog)
+    .where(and(eq(changeLog.institutionId, assignment.institutionId), eq(changeLog.batchId, last.id)));
+  const roster = new Map((await loadRoster(db, assignment)).map((s) => [s.id, s.name]));
+  const lessonDates = new Map(
+    (
+      await queryRows<{ id: number; date: string }>(
+        db,
+        sql`select id, date::text as date from lessons where institution_id = ${assignment.institutionId} and teaching_assignment_id = ${assignment.id}`,
+      )
+    ).map((l) => [l.id, formatDayMonth(l.date)]),
+  );
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        const cellEntries = entries.filter((e) => e.entity === 'cell' && e.lessonId !== null && e.studentId !== null);
+        const attEntries = entries.filter((e) => e.entity === 'attestation' && e.studentId !== null && e.field);
+        const current = await readCells(tx, assignment.institutionId, cellEntries.map((e) => ({ lessonId: e.lessonId!, studentId: e.studentId! })));
+        const currentAtt = await readAttestation(tx, assignment, attEntries.map((e) => ({ studentId: e.studentId!, field: e.field! })));
+        const refused: string[] = [];
+        const cellEdits: CellEdit[] = [];
+        for (const e of cellEntries) {
+          const after = e.after as (CellValue & { version: number }) | null;
+          const before = e.before as (CellValue & { version: number }) | null;
+          const now = current.get(key({ lessonId: e.lessonId!, studentId: e.studentId! }));
+          if (!after || (now?.version ?? 0) !== after.version) {
+            refused.push(`${roster.get(e.studentId!) ?? e.studentId}, ${lessonDates.get(e.lessonId!) ?? 'занятие удалено'}: изменено после этой правки — не отменено`);
+            continue;
+          }
+          const value: CellValue = before ? { attendance: before.attendance, grade1: before.grade1, grade2: before.grade2 } : EMPTY;
+          cellEdits.push({ lessonId: e.lessonId!, studentId: e.studentId!, value, text: '', baseVersion: now!.version });
+        }
+        const attEdits: AttestationEdit[] = [];
+        for (const e of attEntries) {
+          const after = e.after as { value: string | null; version: number } | null;
+          const before = e.before as { value: string | null; version: number } | null;
+          const now = currentAtt.get(attKey({ studentId: e.studentId!, field: e.field! }));
+          if (!after || (now?.version ?? 0) !== after.version) {
+            refused.push(`${roster.get(e.studentId!) ?? e.studentId}, аттестация: изменено после этой правки — не отменено`);
+            continue;
+          }
+          attEdits.push({ studentId: e.studentId!, field: e.field as AttestationField, value: before?.value ?? null, text: '', baseVersion: now!.version });
+        }
+        let batchId: number | null = null;
+        let cells: SavedCell[] = [];
+        let attestation: SavedAttestation[] = [];
+        if (cellEdits.length || attEdits.length) {
+          const [batch] = await tx
+            .insert(editBatches)
+            .values({
+              institutionId: assignment.institutionId,
+              userId: actor.userId,
+              teachingAssignmentId: assignment.id,
+              source: 'undo',
+              revertsBatchId: last.id,
+              grantId: access.grant?.id ?? null,
+            })
+            .returning({ id: editBatches.id });
+          batchId = batch!.id;
+          cells = await writeCells(tx, assignment.institutionId, actor.userId, batchId, cellEdits, current);
+          attestation = await writeAttestation(tx, assignment, actor.userId, batchId, attEdits, currentAtt);
+        }
+        return { status: 'undone' as const, batchId, revertedBatchId: last.id, cells, attestation, refused };
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictDetected)) throw error; // a write raced us: read again and retry
+    }
+  }
+  throw new TRPCError({ code: 'CONFLICT', message: 'Журнал одновременно меняют другие пользователи — повторите отмену' });
+}
