@@ -19,10 +19,11 @@ export const DEFAULT_ATTENDANCE_CODES: readonly AttendanceCodeDef[] = [
   { code: 'о', label: 'опоздал', isAbsence: false, isValid: false },
 ];
 
+/** Grades are GradeCode when parsed here; values read back from the database are plain strings. */
 export interface CellValue {
   attendance: string | null;
-  grade1: GradeCode | null;
-  grade2: GradeCode | null;
+  grade1: string | null;
+  grade2: string | null;
 }
 
 export const EMPTY_CELL: CellValue = { attendance: null, grade1: null, grade2: null };

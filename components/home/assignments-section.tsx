@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { formatDate } from '@/domain/dates';
 import type { AssignmentListItem } from '@/server/queries/journal';
 
@@ -29,7 +30,9 @@ export function AssignmentsSection({ title, assignments, showTeacher }: { title:
                   {a.subgroupName && <span className="muted small"> ({a.subgroupName})</span>}
                 </td>
                 <td>
-                  <span className="muted">{a.itemCode}</span> {a.itemName}
+                  <Link href={`/journals/${a.id}`}>
+                    <span className="muted">{a.itemCode}</span> {a.itemName}
+                  </Link>
                 </td>
                 {showTeacher && <td>{a.teacherName}</td>}
                 <td className="num">{a.plannedHours}</td>

@@ -21,6 +21,9 @@ export interface AssignmentListItem {
   heldHours: number;
   lessons: number;
   lastLessonOn: string | null;
+  /** Fill status: held lessons without a topic; students with fewer than 5 grades so far. */
+  withoutTopic: number;
+  shortOfGrades: number;
 }
 
 /**
@@ -55,6 +58,13 @@ export async function readableAssignments(
       heldHours: sql<number>`(select coalesce(sum(${q(lessons.hours)}), 0)::int from ${lessons} where ${ofAssignment})`,
       lessons: sql<number>`(select count(*)::int from ${lessons} where ${ofAssignment})`,
       lastLessonOn: sql<string | null>`(select max(${q(lessons.date)})::text from ${lessons} where ${ofAssignment})`,
+      withoutTopic: sql<number>`(select count(*)::int from ${lessons} where ${ofAssignment} and ${q(lessons.date)} <= ${today}
+        and coalesce(trim(${q(lessons.topic)}), '') = '')`,
+      shortOfGrades: sql<number>`(select count(*)::int from (select c.student_id from journal_cells c
+        join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
+        where l.institution_id = ${q(teachingAssignments.institutionId)} and l.teaching_assignment_id = ${q(teachingAssignments.id)}
+        group by c.student_id
+        having count(*) filter (where c.grade1 in ('2','3','4','5')) + count(*) filter (where c.grade2 in ('2','3','4','5')) < 5) short)`,
     })
     .from(teachingAssignments)
     .innerJoin(terms, and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)))

@@ -43,7 +43,8 @@ export interface JournalPage {
   attestation: JournalAttestation[];
   attendanceCodes: AttendanceCodeDef[];
   lessonKinds: { code: string; label: string; short: string; weight: number }[];
-  access: EditAccess;
+  access: EditAccess & { canUnlock: boolean };
+  viewerId: number;
   today: string;
 }
 
@@ -79,6 +80,7 @@ export async function loadJournalPage(db: Db, actor: Actor, assignmentId: number
     db.select().from(lessonKinds).where(eq(lessonKinds.institutionId, inst)),
     editAccess(db, actor, assignment),
   ]);
+  const canUnlock = (await loadAssignment(db, actor, assignmentId, 'journal.unlock')) !== null;
   return {
     assignment,
     students,
@@ -91,7 +93,8 @@ export async function loadJournalPage(db: Db, actor: Actor, assignmentId: number
       const own = kinds.find((x) => x.code === k.code);
       return { code: k.code, label: own?.label ?? k.label, short: k.short, weight: own ? Number(own.gradeWeight) : k.weight };
     }),
-    access,
+    access: { ...access, canUnlock },
+    viewerId: actor.userId,
     today,
   };
 }

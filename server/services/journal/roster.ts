@@ -49,7 +49,3 @@ export async function loadRoster(db: Db, a: AssignmentContext): Promise<RosterSt
     .sort((x, y) => compareByName(x.person, y.person))
     .map(({ person: _person, ...s }) => ({ ...s, spans: s.spans.sort((p, q2) => p.from.localeCompare(q2.from)) }));
 }
-
-export function enrolledOn(student: Pick<RosterStudent, 'spans'>, date: string): boolean {
-  return student.spans.some((s) => s.from <= date && (s.to === null || date <= s.to));
-}

@@ -12,11 +12,12 @@ import { queryRows } from '../../../db/client';
 import { attendanceCodes, editBatches } from '../../../db/schema';
 import { attestationColumns, parseAttestationInput, type AttestationField } from '../../../domain/attestation';
 import { formatDayMonth } from '../../../domain/dates';
-import { formatCell, parseCellInput, type CellValue } from '../../../domain/marks';
+import { checkCellEdit } from '../../../domain/cell-edit';
+import { formatCell, type CellValue } from '../../../domain/marks';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment, type AssignmentContext } from './context';
-import { enrolledOn, loadRoster, type RosterStudent } from './roster';
+import { loadRoster, type RosterStudent } from './roster';
 
 const id = z.number().int().positive();
 export const ATTESTATION_FIELDS = ['sem', 'exam', 'dz', 'credit', 'kp', 'qual'] as const;
@@ -178,18 +179,15 @@ async function validate(
   for (const e of input.cells) {
     const student = students.get(e.studentId);
     const date = lessonDates.get(e.lessonId);
-    const where = `${student?.name ?? `студент ${e.studentId}`}, ${date ? formatDayMonth(date) : `занятие ${e.lessonId}`}`;
-    const fail = (message: string) => errors.push({ lessonId: e.lessonId, studentId: e.studentId, message: `${where}: ${message}` });
-    if (!student) fail('студента нет в списке этого журнала');
-    else if (!date) fail('такого занятия нет в этом журнале');
-    else if (!enrolledOn(student, date)) fail('в этот день студент не числился в группе — ячейка закрыта');
-    else if (seen.has(key(e))) fail('ячейка указана в пакете дважды');
+    const fail = (message: string) => errors.push({ lessonId: e.lessonId, studentId: e.studentId, message });
+    if (!student) fail(`Студент ${e.studentId}: его нет в списке этого журнала`);
+    else if (!date) fail(`${student.name}: занятия ${e.lessonId} нет в этом журнале`);
+    else if (seen.has(key(e))) fail(`${student.name}, ${formatDayMonth(date)}: ячейка указана в пакете дважды`);
     else {
       seen.add(key(e));
-      const parsed = parseCellInput(e.text, codeDefs);
-      if (!parsed.ok) fail(parsed.error);
-      else if (date > today && formatCell(parsed.value) !== '') fail('занятие ещё не прошло — отметки за будущие занятия не ставятся');
-      else cells.push({ lessonId: e.lessonId, studentId: e.studentId, value: parsed.value, text: e.text, baseVersion: e.baseVersion });
+      const checked = checkCellEdit({ studentName: student.name, spans: student.spans, lessonDate: date, today, codes: codeDefs }, e.text);
+      if (!checked.ok) fail(checked.message);
+      else cells.push({ lessonId: e.lessonId, studentId: e.studentId, value: checked.value, text: e.text, baseVersion: e.baseVersion });
     }
   }
   const attestation: AttestationEdit[] = [];

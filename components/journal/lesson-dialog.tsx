@@ -1,0 +1,162 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { formatDate } from '@/domain/dates';
+import { LESSON_KINDS } from '@/domain/lesson-kinds';
+import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
+import { trpc } from '../trpc-client';
+
+export interface LessonDialogProps {
+  page: JournalPage;
+  /** null: a new lesson. */
+  lesson: JournalLesson | null;
+  onClose: () => void;
+  onChanged: () => void;
+  /** Column actions of the grid for this lesson. */
+  onFill?: (lesson: JournalLesson, action: 'present' | 'value' | 'clear', value?: string) => void;
+}
+
+/** Add, edit or delete a lesson; for an existing one also the column actions (all present, fill, clear). */
+export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: LessonDialogProps) {
+  const a = page.assignment;
+  const defaultDate = page.today >= a.termStartsOn && page.today <= a.termEndsOn ? page.today : a.termStartsOn;
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
+  const [fillValue, setFillValue] = useState('');
+  const readOnly = !page.access.canEdit;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const pair = String(form.get('pairNo') ?? '').trim();
+    const fields = {
+      assignmentId: a.id,
+      date: String(form.get('date') ?? ''),
+      pairNo: pair ? Number(pair) : null,
+      hours: Number(form.get('hours') ?? 2),
+      kind: String(form.get('kind') ?? 'lecture'),
+      topic: String(form.get('topic') ?? '').trim() || null,
+      homework: String(form.get('homework') ?? '').trim() || null,
+    };
+    setPending(true);
+    setError(null);
+    try {
+      if (lesson) await trpc.journal.updateLesson.mutate({ ...fields, lessonId: lesson.id });
+      else await trpc.journal.createLesson.mutate(fields);
+      onChanged();
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function remove(confirm: boolean) {
+    if (!lesson) return;
+    setPending(true);
+    setError(null);
+    try {
+      const result = await trpc.journal.deleteLesson.mutate({ assignmentId: a.id, lessonId: lesson.id, confirm });
+      if (result.status === 'needsConfirm') setConfirmDelete(result.marks);
+      else {
+        onChanged();
+        onClose();
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop" role="presentation" onClick={onClose}>
+      <div className="dialog" role="dialog" aria-label={lesson ? 'Занятие' : 'Новое занятие'} onClick={(e) => e.stopPropagation()}>
+        <h2>{lesson ? `Занятие ${formatDate(lesson.date)}` : 'Новое занятие'}</h2>
+        <form onSubmit={submit}>
+          <fieldset disabled={readOnly || pending}>
+            <div className="form-row">
+              <label>
+                Дата
+                <input type="date" name="date" defaultValue={lesson?.date ?? defaultDate} min={a.termStartsOn} max={a.termEndsOn} required />
+              </label>
+              <label>
+                Пара
+                <input type="number" name="pairNo" min={1} max={8} defaultValue={lesson?.pairNo ?? ''} />
+              </label>
+              <label>
+                Часов
+                <input type="number" name="hours" min={1} max={8} defaultValue={lesson?.hours ?? 2} required />
+              </label>
+            </div>
+            <label>
+              Вид занятия
+              <select name="kind" defaultValue={lesson?.kind ?? 'lecture'}>
+                {LESSON_KINDS.map((k) => (
+                  <option key={k.code} value={k.code}>
+                    {k.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Тема занятия
+              <textarea name="topic" rows={2} defaultValue={lesson?.topic ?? ''} maxLength={500} />
+            </label>
+            <label>
+              Домашнее задание
+              <textarea name="homework" rows={2} defaultValue={lesson?.homework ?? ''} maxLength={500} />
+            </label>
+          </fieldset>
+          {error && (
+            <div className="error" role="alert">
+              {error}
+            </div>
+          )}
+          {confirmDelete !== null && (
+            <div className="error" role="alert">
+              У занятия {confirmDelete} заполненных ячеек. Удалить занятие вместе с отметками? Они останутся в журнале изменений.{' '}
+              <button type="button" className="danger" onClick={() => remove(true)} disabled={pending}>
+                Удалить с отметками
+              </button>
+            </div>
+          )}
+          <div className="dialog-actions">
+            {!readOnly && (
+              <button type="submit" disabled={pending}>
+                {lesson ? 'Сохранить' : 'Добавить занятие'}
+              </button>
+            )}
+            {!readOnly && lesson && (
+              <button type="button" className="danger" onClick={() => remove(false)} disabled={pending}>
+                Удалить занятие
+              </button>
+            )}
+            <button type="button" className="plain" onClick={onClose}>
+              Закрыть
+            </button>
+          </div>
+        </form>
+        {lesson && onFill && !readOnly && lesson.date <= page.today && (
+          <div className="column-actions">
+            <h3>Столбец</h3>
+            <button type="button" className="plain" onClick={() => (onFill(lesson, 'present'), onClose())}>
+              Все присутствуют
+            </button>
+            <span className="fill">
+              <input aria-label="Значение для всего столбца" value={fillValue} onChange={(e) => setFillValue(e.target.value)} placeholder="например, 5 или н" />
+              <button type="button" className="plain" onClick={() => (onFill(lesson, 'value', fillValue), onClose())} disabled={!fillValue.trim()}>
+                Заполнить столбец
+              </button>
+            </span>
+            <button type="button" className="plain" onClick={() => (onFill(lesson, 'clear'), onClose())}>
+              Очистить столбец
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { parseAttestationInput, type AttestationField } from '@/domain/attestation';
+import { checkCellEdit } from '@/domain/cell-edit';
+import { formatCell, parseCellInput } from '@/domain/marks';
+import type { JournalPage } from '@/server/services/journal/page';
+import { isNetworkError, trpc } from '../trpc-client';
+import { JournalStore } from './journal-store';
+import { SaveQueue, type BatchSource, type QueuedAttestation, type QueuedCell, type QueueStatus } from './save-queue';
+
+export interface CellTarget {
+  studentId: number;
+  lessonId?: number;
+  field?: AttestationField;
+}
+
+export interface Edit extends CellTarget {
+  text: string;
+}
+
+export interface ConflictItem {
+  studentId: number;
+  lessonId?: number;
+  field?: string;
+  mine: string;
+  theirs: string;
+  version: number;
+  by: string | null;
+}
+
+export interface Problem {
+  key: string;
+  message: string;
+}
+
+/**
+ * The journal page's state on the client: the store the grid reads, the outbox that saves edits, the conflicts and
+ * refusals to show. Every edit is checked here first with the same rules as on the server.
+ */
+export function useJournalModel(page: JournalPage) {
+  const [status, setStatus] = useState<QueueStatus>({ state: 'saved' });
+  const [conflicts, setConflicts] = useState<ConflictItem[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const students = useMemo(() => new Map(page.students.map((s) => [s.id, s])), [page.students]);
+  const lessons = useMemo(() => new Map(page.lessons.map((l) => [l.id, l])), [page.lessons]);
+  const store = useMemo(() => new JournalStore(page.cells, page.attestation), [page.cells, page.attestation]);
+  const queueRef = useRef<SaveQueue | null>(null);
+
+  const describe = useCallback(
+    (t: { studentId: number; lessonId?: number; field?: string }) => {
+      const s = students.get(t.studentId);
+      const l = t.lessonId ? lessons.get(t.lessonId) : undefined;
+      const column = t.field ? page.attestationColumns.find((c) => c.field === t.field)?.header : l ? l.date.slice(8, 10) + '.' + l.date.slice(5, 7) : '';
+      return `${s?.name ?? t.studentId}, ${column}`;
+    },
+    [students, lessons, page.attestationColumns],
+  );
+
+  useEffect(() => {
+    const queue = new SaveQueue(`ezh:journal:${page.assignment.id}:${page.viewerId}`, window.localStorage, {
+      send: (batch) => trpc.journal.save.mutate({ assignmentId: page.assignment.id, ...batch }),
+      isNetworkError,
+      onSaved: (_batch, result) => {
+        for (const c of result.cells) store.confirm(c.lessonId, c.studentId, c, queue.queuedBase(c.lessonId, c.studentId) !== null);
+        for (const a of result.attestation) {
+          store.confirmAttestation(a.studentId, a.field, a.value, a.version, queue.queuedAttestationBase(a.studentId, a.field) !== null);
+        }
+        // Cells of the batch that changed nothing (resent or no-op) stop being pending too.
+        for (const c of _batch.cells) {
+          const state = store.cell(c.lessonId, c.studentId);
+          if (state.pending && queue.queuedBase(c.lessonId, c.studentId) === null) store.confirm(c.lessonId, c.studentId, { ...state.value, version: Math.max(state.version, c.baseVersion) }, false);
+        }
+        for (const a of _batch.attestation) {
+          const state = store.attestationCell(a.studentId, a.field);
+          if (state.pending && queue.queuedAttestationBase(a.studentId, a.field) === null) {
+            store.confirmAttestation(a.studentId, a.field, state.value, Math.max(state.version, a.baseVersion), false);
+          }
+        }
+      },
+      onInvalid: (_batch, result) => {
+        for (const e of result.errors) {
+          if (e.lessonId) store.setError(e.lessonId, e.studentId, e.message);
+          else if (e.field) store.setAttestationError(e.studentId, e.field, e.message);
+        }
+        setProblems(result.errors.map((e, i) => ({ key: `srv-${Date.now()}-${i}`, message: `Не сохранено: ${e.message}` })));
+      },
+      onConflict: (_batch, result) => {
+        for (const c of result.conflicts) {
+          if (c.lessonId) store.setConflict(c.lessonId, c.studentId, { theirs: c.theirs, version: c.version, by: c.by });
+          else if (c.field) store.setAttestationConflict(c.studentId, c.field, { theirs: c.theirs, version: c.version, by: c.by });
+        }
+        setConflicts((prev) => [...prev.filter((p) => !result.conflicts.some((c) => sameTarget(p, c))), ...result.conflicts]);
+      },
+      onRefused: (_batch, message) => setProblems([{ key: `ref-${Date.now()}`, message: `Сервер отказал в сохранении: ${message}` }]),
+      onStatus: setStatus,
+    });
+    queueRef.current = queue;
+    // Edits kept in the browser from before a reload or a lost connection: show them, then send them in order.
+    for (const batch of queue.restored()) {
+      for (const c of batch.cells) {
+        const parsed = parseCellInput(c.text, page.attendanceCodes);
+        if (parsed.ok) store.setLocal(c.lessonId, c.studentId, parsed.value);
+      }
+      for (const a of batch.attestation) {
+        const parsed = parseAttestationInput(a.field, a.text);
+        if (parsed.ok) store.setLocalAttestation(a.studentId, a.field, parsed.value);
+      }
+    }
+    queue.wake();
+    const online = () => queue.wake();
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('online', online);
+      queue.stop();
+    };
+  }, [page, store]);
+
+  /** Checks every edit; applies and queues them only if all pass (a paste is all or nothing). */
+  const apply = useCallback(
+    (edits: Edit[], source: BatchSource): boolean => {
+      const queue = queueRef.current;
+      if (!queue || !page.access.canEdit) return false;
+      const errors: Problem[] = [];
+      const cells: (QueuedCell & { value: ReturnType<typeof parseCellInput> })[] = [];
+      const attestation: (QueuedAttestation & { value: string | null })[] = [];
+      for (const e of edits) {
+        const student = students.get(e.studentId);
+        if (!student) continue;
+        if (e.lessonId !== undefined) {
+          const lesson = lessons.get(e.lessonId)!;
+          const checked = checkCellEdit({ studentName: student.name, spans: student.spans, lessonDate: lesson.date, today: page.today, codes: page.attendanceCodes }, e.text);
+          if (!checked.ok) {
+            errors.push({ key: `${e.lessonId}:${e.studentId}`, message: checked.message });
+            continue;
+          }
+          const state = store.cell(e.lessonId, e.studentId);
+          const baseVersion = queue.queuedBase(e.lessonId, e.studentId) ?? state.conflict?.version ?? state.version;
+          cells.push({ lessonId: e.lessonId, studentId: e.studentId, text: formatCell(checked.value), baseVersion, value: { ok: true, value: checked.value } });
+        } else if (e.field) {
+          const parsed = parseAttestationInput(e.field, e.text);
+          if (!parsed.ok) {
+            errors.push({ key: `a:${e.studentId}:${e.field}`, message: `${describe(e)}: ${parsed.error}` });
+            continue;
+          }
+          const state = store.attestationCell(e.studentId, e.field);
+          const baseVersion = queue.queuedAttestationBase(e.studentId, e.field) ?? state.conflict?.version ?? state.version;
+          attestation.push({ studentId: e.studentId, field: e.field, text: parsed.value ?? '', baseVersion, value: parsed.value });
+        }
+      }
+      if (errors.length > 0) {
+        for (const e of edits) {
+          const problem = errors.find((p) => p.key === (e.lessonId ? `${e.lessonId}:${e.studentId}` : `a:${e.studentId}:${e.field}`));
+          if (problem && e.lessonId) store.setError(e.lessonId, e.studentId, problem.message);
+          else if (problem && e.field) store.setAttestationError(e.studentId, e.field, problem.message);
+        }
+        setProblems(
+          edits.length > 1
+            ? [{ key: `sum-${Date.now()}`, message: `Ничего не сохранено: ошибок ${errors.length} из ${edits.length}.` }, ...errors]
+            : errors,
+        );
+        return false;
+      }
+      setProblems([]);
+      const changedCells = cells.filter((c) => formatCell(store.cell(c.lessonId, c.studentId).value) !== c.text || store.cell(c.lessonId, c.studentId).conflict);
+      const changedAtt = attestation.filter((a) => (store.attestationCell(a.studentId, a.field).value ?? '') !== a.text || store.attestationCell(a.studentId, a.field).conflict);
+      for (const c of changedCells) if (c.value.ok) store.setLocal(c.lessonId, c.studentId, c.value.value);
+      for (const a of changedAtt) store.setLocalAttestation(a.studentId, a.field, a.value);
+      setConflicts((prev) => prev.filter((p) => !changedCells.some((c) => sameTarget(p, c)) && !changedAtt.some((a) => sameTarget(p, a))));
+      if (changedCells.length + changedAtt.length > 0) {
+        queue.add(
+          source,
+          changedCells.map(({ value: _v, ...c }) => c),
+          changedAtt.map(({ value: _v, ...a }) => a),
+        );
+      }
+      return true;
+    },
+    [page, students, lessons, store, describe],
+  );
+
+  /** «Оставить моё» sends the teacher's value over the current version; «Принять другое» shows the other one. */
+  const resolveConflict = useCallback(
+    (conflict: ConflictItem, keepMine: boolean) => {
+      if (keepMine) {
+        apply([{ studentId: conflict.studentId, lessonId: conflict.lessonId, field: conflict.field as AttestationField | undefined, text: conflict.mine }], 'typing');
+      } else if (conflict.lessonId) {
+        const parsed = parseCellInput(conflict.theirs, page.attendanceCodes);
+        store.replace(conflict.lessonId, conflict.studentId, parsed.ok ? parsed.value : { attendance: null, grade1: null, grade2: null }, conflict.version);
+      } else if (conflict.field) {
+        store.replaceAttestation(conflict.studentId, conflict.field, conflict.theirs || null, conflict.version);
+      }
+      setConflicts((prev) => prev.filter((p) => !sameTarget(p, conflict)));
+    },
+    [apply, page.attendanceCodes, store],
+  );
+
+  const flush = useCallback(async () => {
+    await queueRef.current?.flush();
+  }, []);
+
+  return { store, status, conflicts, problems, setProblems, apply, resolveConflict, flush, describe };
+}
+
+function sameTarget(a: { studentId: number; lessonId?: number; field?: string }, b: { studentId: number; lessonId?: number; field?: string }) {
+  return a.studentId === b.studentId && (a.lessonId ?? null) === (b.lessonId ?? null) && (a.field ?? null) === (b.field ?? null);
+}
