@@ -1,0 +1,90 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export interface ApiCell {
+  lessonId: number;
+  studentId: number;
+  attendance: string | null;
+  grade1: string | null;
+  grade2: string | null;
+  version: number;
+}
+
+export interface ApiPage {
+  students: { id: number; name: string; spans: { from: string; to: string | null }[] }[];
+  lessons: { id: number; date: string; topic: string | null }[];
+  cells: ApiCell[];
+}
+
+/** The journal as the server has it now (what a reload would show). */
+export async function fetchJournal(request: APIRequestContext, assignmentId: number): Promise<ApiPage> {
+  const input = encodeURIComponent(JSON.stringify({ json: { assignmentId } }));
+  const res = await request.get(`/api/trpc/journal.page?input=${input}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { result: { data: { json: ApiPage } } }).result.data.json;
+}
+
+export const text = (c: ApiCell | undefined) => (c ? `${c.attendance ?? ''}${[c.grade1, c.grade2].filter(Boolean).join('/')}` : '');
+
+export async function openJournal(page: Page, linkText: RegExp): Promise<number> {
+  await page.getByRole('link', { name: /журналы/i }).first().click();
+  await page.getByTestId('journals').getByRole('link', { name: linkText }).first().click();
+  await expect(page.locator('.ag-cell').first()).toBeVisible();
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
+/** Scrolls the grid to its right end and returns the ids of the last `n` lesson columns, left to right. */
+export async function lastLessonColumns(page: Page, n: number): Promise<number[]> {
+  for (const scroller of ['.ag-body-horizontal-scroll-viewport', '.ag-grid-viewport']) {
+    await page.locator(scroller).first().evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  }
+  await page.waitForTimeout(300);
+  const ids = await page.locator('button.lesson-header').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-lesson-id'))));
+  return ids.slice(-n);
+}
+
+export function cell(page: Page, rowIndex: number, lessonId: number) {
+  return page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="l${lessonId}"]`);
+}
+
+/** A paste as the browser delivers it from Excel: a ClipboardEvent with text/plain on the focused cell. */
+export async function pasteText(page: Page, value: string) {
+  await page.evaluate((v) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', v);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, value);
+}
+
+export async function waitSaved(page: Page) {
+  await expect(page.getByTestId('save-status')).toHaveText('Сохранено', { timeout: 20_000 });
+}
+
+/** Where the Cyrillic letters of marks sit on a Russian (ЙЦУКЕН) keyboard. */
+const RUSSIAN_KEYS: Record<string, { code: string; keyCode: number }> = {
+  н: { code: 'KeyY', keyCode: 89 },
+  у: { code: 'KeyE', keyCode: 69 },
+  б: { code: 'Comma', keyCode: 188 },
+  о: { code: 'KeyJ', keyCode: 74 },
+  з: { code: 'KeyP', keyCode: 80 },
+  ч: { code: 'KeyX', keyCode: 88 },
+};
+
+/**
+ * Types as a keyboard does, one key event per character. Playwright's `keyboard.type` inserts Cyrillic as text without
+ * key events; a real Russian layout sends keydown with key «н», so those keys go through the DevTools protocol.
+ */
+export async function typeKeys(page: Page, value: string) {
+  const cdp = await page.context().newCDPSession(page);
+  for (const ch of value) {
+    const ru = RUSSIAN_KEYS[ch];
+    if (!ru) {
+      await page.keyboard.press(ch);
+      continue;
+    }
+    const base = { key: ch, code: ru.code, windowsVirtualKeyCode: ru.keyCode, nativeVirtualKeyCode: ru.keyCode };
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: ch, unmodifiedText: ch, ...base });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base });
+  }
+  await cdp.detach();
+}
