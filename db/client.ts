@@ -43,9 +43,35 @@ export function defaultDataDir(): string {
   return path.resolve(process.env.DATA_DIR ?? './.data', 'pglite');
 }
 
+/**
+ * postgres.js with every query as a named prepared statement. Drizzle sends its queries unprepared, and PostgreSQL then
+ * plans each one anew: for the journal's multi-join queries planning costs more than running (measured: 2.6 ms
+ * planning against 0.4 ms execution). Prepared, PostgreSQL can reuse the plan on each connection.
+ */
+function preparedStatements(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], opts?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...opts, prepare: true });
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        const original = Reflect.get(target, prop, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const callback = args.at(-1) as (tx: postgres.Sql) => unknown;
+          const wrapped = (tx: postgres.Sql) => callback(preparedStatements(tx));
+          return original.apply(target, [...args.slice(0, -1), wrapped]);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePostgres(preparedStatements(client), { schema, casing: 'snake_case' }) as unknown as Db;
   if (options.migrate) {
     await migratePostgres(drizzlePostgres(client, { casing: 'snake_case' }), { migrationsFolder });
   }

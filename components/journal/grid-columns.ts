@@ -87,7 +87,7 @@ export function buildColumns(page: JournalPage, store: JournalStore, onOpenLesso
         colId: attestationColId(col.field),
         headerName: col.header,
         headerTooltip: col.title,
-        width: 74,
+        width: page.attestationColumns.length === 1 ? 100 : 74,
         editable: canEdit,
         valueGetter: (p) => (p.data ? (store.attestationCell(p.data.id, col.field).value ?? '') : ''),
         tooltipValueGetter: (p) => (p.data ? (store.attestationCell(p.data.id, col.field).error ?? undefined) : undefined),

@@ -209,6 +209,7 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
           apiRef.current = e.api;
           onReady?.(e.api);
         }}
+        onFirstDataRendered={() => performance.mark('journal-grid-interactive')}
         onCellFocused={onCellFocused}
       />
     </div>

@@ -88,6 +88,8 @@ export async function seedDatabase(
     }
     await resetIdentity(txDb, IDENTITY_TABLES);
   });
+  // Fresh statistics, so that the first queries on a just-seeded database are planned on real numbers.
+  await db.execute(sql`ANALYZE`);
   const summary: SeedSummary = {
     scale,
     institutions: 1,

@@ -1,10 +1,10 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { q } from '../../../db/sql';
 import type { Db } from '../../../db/client';
 import {
   academicYears, curriculumItems, curriculumItemTerms, groups, journalEditGrants, subgroups, teachingAssignments, terms, users,
 } from '../../../db/schema';
 import { shortName } from '../../../domain/names';
-import { semesterOf } from '../../../domain/term';
 import { can, type Actor } from '../../policy/actor';
 import type { Permission } from '../../policy/permissions';
 import { assignmentScope } from '../../policy/scope';
@@ -29,6 +29,9 @@ export interface AssignmentContext {
   teacherUserId: number;
   teacherName: string;
   plannedHours: number;
+  /** Whether the actor's `journal.edit` and `journal.unlock` scopes reach this page (read scope is given). */
+  inEditScope: boolean;
+  inUnlockScope: boolean;
 }
 
 /** The journal page's assignment if the permission's scope reaches it for this actor; null otherwise. */
@@ -38,7 +41,6 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
       id: teachingAssignments.id,
       institutionId: teachingAssignments.institutionId,
       termId: terms.id,
-      termNumber: terms.number,
       termName: terms.name,
       termStartsOn: terms.startsOn,
       termEndsOn: terms.endsOn,
@@ -47,10 +49,8 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
       yearClosedAt: academicYears.closedAt,
       groupId: groups.id,
       groupName: groups.name,
-      course: groups.course,
       subgroupId: subgroups.id,
       subgroupName: subgroups.name,
-      itemId: curriculumItems.id,
       itemCode: curriculumItems.code,
       itemName: curriculumItems.name,
       teacherUserId: users.id,
@@ -58,6 +58,9 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
       teacherFirst: users.firstName,
       teacherMiddle: users.middleName,
       plannedHours: teachingAssignments.plannedHours,
+      attestationForm: curriculumItemTerms.attestationForm,
+      inEditScope: sql<boolean>`(${assignmentScope(actor, 'journal.edit')})`,
+      inUnlockScope: sql<boolean>`(${assignmentScope(actor, 'journal.unlock')})`,
     })
     .from(teachingAssignments)
     .innerJoin(terms, and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)))
@@ -69,20 +72,17 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
     )
     .innerJoin(users, eq(users.id, teachingAssignments.teacherUserId))
     .leftJoin(subgroups, and(eq(subgroups.institutionId, teachingAssignments.institutionId), eq(subgroups.id, teachingAssignments.subgroupId)))
+    .leftJoin(
+      curriculumItemTerms,
+      and(
+        eq(curriculumItemTerms.institutionId, teachingAssignments.institutionId),
+        eq(curriculumItemTerms.curriculumItemId, teachingAssignments.curriculumItemId),
+        sql`${q(curriculumItemTerms.semester)} = (${q(groups.course)} - 1) * 2 + ${q(terms.number)}`,
+      ),
+    )
     .where(and(eq(teachingAssignments.id, assignmentId), assignmentScope(actor, permission)))
     .limit(1);
   if (!row) return null;
-  const [plan] = await db
-    .select({ form: curriculumItemTerms.attestationForm })
-    .from(curriculumItemTerms)
-    .where(
-      and(
-        eq(curriculumItemTerms.institutionId, row.institutionId),
-        eq(curriculumItemTerms.curriculumItemId, row.itemId),
-        eq(curriculumItemTerms.semester, semesterOf(row.course, row.termNumber)),
-      ),
-    )
-    .limit(1);
   return {
     id: row.id,
     institutionId: row.institutionId,
@@ -99,10 +99,12 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
     subgroupName: row.subgroupName,
     itemCode: row.itemCode,
     itemName: row.itemName,
-    attestationForm: plan?.form ?? null,
+    attestationForm: row.attestationForm ?? null,
     teacherUserId: row.teacherUserId,
     teacherName: shortName({ lastName: row.teacherLast, firstName: row.teacherFirst, middleName: row.teacherMiddle }),
     plannedHours: row.plannedHours,
+    inEditScope: Boolean(row.inEditScope),
+    inUnlockScope: Boolean(row.inUnlockScope),
   };
 }
 
@@ -119,12 +121,7 @@ export interface EditAccess {
  */
 export async function editAccess(db: Db, actor: Actor, assignment: AssignmentContext): Promise<EditAccess> {
   if (!can(actor, 'journal.edit')) return { canEdit: false, reason: 'Только просмотр', grant: null };
-  const [inScope] = await db
-    .select({ id: teachingAssignments.id })
-    .from(teachingAssignments)
-    .where(and(eq(teachingAssignments.institutionId, assignment.institutionId), eq(teachingAssignments.id, assignment.id), assignmentScope(actor, 'journal.edit')))
-    .limit(1);
-  if (!inScope) return { canEdit: false, reason: 'Только просмотр: журнал ведёт другой преподаватель', grant: null };
+  if (!assignment.inEditScope) return { canEdit: false, reason: 'Только просмотр: журнал ведёт другой преподаватель', grant: null };
   if (!assignment.termLocked && !assignment.yearClosed) return { canEdit: true, reason: null, grant: null };
   const [grant] = await db
     .select({ id: journalEditGrants.id, validUntil: journalEditGrants.validUntil, reason: journalEditGrants.reason })

@@ -1,6 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
-import { attendanceCodes, attestationResults, journalCells, lessonKinds, lessons } from '../../../db/schema';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../../db/client';
 import { attestationColumns, type AttestationColumn } from '../../../domain/attestation';
 import { LESSON_KINDS } from '../../../domain/lesson-kinds';
 import type { AttendanceCodeDef } from '../../../domain/marks';
@@ -48,52 +47,66 @@ export interface JournalPage {
   today: string;
 }
 
-/** Everything the grid needs for one journal page, or null when the page is outside the actor's read scope. */
+type CellTuple = [number, number, string | null, string | null, string | null, number];
+
+/**
+ * Everything the grid needs for one journal page, or null when the page is outside the actor's read scope.
+ * After the scope check, one statement builds the whole page as JSON in PostgreSQL: one round trip, and one
+ * JSON.parse instead of thousands of rows to decode (cells travel as compact arrays).
+ */
 export async function loadJournalPage(db: Db, actor: Actor, assignmentId: number, today: string): Promise<JournalPage | null> {
   const assignment = await loadAssignment(db, actor, assignmentId, 'journal.read');
   if (!assignment) return null;
   const inst = assignment.institutionId;
-  const [students, lessonRows, cells, attestation, codes, kinds, access] = await Promise.all([
+  const [[data], students, access] = await Promise.all([
+    queryRows<{
+      lessons: JournalLesson[] | null;
+      cells: CellTuple[] | null;
+      attestation: JournalAttestation[] | null;
+      codes: AttendanceCodeDef[] | null;
+      kinds: { code: string; label: string; weight: string }[] | null;
+    }>(
+      db,
+      sql`select
+        (select json_agg(json_build_object('id', l.id, 'date', l.date, 'pairNo', l.pair_no, 'hours', l.hours, 'kind', l.kind,
+            'topic', l.topic, 'homework', l.homework) order by l.date, l.pair_no, l.id)
+          from lessons l where l.institution_id = ${inst} and l.teaching_assignment_id = ${assignmentId}) as lessons,
+        (select json_agg(json_build_array(c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version))
+          from journal_cells c join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
+          where l.institution_id = ${inst} and l.teaching_assignment_id = ${assignmentId}) as cells,
+        (select json_agg(json_build_object('studentId', r.student_id, 'field', r.field, 'value', r.value, 'version', r.version))
+          from attestation_results r where r.institution_id = ${inst} and r.teaching_assignment_id = ${assignmentId}) as attestation,
+        (select json_agg(json_build_object('code', a.code, 'label', a.label, 'isAbsence', a.is_absence, 'isValid', a.is_valid))
+          from attendance_codes a where a.institution_id = ${inst}) as codes,
+        (select json_agg(json_build_object('code', k.code, 'label', k.label, 'weight', k.grade_weight))
+          from lesson_kinds k where k.institution_id = ${inst}) as kinds`,
+    ),
     loadRoster(db, assignment),
-    db
-      .select({ id: lessons.id, date: lessons.date, pairNo: lessons.pairNo, hours: lessons.hours, kind: lessons.kind, topic: lessons.topic, homework: lessons.homework })
-      .from(lessons)
-      .where(and(eq(lessons.institutionId, inst), eq(lessons.teachingAssignmentId, assignmentId)))
-      .orderBy(asc(lessons.date), asc(lessons.pairNo), asc(lessons.id)),
-    db
-      .select({
-        lessonId: journalCells.lessonId,
-        studentId: journalCells.studentId,
-        attendance: journalCells.attendance,
-        grade1: journalCells.grade1,
-        grade2: journalCells.grade2,
-        version: journalCells.version,
-      })
-      .from(journalCells)
-      .innerJoin(lessons, and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)))
-      .where(and(eq(lessons.institutionId, inst), eq(lessons.teachingAssignmentId, assignmentId))),
-    db
-      .select({ studentId: attestationResults.studentId, field: attestationResults.field, value: attestationResults.value, version: attestationResults.version })
-      .from(attestationResults)
-      .where(and(eq(attestationResults.institutionId, inst), eq(attestationResults.teachingAssignmentId, assignmentId))),
-    db.select().from(attendanceCodes).where(eq(attendanceCodes.institutionId, inst)),
-    db.select().from(lessonKinds).where(eq(lessonKinds.institutionId, inst)),
     editAccess(db, actor, assignment),
   ]);
-  const canUnlock = (await loadAssignment(db, actor, assignmentId, 'journal.unlock')) !== null;
+  const parse = <T>(value: T | string | null | undefined): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : (value ?? null));
+  const cells = (parse<CellTuple[]>(data?.cells) ?? []).map(([lessonId, studentId, attendance, grade1, grade2, version]) => ({
+    lessonId,
+    studentId,
+    attendance,
+    grade1,
+    grade2,
+    version,
+  }));
+  const kinds = parse<{ code: string; label: string; weight: string }[]>(data?.kinds) ?? [];
   return {
     assignment,
     students,
-    lessons: lessonRows,
+    lessons: parse<JournalLesson[]>(data?.lessons) ?? [],
     cells,
     attestationColumns: attestationColumns(assignment.attestationForm),
-    attestation,
-    attendanceCodes: codes.map((c) => ({ code: c.code, label: c.label, isAbsence: c.isAbsence, isValid: c.isValid })),
+    attestation: parse<JournalAttestation[]>(data?.attestation) ?? [],
+    attendanceCodes: parse<AttendanceCodeDef[]>(data?.codes) ?? [],
     lessonKinds: LESSON_KINDS.map((k) => {
       const own = kinds.find((x) => x.code === k.code);
-      return { code: k.code, label: own?.label ?? k.label, short: k.short, weight: own ? Number(own.gradeWeight) : k.weight };
+      return { code: k.code, label: own?.label ?? k.label, short: k.short, weight: own ? Number(own.weight) : k.weight };
     }),
-    access: { ...access, canUnlock },
+    access: { ...access, canUnlock: assignment.inUnlockScope },
     viewerId: actor.userId,
     today,
   };

@@ -101,18 +101,21 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
   const access = await editAccess(db, actor, assignment);
   if (!access.canEdit) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason ?? MESSAGES.forbidden });
 
-  const repeated = await previousBatch(db, assignment.institutionId, actor.userId, input.clientBatchId);
+  // Read without locks, side by side: the version check in the write refuses anything changed since this read.
+  const keys = input.cells.map((e) => ({ lessonId: e.lessonId, studentId: e.studentId }));
+  const [repeated, validated, current, currentAtt] = await Promise.all([
+    previousBatch(db, assignment.institutionId, actor.userId, input.clientBatchId),
+    validate(db, assignment, input, today),
+    readCells(db, assignment.institutionId, keys),
+    readAttestation(db, assignment, input.attestation),
+  ]);
   if (repeated !== null) return { status: 'saved', batchId: repeated, ...(await currentValues(db, assignment, input)) };
-
-  const validated = await validate(db, assignment, input, today);
   if ('errors' in validated) return { status: 'invalid', errors: validated.errors };
   const { cells, attestation } = validated;
 
   try {
     return await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
-      const current = await readCells(tx, assignment.institutionId, cells);
-      const currentAtt = await readAttestation(tx, assignment, attestation);
       const conflicts = findConflicts(cells, current, attestation, currentAtt);
       if (conflicts) throw new ConflictDetected();
       const changedCells = cells.filter((e) => formatCell(e.value) !== formatCell(current.get(key(e))?.value ?? EMPTY));
@@ -120,19 +123,19 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
       if (changedCells.length === 0 && changedAtt.length === 0) {
         return { status: 'saved' as const, batchId: null, cells: [], attestation: [] };
       }
-      const [batch] = await tx
-        .insert(editBatches)
-        .values({
+      const { batchId, cells: savedCells } = await writeBatch(
+        tx,
+        {
           institutionId: assignment.institutionId,
           userId: actor.userId,
           teachingAssignmentId: assignment.id,
           source: input.source,
           clientBatchId: input.clientBatchId,
           grantId: access.grant?.id ?? null,
-        })
-        .returning({ id: editBatches.id });
-      const batchId = batch!.id;
-      const savedCells = await writeCells(tx, assignment.institutionId, actor.userId, batchId, changedCells, current);
+          revertsBatchId: null,
+        },
+        changedCells,
+      );
       const savedAtt = await writeAttestation(tx, assignment, actor.userId, batchId, changedAtt, currentAtt);
       return { status: 'saved' as const, batchId, cells: savedCells, attestation: savedAtt };
     });
@@ -222,8 +225,7 @@ export async function readCells(db: Db, institutionId: number, edits: { lessonId
     db,
     sql`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version
         from json_to_recordset(${keys}::json) as k(lesson_id int, student_id int)
-        join journal_cells c on c.institution_id = ${institutionId} and c.lesson_id = k.lesson_id and c.student_id = k.student_id
-        for update of c`,
+        join journal_cells c on c.institution_id = ${institutionId} and c.lesson_id = k.lesson_id and c.student_id = k.student_id`,
   );
   for (const r of rows) {
     result.set(`${r.lesson_id}:${r.student_id}`, { value: { attendance: r.attendance, grade1: r.grade1 as CellValue['grade1'], grade2: r.grade2 as CellValue['grade2'] }, version: r.version });
@@ -237,7 +239,7 @@ export async function readAttestation(db: Db, a: AssignmentContext, edits: { stu
   const rows = await queryRows<{ student_id: number; field: string; value: string; version: number }>(
     db,
     sql`select student_id, field, value, version from attestation_results
-        where institution_id = ${a.institutionId} and teaching_assignment_id = ${a.id} for update`,
+        where institution_id = ${a.institutionId} and teaching_assignment_id = ${a.id}`,
   );
   for (const r of rows) result.set(`${r.student_id}:${r.field}`, { value: r.value, version: r.version });
   return result;
@@ -255,49 +257,67 @@ function findConflicts(
   );
 }
 
-export async function writeCells(db: Db, institutionId: number, userId: number, batchId: number, edits: CellEdit[], current: Map<string, CurrentCell>): Promise<SavedCell[]> {
-  if (edits.length === 0) return [];
-  const rows = JSON.stringify(
-    edits.map((e) => ({
-      lesson_id: e.lessonId,
-      student_id: e.studentId,
-      attendance: e.value.attendance,
-      grade1: e.value.grade1,
-      grade2: e.value.grade2,
-      version: e.baseVersion + 1,
-    })),
-  );
-  // The WHERE of DO UPDATE re-checks the version against the row as committed now: a concurrent writer that got
-  // there first makes the row drop out of RETURNING, and the whole batch rolls back as a conflict.
-  const saved = await queryRows<SavedCell & { lesson_id: number; student_id: number }>(
+/** A PostgreSQL array literal of texts (with NULLs): arrays parse far faster than JSON on the server. */
+function textArray(values: (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}
+
+export interface BatchHeader {
+  institutionId: number;
+  userId: number;
+  teachingAssignmentId: number;
+  source: string;
+  clientBatchId: string | null;
+  grantId: number | null;
+  revertsBatchId: number | null;
+}
+
+/**
+ * Writes an edit batch, its cells and their change-log rows in one statement. The WHERE of DO UPDATE re-checks each
+ * version against the row as committed now: a concurrent writer that got there first makes the row drop out of
+ * RETURNING, and the caller rolls the whole batch back as a conflict.
+ */
+export async function writeBatch(db: Db, header: BatchHeader, edits: CellEdit[]): Promise<{ batchId: number; cells: SavedCell[] }> {
+  // The values before the change come from the snapshot the statement starts from (the `old` CTE).
+  const ints = (xs: number[]) => `{${xs.join(',')}}`;
+  const [result] = await queryRows<{ batch_id: number; cells: [number, number, string | null, string | null, string | null, number][] | string | null }>(
     db,
-    sql`insert into journal_cells as c (institution_id, lesson_id, student_id, attendance, grade1, grade2, version, updated_by, updated_at)
-        select ${institutionId}, x.lesson_id, x.student_id, x.attendance, x.grade1, x.grade2, x.version, ${userId}, now()
-        from json_to_recordset(${rows}::json) as x(lesson_id int, student_id int, attendance text, grade1 text, grade2 text, version int)
-        on conflict (institution_id, lesson_id, student_id) do update
-          set attendance = excluded.attendance, grade1 = excluded.grade1, grade2 = excluded.grade2,
-              version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-          where c.version = excluded.version - 1
-        returning c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version`,
+    sql`with b as (
+          insert into edit_batches (institution_id, user_id, teaching_assignment_id, source, client_batch_id, grant_id, reverts_batch_id)
+          values (${header.institutionId}, ${header.userId}, ${header.teachingAssignmentId}, ${header.source}, ${header.clientBatchId}, ${header.grantId}, ${header.revertsBatchId})
+          returning id),
+        x as materialized (
+          select * from unnest(${ints(edits.map((e) => e.lessonId))}::int[], ${ints(edits.map((e) => e.studentId))}::int[],
+            ${textArray(edits.map((e) => e.value.attendance))}::text[], ${textArray(edits.map((e) => e.value.grade1))}::text[],
+            ${textArray(edits.map((e) => e.value.grade2))}::text[], ${ints(edits.map((e) => e.baseVersion + 1))}::int[])
+            as x(lesson_id, student_id, attendance, grade1, grade2, version)),
+        old as materialized (
+          select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version from x
+          join journal_cells c on c.institution_id = ${header.institutionId} and c.lesson_id = x.lesson_id and c.student_id = x.student_id),
+        up as (
+          insert into journal_cells as c (institution_id, lesson_id, student_id, attendance, grade1, grade2, version, updated_by, updated_at)
+          select ${header.institutionId}, x.lesson_id, x.student_id, x.attendance, x.grade1, x.grade2, x.version, ${header.userId}, now() from x
+          on conflict (institution_id, lesson_id, student_id) do update
+            set attendance = excluded.attendance, grade1 = excluded.grade1, grade2 = excluded.grade2,
+                version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+            where c.version = excluded.version - 1
+          returning c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version),
+        lg as (
+          insert into change_log (institution_id, batch_id, entity, lesson_id, student_id, before, after, user_id)
+          select ${header.institutionId}, (select id from b), 'cell', up.lesson_id, up.student_id,
+            case when old.lesson_id is null then null
+              else jsonb_build_object('attendance', old.attendance, 'grade1', old.grade1, 'grade2', old.grade2, 'version', old.version) end,
+            jsonb_build_object('attendance', up.attendance, 'grade1', up.grade1, 'grade2', up.grade2, 'version', up.version), ${header.userId}
+          from up left join old on old.lesson_id = up.lesson_id and old.student_id = up.student_id)
+        select (select id from b) as batch_id,
+          (select json_agg(json_build_array(lesson_id, student_id, attendance, grade1, grade2, version)) from up) as cells`,
   );
-  if (saved.length !== edits.length) throw new ConflictDetected();
-  const log = JSON.stringify(
-    edits.map((e) => {
-      const before = current.get(key(e));
-      return {
-        lesson_id: e.lessonId,
-        student_id: e.studentId,
-        before: before ? { ...before.value, version: before.version } : null,
-        after: { ...e.value, version: e.baseVersion + 1 },
-      };
-    }),
+  const tuples = typeof result!.cells === 'string' ? (JSON.parse(result!.cells) as NonNullable<typeof result>['cells'] & unknown[]) : (result!.cells ?? []);
+  if (tuples.length !== edits.length) throw new ConflictDetected();
+  const saved = (tuples as [number, number, string | null, string | null, string | null, number][]).map(
+    ([lessonId, studentId, attendance, grade1, grade2, version]) => ({ lessonId, studentId, attendance, grade1, grade2, version }),
   );
-  await db.execute(
-    sql`insert into change_log (institution_id, batch_id, entity, lesson_id, student_id, before, after, user_id)
-        select ${institutionId}, ${batchId}, 'cell', x.lesson_id, x.student_id, x.before, x.after, ${userId}
-        from json_to_recordset(${log}::json) as x(lesson_id int, student_id int, before jsonb, after jsonb)`,
-  );
-  return saved.map((r) => ({ lessonId: r.lesson_id, studentId: r.student_id, attendance: r.attendance, grade1: r.grade1, grade2: r.grade2, version: r.version }));
+  return { batchId: result!.batch_id, cells: saved };
 }
 
 export async function writeAttestation(

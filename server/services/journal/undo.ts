@@ -14,7 +14,7 @@ import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment } from './context';
 import { loadRoster } from './roster';
 import {
-  ConflictDetected, EMPTY, readAttestation, readCells, writeAttestation, writeCells, key, attKey,
+  ConflictDetected, EMPTY, readAttestation, readCells, writeAttestation, writeBatch, key, attKey,
   type AttestationEdit, type CellEdit, type SavedAttestation, type SavedCell,
 } from './save';
 import { formatDayMonth } from '../../../domain/dates';
@@ -101,19 +101,21 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
         let cells: SavedCell[] = [];
         let attestation: SavedAttestation[] = [];
         if (cellEdits.length || attEdits.length) {
-          const [batch] = await tx
-            .insert(editBatches)
-            .values({
+          const written = await writeBatch(
+            tx,
+            {
               institutionId: assignment.institutionId,
               userId: actor.userId,
               teachingAssignmentId: assignment.id,
               source: 'undo',
-              revertsBatchId: last.id,
+              clientBatchId: null,
               grantId: access.grant?.id ?? null,
-            })
-            .returning({ id: editBatches.id });
-          batchId = batch!.id;
-          cells = await writeCells(tx, assignment.institutionId, actor.userId, batchId, cellEdits, current);
+              revertsBatchId: last.id,
+            },
+            cellEdits,
+          );
+          batchId = written.batchId;
+          cells = written.cells;
           attestation = await writeAttestation(tx, assignment, actor.userId, batchId, attEdits, currentAtt);
         }
         return { status: 'undone' as const, batchId, revertedBatchId: last.id, cells, attestation, refused };

@@ -1,0 +1,143 @@
+/**
+ * Server-side figures: the tRPC handler of a journal page next to the raw SQL that reads the same rows, and the save
+ * of a pasted 30 × 20 block next to a raw multi-row upsert of the same cells, measured in the same run.
+ */
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { queryRows, type Database } from '../db/client';
+import { loadActor } from '../server/policy/actor';
+import { createCallerFactory } from '../server/trpc/init';
+import { appRouter } from '../server/routers';
+import { todayIso } from '../domain/dates';
+
+export interface ServerFigures {
+  journalAssignmentId: number;
+  journalStudents: number;
+  journalLessons: number;
+  journalLoadMs: number;
+  journalLoadRawMs: number;
+  journalLoadRatio: number;
+  pasteCells: number;
+  pasteSaveMs: number;
+  pasteSaveRawMs: number;
+  pasteSaveRatio: number;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+export async function measureServer(database: Database, url: string, runs: number): Promise<ServerFigures> {
+  const db = database.db;
+  // A journal of about 30 students over a whole term of lessons.
+  const [pick] = await queryRows<{ id: number; teacher: number; students: number; lessons: number }>(
+    db,
+    sql`select ta.id, ta.teacher_user_id as teacher,
+          (select count(*)::int from group_memberships m where m.institution_id = ta.institution_id and m.group_id = ta.group_id and m.to_date is null) as students,
+          (select count(*)::int from lessons l where l.institution_id = ta.institution_id and l.teaching_assignment_id = ta.id) as lessons
+        from teaching_assignments ta join groups g on g.institution_id = ta.institution_id and g.id = ta.group_id
+        where ta.subgroup_id is null and ta.term_id = 1 and g.name <> 'ИС-БЕНЧ'
+        order by abs((select count(*) from group_memberships m where m.institution_id = ta.institution_id and m.group_id = ta.group_id and m.to_date is null) - 30),
+          (select count(*) from lessons l where l.institution_id = ta.institution_id and l.teaching_assignment_id = ta.id) desc
+        limit 1`,
+  );
+  const actor = (await loadActor(db, pick!.teacher))!;
+  const caller = createCallerFactory(appRouter)({ db, actor });
+  const raw = postgres(url, { max: 4, onnotice: () => {} });
+  const today = todayIso();
+  const page = await caller.journal.page({ assignmentId: pick!.id });
+
+  const rawLoad = async () => {
+    const [a] = await raw`select ta.*, t.starts_on, t.ends_on from teaching_assignments ta join terms t on t.institution_id = ta.institution_id and t.id = ta.term_id where ta.id = ${pick!.id}`;
+    await Promise.all([
+      raw`select s.id, s.last_name, s.first_name, s.middle_name, m.from_date, m.to_date from group_memberships m
+          join students s on s.institution_id = m.institution_id and s.id = m.student_id
+          where m.institution_id = ${a!.institution_id} and m.group_id = ${a!.group_id} and m.from_date <= ${a!.ends_on} and (m.to_date is null or m.to_date >= ${a!.starts_on})`,
+      raw`select id, date, pair_no, hours, kind, topic, homework from lessons where institution_id = ${a!.institution_id} and teaching_assignment_id = ${pick!.id} order by date, pair_no`,
+      raw`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version from journal_cells c
+          join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
+          where l.institution_id = ${a!.institution_id} and l.teaching_assignment_id = ${pick!.id}`,
+    ]);
+  };
+
+  // Warm both paths, then alternate them so that the machine's noise falls on both alike.
+  for (let i = 0; i < 5; i++) {
+    await caller.journal.page({ assignmentId: pick!.id });
+    await rawLoad();
+  }
+  const load: number[] = [];
+  const loadRaw: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    load.push(await time(() => caller.journal.page({ assignmentId: pick!.id })));
+    loadRaw.push(await time(rawLoad));
+  }
+
+  // A 30 × 20 block: 30 students present on each of 20 past lessons.
+  const pastLessons = page.lessons.filter((l) => l.date <= today).slice(-20);
+  const roster = page.students.filter((s) => pastLessons.every((l) => s.spans.some((sp) => sp.from <= l.date && (sp.to === null || l.date <= sp.to)))).slice(0, 30);
+  const versions = new Map(page.cells.map((c) => [`${c.lessonId}:${c.studentId}`, c.version]));
+  const block = roster.flatMap((s) => pastLessons.map((l) => ({ lessonId: l.id, studentId: s.id })));
+  let round_ = 0;
+  const paste = async () => {
+    round_ += 1;
+    const values = ['5', '4', '3', '4/5', 'н'];
+    const result = await caller.journal.save({
+      assignmentId: pick!.id,
+      source: 'paste',
+      clientBatchId: `bench-${Date.now()}-${round_}`,
+      cells: block.map((c, i) => ({ ...c, text: values[(i + round_) % values.length]!, baseVersion: versions.get(`${c.lessonId}:${c.studentId}`) ?? 0 })),
+    });
+    if (result.status !== 'saved') throw new Error(`bench paste: ${result.status}`);
+    for (const c of result.cells) versions.set(`${c.lessonId}:${c.studentId}`, c.version);
+  };
+  const rawUpsert = async () => {
+    round_ += 1;
+    const values = ['5', '4', '3', '2', null];
+    const rows = block.map((c, i) => ({ lesson_id: c.lessonId, student_id: c.studentId, grade1: values[(i + round_) % values.length] ?? null }));
+    await raw.begin(async (tx) => {
+      await tx`insert into journal_cells (institution_id, lesson_id, student_id, grade1, version)
+        select ${page.assignment.institutionId}, x.lesson_id, x.student_id, x.grade1, 1
+        from jsonb_to_recordset(${raw.json(rows)}) as x(lesson_id int, student_id int, grade1 text)
+        on conflict (institution_id, lesson_id, student_id) do update set grade1 = excluded.grade1, version = journal_cells.version + 1, updated_at = now()`;
+    });
+    // Keep the page's versions in step with what the raw writes did.
+    for (const c of block) versions.set(`${c.lessonId}:${c.studentId}`, (versions.get(`${c.lessonId}:${c.studentId}`) ?? 0) + 1);
+  };
+  for (let i = 0; i < 3; i++) {
+    await paste();
+    await rawUpsert();
+  }
+  const save: number[] = [];
+  const saveRaw: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    save.push(await time(paste));
+    saveRaw.push(await time(rawUpsert));
+  }
+  await raw.end();
+  const journalLoadMs = median(load);
+  const journalLoadRawMs = median(loadRaw);
+  const pasteSaveMs = median(save);
+  const pasteSaveRawMs = median(saveRaw);
+  return {
+    journalAssignmentId: pick!.id,
+    journalStudents: page.students.length,
+    journalLessons: page.lessons.length,
+    journalLoadMs: round(journalLoadMs),
+    journalLoadRawMs: round(journalLoadRawMs),
+    journalLoadRatio: round(journalLoadMs / journalLoadRawMs),
+    pasteCells: block.length,
+    pasteSaveMs: round(pasteSaveMs),
+    pasteSaveRawMs: round(pasteSaveRawMs),
+    pasteSaveRatio: round(pasteSaveMs / pasteSaveRawMs),
+  };
+}

@@ -1,0 +1,12 @@
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows } from '../db/client.ts';
+import { loadActor } from '../server/policy/actor.ts';
+import { loadAssignment } from '../server/services/journal/context.ts';
+import { loadJournalPage } from '../server/services/journal/page.ts';
+const d = await openDatabase({ url: 'postgres://postgres@127.0.0.1:5432/ezh_bench', max: 10 });
+const [pick] = await queryRows<{ t: number }>(d.db, sql`select teacher_user_id t from teaching_assignments where id = 963`);
+const actor = (await loadActor(d.db, pick!.t))!;
+const t = async (name: string, f: () => Promise<unknown>, n = 30) => { for (let i = 0; i < 10; i++) await f(); const s = performance.now(); for (let i = 0; i < n; i++) await f(); console.log(name.padEnd(20), ((performance.now() - s) / n).toFixed(2)); };
+await t('assignment', () => loadAssignment(d.db, actor, 963, 'journal.read'));
+await t('page', () => loadJournalPage(d.db, actor, 963, '2026-11-29'));
+await d.close();
