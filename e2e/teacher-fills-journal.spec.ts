@@ -120,15 +120,17 @@ test('одновременная правка из второго браузер
   const columns = await lastLessonColumns(page, 2);
   const lessonId = columns[0]!;
 
-  const admin = await browser.newPage();
-  await signInAs(admin, 'admin');
-  await admin.goto(`/journals/${journalId}`);
-  await expect(admin.locator('.ag-cell').first()).toBeVisible();
-  await lastLessonColumns(admin, 2);
-  await cell(admin, 5, lessonId).click();
-  await typeKeys(admin, '3');
-  await admin.keyboard.press('Enter');
-  await waitSaved(admin);
+  // The same teacher in a second browser (the college's computer class, say) changes the cell first.
+  const second = await browser.newContext({ locale: 'ru-RU' });
+  const other = await second.newPage();
+  await signInAs(other, 'prepod');
+  await other.goto(`/journals/${journalId}`);
+  await expect(other.locator('.ag-cell').first()).toBeVisible();
+  await lastLessonColumns(other, 2);
+  await cell(other, 5, lessonId).click();
+  await typeKeys(other, '3');
+  await other.keyboard.press('Enter');
+  await waitSaved(other);
 
   // The teacher's page still holds the old version of that cell.
   await cell(page, 5, lessonId).click();
@@ -136,7 +138,7 @@ test('одновременная правка из второго браузер
   await page.keyboard.press('Enter');
   const conflicts = page.getByTestId('conflicts');
   await expect(conflicts).toContainText('Эти ячейки уже изменил другой пользователь');
-  await expect(conflicts).toContainText('у вас «5», сейчас «3» (Соколова И.)');
+  await expect(conflicts).toContainText('у вас «5», сейчас «3» (Петрова А.)');
   const between = await fetchJournal(page.request, journalId);
   const student = between.students[5]!;
   expect(text(between.cells.find((c) => c.lessonId === lessonId && c.studentId === student.id))).toBe('3');
@@ -144,7 +146,7 @@ test('одновременная правка из второго браузер
   await waitSaved(page);
   const after = await fetchJournal(page.request, journalId);
   expect(text(after.cells.find((c) => c.lessonId === lessonId && c.studentId === student.id))).toBe('5');
-  await admin.close();
+  await second.close();
 });
 
 test('история ячейки и отмена последней правки', async ({ page }) => {

@@ -136,7 +136,7 @@ export const journalEditGrants = pgTable(
     institutionId: integer().notNull(),
     id: integer().generatedByDefaultAsIdentity(),
     teachingAssignmentId: integer().notNull(),
-    /** Whom the journal is opened for: its teacher, or an administrator correcting it. */
+    /** Whom the journal is opened for: its teacher. */
     userId: integer().notNull().references(() => users.id),
     grantedBy: integer().notNull().references(() => users.id),
     reason: text().notNull(),

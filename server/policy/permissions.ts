@@ -17,7 +17,8 @@ export const PERMISSIONS = {
   'people.manage': ['admin', 'curator'],
   /** Journal pages: teaching assignments with lessons and marks. */
   'journal.read': ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'],
-  'journal.edit': ['admin', 'teacher'],
+  /** Only the teacher of the page edits it; the administration reads it and may open a closed one to its teacher. */
+  'journal.edit': ['teacher'],
   /** Open a journal of a closed term for a limited time, with a reason. */
   'journal.unlock': ['admin', 'head'],
   'reports.print': ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'],

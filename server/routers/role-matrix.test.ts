@@ -63,7 +63,7 @@ const A: Outcome = 'ok';
 const F: Outcome = 'forbidden';
 /** Who reads the ИС-21 journals: everybody in the college's administration, its curator and its teacher. */
 const READ_ИС21: Record<Role, Outcome> = { admin: A, head: A, methodist: A, curator: A, teacher: A, student: F, parent: F, inspector: A };
-const EDIT: Record<Role, Outcome> = { admin: A, head: F, methodist: F, curator: F, teacher: A, student: F, parent: F, inspector: F };
+const EDIT: Record<Role, Outcome> = { admin: F, head: F, methodist: F, curator: F, teacher: A, student: F, parent: F, inspector: F };
 
 /** procedure → expected outcome per role, written out by hand from the regulation (not derived from the policy table). */
 const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[] = [

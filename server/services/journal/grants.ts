@@ -11,8 +11,6 @@ import { loadAssignment } from './context';
 
 export const grantInput = z.object({
   assignmentId: z.number().int().positive(),
-  /** Defaults to the journal's teacher. */
-  userId: z.number().int().positive().optional(),
   hours: z.number().int().min(1, 'Срок: от 1 до 168 часов').max(168, 'Срок: от 1 до 168 часов'),
   reason: z.string().trim().min(5, 'Причина: опишите причину (не короче 5 символов)').max(500, 'Причина: не длиннее 500 символов'),
 });
@@ -20,7 +18,8 @@ export const grantInput = z.object({
 export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof grantInput>, now = new Date()) {
   const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.unlock');
   if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
-  const userId = input.userId ?? assignment.teacherUserId;
+  // Only the page's teacher edits a journal: the grant is always made out to them.
+  const userId = assignment.teacherUserId;
   const validUntil = new Date(now.getTime() + input.hours * 3600_000);
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

@@ -71,12 +71,12 @@ export async function loadJournalPage(db: Db, actor: Actor, assignmentId: number
         (select json_agg(json_build_object('id', l.id, 'date', l.date, 'pairNo', l.pair_no, 'hours', l.hours, 'kind', l.kind,
             'topic', l.topic, 'homework', l.homework) order by l.date, l.pair_no, l.id)
           from lessons l where l.institution_id = ${inst} and l.teaching_assignment_id = ${assignmentId}) as lessons,
-        (select json_agg(json_build_array(c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version))
+        (select json_agg(json_build_array(c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version) order by c.lesson_id, c.student_id)
           from journal_cells c join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
           where l.institution_id = ${inst} and l.teaching_assignment_id = ${assignmentId}) as cells,
-        (select json_agg(json_build_object('studentId', r.student_id, 'field', r.field, 'value', r.value, 'version', r.version))
+        (select json_agg(json_build_object('studentId', r.student_id, 'field', r.field, 'value', r.value, 'version', r.version) order by r.student_id, r.field)
           from attestation_results r where r.institution_id = ${inst} and r.teaching_assignment_id = ${assignmentId}) as attestation,
-        (select json_agg(json_build_object('code', a.code, 'label', a.label, 'isAbsence', a.is_absence, 'isValid', a.is_valid))
+        (select json_agg(json_build_object('code', a.code, 'label', a.label, 'isAbsence', a.is_absence, 'isValid', a.is_valid) order by a.code)
           from attendance_codes a where a.institution_id = ${inst}) as codes,
         (select json_agg(json_build_object('code', k.code, 'label', k.label, 'weight', k.grade_weight))
           from lesson_kinds k where k.institution_id = ${inst}) as kinds`,
