@@ -8,6 +8,7 @@ import { groupRoster, readableGroups } from '../queries/people';
 import { structureOverview } from '../queries/structure';
 import { outOfScope, procedure, router } from '../trpc/init';
 import { journalRouter } from './journal';
+import { yearsRouter } from './years';
 
 const id = z.number().int().positive();
 
@@ -33,6 +34,7 @@ export const appRouter = router({
       .query(async ({ ctx, input }) => (await groupRoster(ctx.db, ctx.actor, input.groupId, todayIso())) ?? Promise.reject(outOfScope())),
   }),
   journal: journalRouter,
+  years: yearsRouter,
   family: router({
     students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
     recentMarks: procedure

@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { lessons } from '../../db/schema';
+import { academicYears, lessons, terms } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -37,7 +37,7 @@ afterAll(async () => {
 /** Names of the procedures `everything` calls (checked against the router). */
 let called: string[] = [];
 
-async function everything(actor: Actor, foreign: { groupId: number; studentId: number; assignmentId: number; lessonId: number }): Promise<unknown[]> {
+async function everything(actor: Actor, foreign: { groupId: number; studentId: number; assignmentId: number; lessonId: number; termId: number; yearId: number }): Promise<unknown[]> {
   const c = createCaller({ db: database.db, actor });
   const calls: Record<string, () => Promise<unknown>> = {
     'me.get': () => c.me.get(),
@@ -48,6 +48,10 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'family.students': () => c.family.students(),
     'family.recentMarks': () => c.family.recentMarks({ studentId: foreign.studentId }),
     'audit.signIns': () => c.audit.signIns(),
+    'years.list': () => c.years.list(),
+    'years.open': () => c.years.open({ name: '2040/2041', startsOn: '2040-09-01', endsOn: '2041-06-30', terms: [{ name: 'x', startsOn: '2040-09-01', endsOn: '2040-12-01' }] }),
+    'years.setTermLock': () => c.years.setTermLock({ termId: foreign.termId, locked: true }),
+    'years.close': () => c.years.close({ yearId: foreign.yearId, reason: 'чужой год' }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -87,7 +91,9 @@ describe('institution isolation', () => {
     const demoStudent = demo.parent.childStudentIds[0]!.studentId;
     const demoJournal = await demoJournalId(database.db, demo.teacher);
     const [lesson] = await database.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.teachingAssignmentId, demoJournal)).limit(1);
-    const text = JSON.stringify(await everything(other[role], { groupId: demoGroup, studentId: demoStudent, assignmentId: demoJournal, lessonId: lesson!.id }));
+    const text = JSON.stringify(
+      await everything(other[role], { groupId: demoGroup, studentId: demoStudent, assignmentId: demoJournal, lessonId: lesson!.id, termId: 1, yearId: 1 }),
+    );
     expect(text).not.toContain('Колледж информационных технологий');
     expect(text).not.toContain('ИС-31');
     expect(text).not.toContain('Петрова');
@@ -96,6 +102,13 @@ describe('institution isolation', () => {
 
   it('called every procedure of the router', () => {
     expect([...called].sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  it('no year or term of one college was changed by the other', async () => {
+    const rows = await database.db.select().from(terms);
+    expect(rows.filter((t) => t.locked)).toEqual([]);
+    const years = await database.db.select().from(academicYears);
+    expect(years.filter((y) => y.closedAt !== null)).toEqual([]);
   });
 
   it('nothing of the demo journal changed under the other college’s attempts', async () => {

@@ -63,6 +63,7 @@ const A: Outcome = 'ok';
 const F: Outcome = 'forbidden';
 /** Who reads the ИС-21 journals: everybody in the college's administration, its curator and its teacher. */
 const READ_ИС21: Record<Role, Outcome> = { admin: A, head: A, methodist: A, curator: A, teacher: A, student: F, parent: F, inspector: A };
+const ADMIN_ONLY: Record<Role, Outcome> = { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F };
 const EDIT: Record<Role, Outcome> = { admin: F, head: F, methodist: F, curator: F, teacher: A, student: F, parent: F, inspector: F };
 
 /** procedure → expected outcome per role, written out by hand from the regulation (not derived from the policy table). */
@@ -143,6 +144,14 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.family.recentMarks({ studentId: strangerStudentId }),
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
+  { name: 'years.list', call: () => (c) => c.years.list(), expect: ADMIN_ONLY },
+  {
+    name: 'years.open (overlapping dates: passes the policy, opens nothing)',
+    call: () => (c) => c.years.open({ name: '2026/2027', startsOn: '2026-09-01', endsOn: '2027-06-30', terms: [{ name: 'x', startsOn: '2026-09-01', endsOn: '2026-12-01' }] }),
+    expect: ADMIN_ONLY,
+  },
+  { name: 'years.setTermLock (the spring term stays open)', call: () => (c) => c.years.setTermLock({ termId: 2, locked: false }), expect: ADMIN_ONLY },
+  { name: 'years.close (without a reason: passes the policy, closes nothing)', call: () => (c) => c.years.close({ yearId: 1, reason: '' }), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];
 
