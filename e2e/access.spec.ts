@@ -67,3 +67,27 @@ test('смена пароля: ошибки по-русски, затем вхо
   await page.getByRole('button', { name: 'Сменить пароль' }).click();
   await expect(page.getByRole('status')).toContainText('Пароль изменён');
 });
+
+test('куратор открывает карточку студента — администратор видит этот просмотр в журнале доступа к ПДн', async ({ page, browser }) => {
+  await signInAs(page, 'kurator');
+  const first = page.getByTestId('roster').getByRole('link').first();
+  const name = (await first.textContent())!;
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId('card-details')).toContainText('Дата рождения');
+  await expect(page.getByTestId('card-history')).toContainText('ИС-21');
+
+  const admin = await browser.newPage();
+  await signInAs(admin, 'admin');
+  await admin.getByRole('link', { name: 'Доступ к ПДн' }).click();
+  await expect(admin.getByTestId('card-views').locator('tbody tr').first()).toContainText(name);
+  await expect(admin.getByTestId('card-views').locator('tbody tr').first()).toContainText('kurator');
+  await admin.close();
+
+  // A parent sees the own child's card without personal details, and no one else's.
+  const parent = await browser.newPage();
+  await signInAs(parent, 'roditel');
+  const res = await parent.request.get(`/api/trpc/people.studentCard?input=${encodeURIComponent(JSON.stringify({ json: { studentId: 1 } }))}`);
+  expect(res.status()).toBe(403);
+  await parent.close();
+});

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { fullName } from '@/domain/names';
 import type { GroupRoster } from '@/server/queries/people';
 
@@ -18,7 +19,9 @@ export function RosterTable({ roster }: { roster: GroupRoster }) {
         {roster.students.map((s, i) => (
           <tr key={s.id}>
             <td className="num">{i + 1}</td>
-            <td>{fullName(s)}</td>
+            <td>
+              <Link href={`/students/${s.id}`}>{fullName(s)}</Link>
+            </td>
             <td className="num">{s.missedHours}</td>
             <td className="num">{s.missedValidHours}</td>
             <td className="num">{s.average === null ? '—' : s.average.toFixed(2).replace('.', ',')}</td>

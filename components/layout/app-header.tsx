@@ -17,6 +17,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         {can(actor, 'journal.read') && <Link href="/journals">{rolesOf(actor).includes('teacher') ? 'Мои журналы' : 'Журналы'}</Link>}
         {can(actor, 'year.manage') && <Link href="/admin/years">Учебный год</Link>}
         {can(actor, 'audit.read') && <Link href="/security/sign-ins">Журнал входов</Link>}
+        {can(actor, 'audit.read') && <Link href="/security/card-views">Доступ к ПДн</Link>}
         <Link href="/account/password">Сменить пароль</Link>
       </nav>
       <div className="user">

@@ -19,3 +19,19 @@ export const signInEvents = pgTable(
   },
   (t) => [index().on(t.login, t.at), index().on(t.institutionId, t.at)],
 );
+
+/**
+ * Who opened whose personal data, and when (152-ФЗ): every view of a student card by staff. The administrator reads it.
+ */
+export const personalDataViews = pgTable(
+  'personal_data_views',
+  {
+    id: bigint({ mode: 'number' }).generatedByDefaultAsIdentity().primaryKey(),
+    institutionId: integer().notNull(),
+    viewerUserId: integer().notNull(),
+    studentId: integer().notNull(),
+    what: text().notNull(), // card
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.institutionId, t.at), index().on(t.institutionId, t.studentId)],
+);

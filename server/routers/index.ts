@@ -6,6 +6,7 @@ import { signInLog } from '../queries/audit';
 import { familyStudents, recentMarks } from '../queries/family';
 import { groupRoster, readableGroups } from '../queries/people';
 import { structureOverview } from '../queries/structure';
+import { cardViews, studentCard } from '../queries/student-card';
 import { outOfScope, procedure, router } from '../trpc/init';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
@@ -32,6 +33,11 @@ export const appRouter = router({
       .requires('people.read')
       .input(z.object({ groupId: id }))
       .query(async ({ ctx, input }) => (await groupRoster(ctx.db, ctx.actor, input.groupId, todayIso())) ?? Promise.reject(outOfScope())),
+    /** The full card; every view is logged (152-ФЗ). */
+    studentCard: procedure
+      .requires('people.read')
+      .input(z.object({ studentId: id }))
+      .query(async ({ ctx, input }) => (await studentCard(ctx.db, ctx.actor, input.studentId, 'staff')) ?? Promise.reject(outOfScope())),
   }),
   journal: journalRouter,
   years: yearsRouter,
@@ -41,12 +47,21 @@ export const appRouter = router({
       .requires('family.read')
       .input(z.object({ studentId: id, limit: z.number().int().min(1).max(100).default(20) }))
       .query(async ({ ctx, input }) => (await recentMarks(ctx.db, ctx.actor, input.studentId, input.limit)) ?? Promise.reject(outOfScope())),
+    /** One's own card, or one's child's: the name and the groups, no other personal data. */
+    studentCard: procedure
+      .requires('family.read')
+      .input(z.object({ studentId: id }))
+      .query(async ({ ctx, input }) => (await studentCard(ctx.db, ctx.actor, input.studentId, 'family')) ?? Promise.reject(outOfScope())),
   }),
   audit: router({
     signIns: procedure
       .requires('audit.read')
       .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional())
       .query(({ ctx, input }) => signInLog(ctx.db, ctx.actor, input?.limit ?? 100)),
+    cardViews: procedure
+      .requires('audit.read')
+      .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional())
+      .query(({ ctx, input }) => cardViews(ctx.db, ctx.actor, input?.limit ?? 100)),
   }),
 });
 

@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { groups, studentGuardians, students, userRoles } from '../../db/schema';
+import { groupMemberships, groups, studentGuardians, students, userRoles } from '../../db/schema';
 import { ROLES, type Role } from '../../domain/roles';
 import { demoActors } from '../../test/actors';
 import { openTestDatabase } from '../../test/database';
@@ -29,6 +29,7 @@ let journalId: number;
 let foreignJournal: number;
 let lessonWithMarks: number;
 let someStudent: number;
+let otherDepartmentStudent: number;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -44,6 +45,8 @@ beforeAll(async () => {
   const family = [...actors.parent.childStudentIds, ...actors.student.ownStudentIds].map((s) => s.studentId);
   const [stranger] = await db.select({ id: students.id }).from(students).where(notInArray(students.id, family)).limit(1);
   strangerStudentId = stranger!.id;
+  const [foreignMember] = await db.select({ id: groupMemberships.studentId }).from(groupMemberships).where(eq(groupMemberships.groupId, otherDepartmentGroupId)).limit(1);
+  otherDepartmentStudent = foreignMember!.id;
   journalId = await demoJournalId(db, actors.teacher);
   foreignJournal = await foreignJournalId(db, actors.teacher);
   const page = (await loadJournalPage(db, actors.admin, journalId, '2026-11-29'))!;
@@ -152,6 +155,27 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   },
   { name: 'years.setTermLock (the spring term stays open)', call: () => (c) => c.years.setTermLock({ termId: 2, locked: false }), expect: ADMIN_ONLY },
   { name: 'years.close (without a reason: passes the policy, closes nothing)', call: () => (c) => c.years.close({ yearId: 1, reason: '' }), expect: ADMIN_ONLY },
+  {
+    name: 'people.studentCard (the parent’s child in ИС-21)',
+    call: () => (c) => c.people.studentCard({ studentId: childId }),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'people.studentCard (a student of another department)',
+    call: () => (c) => c.people.studentCard({ studentId: otherDepartmentStudent }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'family.studentCard (own / own child)',
+    call: () => (c) => c.family.studentCard({ studentId: childId }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: A, inspector: F },
+  },
+  {
+    name: 'family.studentCard (somebody else)',
+    call: () => (c) => c.family.studentCard({ studentId: strangerStudentId }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];
 

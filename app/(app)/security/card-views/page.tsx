@@ -1,0 +1,42 @@
+import { TRPCError } from '@trpc/server';
+import { requireActor } from '@/server/auth/current-actor';
+import { serverCaller } from '@/server/trpc/caller';
+
+export default async function CardViewsPage() {
+  await requireActor();
+  const trpc = await serverCaller();
+  let views;
+  try {
+    views = await trpc.audit.cardViews({ limit: 200 });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN') return <div className="error">Недостаточно прав для просмотра журнала доступа.</div>;
+    throw error;
+  }
+  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium' });
+  return (
+    <>
+      <h1>Доступ к персональным данным</h1>
+      <p className="muted">Кто и когда открывал карточки студентов (последние 200 просмотров).</p>
+      <table className="list" data-testid="card-views">
+        <thead>
+          <tr>
+            <th>Время</th>
+            <th>Кто</th>
+            <th>Чью карточку</th>
+          </tr>
+        </thead>
+        <tbody>
+          {views.map((v, i) => (
+            <tr key={i}>
+              <td>{time.format(v.at)}</td>
+              <td>
+                {v.viewer} <span className="muted small">({v.login})</span>
+              </td>
+              <td>{v.student}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

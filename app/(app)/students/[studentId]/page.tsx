@@ -1,0 +1,97 @@
+import { TRPCError } from '@trpc/server';
+import { formatDate } from '@/domain/dates';
+import { requireActor } from '@/server/auth/current-actor';
+import { can } from '@/server/policy/actor';
+import { serverCaller } from '@/server/trpc/caller';
+
+/** The student card: staff in scope see all of it (and the view is logged); the student and parents only the basics. */
+export default async function StudentCardPage({ params }: { params: Promise<{ studentId: string }> }) {
+  const actor = await requireActor();
+  const studentId = Number((await params).studentId);
+  const trpc = await serverCaller();
+  let card;
+  try {
+    if (!Number.isInteger(studentId) || studentId <= 0) throw new TRPCError({ code: 'BAD_REQUEST' });
+    card = can(actor, 'people.read') ? await trpc.people.studentCard({ studentId }) : await trpc.family.studentCard({ studentId });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST')) {
+      return (
+        <div className="error" role="alert">
+          Нет доступа к карточке этого студента.
+        </div>
+      );
+    }
+    throw error;
+  }
+  return (
+    <>
+      <h1>{card.fullName}</h1>
+      {card.details ? (
+        <section className="panel" data-testid="card-details">
+          <h2>Личные данные</h2>
+          <table className="list">
+            <tbody>
+              <tr>
+                <th>Дата рождения</th>
+                <td>{formatDate(card.details.birthDate) || '—'}</td>
+              </tr>
+              <tr>
+                <th>№ зачётной книжки</th>
+                <td>{card.details.recordBookNo ?? '—'}</td>
+              </tr>
+              <tr>
+                <th>Телефон</th>
+                <td>{card.details.phone ?? '—'}</td>
+              </tr>
+              <tr>
+                <th>Эл. почта</th>
+                <td>{card.details.email ?? '—'}</td>
+              </tr>
+            </tbody>
+          </table>
+          <h3>Родители (законные представители)</h3>
+          {card.details.guardians.length === 0 ? (
+            <p className="muted">Не указаны.</p>
+          ) : (
+            <ul>
+              {card.details.guardians.map((g, i) => (
+                <li key={i}>
+                  {g.name} — {g.relation}
+                  {g.phone ? `, ${g.phone}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="muted small">Просмотр карточки записан в журнал доступа к персональным данным.</p>
+        </section>
+      ) : null}
+      <section className="panel">
+        <h2>Движение</h2>
+        <table className="list" data-testid="card-history">
+          <thead>
+            <tr>
+              <th>Группа</th>
+              <th>С</th>
+              <th>По</th>
+              <th>Основание</th>
+            </tr>
+          </thead>
+          <tbody>
+            {card.history.map((h, i) => (
+              <tr key={i}>
+                <td>{h.group}</td>
+                <td>{formatDate(h.from)}</td>
+                <td>{h.to ? formatDate(h.to) : '—'}</td>
+                <td>
+                  {h.reason}
+                  {h.orderNo ? `, приказ № ${h.orderNo}${h.orderDate ? ` от ${formatDate(h.orderDate)}` : ''}` : ''}
+                  {h.endReason ? `; ${h.endReason}${h.endOrderNo ? `, приказ № ${h.endOrderNo}` : ''}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
