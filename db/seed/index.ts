@@ -3,7 +3,7 @@ import { queryRows, type Db } from '../client';
 import { bulkInsert, resetIdentity, type Row } from '../bulk';
 import { hashPassword } from '../../server/auth/password';
 import { generateGroupTerm } from './lessons';
-import { DEMO_PASSWORD, planCollege, TERMS, YEAR, type Scale, type SeedOptions } from './plan';
+import { DEMO_PASSWORD, planCollege, YEAR, type Scale, type SeedOptions } from './plan';
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from './plan';
 export type { Scale } from './plan';
@@ -72,10 +72,11 @@ export async function seedDatabase(
     let lessonId = 0;
     const lessonIds = { next: () => ++lessonId };
     let done = 0;
-    const lastTerm = TERMS.filter((t) => t.startsOn <= options.asOf).length;
+    const heldTerms = plan.terms.filter((t) => t.startsOn <= options.asOf).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
     for (const group of plan.groups) {
-      for (let termNumber = 1; termNumber <= lastTerm; termNumber++) {
-        const journal = generateGroupTerm(plan, group, termNumber, lessonIds);
+      for (const term of heldTerms) {
+        if (!plan.assignments.some((a) => a.groupId === group.id && a.termId === term.id)) continue;
+        const journal = generateGroupTerm(plan, group, term, lessonIds);
         await bulkInsert(txDb, 'lessons', journal.lessons);
         await bulkInsert(txDb, 'journal_cells', journal.cells, 10000);
         lessons += journal.lessons.length;

@@ -6,7 +6,7 @@
 import { addDays } from '../../domain/dates';
 import type { GradeCode } from '../../domain/marks';
 import { homework, topicSource } from './topics';
-import { clamp, studyDays, TERMS, type AssignmentPlan, type CollegePlan, type GroupPlan, type Row } from './plan';
+import { clamp, studyDays, YEAR, type AssignmentPlan, type CollegePlan, type GroupPlan, type Row, type TermPlan } from './plan';
 import { Random } from './random';
 
 const PAIRS_PER_DAY_MAX = 4;
@@ -22,12 +22,12 @@ export interface GroupTermJournal {
   cells: Row[];
 }
 
-export function generateGroupTerm(plan: CollegePlan, group: GroupPlan, termNumber: number, lessonIds: { next(): number }): GroupTermJournal {
+export function generateGroupTerm(plan: CollegePlan, group: GroupPlan, term: TermPlan, lessonIds: { next(): number }): GroupTermJournal {
   const { seed, asOf } = plan.options;
-  const term = TERMS.find((t) => t.number === termNumber)!;
-  const rnd = Random.derive(seed, 'journal', group.name, termNumber);
+  // The current year keeps the stream it always had; the archive year's groups add their admission year.
+  const rnd = term.yearStart === YEAR.startYear ? Random.derive(seed, 'journal', group.name, term.number) : Random.derive(seed, 'journal', group.name, group.admissionYear, term.name);
   const institutionId = plan.institutionId;
-  const mine = plan.assignments.filter((a) => a.groupId === group.id && a.termNumber === termNumber);
+  const mine = plan.assignments.filter((a) => a.groupId === group.id && a.termId === term.id);
   const practice = mine.filter((a) => a.item.kind === 'up' || a.item.kind === 'pp');
   const classes = mine.filter((a) => !practice.includes(a));
 
@@ -72,7 +72,7 @@ export function generateGroupTerm(plan: CollegePlan, group: GroupPlan, termNumbe
       created_at: enteredAt,
     });
     const roster = group.members.filter((m) => m.from <= date && (m.to === null || date <= m.to));
-    const subgroup = a.subgroupId ? group.subgroups.get(termNumber)!.find((s) => s.id === a.subgroupId)! : null;
+    const subgroup = a.subgroupId ? group.subgroups.get(term.id)!.find((s) => s.id === a.subgroupId)! : null;
     for (const m of roster) {
       if (subgroup && !subgroup.studentIds.has(m.studentId)) continue;
       const state = students.get(m.studentId)!;

@@ -24,7 +24,26 @@ export const TERMS = [
   { number: 1, name: '1 семестр 2026/2027', startsOn: '2026-09-01', endsOn: '2026-12-28' },
   { number: 2, name: '2 семестр 2026/2027', startsOn: '2027-01-12', endsOn: '2027-06-30' },
 ];
-const HOLIDAYS = new Set(['2026-11-04', '2027-02-23', '2027-03-08', '2027-05-01', '2027-05-03', '2027-05-10', '2027-06-12']);
+/** The year before, kept as the closed archive in the college scale (journals are kept five years). */
+export const ARCHIVE_YEAR = { name: '2025/2026', startsOn: '2025-09-01', endsOn: '2026-06-30', startYear: 2025 };
+export const ARCHIVE_TERMS = [
+  { number: 1, name: '1 семестр 2025/2026', startsOn: '2025-09-01', endsOn: '2025-12-27' },
+  { number: 2, name: '2 семестр 2025/2026', startsOn: '2026-01-12', endsOn: '2026-06-30' },
+];
+const HOLIDAYS = new Set([
+  '2025-11-04', '2026-02-23', '2026-03-09', '2026-05-01', '2026-05-11', '2026-06-12',
+  '2026-11-04', '2027-02-23', '2027-03-08', '2027-05-01', '2027-05-03', '2027-05-10', '2027-06-12',
+]);
+
+export interface TermPlan {
+  id: number;
+  number: number;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  /** The first calendar year of its academic year: 2026 for 2026/2027. */
+  yearStart: number;
+}
 
 export const DEMO_PASSWORD = 'demo2026';
 
@@ -50,13 +69,13 @@ export interface GroupPlan {
   admissionYear: number;
   /** Students with membership spans inside the year. */
   members: { studentId: number; from: string; to: string | null; ability: number; absenceRate: number }[];
-  /** subgroup id → student ids, per term number. */
+  /** subgroup id → student ids, per term id. */
   subgroups: Map<number, { id: number; studentIds: Set<number> }[]>;
 }
 
 export interface AssignmentPlan {
   id: number;
-  termNumber: number;
+  termId: number;
   groupId: number;
   subgroupId: number | null;
   itemId: number;
@@ -69,7 +88,7 @@ export interface AssignmentPlan {
 export interface CollegePlan {
   options: SeedOptions;
   institutionId: number;
-  termIds: Map<number, number>;
+  terms: TermPlan[];
   rows: Record<string, Row[]>;
   groups: GroupPlan[];
   assignments: AssignmentPlan[];
@@ -92,7 +111,7 @@ function counter(): Counter {
 
 interface Layout {
   departments: { name: string; keys: string[] }[];
-  groups: { key: string; course: number; number: number }[];
+  groups: { key: string; course: number; number: number; graduated?: boolean }[];
   studentsPerGroup: [number, number];
 }
 
@@ -120,6 +139,8 @@ function layout(scale: Scale): Layout {
     for (let course = 1; course <= courses; course++) {
       for (let number = 1; number <= Math.round(120 / 15); number++) groups.push({ key: spec.key, course, number });
     }
+    // Last year's final-year groups: graduated in June 2026, their journals in the archive.
+    for (let number = 1; number <= Math.round(120 / 15); number++) groups.push({ key: spec.key, course: courses, number, graduated: true });
   }
   return {
     departments: [
@@ -166,13 +187,17 @@ export function planCollege(options: SeedOptions): CollegePlan {
   }
   for (const kind of LESSON_KINDS) add('lesson_kinds', { ...inst, code: kind.code, label: kind.label, grade_weight: String(kind.weight) });
 
-  const yearId = ids.next('academic_years');
-  add('academic_years', { ...inst, id: yearId, name: YEAR.name, starts_on: YEAR.startsOn, ends_on: YEAR.endsOn });
-  const termIds = new Map<number, number>();
-  for (const t of TERMS) {
-    const id = ids.next('terms');
-    termIds.set(t.number, id);
-    add('terms', { ...inst, id, academic_year_id: yearId, number: t.number, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn, locked: false });
+  // The current year first (its terms get ids 1 and 2), then, for the college scale, last year's closed archive.
+  const terms: TermPlan[] = [];
+  const years = options.scale === 'college' ? [{ ...YEAR, terms: TERMS, closed: false }, { ...ARCHIVE_YEAR, terms: ARCHIVE_TERMS, closed: true }] : [{ ...YEAR, terms: TERMS, closed: false }];
+  for (const y of years) {
+    const yearId = ids.next('academic_years');
+    add('academic_years', { ...inst, id: yearId, name: y.name, starts_on: y.startsOn, ends_on: y.endsOn, closed_at: y.closed ? `${y.endsOn}T18:00:00+04:00` : null });
+    for (const t of y.terms) {
+      const id = ids.next('terms');
+      terms.push({ id, number: t.number, name: t.name, startsOn: t.startsOn, endsOn: t.endsOn, yearStart: y.startYear });
+      add('terms', { ...inst, id, academic_year_id: yearId, number: t.number, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn, locked: y.closed });
+    }
   }
 
   // Staff.
@@ -265,29 +290,31 @@ export function planCollege(options: SeedOptions): CollegePlan {
   };
 
   // Teachers are created as the load needs them: one pool per subject name.
-  const teacherPools = new Map<string, { id: number; load: number; bias: number }[]>();
+  const teacherPools = new Map<string, { id: number; load: Map<number, number>; bias: number }[]>();
   const teacherBias = new Map<number, number>();
   const demoTeacherName = { lastName: 'Петрова', firstName: 'Анна', middleName: 'Николаевна' };
-  const demoTeacher = { id: addUser(demoTeacherName, 'Преподаватель', DEMO_LOGINS.teacher), load: 0, bias: 0.05 };
+  const demoTeacher = { id: addUser(demoTeacherName, 'Преподаватель', DEMO_LOGINS.teacher), load: new Map<number, number>(), bias: 0.05 };
   addRole(demoTeacher.id, 'teacher');
   teacherBias.set(demoTeacher.id, demoTeacher.bias);
-  const teacherFor = (subject: string, hours: number, group: string): number => {
-    if (DEMO_TEACHER_SUBJECTS.has(subject) && group.startsWith('ИС') && demoTeacher.load + hours <= TEACHER_MAX_HOURS) {
-      demoTeacher.load += hours;
+  /** A teacher of the subject with room in that year's load, or a new one. */
+  const teacherFor = (subject: string, hours: number, group: string, year: number): number => {
+    const loadOf = (t: { load: Map<number, number> }) => t.load.get(year) ?? 0;
+    if (DEMO_TEACHER_SUBJECTS.has(subject) && group.startsWith('ИС') && loadOf(demoTeacher) + hours <= TEACHER_MAX_HOURS) {
+      demoTeacher.load.set(year, loadOf(demoTeacher) + hours);
       return demoTeacher.id;
     }
     const pool = teacherPools.get(subject) ?? [];
     teacherPools.set(subject, pool);
-    let best = pool.filter((t) => t.load + hours <= TEACHER_MAX_HOURS).sort((a, b) => a.load - b.load)[0];
+    let best = pool.filter((t) => loadOf(t) + hours <= TEACHER_MAX_HOURS).sort((a, b) => loadOf(a) - loadOf(b))[0];
     if (!best) {
       const gender: Gender = rnd.chance(0.72) ? 'ж' : 'м';
       const id = addUser(randomName(rnd, gender), 'Преподаватель');
       addRole(id, 'teacher');
-      best = { id, load: 0, bias: rnd.normal(0, 0.25) };
+      best = { id, load: new Map(), bias: rnd.normal(0, 0.25) };
       teacherBias.set(id, best.bias);
       pool.push(best);
     }
-    best.load += hours;
+    best.load.set(year, loadOf(best) + hours);
     return best.id;
   };
 
@@ -299,7 +326,8 @@ export function planCollege(options: SeedOptions): CollegePlan {
   let demoSiblingId = 0;
   for (const g of lay.groups) {
     const spec = SPECIALTIES.find((s) => s.key === g.key)!;
-    const admissionYear = YEAR.startYear - g.course + 1;
+    const groupYear = g.graduated ? ARCHIVE_YEAR.startYear : YEAR.startYear;
+    const admissionYear = groupYear - g.course + 1;
     const groupId = ids.next('groups');
     const name = `${g.key}-${g.course}${g.number}`;
     const curriculum = curriculumFor(spec, admissionYear);
@@ -317,8 +345,9 @@ export function planCollege(options: SeedOptions): CollegePlan {
       admission_year: admissionYear,
       study_form: 'очная',
       curator_user_id: curatorId,
+      graduated_on: g.graduated ? ARCHIVE_YEAR.endsOn : null,
     });
-    addRole(curatorId, 'curator', { group_id: groupId });
+    if (!g.graduated) addRole(curatorId, 'curator', { group_id: groupId });
     if (!isDemoCuratorGroup) addRole(curatorId, 'teacher');
 
     const size = groupRnd.int(lay.studentsPerGroup[0], lay.studentsPerGroup[1]);
@@ -355,14 +384,15 @@ export function planCollege(options: SeedOptions): CollegePlan {
         orderFrom = { order_no: '402-к', order_date: '2026-10-02' };
       } else if (name === 'ИС-21' && i === size - 2) {
         to = '2026-10-16';
-      } else if (options.scale === 'college' && groupRnd.chance(0.02)) {
+      } else if (options.scale === 'college' && !g.graduated && groupRnd.chance(0.02)) {
         to = addDays('2026-09-01', groupRnd.int(20, 200));
       }
+      if (g.graduated) to = ARCHIVE_YEAR.endsOn;
       add('group_memberships', { ...inst, id: ids.next('group_memberships'), student_id: studentId, group_id: groupId, from_date: from, to_date: null, reason: reasonFrom, ...orderFrom });
       if (to) {
         Object.assign(rows.group_memberships!.at(-1)!, {
           to_date: to,
-          end_reason: 'Отчисление по собственному желанию',
+          end_reason: g.graduated ? 'Выпуск (окончание обучения)' : 'Отчисление по собственному желанию',
           end_order_no: `${groupRnd.int(403, 460)}-к`,
           end_order_date: to,
         });
@@ -395,34 +425,36 @@ export function planCollege(options: SeedOptions): CollegePlan {
 
     // Subgroups (per term) for languages: split in halves alphabetically, as curators do.
     const subgroups = new Map<number, { id: number; studentIds: Set<number> }[]>();
+    const courseIn = (t: TermPlan) => g.course - (groupYear - t.yearStart);
+    const activeTerms = terms.filter((t) => courseIn(t) >= 1 && courseIn(t) <= spec.semesters / 2);
     const byName = members
       .map((m) => ({ id: m.studentId, row: rows.students!.find((s) => s.id === m.studentId)! }))
       .sort((a, b) => String(a.row.last_name).localeCompare(String(b.row.last_name), 'ru'));
-    for (const [termNumber, termId] of termIds) {
+    for (const term of activeTerms) {
       const half = Math.ceil(byName.length / 2);
       const parts = [byName.slice(0, half), byName.slice(half)].map((part, index) => {
         const id = ids.next('subgroups');
-        add('subgroups', { ...inst, id, group_id: groupId, term_id: termId, name: `${index + 1} подгруппа` });
+        add('subgroups', { ...inst, id, group_id: groupId, term_id: term.id, name: `${index + 1} подгруппа` });
         for (const s of part) add('subgroup_members', { ...inst, subgroup_id: id, student_id: s.id });
         return { id, studentIds: new Set(part.map((s) => s.id)) };
       });
-      subgroups.set(termNumber, parts);
+      subgroups.set(term.id, parts);
     }
     const group: GroupPlan = { id: groupId, name, course: g.course, specialty: spec, curriculumId: curriculum.id, admissionYear, members, subgroups };
     groups.push(group);
 
-    // Teaching load of both terms.
-    for (const [termNumber, termId] of termIds) {
-      const semester = semesterOf(g.course, termNumber);
+    // Teaching load of each term the group studied in.
+    for (const term of activeTerms) {
+      const semester = semesterOf(courseIn(term), term.number);
       for (const { id: itemId, item } of curriculum.items.values()) {
         const plan = item.semesters.get(semester);
         if (!plan || plan.hours === 0) continue;
-        const targets = item.subgroups ? subgroups.get(termNumber)!.map((s) => s.id) : [null];
+        const targets = item.subgroups ? subgroups.get(term.id)!.map((s) => s.id) : [null];
         for (const subgroupId of targets) {
-          const teacherUserId = teacherFor(item.name, plan.hours, name);
+          const teacherUserId = teacherFor(item.name, plan.hours, name, term.yearStart);
           const id = ids.next('teaching_assignments');
-          add('teaching_assignments', { ...inst, id, term_id: termId, group_id: groupId, subgroup_id: subgroupId, curriculum_item_id: itemId, teacher_user_id: teacherUserId, planned_hours: plan.hours });
-          assignments.push({ id, termNumber, groupId, subgroupId, itemId, item, teacherUserId, plannedHours: plan.hours, teacherBias: teacherBias.get(teacherUserId) ?? 0 });
+          add('teaching_assignments', { ...inst, id, term_id: term.id, group_id: groupId, subgroup_id: subgroupId, curriculum_item_id: itemId, teacher_user_id: teacherUserId, planned_hours: plan.hours });
+          assignments.push({ id, termId: term.id, groupId, subgroupId, itemId, item, teacherUserId, plannedHours: plan.hours, teacherBias: teacherBias.get(teacherUserId) ?? 0 });
         }
       }
     }
@@ -454,7 +486,7 @@ export function planCollege(options: SeedOptions): CollegePlan {
     }
   }
 
-  return { options, institutionId, termIds, rows, groups, assignments };
+  return { options, institutionId, terms, rows, groups, assignments };
 }
 
 export function clamp(x: number, min: number, max: number): number {

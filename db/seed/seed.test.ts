@@ -19,16 +19,22 @@ describe('seed plan', () => {
       let n = 0;
       return { next: () => ++n };
     };
-    expect(JSON.stringify(generateGroupTerm(a, a.groups[1]!, 1, ids()))).toBe(JSON.stringify(generateGroupTerm(b, b.groups[1]!, 1, ids())));
+    expect(JSON.stringify(generateGroupTerm(a, a.groups[1]!, a.terms[0]!, ids()))).toBe(JSON.stringify(generateGroupTerm(b, b.groups[1]!, b.terms[0]!, ids())));
     const other = planCollege({ ...options, seed: 8 });
     expect(JSON.stringify(other.rows.students)).not.toBe(JSON.stringify(a.rows.students));
   });
 
-  it('has the college scale of the issue: ~3,000 students in ~120 groups', () => {
+  it('has the college scale of the issue: ~3,000 students in ~120 groups, and last year’s graduates in the archive', () => {
     const plan = planCollege({ scale: 'college', seed: 2026, asOf: defaultAsOf('college') });
-    expect(plan.groups.length).toBe(120);
-    expect(plan.rows.students!.length).toBeGreaterThan(2700);
-    expect(plan.rows.students!.length).toBeLessThan(3300);
+    const current = plan.groups.filter((g) => !plan.rows.groups!.find((r) => r.id === g.id)!.graduated_on);
+    expect(current.length).toBe(120);
+    expect(plan.groups.length - current.length).toBe(32);
+    expect(plan.terms.map((t) => t.name)).toEqual(['1 семестр 2026/2027', '2 семестр 2026/2027', '1 семестр 2025/2026', '2 семестр 2025/2026']);
+    const graduates = plan.rows.students!.filter((s) => plan.rows.group_memberships!.some((m) => m.student_id === s.id && m.end_reason === 'Выпуск (окончание обучения)'));
+    expect(graduates.length).toBeGreaterThan(600);
+    const currentStudents = plan.rows.students!.length - graduates.length;
+    expect(currentStudents).toBeGreaterThan(2700);
+    expect(currentStudents).toBeLessThan(3300);
   });
 });
 
