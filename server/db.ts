@@ -6,7 +6,8 @@ const globalForDb = globalThis as typeof globalThis & { __ezhDatabase?: Promise<
 
 /**
  * The process's one database. PGlite (no DATABASE_URL) is opened once per process — cached on globalThis across hot
- * reloads — migrated, and seeded with the demo college on first start. A server database is migrated and seeded by
+ * reloads — migrated, and seeded with the demo college on first start (unless SEED_DEMO=false: a real installation
+ * then creates its college with `npm run db:create-admin`). A server database is migrated and seeded by
  * `npm run db:migrate` / `npm run db:seed`.
  */
 export function getDatabase(): Promise<Database> {
@@ -25,7 +26,7 @@ async function start(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   const database = await openDatabase({ url });
   if (database.kind === 'pglite') {
-    if (await isEmpty(database.db)) {
+    if (process.env.SEED_DEMO !== 'false' && (await isEmpty(database.db))) {
       console.log(`[db] Встроенная база ${database.location} пуста: создаю демонстрационный колледж…`);
       const summary = await seedDatabase(database.db, { scale: 'demo' }, (line) => console.log(`[db] ${line}`));
       console.log(`[db] Готово за ${(summary.ms / 1000).toFixed(1)} с: ${summary.cells} ячеек журнала.`);
