@@ -49,10 +49,10 @@ export async function createSecondInstitution(db: Db) {
   const parentUser = await user('other-parent', 'parent');
   const [guardian] = await db.insert(guardians).values({ institutionId, lastName: 'Чужая', firstName: 'Мать', userId: parentUser.id }).returning();
   await db.insert(studentGuardians).values({ institutionId, studentId: student!.id, guardianId: guardian!.id, relation: 'мать' });
-  await user('other-admin', 'admin');
+  const otherAdmin = await user('other-admin', 'admin');
   await user('other-head', 'head', { departmentId: dep!.id });
   await user('other-methodist', 'methodist');
   await user('other-curator', 'curator', { groupId: group!.id });
   await user('other-inspector', 'inspector');
-  return { institutionId, groupId: group!.id, studentId: student!.id, assignmentId: assignment!.id, lessonId: lesson!.id, termId: term!.id, yearId: year!.id };
+  return { institutionId, groupId: group!.id, studentId: student!.id, assignmentId: assignment!.id, lessonId: lesson!.id, termId: term!.id, yearId: year!.id, adminUserId: otherAdmin.id };
 }

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   /** Departments, specialties, groups with counts. */
   'structure.read': ['admin', 'head', 'methodist', 'inspector'],
   'structure.manage': ['admin'],
+  /** The staff list: deactivate, reactivate, reset a password. */
+  'staff.manage': ['admin'],
   /** Open and close academic years, lock and unlock terms. */
   'year.manage': ['admin'],
   /** Student lists of groups (personal data). */

@@ -10,6 +10,7 @@ import { cardViews, studentCard } from '../queries/student-card';
 import { outOfScope, procedure, router } from '../trpc/init';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
+import { staffRouter } from './staff';
 
 const id = z.number().int().positive();
 
@@ -41,6 +42,7 @@ export const appRouter = router({
   }),
   journal: journalRouter,
   years: yearsRouter,
+  staff: staffRouter,
   family: router({
     students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
     recentMarks: procedure

@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, lessons, terms } from '../../db/schema';
+import { academicYears, lessons, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -37,7 +37,7 @@ afterAll(async () => {
 /** Names of the procedures `everything` calls (checked against the router). */
 let called: string[] = [];
 
-async function everything(actor: Actor, foreign: { groupId: number; studentId: number; assignmentId: number; lessonId: number; termId: number; yearId: number }): Promise<unknown[]> {
+async function everything(actor: Actor, foreign: { groupId: number; studentId: number; assignmentId: number; lessonId: number; termId: number; yearId: number; adminUserId: number }): Promise<unknown[]> {
   const c = createCaller({ db: database.db, actor });
   const calls: Record<string, () => Promise<unknown>> = {
     'me.get': () => c.me.get(),
@@ -49,6 +49,9 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'family.recentMarks': () => c.family.recentMarks({ studentId: foreign.studentId }),
     'audit.signIns': () => c.audit.signIns(),
     'audit.cardViews': () => c.audit.cardViews(),
+    'staff.list': () => c.staff.list(),
+    'staff.setActive': () => c.staff.setActive({ userId: foreign.adminUserId, active: false }),
+    'staff.resetPassword': () => c.staff.resetPassword({ userId: foreign.adminUserId }),
     'people.studentCard': () => c.people.studentCard({ studentId: foreign.studentId }),
     'family.studentCard': () => c.family.studentCard({ studentId: foreign.studentId }),
     'years.list': () => c.years.list(),
@@ -95,7 +98,7 @@ describe('institution isolation', () => {
     const demoJournal = await demoJournalId(database.db, demo.teacher);
     const [lesson] = await database.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.teachingAssignmentId, demoJournal)).limit(1);
     const text = JSON.stringify(
-      await everything(other[role], { groupId: demoGroup, studentId: demoStudent, assignmentId: demoJournal, lessonId: lesson!.id, termId: 1, yearId: 1 }),
+      await everything(other[role], { groupId: demoGroup, studentId: demoStudent, assignmentId: demoJournal, lessonId: lesson!.id, termId: 1, yearId: 1, adminUserId: demo.admin.userId }),
     );
     expect(text).not.toContain('Колледж информационных технологий');
     expect(text).not.toContain('ИС-31');
@@ -105,6 +108,10 @@ describe('institution isolation', () => {
 
   it('called every procedure of the router', () => {
     expect([...called].sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  it('no account of one college was switched off by the other', async () => {
+    expect((await database.db.select().from(users).where(eq(users.isActive, false))).map((u) => u.login)).toEqual([]);
   });
 
   it('no year or term of one college was changed by the other', async () => {

@@ -175,6 +175,17 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.family.studentCard({ studentId: strangerStudentId }),
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
+  { name: 'staff.list', call: () => (c) => c.staff.list(), expect: ADMIN_ONLY },
+  {
+    name: 'staff.setActive (oneself: passes the policy, refused for its input)',
+    call: () => (c) => c.staff.setActive({ userId: actors.admin.userId, active: false }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'staff.resetPassword (a student: not staff, out of scope for everybody)',
+    call: () => (c) => c.staff.resetPassword({ userId: actors.student.userId }),
+    expect: { ...ADMIN_ONLY, admin: F },
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

@@ -1,0 +1,17 @@
+import { StaffAdmin } from '@/components/admin/staff-admin';
+import { requireActor } from '@/server/auth/current-actor';
+import { can } from '@/server/policy/actor';
+import { serverCaller } from '@/server/trpc/caller';
+
+export default async function StaffPage() {
+  const actor = await requireActor();
+  if (!can(actor, 'staff.manage')) return <div className="error">Недостаточно прав для работы со списком сотрудников.</div>;
+  const staff = await (await serverCaller()).staff.list();
+  return (
+    <>
+      <h1>Сотрудники</h1>
+      <p className="muted">Отключённый сотрудник теряет доступ сразу, все его сеансы завершаются. Сброшенный пароль одноразовый.</p>
+      <StaffAdmin staff={staff} selfId={actor.userId} />
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { StaffMember } from '@/server/services/staff';
+import { trpc } from '../trpc-client';
+
+/** The staff list with the administrator's actions: deactivate / reactivate, reset a password. */
+export function StaffAdmin({ staff, selfId }: { staff: StaffMember[]; selfId: number }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+
+  async function run(action: () => Promise<string>) {
+    setError(null);
+    setNotice(null);
+    try {
+      setNotice(await action());
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {notice && (
+        <div className="notice" role="status">
+          {notice}
+        </div>
+      )}
+      <table className="list" data-testid="staff">
+        <thead>
+          <tr>
+            <th>Сотрудник</th>
+            <th>Логин</th>
+            <th>Должность</th>
+            <th>Роли</th>
+            <th>Последний вход</th>
+            <th>Состояние</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((s) => (
+            <tr key={s.id}>
+              <td className="nowrap">{s.name}</td>
+              <td>{s.login}</td>
+              <td>{s.position ?? '—'}</td>
+              <td>{s.roles.join(', ')}</td>
+              <td>{s.lastSignInAt ? time.format(new Date(s.lastSignInAt)) : '—'}</td>
+              <td>{s.isActive ? <span className="badge good">активен</span> : <span className="badge bad">отключён</span>}</td>
+              <td className="nowrap">
+                {s.id !== selfId && (
+                  <>
+                    <button
+                      type="button"
+                      className="plain"
+                      onClick={() =>
+                        run(async () => {
+                          await trpc.staff.setActive.mutate({ userId: s.id, active: !s.isActive });
+                          return s.isActive ? `${s.name}: учётная запись отключена, все сеансы завершены` : `${s.name}: учётная запись включена`;
+                        })
+                      }
+                    >
+                      {s.isActive ? 'Отключить' : 'Включить'}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="plain"
+                      onClick={() =>
+                        run(async () => {
+                          const r = await trpc.staff.resetPassword.mutate({ userId: s.id });
+                          return `Новый одноразовый пароль для ${r.login}: ${r.password} — передайте его лично; при входе его нужно будет сменить.`;
+                        })
+                      }
+                    >
+                      Сбросить пароль
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

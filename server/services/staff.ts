@@ -1,0 +1,111 @@
+/**
+ * Staff accounts (regulation §5.2: the administrator keeps the staff lists and gives access): deactivate — every
+ * session ends at the next request —, reactivate, reset a password to a one-time one that must be changed at sign-in.
+ */
+import crypto from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { changeLog, editBatches, userRoles, users } from '../../db/schema';
+import { ROLE_LABELS, type Role } from '../../domain/roles';
+import { shortName } from '../../domain/names';
+import { hashPassword } from '../auth/password';
+import type { Actor } from '../policy/actor';
+import { MESSAGES } from '../policy/messages';
+import { institutionsFor } from '../policy/scope';
+
+const STAFF_ROLES: Role[] = ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'];
+
+export interface StaffMember {
+  id: number;
+  name: string;
+  login: string;
+  position: string | null;
+  roles: string[];
+  isActive: boolean;
+  lastSignInAt: Date | null;
+}
+
+export async function listStaff(db: Db, actor: Actor): Promise<StaffMember[]> {
+  const institutionIds = institutionsFor(actor, 'staff.manage');
+  if (institutionIds.length === 0) return [];
+  const rows = await db
+    .select({ user: users, role: userRoles.role })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(inArray(userRoles.institutionId, institutionIds), inArray(userRoles.role, STAFF_ROLES)))
+    .orderBy(asc(users.lastName), asc(users.firstName));
+  const byUser = new Map<number, StaffMember>();
+  for (const { user, role } of rows) {
+    const member = byUser.get(user.id) ?? {
+      id: user.id,
+      name: shortName(user),
+      login: user.login,
+      position: user.position,
+      roles: [],
+      isActive: user.isActive,
+      lastSignInAt: user.lastSignInAt,
+    };
+    const label = ROLE_LABELS[role as Role];
+    if (!member.roles.includes(label)) member.roles.push(label);
+    byUser.set(user.id, member);
+  }
+  return [...byUser.values()];
+}
+
+/** The account, if it is a staff member of an institution the actor administers. */
+async function staffAccount(db: Db, actor: Actor, userId: number) {
+  const institutionIds = institutionsFor(actor, 'staff.manage');
+  const [row] = await db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.id, userId), inArray(userRoles.institutionId, institutionIds.length ? institutionIds : [-1]), inArray(userRoles.role, STAFF_ROLES)))
+    .limit(1);
+  if (!row) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  return row.user;
+}
+
+async function log(db: Db, actor: Actor, institutionId: number, before: unknown, after: unknown, reason: string) {
+  const [batch] = await db.insert(editBatches).values({ institutionId, userId: actor.userId, source: 'admin', reason }).returning({ id: editBatches.id });
+  await db.insert(changeLog).values({ institutionId, batchId: batch!.id, entity: 'user', before, after, userId: actor.userId });
+}
+
+export const setActiveInput = z.object({ userId: z.number().int().positive(), active: z.boolean() });
+
+export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof setActiveInput>) {
+  if (input.userId === actor.userId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Свою учётную запись отключить нельзя' });
+  const user = await staffAccount(db, actor, input.userId);
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx
+      .update(users)
+      .set({ isActive: input.active, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+      .where(eq(users.id, user.id));
+    await log(tx, actor, institutionsFor(actor, 'staff.manage')[0]!, { userId: user.id, isActive: user.isActive }, { userId: user.id, isActive: input.active }, input.active ? 'включение' : 'отключение');
+  });
+  return { ok: true as const };
+}
+
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A one-time password: shown once to the administrator, changed by its owner at the first sign-in. */
+export function oneTimePassword(length = 10): string {
+  const bytes = crypto.randomBytes(length);
+  return [...bytes].map((b) => PASSWORD_ALPHABET[b % PASSWORD_ALPHABET.length]).join('');
+}
+
+export async function resetStaffPassword(db: Db, actor: Actor, input: { userId: number }) {
+  const user = await staffAccount(db, actor, input.userId);
+  const password = oneTimePassword();
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(password), mustChangePassword: true, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+      .where(eq(users.id, user.id));
+    await log(tx, actor, institutionsFor(actor, 'staff.manage')[0]!, { userId: user.id }, { userId: user.id, passwordReset: true }, 'сброс пароля');
+  });
+  return { login: user.login, password };
+}
