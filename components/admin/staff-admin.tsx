@@ -1,40 +1,17 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import type { StaffMember } from '@/server/services/staff';
 import { trpc } from '../trpc-client';
+import { useAdminAction } from './use-admin-action';
 
 /** The staff list with the administrator's actions: deactivate / reactivate, reset a password. */
 export function StaffAdmin({ staff, selfId }: { staff: StaffMember[]; selfId: number }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { run, messages } = useAdminAction();
   const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
-
-  async function run(action: () => Promise<string>) {
-    setError(null);
-    setNotice(null);
-    try {
-      setNotice(await action());
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
 
   return (
     <>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
-      {notice && (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      )}
+      {messages}
       <table className="list" data-testid="staff">
         <thead>
           <tr>

@@ -1,10 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { formatDate } from '@/domain/dates';
 import type { YearWithTerms } from '@/server/services/years';
 import { trpc } from '../trpc-client';
+import { useAdminAction } from './use-admin-action';
 
 function nextYearDefaults(years: YearWithTerms[]) {
   const last = years.at(-1);
@@ -22,22 +22,13 @@ function nextYearDefaults(years: YearWithTerms[]) {
 
 /** The administrator's year screen: terms with their locks, closing a year, opening the next one. */
 export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { run: runAction, messages } = useAdminAction();
   const defaults = nextYearDefaults(years);
-
-  async function run(action: () => Promise<unknown>, done: string) {
-    setError(null);
-    setNotice(null);
-    try {
+  const run = (action: () => Promise<unknown>, done: string) =>
+    runAction(async () => {
       await action();
-      setNotice(done);
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
+      return done;
+    });
 
   function closeYear(year: YearWithTerms) {
     const reason = window.prompt(`Закрыть учебный год ${year.name}? Журналы станут архивом только для чтения.\nОснование (приказ, дата):`);
@@ -63,16 +54,7 @@ export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
 
   return (
     <>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
-      {notice && (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      )}
+      {messages}
       {years.map((y) => (
         <section className="panel" key={y.id} data-testid={`year-${y.name}`}>
           <h2>

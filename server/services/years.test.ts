@@ -1,25 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client';
+import { describe, expect, it } from 'vitest';
+import { useDemoDatabase } from '../../test/demo-database';
 import { changeLog, terms } from '../../db/schema';
-import type { Role } from '../../domain/roles';
-import { demoActors } from '../../test/actors';
-import { openTestDatabase } from '../../test/database';
 import { demoJournalId } from '../../test/journal-fixtures';
-import type { Actor } from '../policy/actor';
 import { loadJournalPage } from './journal/page';
 import { closeYear, closeYearInput, listYears, openYear, setTermLock } from './years';
 
-let database: Database;
-let actors: Record<Role, Actor>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-  actors = await demoActors(database.db);
-});
-afterAll(async () => {
-  await database?.close();
-});
+const demo = useDemoDatabase();
 
 const next = {
   name: '2027/2028',
@@ -33,48 +21,48 @@ const next = {
 
 describe('academic years', () => {
   it('lists the demo year with its two terms and their journals', async () => {
-    const years = await listYears(database.db, actors.admin);
+    const years = await listYears(demo.database.db, demo.actors.admin);
     expect(years.map((y) => y.name)).toEqual(['2026/2027']);
     expect(years[0]!.terms.map((t) => t.name)).toEqual(['1 семестр 2026/2027', '2 семестр 2026/2027']);
     expect(years[0]!.terms[0]!.assignments).toBeGreaterThan(50);
   });
 
   it('refuses bad years in Russian and opens a good one, logged', async () => {
-    const fail = (input: typeof next) => openYear(database.db, actors.admin, input);
+    const fail = (input: typeof next) => openYear(demo.database.db, demo.actors.admin, input);
     await expect(fail({ ...next, name: '2027/2029' })).rejects.toThrow('второй год должен следовать за первым');
     await expect(fail({ ...next, terms: [next.terms[0]!, { ...next.terms[1]!, startsOn: '2027-12-01' }] })).rejects.toThrow('пересекается с «1 семестр 2027/2028»');
     await expect(fail({ ...next, terms: [{ ...next.terms[0]!, startsOn: '2027-08-01' }] })).rejects.toThrow('выходят за учебный год');
     await expect(fail({ ...next, name: '2026/2027' })).rejects.toThrow('уже открыт');
-    const year = await openYear(database.db, actors.admin, next);
+    const year = await openYear(demo.database.db, demo.actors.admin, next);
     expect(year.name).toBe('2027/2028');
-    const years = await listYears(database.db, actors.admin);
+    const years = await listYears(demo.database.db, demo.actors.admin);
     expect(years.map((y) => y.name)).toEqual(['2026/2027', '2027/2028']);
-    const log = await database.db.select().from(changeLog).where(eq(changeLog.entity, 'year'));
+    const log = await demo.database.db.select().from(changeLog).where(eq(changeLog.entity, 'year'));
     expect(log.at(-1)!.after).toMatchObject({ name: '2027/2028' });
   });
 
   it('locks a term (journals read-only), unlocks it, and closes a year for good', async () => {
-    const journalId = await demoJournalId(database.db, actors.teacher);
-    const [term] = await database.db.select().from(terms).where(eq(terms.name, '1 семестр 2026/2027'));
-    await setTermLock(database.db, actors.admin, { termId: term!.id, locked: true, reason: 'сдача отчётов' });
-    expect((await loadJournalPage(database.db, actors.teacher, journalId, '2026-11-29'))!.access).toMatchObject({ canEdit: false, reason: expect.stringContaining('Семестр закрыт') });
-    await setTermLock(database.db, actors.admin, { termId: term!.id, locked: false });
-    expect((await loadJournalPage(database.db, actors.teacher, journalId, '2026-11-29'))!.access.canEdit).toBe(true);
-    const [year2027] = (await listYears(database.db, actors.admin)).filter((y) => y.name === '2027/2028');
+    const journalId = await demoJournalId(demo.database.db, demo.actors.teacher);
+    const [term] = await demo.database.db.select().from(terms).where(eq(terms.name, '1 семестр 2026/2027'));
+    await setTermLock(demo.database.db, demo.actors.admin, { termId: term!.id, locked: true, reason: 'сдача отчётов' });
+    expect((await loadJournalPage(demo.database.db, demo.actors.teacher, journalId, '2026-11-29'))!.access).toMatchObject({ canEdit: false, reason: expect.stringContaining('Семестр закрыт') });
+    await setTermLock(demo.database.db, demo.actors.admin, { termId: term!.id, locked: false });
+    expect((await loadJournalPage(demo.database.db, demo.actors.teacher, journalId, '2026-11-29'))!.access.canEdit).toBe(true);
+    const [year2027] = (await listYears(demo.database.db, demo.actors.admin)).filter((y) => y.name === '2027/2028');
     expect(() => closeYearInput.parse({ yearId: year2027!.id, reason: '' })).toThrow('Основание: укажите приказ или причину');
-    await closeYear(database.db, actors.admin, { yearId: year2027!.id, reason: 'Приказ № 1 от 30.06.2028' });
-    const closed = (await listYears(database.db, actors.admin)).find((y) => y.name === '2027/2028')!;
+    await closeYear(demo.database.db, demo.actors.admin, { yearId: year2027!.id, reason: 'Приказ № 1 от 30.06.2028' });
+    const closed = (await listYears(demo.database.db, demo.actors.admin)).find((y) => y.name === '2027/2028')!;
     expect(closed.closedAt).not.toBeNull();
     expect(closed.terms.every((t) => t.locked)).toBe(true);
-    await expect(setTermLock(database.db, actors.admin, { termId: closed.terms[0]!.id, locked: false })).rejects.toThrow('закрыт');
-    const log = await database.db.select().from(changeLog).where(eq(changeLog.entity, 'term'));
+    await expect(setTermLock(demo.database.db, demo.actors.admin, { termId: closed.terms[0]!.id, locked: false })).rejects.toThrow('закрыт');
+    const log = await demo.database.db.select().from(changeLog).where(eq(changeLog.entity, 'term'));
     expect(log.length).toBe(2);
   });
 
   it('is the administrator’s alone', async () => {
     for (const role of ['head', 'methodist', 'curator', 'teacher', 'inspector'] as const) {
-      await expect(openYear(database.db, actors[role], { ...next, name: '2030/2031' })).rejects.toBeInstanceOf(TRPCError);
-      expect(await listYears(database.db, actors[role])).toEqual([]);
+      await expect(openYear(demo.database.db, demo.actors[role], { ...next, name: '2030/2031' })).rejects.toBeInstanceOf(TRPCError);
+      expect(await listYears(demo.database.db, demo.actors[role])).toEqual([]);
     }
   });
 });
