@@ -25,6 +25,11 @@ export default defineConfig({
       ],
     },
   },
+  // Specs named *.year-end.spec.ts change the whole college (a transfer to the next course): they run after the rest.
+  projects: [
+    { name: 'college', testIgnore: /\.year-end\.spec\.ts$/ },
+    { name: 'year-end', testMatch: /\.year-end\.spec\.ts$/, dependencies: ['college'] },
+  ],
   webServer: {
     command: `npx tsx scripts/e2e-server.ts`,
     url: `http://localhost:${port}/login`,

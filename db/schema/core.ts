@@ -100,3 +100,26 @@ export const groups = pgTable(
     index().on(t.curatorUserId),
   ],
 );
+
+/**
+ * The name and course a group had in a past academic year, written when the group moved on to the next course. The
+ * group keeps its identity (cohort, curator, curriculum), so last year's journals show it as it was then.
+ */
+export const groupYearNames = pgTable(
+  'group_year_names',
+  {
+    institutionId: integer().notNull(),
+    groupId: integer().notNull(),
+    academicYearId: integer().notNull(),
+    name: text().notNull(),
+    course: smallint().notNull(),
+    /** The order that moved the group on (перевод на следующий курс or выпуск). */
+    orderNo: text().notNull(),
+    orderDate: date().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.groupId, t.academicYearId] }),
+    foreignKey({ columns: [t.institutionId, t.groupId], foreignColumns: [groups.institutionId, groups.id] }),
+    foreignKey({ columns: [t.institutionId, t.academicYearId], foreignColumns: [academicYears.institutionId, academicYears.id] }),
+  ],
+);

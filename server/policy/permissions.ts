@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'staff.manage': ['admin'],
   /** Open and close academic years, lock and unlock terms. */
   'year.manage': ['admin'],
+  /** Transfer from course to course, enrolment, movement between groups, leave, expulsion — by the director's order. */
+  'contingent.manage': ['admin'],
   /** Student lists of groups (personal data). */
   'people.read': ['admin', 'head', 'methodist', 'curator', 'inspector'],
   'people.manage': ['admin', 'curator'],

@@ -6,6 +6,7 @@ import { shortName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { assignmentScope, institutionsFor } from '../policy/scope';
 import { currentTerms } from './terms';
+import { groupNameInTermYear } from './group-in-year';
 
 export interface AssignmentListItem {
   id: number;
@@ -47,7 +48,7 @@ export async function readableAssignments(
       termId: terms.id,
       termName: terms.name,
       groupId: groups.id,
-      groupName: groups.name,
+      groupName: groupNameInTermYear,
       subgroupName: subgroups.name,
       itemCode: curriculumItems.code,
       itemName: curriculumItems.name,

@@ -11,6 +11,7 @@ import { outOfScope, procedure, router } from '../trpc/init';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
 import { staffRouter } from './staff';
+import { contingentRouter } from './contingent';
 
 const id = z.number().int().positive();
 
@@ -43,6 +44,7 @@ export const appRouter = router({
   journal: journalRouter,
   years: yearsRouter,
   staff: staffRouter,
+  contingent: contingentRouter,
   family: router({
     students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
     recentMarks: procedure

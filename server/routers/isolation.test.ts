@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, lessons, terms, users } from '../../db/schema';
+import { academicYears, groupYearNames, lessons, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -58,6 +58,8 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'years.open': () => c.years.open({ name: '2040/2041', startsOn: '2040-09-01', endsOn: '2041-06-30', terms: [{ name: 'x', startsOn: '2040-09-01', endsOn: '2040-12-01' }] }),
     'years.setTermLock': () => c.years.setTermLock({ termId: foreign.termId, locked: true }),
     'years.close': () => c.years.close({ yearId: foreign.yearId, reason: 'чужой год' }),
+    'contingent.transferPreview': () => c.contingent.transferPreview({ targetYearId: foreign.yearId }),
+    'contingent.transfer': () => c.contingent.transfer({ targetYearId: foreign.yearId, groupIds: [foreign.groupId], orderNo: '1-к', orderDate: '2026-08-30' }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -112,6 +114,10 @@ describe('institution isolation', () => {
 
   it('no account of one college was switched off by the other', async () => {
     expect((await database.db.select().from(users).where(eq(users.isActive, false))).map((u) => u.login)).toEqual([]);
+  });
+
+  it('no group of one college was moved on by the other', async () => {
+    expect(await database.db.select().from(groupYearNames)).toEqual([]);
   });
 
   it('no year or term of one college was changed by the other', async () => {

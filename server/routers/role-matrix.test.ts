@@ -186,6 +186,16 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.staff.resetPassword({ userId: actors.student.userId }),
     expect: { ...ADMIN_ONLY, admin: F },
   },
+  {
+    name: 'contingent.transferPreview (the first year: nothing before it to move from)',
+    call: () => (c) => c.contingent.transferPreview({ targetYearId: 1 }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'contingent.transfer (without an order number: passes the policy, moves nothing)',
+    call: () => (c) => c.contingent.transfer({ targetYearId: 1, orderNo: '', orderDate: '2026-08-30' }),
+    expect: ADMIN_ONLY,
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

@@ -7,6 +7,7 @@ import {
 import { shortName } from '../../../domain/names';
 import { can, type Actor } from '../../policy/actor';
 import type { Permission } from '../../policy/permissions';
+import { groupNameInTermYear, semesterOfTerm } from '../../queries/group-in-year';
 import { assignmentScope } from '../../policy/scope';
 
 export interface AssignmentContext {
@@ -48,7 +49,7 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
       yearName: academicYears.name,
       yearClosedAt: academicYears.closedAt,
       groupId: groups.id,
-      groupName: groups.name,
+      groupName: groupNameInTermYear,
       subgroupId: subgroups.id,
       subgroupName: subgroups.name,
       itemCode: curriculumItems.code,
@@ -77,7 +78,7 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
       and(
         eq(curriculumItemTerms.institutionId, teachingAssignments.institutionId),
         eq(curriculumItemTerms.curriculumItemId, teachingAssignments.curriculumItemId),
-        sql`${q(curriculumItemTerms.semester)} = (${q(groups.course)} - 1) * 2 + ${q(terms.number)}`,
+        sql`${q(curriculumItemTerms.semester)} = ${semesterOfTerm}`,
       ),
     )
     .where(and(eq(teachingAssignments.id, assignmentId), assignmentScope(actor, permission)))

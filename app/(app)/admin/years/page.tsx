@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { YearsAdmin } from '@/components/admin/years-admin';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
@@ -14,6 +15,11 @@ export default async function YearsPage() {
         Закрытый семестр ведётся только для чтения; исправления в нём — по разрешению, которое заведующий отделением или
         администратор выдаёт преподавателю на странице журнала. Закрытый год — архив.
       </p>
+      {can(actor, 'contingent.manage') && years.length > 1 && (
+        <p>
+          <Link href="/admin/transfer">Перевод на следующий курс →</Link>
+        </p>
+      )}
       <YearsAdmin years={years} />
     </>
   );

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+
+test('администратор открывает новый учебный год и переводит колледж на следующий курс по предпросмотру', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.getByRole('link', { name: 'Учебный год' }).click();
+  const form = page.getByTestId('open-year');
+  await expect(form.getByLabel('Учебный год')).toHaveValue('2027/2028');
+  await form.getByRole('button', { name: 'Открыть учебный год' }).click();
+  await expect(page.getByRole('status')).toHaveText('Учебный год 2027/2028 открыт');
+
+  await page.getByRole('link', { name: 'Перевод на следующий курс →' }).click();
+  const transfer = page.getByTestId('transfer-form');
+  await expect(transfer.getByLabel('Перевести в учебный год')).toHaveValue(/\d+/);
+  await transfer.getByLabel('Приказ №').fill('245-к');
+  await transfer.getByLabel('от').fill('2027-06-28');
+  await transfer.getByRole('button', { name: 'Показать, что будет' }).click();
+
+  const preview = page.getByTestId('transfer-preview');
+  await expect(preview.getByRole('heading')).toHaveText('Из 2026/2027 в 2027/2028, с 01.09.2027');
+  await expect(preview.getByRole('row', { name: /^ИС-21/ })).toContainText('ИС-31, 3 курс');
+  await expect(preview.getByRole('row', { name: /^ИС-31/ })).toContainText('ИС-41, 4 курс');
+  await expect(preview.getByRole('row', { name: /^ЭБ-21/ })).toContainText('ЭБ-31, 3 курс');
+  // Nothing has changed yet: the preview only shows.
+  await page.goto('/');
+  await expect(page.getByText('ИС-41')).toHaveCount(0);
+  await page.goBack();
+
+  await page.getByTestId('transfer-form').getByLabel('Приказ №').fill('245-к');
+  await page.getByTestId('transfer-form').getByLabel('от').fill('2027-06-28');
+  await page.getByRole('button', { name: 'Показать, что будет' }).click();
+  const button = page.getByRole('button', { name: /Перевести: групп 6, студентов \d+/ });
+  const students = Number((await button.textContent())!.match(/студентов (\d+)/)![1]);
+  expect(students).toBeGreaterThan(150);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await button.click();
+  await expect(page.getByRole('status')).toHaveText(`Переведено групп: 6, выпущено: 0; студентов: ${students}`);
+
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'ИС-41' })).toBeVisible();
+  // This year's journals keep the names the groups have this year.
+  await page.goto('/journals');
+  await expect(page.getByRole('row', { name: /ИС-21.*ОП\.04 Основы алгоритмизации и программирования/ })).toBeVisible();
+
+  // A second transfer into the same year finds nothing to do.
+  await page.goto('/admin/transfer');
+  await page.getByRole('button', { name: 'Показать, что будет' }).click();
+  await expect(page.getByTestId('transfer-preview')).toContainText('Все группы уже переведены в этот учебный год.');
+});
