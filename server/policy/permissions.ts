@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'year.manage': ['admin'],
   /** Transfer from course to course, enrolment, movement between groups, leave, expulsion — by the director's order. */
   'contingent.manage': ['admin'],
+  /** Divide a group into subgroups for a term (regulation §5.3: the head of department with the curator). */
+  'subgroups.manage': ['admin', 'head', 'curator'],
   /** Student lists of groups (personal data). */
   'people.read': ['admin', 'head', 'methodist', 'curator', 'inspector'],
   'people.manage': ['admin', 'curator'],

@@ -12,6 +12,7 @@ import { journalRouter } from './journal';
 import { yearsRouter } from './years';
 import { staffRouter } from './staff';
 import { contingentRouter } from './contingent';
+import { subgroupsRouter } from './subgroups';
 
 const id = z.number().int().positive();
 
@@ -45,6 +46,7 @@ export const appRouter = router({
   years: yearsRouter,
   staff: staffRouter,
   contingent: contingentRouter,
+  subgroups: subgroupsRouter,
   family: router({
     students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
     recentMarks: procedure

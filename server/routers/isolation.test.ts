@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, groupYearNames, lessons, terms, users } from '../../db/schema';
+import { academicYears, groupYearNames, lessons, subgroups, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -60,6 +60,9 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'years.close': () => c.years.close({ yearId: foreign.yearId, reason: 'чужой год' }),
     'contingent.transferPreview': () => c.contingent.transferPreview({ targetYearId: foreign.yearId }),
     'contingent.transfer': () => c.contingent.transfer({ targetYearId: foreign.yearId, groupIds: [foreign.groupId], orderNo: '1-к', orderDate: '2026-08-30' }),
+    'subgroups.split': () => c.subgroups.split({ groupId: foreign.groupId }),
+    'subgroups.save': () =>
+      c.subgroups.save({ groupId: foreign.groupId, termId: foreign.termId, subgroups: [{ name: 'А', studentIds: [foreign.studentId] }, { name: 'Б', studentIds: [foreign.studentId] }] }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -116,8 +119,9 @@ describe('institution isolation', () => {
     expect((await database.db.select().from(users).where(eq(users.isActive, false))).map((u) => u.login)).toEqual([]);
   });
 
-  it('no group of one college was moved on by the other', async () => {
+  it('no group of one college was moved on or divided by the other', async () => {
     expect(await database.db.select().from(groupYearNames)).toEqual([]);
+    expect((await database.db.select().from(subgroups)).filter((s) => s.name === 'А' || s.name === 'Б')).toEqual([]);
   });
 
   it('no year or term of one college was changed by the other', async () => {

@@ -196,6 +196,21 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.contingent.transfer({ targetYearId: 1, orderNo: '', orderDate: '2026-08-30' }),
     expect: ADMIN_ONLY,
   },
+  {
+    name: 'subgroups.split (the curator’s group)',
+    call: () => (c) => c.subgroups.split({ groupId: curatorGroupId }),
+    expect: { admin: A, head: A, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'subgroups.split (a group of another department)',
+    call: () => (c) => c.subgroups.split({ groupId: otherDepartmentGroupId }),
+    expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'subgroups.save (one subgroup only: passes the policy, saves nothing)',
+    call: () => (c) => c.subgroups.save({ groupId: curatorGroupId, termId: 1, subgroups: [{ name: 'Все', studentIds: [someStudent] }] }),
+    expect: { admin: A, head: A, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

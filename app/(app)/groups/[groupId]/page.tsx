@@ -2,10 +2,11 @@ import { TRPCError } from '@trpc/server';
 import { RosterTable } from '@/components/home/roster-table';
 import { serverCaller } from '@/server/trpc/caller';
 import { requireActor } from '@/server/auth/current-actor';
+import { can } from '@/server/policy/actor';
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const groupId = Number((await params).groupId);
-  await requireActor();
+  const actor = await requireActor();
   const trpc = await serverCaller();
   try {
     const roster = await trpc.people.groupStudents({ groupId });
@@ -15,6 +16,12 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <p className="muted">
           {roster.group.specialty}, {roster.group.course} курс · {roster.students.length} студентов
           {roster.termName ? ` · ${roster.termName}` : ''} · <a href={`/api/reports/group-roster/${groupId}`}>Скачать список (CSV)</a>
+          {can(actor, 'subgroups.manage') && (
+            <>
+              {' '}
+              · <a href={`/groups/${groupId}/subgroups`}>Подгруппы</a>
+            </>
+          )}
         </p>
         <RosterTable roster={roster} />
       </>
