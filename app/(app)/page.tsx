@@ -31,7 +31,8 @@ export default async function HomePage() {
           </h2>
           <p className="muted">
             {roster.students.length} студентов{roster.termName ? ` · ${roster.termName}` : ''} ·{' '}
-            <a href={`/api/reports/group-roster/${g.id}`}>Скачать список (CSV для Excel)</a>
+            <a href={`/api/reports/group-roster/${g.id}`}>Скачать список (CSV для Excel)</a> ·{' '}
+            <a href={`/groups/${g.id}/subgroups`}>Подгруппы</a> · <a href={`/groups/${g.id}/access`}>Доступ студентов и родителей</a>
           </p>
           <RosterTable roster={roster} />
         </section>,

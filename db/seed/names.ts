@@ -72,17 +72,4 @@ export function parentName(rnd: Random, childLastName: string, gender: Gender): 
   return randomName(rnd, gender, familyName(childLastName, gender));
 }
 
-const TRANSLIT: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n',
-  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y',
-  ь: '', э: 'e', ю: 'yu', я: 'ya',
-};
-
-export function transliterate(text: string): string {
-  return [...text.toLowerCase()].map((ch) => TRANSLIT[ch] ?? (/[a-z0-9]/.test(ch) ? ch : '')).join('');
-}
-
-/** «petrova.an» from Петрова Анна Николаевна. */
-export function loginFor(n: { lastName: string; firstName: string; middleName?: string | null }): string {
-  return `${transliterate(n.lastName)}.${transliterate(n.firstName)[0] ?? ''}${transliterate(n.middleName ?? '')[0] ?? ''}`;
-}
+export { loginFor, transliterate } from '../../domain/login';

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'contingent.manage': ['admin'],
   /** Divide a group into subgroups for a term (regulation §5.3: the head of department with the curator). */
   'subgroups.manage': ['admin', 'head', 'curator'],
+  /** Issue logins and one-time passwords to the students and parents of a group (regulation §4.2). */
+  'access.issue': ['admin', 'curator'],
   /** Student lists of groups (personal data). */
   'people.read': ['admin', 'head', 'methodist', 'curator', 'inspector'],
   'people.manage': ['admin', 'curator'],

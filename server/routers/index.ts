@@ -13,6 +13,7 @@ import { yearsRouter } from './years';
 import { staffRouter } from './staff';
 import { contingentRouter } from './contingent';
 import { subgroupsRouter } from './subgroups';
+import { accessRouter } from './access';
 
 const id = z.number().int().positive();
 
@@ -47,6 +48,7 @@ export const appRouter = router({
   staff: staffRouter,
   contingent: contingentRouter,
   subgroups: subgroupsRouter,
+  access: accessRouter,
   family: router({
     students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
     recentMarks: procedure

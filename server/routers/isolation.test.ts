@@ -63,6 +63,8 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'subgroups.split': () => c.subgroups.split({ groupId: foreign.groupId }),
     'subgroups.save': () =>
       c.subgroups.save({ groupId: foreign.groupId, termId: foreign.termId, subgroups: [{ name: 'А', studentIds: [foreign.studentId] }, { name: 'Б', studentIds: [foreign.studentId] }] }),
+    'access.group': () => c.access.group({ groupId: foreign.groupId }),
+    'access.issue': () => c.access.issue({ groupId: foreign.groupId, people: [{ kind: 'student', id: foreign.studentId }] }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -121,6 +123,7 @@ describe('institution isolation', () => {
 
   it('no group of one college was moved on or divided by the other', async () => {
     expect(await database.db.select().from(groupYearNames)).toEqual([]);
+    expect((await database.db.select().from(users)).filter((u) => u.mustChangePassword)).toEqual([]);
     expect((await database.db.select().from(subgroups)).filter((s) => s.name === 'А' || s.name === 'Б')).toEqual([]);
   });
 

@@ -211,6 +211,21 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.subgroups.save({ groupId: curatorGroupId, termId: 1, subgroups: [{ name: 'Все', studentIds: [someStudent] }] }),
     expect: { admin: A, head: A, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
   },
+  {
+    name: 'access.group (the curator’s group)',
+    call: () => (c) => c.access.group({ groupId: curatorGroupId }),
+    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'access.group (another group)',
+    call: () => (c) => c.access.group({ groupId: otherGroupId }),
+    expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'access.issue (nobody chosen: passes the policy, issues nothing)',
+    call: () => (c) => c.access.issue({ groupId: curatorGroupId, people: [] }),
+    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

@@ -2,7 +2,6 @@
  * Staff accounts (regulation §5.2: the administrator keeps the staff lists and gives access): deactivate — every
  * session ends at the next request —, reactivate, reset a password to a one-time one that must be changed at sign-in.
  */
-import crypto from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,6 +10,7 @@ import { changeLog, editBatches, userRoles, users } from '../../db/schema';
 import { ROLE_LABELS, type Role } from '../../domain/roles';
 import { shortName } from '../../domain/names';
 import { hashPassword } from '../auth/password';
+import { oneTimePassword } from '../auth/one-time-password';
 import type { Actor } from '../policy/actor';
 import { MESSAGES } from '../policy/messages';
 import { institutionsFor } from '../policy/scope';
@@ -86,14 +86,6 @@ export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof
     await log(tx, actor, institutionsFor(actor, 'staff.manage')[0]!, { userId: user.id, isActive: user.isActive }, { userId: user.id, isActive: input.active }, input.active ? 'включение' : 'отключение');
   });
   return { ok: true as const };
-}
-
-const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A one-time password: shown once to the administrator, changed by its owner at the first sign-in. */
-export function oneTimePassword(length = 10): string {
-  const bytes = crypto.randomBytes(length);
-  return [...bytes].map((b) => PASSWORD_ALPHABET[b % PASSWORD_ALPHABET.length]).join('');
 }
 
 export async function resetStaffPassword(db: Db, actor: Actor, input: { userId: number }) {

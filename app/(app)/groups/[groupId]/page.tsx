@@ -22,6 +22,12 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
               · <a href={`/groups/${groupId}/subgroups`}>Подгруппы</a>
             </>
           )}
+          {can(actor, 'access.issue') && (
+            <>
+              {' '}
+              · <a href={`/groups/${groupId}/access`}>Доступ студентов и родителей</a>
+            </>
+          )}
         </p>
         <RosterTable roster={roster} />
       </>
