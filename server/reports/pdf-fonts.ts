@@ -1,14 +1,16 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Font } from '@react-pdf/renderer';
 
-const require = createRequire(import.meta.url);
 let registered = false;
 
-/** DejaVu Sans (TTF, full Cyrillic) for every printed document; no English hyphenation of Russian words. */
+/**
+ * DejaVu Sans (TTF, full Cyrillic) for every printed document; no English hyphenation of Russian words. The files are
+ * read from node_modules of the working directory: inside Next's server bundle `require.resolve` yields a module id,
+ * not a path.
+ */
 export function registerPdfFonts(): string {
   if (!registered) {
-    const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    const dir = process.env.PDF_FONT_DIR ?? path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
     Font.register({
       family: 'DejaVu Sans',
       fonts: [
