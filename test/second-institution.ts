@@ -54,5 +54,5 @@ export async function createSecondInstitution(db: Db) {
   await user('other-methodist', 'methodist');
   await user('other-curator', 'curator', { groupId: group!.id });
   await user('other-inspector', 'inspector');
-  return { institutionId, groupId: group!.id, studentId: student!.id, assignmentId: assignment!.id, lessonId: lesson!.id, termId: term!.id, yearId: year!.id, adminUserId: otherAdmin.id };
+  return { institutionId, curriculumId: curriculum!.id, specialtyId: spec!.id, groupId: group!.id, studentId: student!.id, assignmentId: assignment!.id, lessonId: lesson!.id, termId: term!.id, yearId: year!.id, adminUserId: otherAdmin.id };
 }

@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   'subgroups.manage': ['admin', 'head', 'curator'],
   /** Issue logins and one-time passwords to the students and parents of a group (regulation §4.2). */
   'access.issue': ['admin', 'curator'],
+  /** Curricula (учебные планы) of the specialties in scope: read, and edit / import (regulation §5.3: the head). */
+  'curriculum.read': ['admin', 'head', 'methodist', 'inspector'],
+  'curriculum.manage': ['admin', 'head'],
   /** Student lists of groups (personal data). */
   'people.read': ['admin', 'head', 'methodist', 'curator', 'inspector'],
   'people.manage': ['admin', 'curator'],

@@ -4,7 +4,7 @@
  */
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { q } from '../../db/sql';
-import { groupMemberships, groups, students, teachingAssignments } from '../../db/schema';
+import { groupMemberships, groups, specialties, students, teachingAssignments } from '../../db/schema';
 import { grantsFor, type Actor } from './actor';
 import type { Permission } from './permissions';
 
@@ -119,6 +119,31 @@ export function studentScope(actor: Actor, permission: Permission): SQL {
           const ids = (g.role === 'student' ? actor.ownStudentIds : actor.childStudentIds).filter((s) => s.institutionId === g.institutionId);
           return and(inInstitution, sql`${q(students.id)} in (${idList(ids.map((s) => s.studentId))})`);
         }
+      }
+    }),
+  );
+}
+
+/** Specialties of `specialties`: the whole institution, or for a head of department those taught in the department. */
+export function specialtyScope(actor: Actor, permission: Permission): SQL {
+  return anyOf(
+    grantsFor(actor, permission).map((g) => {
+      const inInstitution = eq(specialties.institutionId, g.institutionId);
+      switch (g.role) {
+        case 'admin':
+        case 'methodist':
+        case 'inspector':
+          return inInstitution;
+        case 'head':
+          return g.departmentId === null
+            ? NOTHING
+            : and(
+                inInstitution,
+                sql`exists (select 1 from ${groups} where ${q(groups.institutionId)} = ${q(specialties.institutionId)}
+                  and ${q(groups.specialtyId)} = ${q(specialties.id)} and ${q(groups.departmentId)} = ${g.departmentId})`,
+              );
+        default:
+          return NOTHING;
       }
     }),
   );

@@ -14,6 +14,7 @@ import { staffRouter } from './staff';
 import { contingentRouter } from './contingent';
 import { subgroupsRouter } from './subgroups';
 import { accessRouter } from './access';
+import { curriculumRouter } from './curriculum';
 
 const id = z.number().int().positive();
 
@@ -49,6 +50,7 @@ export const appRouter = router({
   contingent: contingentRouter,
   subgroups: subgroupsRouter,
   access: accessRouter,
+  curriculum: curriculumRouter,
   family: router({
     students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
     recentMarks: procedure

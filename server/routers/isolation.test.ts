@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, groupYearNames, lessons, subgroups, terms, users } from '../../db/schema';
+import { academicYears, curricula, curriculumItems, groupYearNames, lessons, subgroups, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -37,7 +37,7 @@ afterAll(async () => {
 /** Names of the procedures `everything` calls (checked against the router). */
 let called: string[] = [];
 
-async function everything(actor: Actor, foreign: { groupId: number; studentId: number; assignmentId: number; lessonId: number; termId: number; yearId: number; adminUserId: number }): Promise<unknown[]> {
+async function everything(actor: Actor, foreign: { groupId: number; studentId: number; assignmentId: number; lessonId: number; termId: number; yearId: number; adminUserId: number; curriculumId: number; specialtyId: number }): Promise<unknown[]> {
   const c = createCaller({ db: database.db, actor });
   const calls: Record<string, () => Promise<unknown>> = {
     'me.get': () => c.me.get(),
@@ -65,6 +65,11 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
       c.subgroups.save({ groupId: foreign.groupId, termId: foreign.termId, subgroups: [{ name: 'А', studentIds: [foreign.studentId] }, { name: 'Б', studentIds: [foreign.studentId] }] }),
     'access.group': () => c.access.group({ groupId: foreign.groupId }),
     'access.issue': () => c.access.issue({ groupId: foreign.groupId, people: [{ kind: 'student', id: foreign.studentId }] }),
+    'curriculum.list': () => c.curriculum.list(),
+    'curriculum.get': () => c.curriculum.get({ curriculumId: foreign.curriculumId }),
+    'curriculum.import': () => c.curriculum.import({ specialtyId: foreign.specialtyId, admissionYear: 2030, fileName: 'x.xlsx', file: 'eA==' }),
+    'curriculum.saveItem': () => c.curriculum.saveItem({ curriculumId: foreign.curriculumId, rows: [['ОП', 'ОП.04', 'Взлом', '', '', '', '', '', '', '', '']], originalCode: 'ОП.04' }),
+    'curriculum.deleteItem': () => c.curriculum.deleteItem({ curriculumId: foreign.curriculumId, code: 'ОП.04' }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -103,9 +108,20 @@ describe('institution isolation', () => {
     const demoGroup = demo.curator.grants.find((g) => g.role === 'curator')!.groupId!;
     const demoStudent = demo.parent.childStudentIds[0]!.studentId;
     const demoJournal = await demoJournalId(database.db, demo.teacher);
+    const [demoCurriculum] = await database.db.select().from(curricula).where(eq(curricula.institutionId, demo.admin.grants[0]!.institutionId)).limit(1);
     const [lesson] = await database.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.teachingAssignmentId, demoJournal)).limit(1);
     const text = JSON.stringify(
-      await everything(other[role], { groupId: demoGroup, studentId: demoStudent, assignmentId: demoJournal, lessonId: lesson!.id, termId: 1, yearId: 1, adminUserId: demo.admin.userId }),
+      await everything(other[role], {
+        groupId: demoGroup,
+        studentId: demoStudent,
+        assignmentId: demoJournal,
+        lessonId: lesson!.id,
+        termId: 1,
+        yearId: 1,
+        adminUserId: demo.admin.userId,
+        curriculumId: demoCurriculum!.id,
+        specialtyId: demoCurriculum!.specialtyId,
+      }),
     );
     expect(text).not.toContain('Колледж информационных технологий');
     expect(text).not.toContain('ИС-31');
@@ -124,6 +140,8 @@ describe('institution isolation', () => {
   it('no group of one college was moved on or divided by the other', async () => {
     expect(await database.db.select().from(groupYearNames)).toEqual([]);
     expect((await database.db.select().from(users)).filter((u) => u.mustChangePassword)).toEqual([]);
+    expect((await database.db.select().from(curricula)).filter((c) => c.admissionYear === 2030)).toEqual([]);
+    expect((await database.db.select().from(curriculumItems)).filter((i) => i.name === 'Взлом')).toEqual([]);
     expect((await database.db.select().from(subgroups)).filter((s) => s.name === 'А' || s.name === 'Б')).toEqual([]);
   });
 

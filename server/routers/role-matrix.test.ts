@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { groupMemberships, groups, studentGuardians, students, userRoles } from '../../db/schema';
+import { curricula, groupMemberships, groups, studentGuardians, students, userRoles } from '../../db/schema';
 import { ROLES, type Role } from '../../domain/roles';
 import { demoActors } from '../../test/actors';
 import { openTestDatabase } from '../../test/database';
@@ -30,6 +30,8 @@ let foreignJournal: number;
 let lessonWithMarks: number;
 let someStudent: number;
 let otherDepartmentStudent: number;
+let ownCurriculum: { id: number; specialtyId: number };
+let otherDepartmentCurriculum: number;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -47,6 +49,16 @@ beforeAll(async () => {
   strangerStudentId = stranger!.id;
   const [foreignMember] = await db.select({ id: groupMemberships.studentId }).from(groupMemberships).where(eq(groupMemberships.groupId, otherDepartmentGroupId)).limit(1);
   otherDepartmentStudent = foreignMember!.id;
+  const curriculumOf = async (groupId: number) =>
+    (
+      await db
+        .select({ id: curricula.id, specialtyId: curricula.specialtyId })
+        .from(curricula)
+        .innerJoin(groups, and(eq(groups.specialtyId, curricula.specialtyId), eq(groups.admissionYear, curricula.admissionYear)))
+        .where(eq(groups.id, groupId))
+    )[0]!;
+  ownCurriculum = await curriculumOf(curatorGroupId);
+  otherDepartmentCurriculum = (await curriculumOf(otherDepartmentGroupId)).id;
   journalId = await demoJournalId(db, actors.teacher);
   foreignJournal = await foreignJournalId(db, actors.teacher);
   const page = (await loadJournalPage(db, actors.admin, journalId, '2026-11-29'))!;
@@ -225,6 +237,32 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     name: 'access.issue (nobody chosen: passes the policy, issues nothing)',
     call: () => (c) => c.access.issue({ groupId: curatorGroupId, people: [] }),
     expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  { name: 'curriculum.list', call: () => (c) => c.curriculum.list(), expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A } },
+  {
+    name: 'curriculum.get (a plan of the head’s department)',
+    call: () => (c) => c.curriculum.get({ curriculumId: ownCurriculum.id }),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'curriculum.get (a plan of another department)',
+    call: () => (c) => c.curriculum.get({ curriculumId: otherDepartmentCurriculum }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'curriculum.import (not an Excel file: passes the policy, imports nothing)',
+    call: () => (c) => c.curriculum.import({ specialtyId: ownCurriculum.specialtyId, admissionYear: 2030, fileName: 'x.xlsx', file: 'eA==' }),
+    expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'curriculum.saveItem (a bad line: passes the policy, saves nothing)',
+    call: () => (c) => c.curriculum.saveItem({ curriculumId: ownCurriculum.id, rows: [['XX', 'ОП.04', '', '', '', '', '', '', '', '', '']] }),
+    expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'curriculum.deleteItem (no such line)',
+    call: () => (c) => c.curriculum.deleteItem({ curriculumId: ownCurriculum.id, code: 'ОП.99' }),
+    expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
