@@ -1,0 +1,112 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import type { ImportResult } from '@/server/services/curriculum';
+import { trpc } from '../trpc-client';
+
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Import of a whole plan from XLSX: either everything is loaded, or nothing and every bad row with its reason. */
+export function CurriculumImport({ specialties }: { specialties: { id: number; name: string }[] }) {
+  const router = useRouter();
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setResult(null);
+    const form = new FormData(event.currentTarget);
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      setError('Файл: выберите файл XLSX');
+      return;
+    }
+    setBusy(true);
+    try {
+      const answer = await trpc.curriculum.import.mutate({
+        specialtyId: Number(form.get('specialtyId')),
+        admissionYear: Number(form.get('admissionYear')),
+        fileName: file.name,
+        file: await base64Of(file),
+      });
+      setResult(answer);
+      if (answer.ok) router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel" onSubmit={submit} data-testid="curriculum-import">
+      <h2>Загрузить учебный план из Excel</h2>
+      <p className="muted small">
+        Файл в формате шаблона (<a href="/api/reports/curriculum-template">скачать шаблон</a> или выгрузить существующий план).
+        План специальности и года набора заменяется целиком; если хоть одна строка с ошибкой, не загружается ничего.
+      </p>
+      <div className="form-row">
+        <label>
+          Специальность
+          <select name="specialtyId">
+            {specialties.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Год набора
+          <input type="number" name="admissionYear" min={2000} max={2100} defaultValue={new Date().getFullYear()} />
+        </label>
+        <label>
+          Файл XLSX
+          <input type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+        </label>
+      </div>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Загрузка…' : 'Загрузить'}
+      </button>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {result?.ok === true && (
+        <div className="notice" role="status">
+          Загружено: строк плана {result.items}, семестров {result.semesters}. <a href={`/curricula/${result.curriculumId}`}>Открыть план</a>
+        </div>
+      )}
+      {result?.ok === false && (
+        <div className="error" role="alert" data-testid="import-errors">
+          <strong>Ничего не загружено. Ошибок: {result.errors.length}</strong>
+          <table className="list">
+            <thead>
+              <tr>
+                <th>Строка</th>
+                <th>Что не так</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.errors.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.row > 0 ? e.row : '—'}</td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </form>
+  );
+}
