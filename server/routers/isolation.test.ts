@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, curricula, curriculumItems, groupYearNames, lessons, subgroups, terms, users } from '../../db/schema';
+import { academicYears, curricula, curriculumItems, groupMemberships, groupYearNames, students, lessons, subgroups, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -70,6 +70,8 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'curriculum.import': () => c.curriculum.import({ specialtyId: foreign.specialtyId, admissionYear: 2030, fileName: 'x.xlsx', file: 'eA==' }),
     'curriculum.saveItem': () => c.curriculum.saveItem({ curriculumId: foreign.curriculumId, rows: [['ОП', 'ОП.04', 'Взлом', '', '', '', '', '', '', '', '']], originalCode: 'ОП.04' }),
     'curriculum.deleteItem': () => c.curriculum.deleteItem({ curriculumId: foreign.curriculumId, code: 'ОП.04' }),
+    'contingent.move': () => c.contingent.move({ kind: 'leave', studentId: foreign.studentId, effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
+    'contingent.enrol': () => c.contingent.enrol({ groupId: foreign.groupId, lastName: 'Чужак', firstName: 'Взлом', effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -141,6 +143,8 @@ describe('institution isolation', () => {
     expect(await database.db.select().from(groupYearNames)).toEqual([]);
     expect((await database.db.select().from(users)).filter((u) => u.mustChangePassword)).toEqual([]);
     expect((await database.db.select().from(curricula)).filter((c) => c.admissionYear === 2030)).toEqual([]);
+    expect((await database.db.select().from(groupMemberships)).filter((m) => m.toDate !== null && m.endOrderNo === '1-к')).toEqual([]);
+    expect((await database.db.select().from(students)).filter((s) => s.lastName === 'Чужак')).toEqual([]);
     expect((await database.db.select().from(curriculumItems)).filter((i) => i.name === 'Взлом')).toEqual([]);
     expect((await database.db.select().from(subgroups)).filter((s) => s.name === 'А' || s.name === 'Б')).toEqual([]);
   });

@@ -264,6 +264,16 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.curriculum.deleteItem({ curriculumId: ownCurriculum.id, code: 'ОП.99' }),
     expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
+  {
+    name: 'contingent.move (reinstating a student who is in a group: passes the policy, refused)',
+    call: () => (c) => c.contingent.move({ kind: 'reinstate', studentId: someStudent, toGroupId: curatorGroupId, effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'contingent.enrol (without a surname: passes the policy, enrols nobody)',
+    call: () => (c) => c.contingent.enrol({ groupId: curatorGroupId, lastName: '', firstName: 'Имя', effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
+    expect: ADMIN_ONLY,
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

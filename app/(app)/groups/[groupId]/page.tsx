@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { EnrolForm } from '@/components/admin/enrol-form';
 import { RosterTable } from '@/components/home/roster-table';
 import { serverCaller } from '@/server/trpc/caller';
 import { requireActor } from '@/server/auth/current-actor';
@@ -30,6 +31,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           )}
         </p>
         <RosterTable roster={roster} />
+        {can(actor, 'contingent.manage') && <EnrolForm groupId={roster.group.id} groupName={roster.group.name} />}
       </>
     );
   } catch (error) {

@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { MovementForm } from '@/components/admin/movement-form';
 import { formatDate } from '@/domain/dates';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
@@ -92,6 +93,13 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
           </tbody>
         </table>
       </section>
+      {can(actor, 'contingent.manage') && (
+        <MovementForm
+          studentId={card.id}
+          inGroup={card.history.some((h) => h.to === null)}
+          groups={(await trpc.people.groups()).map((g) => ({ id: g.id, name: g.name }))}
+        />
+      )}
     </>
   );
 }
