@@ -16,6 +16,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <Link href="/">Главная</Link>
         {can(actor, 'journal.read') && <Link href="/journals">{rolesOf(actor).includes('teacher') ? 'Мои журналы' : 'Журналы'}</Link>}
         {can(actor, 'curriculum.read') && <Link href="/curricula">Учебные планы</Link>}
+        {can(actor, 'load.manage') && <Link href="/load">Нагрузка</Link>}
         {can(actor, 'year.manage') && <Link href="/admin/years">Учебный год</Link>}
         {can(actor, 'staff.manage') && <Link href="/admin/staff">Сотрудники</Link>}
         {can(actor, 'audit.read') && <Link href="/security/sign-ins">Журнал входов</Link>}

@@ -72,7 +72,8 @@ export const teachingAssignments = pgTable(
     groupId: integer().notNull(),
     subgroupId: integer(),
     curriculumItemId: integer().notNull(),
-    teacherUserId: integer().notNull().references(() => users.id),
+    /** Null until the load is distributed: a journal made from the curriculum, waiting for its teacher. */
+    teacherUserId: integer().references(() => users.id),
     plannedHours: smallint().notNull(),
   },
   (t) => [

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   /** Curricula (учебные планы) of the specialties in scope: read, and edit / import (regulation §5.3: the head). */
   'curriculum.read': ['admin', 'head', 'methodist', 'inspector'],
   'curriculum.manage': ['admin', 'head'],
+  /** Teaching load (нагрузка): the term's journals from the curricula, teachers assigned to them. */
+  'load.manage': ['admin', 'head'],
   /** Student lists of groups (personal data). */
   'people.read': ['admin', 'head', 'methodist', 'curator', 'inspector'],
   'people.manage': ['admin', 'curator'],

@@ -74,7 +74,7 @@ export async function readableAssignments(
       curriculumItems,
       and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)),
     )
-    .innerJoin(users, eq(users.id, teachingAssignments.teacherUserId))
+    .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
     .leftJoin(subgroups, and(eq(subgroups.institutionId, teachingAssignments.institutionId), eq(subgroups.id, teachingAssignments.subgroupId)))
     .where(
       and(
@@ -87,6 +87,6 @@ export async function readableAssignments(
     .orderBy(asc(groups.name), asc(curriculumItems.sortOrder), asc(subgroups.name));
   return rows.map(({ teacherLast, teacherFirst, teacherMiddle, ...r }) => ({
     ...r,
-    teacherName: shortName({ lastName: teacherLast, firstName: teacherFirst, middleName: teacherMiddle }),
+    teacherName: teacherLast === null ? 'не назначен' : shortName({ lastName: teacherLast, firstName: teacherFirst!, middleName: teacherMiddle }),
   }));
 }

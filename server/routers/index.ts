@@ -15,6 +15,7 @@ import { contingentRouter } from './contingent';
 import { subgroupsRouter } from './subgroups';
 import { accessRouter } from './access';
 import { curriculumRouter } from './curriculum';
+import { loadRouter } from './load';
 
 const id = z.number().int().positive();
 
@@ -51,6 +52,7 @@ export const appRouter = router({
   subgroups: subgroupsRouter,
   access: accessRouter,
   curriculum: curriculumRouter,
+  load: loadRouter,
   family: router({
     students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
     recentMarks: procedure

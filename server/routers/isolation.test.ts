@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, curricula, curriculumItems, groupMemberships, groupYearNames, students, lessons, subgroups, terms, users } from '../../db/schema';
+import { academicYears, curricula, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -72,6 +72,11 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'curriculum.deleteItem': () => c.curriculum.deleteItem({ curriculumId: foreign.curriculumId, code: 'ОП.04' }),
     'contingent.move': () => c.contingent.move({ kind: 'leave', studentId: foreign.studentId, effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
     'contingent.enrol': () => c.contingent.enrol({ groupId: foreign.groupId, lastName: 'Чужак', firstName: 'Взлом', effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
+    'load.term': () => c.load.term({ termId: foreign.termId }),
+    'load.createFromCurriculum': () => c.load.createFromCurriculum({ termId: foreign.termId }),
+    'load.update': () => c.load.update({ assignmentId: foreign.assignmentId, teacherUserId: null, plannedHours: 1 }),
+    'load.splitBySubgroups': () => c.load.splitBySubgroups({ assignmentId: foreign.assignmentId }),
+    'load.delete': () => c.load.delete({ assignmentId: foreign.assignmentId }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -158,6 +163,9 @@ describe('institution isolation', () => {
 
   it('nothing of the demo journal changed under the other college’s attempts', async () => {
     const demoJournal = await demoJournalId(database.db, demo.teacher);
+    const [assignment] = await database.db.select().from(teachingAssignments).where(eq(teachingAssignments.id, demoJournal));
+    expect(assignment!.teacherUserId).toBe(demo.teacher.userId);
+    expect((await database.db.select().from(teachingAssignments)).filter((a) => a.teacherUserId === null)).toEqual([]);
     const rows = await database.db.select().from(lessons).where(eq(lessons.teachingAssignmentId, demoJournal));
     expect(rows.some((l) => l.topic === 'Взлом')).toBe(false);
   });

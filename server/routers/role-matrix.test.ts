@@ -274,6 +274,27 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.contingent.enrol({ groupId: curatorGroupId, lastName: '', firstName: 'Имя', effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
     expect: ADMIN_ONLY,
   },
+  { name: 'load.term', call: () => (c) => c.load.term({}), expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
+  {
+    name: 'load.createFromCurriculum (no group chosen: creates nothing)',
+    call: () => (c) => c.load.createFromCurriculum({ termId: 1, groupIds: [] }),
+    expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'load.update (negative hours: passes the policy, saves nothing)',
+    call: () => (c) => c.load.update({ assignmentId: journalId, teacherUserId: null, plannedHours: -1 }),
+    expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'load.splitBySubgroups (a journal with lessons: refused)',
+    call: () => (c) => c.load.splitBySubgroups({ assignmentId: journalId }),
+    expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'load.delete (a journal with lessons: refused)',
+    call: () => (c) => c.load.delete({ assignmentId: journalId }),
+    expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

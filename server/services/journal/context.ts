@@ -27,7 +27,7 @@ export interface AssignmentContext {
   itemCode: string;
   itemName: string;
   attestationForm: string | null;
-  teacherUserId: number;
+  teacherUserId: number | null;
   teacherName: string;
   plannedHours: number;
   /** Whether the actor's `journal.edit` and `journal.unlock` scopes reach this page (read scope is given). */
@@ -71,7 +71,7 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
       curriculumItems,
       and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)),
     )
-    .innerJoin(users, eq(users.id, teachingAssignments.teacherUserId))
+    .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
     .leftJoin(subgroups, and(eq(subgroups.institutionId, teachingAssignments.institutionId), eq(subgroups.id, teachingAssignments.subgroupId)))
     .leftJoin(
       curriculumItemTerms,
@@ -102,7 +102,7 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
     itemName: row.itemName,
     attestationForm: row.attestationForm ?? null,
     teacherUserId: row.teacherUserId,
-    teacherName: shortName({ lastName: row.teacherLast, firstName: row.teacherFirst, middleName: row.teacherMiddle }),
+    teacherName: row.teacherLast === null ? 'преподаватель не назначен' : shortName({ lastName: row.teacherLast, firstName: row.teacherFirst!, middleName: row.teacherMiddle }),
     plannedHours: row.plannedHours,
     inEditScope: Boolean(row.inEditScope),
     inUnlockScope: Boolean(row.inUnlockScope),

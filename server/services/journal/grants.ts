@@ -20,6 +20,7 @@ export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof gran
   if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
   // Only the page's teacher edits a journal: the grant is always made out to them.
   const userId = assignment.teacherUserId;
+  if (userId === null) throw new TRPCError({ code: 'BAD_REQUEST', message: 'У журнала нет преподавателя: сначала назначьте его в нагрузке' });
   const validUntil = new Date(now.getTime() + input.hours * 3600_000);
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

@@ -1,0 +1,1 @@
+ALTER TABLE "teaching_assignments" ALTER COLUMN "teacher_user_id" DROP NOT NULL;
