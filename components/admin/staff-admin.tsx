@@ -1,17 +1,37 @@
 'use client';
 
+import { useState } from 'react';
 import type { StaffMember } from '@/server/services/staff';
 import { trpc } from '../trpc-client';
+import { StaffForm } from './staff-form';
 import { useAdminAction } from './use-admin-action';
 
 /** The staff list with the administrator's actions: deactivate / reactivate, reset a password. */
-export function StaffAdmin({ staff, selfId }: { staff: StaffMember[]; selfId: number }) {
+export function StaffAdmin({
+  staff,
+  selfId,
+  options,
+}: {
+  staff: StaffMember[];
+  selfId: number;
+  options: { departments: { id: number; name: string }[]; groups: { id: number; name: string }[] };
+}) {
   const { run, messages } = useAdminAction();
+  const [editing, setEditing] = useState<StaffMember | 'new' | null>(null);
   const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
 
   return (
     <>
       {messages}
+      {editing ? (
+        <StaffForm key={editing === 'new' ? 'new' : editing.id} member={editing === 'new' ? null : editing} options={options} run={run} onDone={() => setEditing(null)} />
+      ) : (
+        <p>
+          <button type="button" onClick={() => setEditing('new')}>
+            Добавить сотрудника
+          </button>
+        </p>
+      )}
       <table className="list" data-testid="staff">
         <thead>
           <tr>
@@ -34,6 +54,9 @@ export function StaffAdmin({ staff, selfId }: { staff: StaffMember[]; selfId: nu
               <td>{s.lastSignInAt ? time.format(new Date(s.lastSignInAt)) : '—'}</td>
               <td>{s.isActive ? <span className="badge good">активен</span> : <span className="badge bad">отключён</span>}</td>
               <td className="nowrap">
+                <button type="button" className="plain" onClick={() => setEditing(s)}>
+                  Изменить
+                </button>{' '}
                 {s.id !== selfId && (
                   <>
                     <button

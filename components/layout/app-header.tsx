@@ -21,7 +21,6 @@ export function AppHeader({ actor }: { actor: Actor }) {
         {can(actor, 'staff.manage') && <Link href="/admin/staff">Сотрудники</Link>}
         {can(actor, 'audit.read') && <Link href="/security/sign-ins">Журнал входов</Link>}
         {can(actor, 'audit.read') && <Link href="/security/card-views">Доступ к ПДн</Link>}
-        <Link href="/account/password">Сменить пароль</Link>
       </nav>
       <div className="user">
         <div className="who">
@@ -29,6 +28,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <div className="role" data-testid="user-role">
             {roles.join(', ')}
           </div>
+          <Link href="/account/password">Сменить пароль</Link>
         </div>
         <SignOutButton />
       </div>

@@ -77,6 +77,9 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'load.update': () => c.load.update({ assignmentId: foreign.assignmentId, teacherUserId: null, plannedHours: 1 }),
     'load.splitBySubgroups': () => c.load.splitBySubgroups({ assignmentId: foreign.assignmentId }),
     'load.delete': () => c.load.delete({ assignmentId: foreign.assignmentId }),
+    'staff.options': () => c.staff.options(),
+    'staff.create': () => c.staff.create({ lastName: 'Чужак', firstName: 'Взлом', roles: [{ role: 'curator', groupId: foreign.groupId }] }),
+    'staff.update': () => c.staff.update({ userId: foreign.adminUserId, lastName: 'Чужак', firstName: 'Взлом', roles: [{ role: 'teacher' }] }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -150,6 +153,7 @@ describe('institution isolation', () => {
     expect((await database.db.select().from(curricula)).filter((c) => c.admissionYear === 2030)).toEqual([]);
     expect((await database.db.select().from(groupMemberships)).filter((m) => m.toDate !== null && m.endOrderNo === '1-к')).toEqual([]);
     expect((await database.db.select().from(students)).filter((s) => s.lastName === 'Чужак')).toEqual([]);
+    expect((await database.db.select().from(users)).filter((u) => u.lastName === 'Чужак')).toEqual([]);
     expect((await database.db.select().from(curriculumItems)).filter((i) => i.name === 'Взлом')).toEqual([]);
     expect((await database.db.select().from(subgroups)).filter((s) => s.name === 'А' || s.name === 'Б')).toEqual([]);
   });

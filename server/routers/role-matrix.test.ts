@@ -295,6 +295,17 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.load.delete({ assignmentId: journalId }),
     expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
+  { name: 'staff.options', call: () => (c) => c.staff.options(), expect: ADMIN_ONLY },
+  {
+    name: 'staff.create (a head without a department: passes the policy, creates nobody)',
+    call: () => (c) => c.staff.create({ lastName: 'Новый', firstName: 'Сотрудник', roles: [{ role: 'head' }] }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'staff.update (oneself without the administrator’s role: refused)',
+    call: () => (c) => c.staff.update({ userId: actors.admin.userId, lastName: 'Соколова', firstName: 'Ирина', roles: [{ role: 'teacher' }] }),
+    expect: { ...ADMIN_ONLY, admin: A },
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { changeLog, editBatches, userRoles, users } from '../../db/schema';
+import { changeLog, departments, editBatches, groups, userRoles, users } from '../../db/schema';
 import { ROLE_LABELS, type Role } from '../../domain/roles';
 import { shortName } from '../../domain/names';
 import { hashPassword } from '../auth/password';
@@ -23,6 +23,9 @@ export interface StaffMember {
   login: string;
   position: string | null;
   roles: string[];
+  /** The roles with their scopes, for the edit form. */
+  grants: { role: Role; departmentId: number | null; groupId: number | null }[];
+  person: { lastName: string; firstName: string; middleName: string | null };
   isActive: boolean;
   lastSignInAt: Date | null;
 }
@@ -31,24 +34,29 @@ export async function listStaff(db: Db, actor: Actor): Promise<StaffMember[]> {
   const institutionIds = institutionsFor(actor, 'staff.manage');
   if (institutionIds.length === 0) return [];
   const rows = await db
-    .select({ user: users, role: userRoles.role })
+    .select({ user: users, role: userRoles.role, departmentId: userRoles.departmentId, groupId: userRoles.groupId, department: departments.name, group: groups.name })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(departments, and(eq(departments.institutionId, userRoles.institutionId), eq(departments.id, userRoles.departmentId)))
+    .leftJoin(groups, and(eq(groups.institutionId, userRoles.institutionId), eq(groups.id, userRoles.groupId)))
     .where(and(inArray(userRoles.institutionId, institutionIds), inArray(userRoles.role, STAFF_ROLES)))
     .orderBy(asc(users.lastName), asc(users.firstName));
   const byUser = new Map<number, StaffMember>();
-  for (const { user, role } of rows) {
+  for (const { user, role, departmentId, groupId, department, group } of rows) {
     const member = byUser.get(user.id) ?? {
       id: user.id,
       name: shortName(user),
       login: user.login,
       position: user.position,
       roles: [],
+      grants: [],
+      person: { lastName: user.lastName, firstName: user.firstName, middleName: user.middleName },
       isActive: user.isActive,
       lastSignInAt: user.lastSignInAt,
     };
-    const label = ROLE_LABELS[role as Role];
+    const label = `${ROLE_LABELS[role as Role]}${group ? ` (${group})` : department ? ` (${department})` : ''}`;
     if (!member.roles.includes(label)) member.roles.push(label);
+    member.grants.push({ role: role as Role, departmentId, groupId });
     byUser.set(user.id, member);
   }
   return [...byUser.values()];
