@@ -8,6 +8,7 @@ import { groupRoster, readableGroups } from '../queries/people';
 import { structureOverview } from '../queries/structure';
 import { cardViews, studentCard } from '../queries/student-card';
 import { outOfScope, procedure, router } from '../trpc/init';
+import { departmentInput, groupInput, saveDepartment, saveGroup, saveSpecialty, specialtyInput, structureOptions } from '../services/structure-edit';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
 import { staffRouter } from './staff';
@@ -32,6 +33,10 @@ export const appRouter = router({
   }),
   structure: router({
     overview: procedure.requires('structure.read').query(({ ctx }) => structureOverview(ctx.db, ctx.actor, todayIso())),
+    options: procedure.requires('structure.manage').query(({ ctx }) => structureOptions(ctx.db, ctx.actor)),
+    saveDepartment: procedure.requires('structure.manage').input(departmentInput).mutation(({ ctx, input }) => saveDepartment(ctx.db, ctx.actor, input)),
+    saveSpecialty: procedure.requires('structure.manage').input(specialtyInput).mutation(({ ctx, input }) => saveSpecialty(ctx.db, ctx.actor, input)),
+    saveGroup: procedure.requires('structure.manage').input(groupInput).mutation(({ ctx, input }) => saveGroup(ctx.db, ctx.actor, input)),
   }),
   people: router({
     groups: procedure.requires('people.read').query(({ ctx }) => readableGroups(ctx.db, ctx.actor, todayIso())),

@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, curricula, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
+import { academicYears, curricula, departments, specialties, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -80,6 +80,11 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'staff.options': () => c.staff.options(),
     'staff.create': () => c.staff.create({ lastName: 'Чужак', firstName: 'Взлом', roles: [{ role: 'curator', groupId: foreign.groupId }] }),
     'staff.update': () => c.staff.update({ userId: foreign.adminUserId, lastName: 'Чужак', firstName: 'Взлом', roles: [{ role: 'teacher' }] }),
+    'structure.options': () => c.structure.options(),
+    'structure.saveDepartment': () => c.structure.saveDepartment({ id: foreign.groupId, name: 'Чужое отделение' }),
+    'structure.saveSpecialty': () => c.structure.saveSpecialty({ id: foreign.specialtyId, code: '99.99.99', name: 'Чужая', qualification: 'Чужая', durationMonths: 46 }),
+    'structure.saveGroup': () =>
+      c.structure.saveGroup({ id: foreign.groupId, name: 'Чужая-1', specialtyId: foreign.specialtyId, departmentId: 1, course: 1, admissionYear: 2026, studyForm: 'очная', curatorUserId: null }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -154,6 +159,8 @@ describe('institution isolation', () => {
     expect((await database.db.select().from(groupMemberships)).filter((m) => m.toDate !== null && m.endOrderNo === '1-к')).toEqual([]);
     expect((await database.db.select().from(students)).filter((s) => s.lastName === 'Чужак')).toEqual([]);
     expect((await database.db.select().from(users)).filter((u) => u.lastName === 'Чужак')).toEqual([]);
+    expect((await database.db.select().from(departments)).filter((d) => d.name === 'Чужое отделение')).toEqual([]);
+    expect((await database.db.select().from(specialties)).filter((s) => s.code === '99.99.99')).toEqual([]);
     expect((await database.db.select().from(curriculumItems)).filter((i) => i.name === 'Взлом')).toEqual([]);
     expect((await database.db.select().from(subgroups)).filter((s) => s.name === 'А' || s.name === 'Б')).toEqual([]);
   });

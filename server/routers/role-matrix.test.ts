@@ -306,6 +306,18 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.staff.update({ userId: actors.admin.userId, lastName: 'Соколова', firstName: 'Ирина', roles: [{ role: 'teacher' }] }),
     expect: { ...ADMIN_ONLY, admin: A },
   },
+  { name: 'structure.options', call: () => (c) => c.structure.options(), expect: ADMIN_ONLY },
+  { name: 'structure.saveDepartment (too short a name: saves nothing)', call: () => (c) => c.structure.saveDepartment({ name: 'О' }), expect: ADMIN_ONLY },
+  {
+    name: 'structure.saveSpecialty (a bad code: saves nothing)',
+    call: () => (c) => c.structure.saveSpecialty({ code: '9.2.7', name: 'Специальность', qualification: 'Техник', durationMonths: 46 }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'structure.saveGroup (course 9: saves nothing)',
+    call: () => (c) => c.structure.saveGroup({ name: 'Х-91', specialtyId: 1, departmentId: 1, course: 9, admissionYear: 2026, studyForm: 'очная', curatorUserId: null }),
+    expect: ADMIN_ONLY,
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];
