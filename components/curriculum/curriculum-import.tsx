@@ -3,14 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { ImportResult } from '@/server/services/curriculum';
+import { fileAsBase64 } from '../files/base64';
+import { ImportErrors } from '../files/import-errors';
 import { trpc } from '../trpc-client';
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Import of a whole plan from XLSX: either everything is loaded, or nothing and every bad row with its reason. */
 export function CurriculumImport({ specialties }: { specialties: { id: number; name: string }[] }) {
@@ -35,7 +30,7 @@ export function CurriculumImport({ specialties }: { specialties: { id: number; n
         specialtyId: Number(form.get('specialtyId')),
         admissionYear: Number(form.get('admissionYear')),
         fileName: file.name,
-        file: await base64Of(file),
+        file: await fileAsBase64(file),
       });
       setResult(answer);
       if (answer.ok) router.refresh();
@@ -86,27 +81,7 @@ export function CurriculumImport({ specialties }: { specialties: { id: number; n
           Загружено: строк плана {result.items}, семестров {result.semesters}. <a href={`/curricula/${result.curriculumId}`}>Открыть план</a>
         </div>
       )}
-      {result?.ok === false && (
-        <div className="error" role="alert" data-testid="import-errors">
-          <strong>Ничего не загружено. Ошибок: {result.errors.length}</strong>
-          <table className="list">
-            <thead>
-              <tr>
-                <th>Строка</th>
-                <th>Что не так</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.row > 0 ? e.row : '—'}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {result?.ok === false && <ImportErrors errors={result.errors} />}
     </form>
   );
 }

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'curriculum.manage': ['admin', 'head'],
   /** Teaching load (нагрузка): the term's journals from the curricula, teachers assigned to them. */
   'load.manage': ['admin', 'head'],
+  /** Import a group's student list from XLSX/CSV (the curator of the group, the administrator). */
+  'students.import': ['admin', 'curator'],
   /** Student lists of groups (personal data). */
   'people.read': ['admin', 'head', 'methodist', 'curator', 'inspector'],
   'people.manage': ['admin', 'curator'],

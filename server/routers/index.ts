@@ -9,6 +9,7 @@ import { structureOverview } from '../queries/structure';
 import { cardViews, studentCard } from '../queries/student-card';
 import { outOfScope, procedure, router } from '../trpc/init';
 import { departmentInput, groupInput, saveDepartment, saveGroup, saveSpecialty, specialtyInput, structureOptions } from '../services/structure-edit';
+import { importStudents, importStudentsInput } from '../services/student-import';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
 import { staffRouter } from './staff';
@@ -44,6 +45,10 @@ export const appRouter = router({
       .requires('people.read')
       .input(z.object({ groupId: id }))
       .query(async ({ ctx, input }) => (await groupRoster(ctx.db, ctx.actor, input.groupId, todayIso())) ?? Promise.reject(outOfScope())),
+    importStudents: procedure
+      .requires('students.import')
+      .input(importStudentsInput)
+      .mutation(({ ctx, input }) => importStudents(ctx.db, ctx.actor, input, todayIso())),
     /** The full card; every view is logged (152-ФЗ). */
     studentCard: procedure
       .requires('people.read')

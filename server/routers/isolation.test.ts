@@ -85,6 +85,15 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'structure.saveSpecialty': () => c.structure.saveSpecialty({ id: foreign.specialtyId, code: '99.99.99', name: 'Чужая', qualification: 'Чужая', durationMonths: 46 }),
     'structure.saveGroup': () =>
       c.structure.saveGroup({ id: foreign.groupId, name: 'Чужая-1', specialtyId: foreign.specialtyId, departmentId: 1, course: 1, admissionYear: 2026, studyForm: 'очная', curatorUserId: null }),
+    'people.importStudents': () =>
+      c.people.importStudents({
+        groupId: foreign.groupId,
+        effectiveOn: '2026-12-01',
+        orderNo: '1-к',
+        orderDate: '2026-11-30',
+        fileName: 'x.csv',
+        file: Buffer.from('Фамилия;Имя;Отчество;Дата рождения;№ зачётной книжки;Телефон;Эл. почта;Родитель: ФИО;Родитель: кем приходится;Родитель: телефон\nЧужак;Взлом;;;;;;;;').toString('base64'),
+      }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),

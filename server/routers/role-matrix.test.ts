@@ -318,6 +318,16 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.structure.saveGroup({ name: 'Х-91', specialtyId: 1, departmentId: 1, course: 9, admissionYear: 2026, studyForm: 'очная', curatorUserId: null }),
     expect: ADMIN_ONLY,
   },
+  {
+    name: 'people.importStudents (a file without the header: imports nobody)',
+    call: () => (c) => c.people.importStudents({ groupId: curatorGroupId, effectiveOn: '2026-12-01', orderNo: '1-к', orderDate: '2026-11-30', fileName: 'x.csv', file: 'eA==' }),
+    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'people.importStudents (another group)',
+    call: () => (c) => c.people.importStudents({ groupId: otherGroupId, effectiveOn: '2026-12-01', orderNo: '1-к', orderDate: '2026-11-30', fileName: 'x.csv', file: 'eA==' }),
+    expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

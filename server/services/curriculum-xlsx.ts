@@ -1,41 +1,11 @@
 import ExcelJS from 'exceljs';
-import { CURRICULUM_COLUMNS, FORM_LABELS, itemRows, type PlanItem, type RowError } from '../../domain/curriculum-template';
+import { CURRICULUM_COLUMNS, FORM_LABELS, itemRows, type PlanItem } from '../../domain/curriculum-template';
+import { readTable, type TableRead } from './spreadsheet';
 
 const SHEET = 'Учебный план';
-const normal = (s: string) => s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? ''); // a formula: its value
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  return cell.text ?? String(v);
-}
-
 /** The first sheet's rows as cell texts under a header row that must match the template. */
-export async function readCurriculumWorkbook(file: Buffer): Promise<{ ok: true; rows: { row: number; cells: string[] }[] } | { ok: false; errors: RowError[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, errors: [{ row: 0, message: 'Файл: это не книга Excel (XLSX) или она повреждена' }] };
-  }
-  const sheet = workbook.getWorksheet(SHEET) ?? workbook.worksheets[0];
-  if (!sheet) return { ok: false, errors: [{ row: 0, message: 'Файл: в книге нет листов' }] };
-  const header = CURRICULUM_COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1)));
-  const wrong = CURRICULUM_COLUMNS.findIndex((name, i) => normal(header[i] ?? '') !== normal(name));
-  if (wrong >= 0) {
-    return {
-      ok: false,
-      errors: [{ row: 1, message: `Заголовок: в столбце ${wrong + 1} ожидается «${CURRICULUM_COLUMNS[wrong]}», в файле «${header[wrong] ?? ''}». Возьмите шаблон со страницы учебных планов` }],
-    };
-  }
-  const rows: { row: number; cells: string[] }[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    rows.push({ row: r, cells: CURRICULUM_COLUMNS.map((_, i) => cellText(row.getCell(i + 1))) });
-  }
-  return { ok: true, rows };
+export async function readCurriculumWorkbook(file: Buffer): Promise<TableRead> {
+  return readTable(file, CURRICULUM_COLUMNS, { sheetName: SHEET, csv: false });
 }
 
 /** The plan in the template (an empty template when there are no items), with a sheet that explains the columns. */

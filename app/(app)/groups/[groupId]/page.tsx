@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { EnrolForm } from '@/components/admin/enrol-form';
+import { StudentImport } from '@/components/groups/student-import';
 import { RosterTable } from '@/components/home/roster-table';
 import { serverCaller } from '@/server/trpc/caller';
 import { requireActor } from '@/server/auth/current-actor';
@@ -32,6 +33,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         </p>
         <RosterTable roster={roster} />
         {can(actor, 'contingent.manage') && <EnrolForm groupId={roster.group.id} groupName={roster.group.name} />}
+        {can(actor, 'students.import') && <StudentImport groupId={roster.group.id} />}
       </>
     );
   } catch (error) {

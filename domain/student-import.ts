@@ -1,0 +1,167 @@
+/**
+ * The student list exchange template (XLSX or CSV): one row per student, optionally with one parent. Pure: parses and
+ * validates rows of cell texts; every bad row is reported, and a file with any bad row imports nobody.
+ */
+import type { RowError } from './curriculum-template';
+
+export const STUDENT_COLUMNS = [
+  'Фамилия',
+  'Имя',
+  'Отчество',
+  'Дата рождения',
+  '№ зачётной книжки',
+  'Телефон',
+  'Эл. почта',
+  'Родитель: ФИО',
+  'Родитель: кем приходится',
+  'Родитель: телефон',
+] as const;
+
+export const RELATIONS = ['мать', 'отец', 'опекун', 'попечитель', 'бабушка', 'дедушка', 'другое'] as const;
+
+export interface ImportedStudent {
+  row: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string | null;
+  recordBookNo: string | null;
+  phone: string | null;
+  email: string | null;
+  guardian: { lastName: string; firstName: string; middleName: string | null; relation: string; phone: string | null } | null;
+}
+
+const NAME = /^[А-ЯЁа-яё]+(?:[ -][А-ЯЁа-яё]+)*$/u;
+
+/** «14.03.2010», «2010-03-14», or an Excel date already turned into ISO → ISO, else null. */
+export function parseRuDate(text: string): string | null {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(t);
+  if (ru) [d, m, y] = [Number(ru[1]), Number(ru[2]), Number(ru[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const cap = (s: string) => s.trim().replace(/\s+/g, ' ');
+
+function name(value: string, field: string, problems: string[], required: boolean): string | null {
+  const v = cap(value);
+  if (v === '') {
+    if (required) problems.push(`${field}: заполните`);
+    return null;
+  }
+  if (!NAME.test(v)) problems.push(`${field}: «${v}» — только русские буквы, пробел и дефис`);
+  if (v.length > 100) problems.push(`${field}: не длиннее 100 знаков`);
+  return v;
+}
+
+function phone(value: string, field: string, problems: string[]): string | null {
+  const v = cap(value);
+  if (v === '') return null;
+  const digits = v.replace(/\D/g, '');
+  if (digits.length < 10 || digits.length > 11 || !/^[\d\s()+-]+$/.test(v)) problems.push(`${field}: «${v}» — не похоже на номер телефона`);
+  return v;
+}
+
+/** `today` bounds the birth date: a student is 13 to 70 years old. */
+export function parseStudentRows(rows: { row: number; cells: string[] }[], today: string): { students: ImportedStudent[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const students: ImportedStudent[] = [];
+  const seenBooks = new Map<string, number>();
+  const seenPeople = new Map<string, number>();
+  const year = Number(today.slice(0, 4));
+  for (const { row, cells } of rows) {
+    if (cells.every((c) => (c ?? '').trim() === '')) continue;
+    const [last = '', first = '', middle = '', birth = '', book = '', tel = '', mail = '', parent = '', relation = '', parentTel = ''] = cells.map((c) => c ?? '');
+    const problems: string[] = [];
+    const lastName = name(last, 'Фамилия', problems, true);
+    const firstName = name(first, 'Имя', problems, true);
+    const middleName = name(middle, 'Отчество', problems, false);
+    let birthDate: string | null = null;
+    if (birth.trim() !== '') {
+      birthDate = parseRuDate(birth);
+      if (!birthDate) problems.push(`Дата рождения: «${birth.trim()}» — ожидается ДД.ММ.ГГГГ`);
+      else if (Number(birthDate.slice(0, 4)) > year - 13 || Number(birthDate.slice(0, 4)) < year - 70) problems.push(`Дата рождения: ${birth.trim()} — возраст студента вне 13–70 лет`);
+    }
+    const recordBookNo = cap(book) || null;
+    if (recordBookNo) {
+      if (recordBookNo.length > 30) problems.push('№ зачётной книжки: не длиннее 30 знаков');
+      const earlier = seenBooks.get(recordBookNo);
+      if (earlier) problems.push(`№ зачётной книжки: ${recordBookNo} уже в строке ${earlier}`);
+    }
+    const email = cap(mail) || null;
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push(`Эл. почта: «${email}» — не адрес почты`);
+    const studentPhone = phone(tel, 'Телефон', problems);
+    let guardian: ImportedStudent['guardian'] = null;
+    if ([parent, relation, parentTel].some((c) => c.trim() !== '')) {
+      const parts = cap(parent).split(' ');
+      if (parts.length < 2 || parts.length > 3) problems.push('Родитель: ФИО — фамилия, имя и (если есть) отчество через пробел');
+      else {
+        const [pl, pf, pm] = parts as [string, string, string | undefined];
+        const before = problems.length;
+        name(pl, 'Родитель: фамилия', problems, true);
+        name(pf, 'Родитель: имя', problems, true);
+        if (pm) name(pm, 'Родитель: отчество', problems, false);
+        const rel = relation.trim().toLowerCase();
+        if (!(RELATIONS as readonly string[]).includes(rel)) problems.push(`Родитель: кем приходится — «${relation.trim()}»; допустимо ${RELATIONS.join(', ')}`);
+        const gPhone = phone(parentTel, 'Родитель: телефон', problems);
+        if (problems.length === before) guardian = { lastName: pl, firstName: pf, middleName: pm ?? null, relation: rel, phone: gPhone };
+      }
+    }
+    if (lastName && firstName) {
+      const key = `${lastName} ${firstName} ${middleName ?? ''} ${birthDate ?? ''}`.toLowerCase();
+      const earlier = seenPeople.get(key);
+      if (earlier) problems.push(`Студент: ${lastName} ${firstName} уже в строке ${earlier}`);
+      else seenPeople.set(key, row);
+    }
+    if (problems.length) {
+      errors.push({ row, message: problems.join('; ') });
+      continue;
+    }
+    if (recordBookNo) seenBooks.set(recordBookNo, row);
+    students.push({ row, lastName: lastName!, firstName: firstName!, middleName, birthDate, recordBookNo, phone: studentPhone, email, guardian });
+  }
+  if (students.length === 0 && errors.length === 0) errors.push({ row: 1, message: 'В файле нет ни одного студента под заголовком' });
+  return { students: errors.length ? [] : students, errors };
+}
+
+/** CSV as Excel writes it for Russian locales (`;`) or with commas; quotes and doubled quotes inside them. */
+export function parseCsv(text: string): string[][] {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const sep = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,108 @@
+/**
+ * Import of a group's students from XLSX or CSV (curator of the group, administrator): every row validated, checked
+ * against the database (record book numbers, students already in the group), then all imported in one transaction
+ * by the order given on the form — or nobody, with every bad row and its reason.
+ */
+import { TRPCError } from '@trpc/server';
+import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { groupMemberships, groups, guardians, studentGuardians, students } from '../../db/schema';
+import type { RowError } from '../../domain/curriculum-template';
+import { formatDate } from '../../domain/dates';
+import { parseStudentRows, STUDENT_COLUMNS } from '../../domain/student-import';
+import type { Actor } from '../policy/actor';
+import { MESSAGES } from '../policy/messages';
+import { groupScope } from '../policy/scope';
+import { logAdminChange } from './admin-log';
+import { readTable } from './spreadsheet';
+
+const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
+
+export const importStudentsInput = z.object({
+  groupId: z.number().int().positive(),
+  effectiveOn: isoDate('Дата зачисления'),
+  orderNo: z.string().trim().min(1, 'Номер приказа: заполните').max(50),
+  orderDate: isoDate('Дата приказа'),
+  fileName: z.string().max(300),
+  file: z.string().min(1, 'Файл: выберите файл XLSX или CSV').max(7_000_000, 'Файл: не больше 5 МБ'),
+});
+
+export type StudentImportResult = { ok: true; imported: number; guardians: number } | { ok: false; errors: RowError[] };
+
+export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof importStudentsInput>, today: string): Promise<StudentImportResult> {
+  const [group] = await db
+    .select({ id: groups.id, institutionId: groups.institutionId, name: groups.name })
+    .from(groups)
+    .where(and(eq(groups.id, input.groupId), groupScope(actor, 'students.import'), isNull(groups.graduatedOn)));
+  if (!group) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  const institutionId = group.institutionId;
+  const table = await readTable(Buffer.from(input.file, 'base64'), STUDENT_COLUMNS, { csv: true });
+  if (!table.ok) return table;
+  const { students: parsed, errors } = parseStudentRows(table.rows, today);
+  if (errors.length) return { ok: false, errors };
+
+  // Against the database: record book numbers are unique in the college; a student already in the group is not added twice.
+  const books = parsed.map((s) => s.recordBookNo).filter((b): b is string => b !== null);
+  const takenBooks = books.length
+    ? await db.select({ no: students.recordBookNo }).from(students).where(and(eq(students.institutionId, institutionId), inArray(students.recordBookNo, books)))
+    : [];
+  const members = await db
+    .select({ lastName: students.lastName, firstName: students.firstName, middleName: students.middleName, birthDate: students.birthDate })
+    .from(groupMemberships)
+    .innerJoin(students, and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)))
+    .where(
+      and(
+        eq(groupMemberships.institutionId, institutionId),
+        eq(groupMemberships.groupId, group.id),
+        or(isNull(groupMemberships.toDate), gte(groupMemberships.toDate, input.effectiveOn)),
+      ),
+    );
+  const dbErrors: RowError[] = [];
+  for (const s of parsed) {
+    if (s.recordBookNo && takenBooks.some((t) => t.no === s.recordBookNo)) dbErrors.push({ row: s.row, message: `№ зачётной книжки: ${s.recordBookNo} уже выдан другому студенту колледжа` });
+    const same = members.find(
+      (m) => m.lastName === s.lastName && m.firstName === s.firstName && (m.middleName ?? null) === s.middleName && (s.birthDate === null || m.birthDate === s.birthDate),
+    );
+    if (same) dbErrors.push({ row: s.row, message: `Студент: ${s.lastName} ${s.firstName} уже в группе ${group.name}` });
+  }
+  if (dbErrors.length) return { ok: false, errors: dbErrors };
+
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    let guardianCount = 0;
+    for (const s of parsed) {
+      const [student] = await tx
+        .insert(students)
+        .values({ institutionId, lastName: s.lastName, firstName: s.firstName, middleName: s.middleName, birthDate: s.birthDate, recordBookNo: s.recordBookNo, phone: s.phone, email: s.email })
+        .returning({ id: students.id });
+      await tx.insert(groupMemberships).values({
+        institutionId,
+        studentId: student!.id,
+        groupId: group.id,
+        fromDate: input.effectiveOn,
+        orderNo: input.orderNo,
+        orderDate: input.orderDate,
+        reason: 'зачисление',
+      });
+      if (s.guardian) {
+        const [guardian] = await tx
+          .insert(guardians)
+          .values({ institutionId, lastName: s.guardian.lastName, firstName: s.guardian.firstName, middleName: s.guardian.middleName, phone: s.guardian.phone })
+          .returning({ id: guardians.id });
+        await tx.insert(studentGuardians).values({ institutionId, studentId: student!.id, guardianId: guardian!.id, relation: s.guardian.relation });
+        guardianCount++;
+      }
+    }
+    await logAdminChange(
+      tx,
+      actor,
+      institutionId,
+      'movement',
+      null,
+      { kind: 'import', groupId: group.id, students: parsed.length, guardians: guardianCount, file: input.fileName },
+      `Приказ № ${input.orderNo} от ${formatDate(input.orderDate)}: зачисление списком в группу ${group.name}`,
+    );
+    return { ok: true as const, imported: parsed.length, guardians: guardianCount };
+  });
+}
