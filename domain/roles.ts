@@ -2,7 +2,12 @@
 export const ROLES = ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
+/** A region-level role, outside any institution: creates institutions and their first administrators. */
+export const REGIONAL = 'regional' as const;
+export type AnyRole = Role | typeof REGIONAL;
+
+export const ROLE_LABELS: Record<AnyRole, string> = {
+  regional: 'Региональный администратор',
   admin: 'Администратор',
   head: 'Заведующий отделением',
   methodist: 'Методист',

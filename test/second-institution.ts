@@ -1,16 +1,25 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
-  academicYears, curricula, curriculumItems, departments, groupMemberships, groups, institutions, lessons, journalCells,
+  academicYears, curricula, curriculumItems, departments, groupMemberships, groups, lessons, journalCells,
   specialties, students, teachingAssignments, terms, userRoles, users, guardians, studentGuardians,
 } from '../db/schema';
 import { hashPassword } from '../server/auth/password';
+import { createInstitution } from '../server/services/institutions';
+import { DEMO_REGIONAL_LOGIN } from '../db/seed';
+import { actorByLogin } from './actors';
 
 /** A small second college beside the demo one, with one account per role: for isolation tests. */
 export async function createSecondInstitution(db: Db) {
   const passwordHash = await hashPassword('other2026');
-  const [inst] = await db.insert(institutions).values({ shortName: 'ГАПОУ «Другой колледж»', fullName: 'Другой колледж' }).returning();
-  const institutionId = inst!.id;
+  // Made the way the region makes a college: by the regional administrator, with its first administrator.
+  const created = await createInstitution(db, await actorByLogin(db, DEMO_REGIONAL_LOGIN), {
+    shortName: 'ГАПОУ «Другой колледж»',
+    fullName: 'Другой колледж',
+    admin: { lastName: 'Другой', firstName: 'other-admin', login: 'other-admin' },
+  });
+  const institutionId = created.institutionId;
+  await db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.login, 'other-admin'));
   const [year] = await db.insert(academicYears).values({ institutionId, name: '2026/2027', startsOn: '2026-09-01', endsOn: '2027-06-30' }).returning();
   const [term] = await db
     .insert(terms)
@@ -49,10 +58,10 @@ export async function createSecondInstitution(db: Db) {
   const parentUser = await user('other-parent', 'parent');
   const [guardian] = await db.insert(guardians).values({ institutionId, lastName: 'Чужая', firstName: 'Мать', userId: parentUser.id }).returning();
   await db.insert(studentGuardians).values({ institutionId, studentId: student!.id, guardianId: guardian!.id, relation: 'мать' });
-  const otherAdmin = await user('other-admin', 'admin');
+  const [otherAdmin] = await db.select().from(users).where(eq(users.login, 'other-admin'));
   await user('other-head', 'head', { departmentId: dep!.id });
   await user('other-methodist', 'methodist');
   await user('other-curator', 'curator', { groupId: group!.id });
   await user('other-inspector', 'inspector');
-  return { institutionId, curriculumId: curriculum!.id, specialtyId: spec!.id, groupId: group!.id, studentId: student!.id, assignmentId: assignment!.id, lessonId: lesson!.id, termId: term!.id, yearId: year!.id, adminUserId: otherAdmin.id };
+  return { institutionId, curriculumId: curriculum!.id, specialtyId: spec!.id, groupId: group!.id, studentId: student!.id, assignmentId: assignment!.id, lessonId: lesson!.id, termId: term!.id, yearId: year!.id, adminUserId: otherAdmin!.id };
 }

@@ -15,6 +15,17 @@ export default async function HomePage() {
   const roles = rolesOf(actor);
   const sections: React.ReactNode[] = [];
 
+  if (can(actor, 'institutions.manage')) {
+    const list = await trpc.institutions.list();
+    sections.push(
+      <section className="panel" key="region">
+        <h2>Колледжи региона: {list.length}</h2>
+        <p>
+          <a href="/region">Открыть список и создать колледж</a>
+        </p>
+      </section>,
+    );
+  }
   if (roles.includes('teacher')) {
     const mine = await trpc.journal.assignments({ mineOnly: true });
     sections.push(<AssignmentsSection key="teacher" title="Мои журналы" assignments={mine} showTeacher={false} />);

@@ -151,3 +151,14 @@ export const subgroupMembers = pgTable(
     foreignKey({ columns: [t.institutionId, t.studentId], foreignColumns: [students.institutionId, students.id] }),
   ],
 );
+
+/**
+ * Region-level administrators (the regional system's operators): they create institutions and their first
+ * administrators, and see no college's personal data. Their accounts have no home institution.
+ */
+export const regionAdmins = pgTable('region_admins', {
+  userId: integer()
+    .primaryKey()
+    .references(() => users.id),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -5,12 +5,12 @@ import { hashPassword } from '../../server/auth/password';
 import { generateGroupTerm } from './lessons';
 import { DEMO_PASSWORD, planCollege, YEAR, type Scale, type SeedOptions } from './plan';
 
-export { DEMO_LOGINS, DEMO_PASSWORD } from './plan';
+export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REGIONAL_LOGIN } from './plan';
 export type { Scale } from './plan';
 
 /** Tables in the order their foreign keys allow. */
 const STRUCTURE_TABLES = [
-  'institutions', 'attendance_codes', 'lesson_kinds', 'academic_years', 'terms', 'users', 'departments', 'specialties',
+  'institutions', 'attendance_codes', 'lesson_kinds', 'academic_years', 'terms', 'users', 'region_admins', 'departments', 'specialties',
   'groups', 'user_roles', 'students', 'group_memberships', 'guardians', 'student_guardians', 'subgroups', 'subgroup_members',
   'curricula', 'curriculum_items', 'curriculum_item_terms', 'teaching_assignments',
 ];

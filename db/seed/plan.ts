@@ -35,6 +35,9 @@ export const DEMO_LOGINS = {
   inspector: 'inspektor',
 } as const;
 
+/** The region-level demo account: creates institutions, sees no college's data. */
+export const DEMO_REGIONAL_LOGIN = 'region';
+
 export type Row = Record<string, unknown>;
 
 export interface GroupPlan {
@@ -200,6 +203,18 @@ export function planCollege(options: SeedOptions): CollegePlan {
 
   const adminId = addUser({ lastName: 'Соколова', firstName: 'Ирина', middleName: 'Викторовна' }, 'Системный администратор ЭЖ', DEMO_LOGINS.admin);
   addRole(adminId, 'admin');
+  const regionalId = ids.next('users');
+  usedLogins.add(DEMO_REGIONAL_LOGIN);
+  add('users', {
+    id: regionalId,
+    institution_id: null,
+    login: DEMO_REGIONAL_LOGIN,
+    last_name: 'Орлова',
+    first_name: 'Марина',
+    middle_name: 'Алексеевна',
+    position: 'Специалист министерства образования, региональный администратор ЭЖ',
+  });
+  add('region_admins', { user_id: regionalId });
   const methodistId = addUser({ lastName: 'Крылова', firstName: 'Елена', middleName: 'Павловна' }, 'Методист по учебной работе', DEMO_LOGINS.methodist);
   addRole(methodistId, 'methodist');
   const inspectorId = addUser({ lastName: 'Голубев', firstName: 'Андрей', middleName: 'Николаевич' }, 'Главный специалист управления образования', DEMO_LOGINS.inspector);

@@ -1,12 +1,15 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { guardians, studentGuardians, students, userRoles, users } from '../../db/schema';
-import { isRole, type Role } from '../../domain/roles';
+import { guardians, regionAdmins, studentGuardians, students, userRoles, users } from '../../db/schema';
+import { isRole, REGIONAL, type AnyRole, type Role } from '../../domain/roles';
 import { roleHas, type Permission } from './permissions';
 
-/** A role held in one institution, with its scope. */
+/** The `institutionId` of a region-level grant: it reaches no institution's records. */
+export const REGION = 0;
+
+/** A role held in one institution, with its scope (or the region-level role, with `REGION`). */
 export interface Grant {
-  role: Role;
+  role: AnyRole;
   institutionId: number;
   /** head: the department. */
   departmentId: number | null;
@@ -38,7 +41,7 @@ export function can(actor: Actor, permission: Permission): boolean {
   return grantsFor(actor, permission).length > 0;
 }
 
-export function rolesOf(actor: Actor): Role[] {
+export function rolesOf(actor: Actor): AnyRole[] {
   return [...new Set(actor.grants.map((g) => g.role))];
 }
 
@@ -54,6 +57,8 @@ export async function loadActor(db: Db, userId: number, sessionEpoch?: number): 
   const grants: Grant[] = roleRows
     .filter((r) => isRole(r.role))
     .map((r) => ({ role: r.role as Role, institutionId: r.institutionId, departmentId: r.departmentId, groupId: r.groupId }));
+  const [regional] = await db.select().from(regionAdmins).where(eq(regionAdmins.userId, userId));
+  if (regional) grants.push({ role: REGIONAL, institutionId: REGION, departmentId: null, groupId: null });
   const has = (role: Role) => grants.some((g) => g.role === role);
   const ownStudentIds = has('student')
     ? (await db.select({ institutionId: students.institutionId, studentId: students.id }).from(students).where(eq(students.userId, userId))).filter(

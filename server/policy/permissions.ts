@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/roles';
+import type { AnyRole } from '../../domain/roles';
 
 /**
  * THE permission table: which roles may do what. Scope (which records) is decided apart, in `scope.ts`.
@@ -6,9 +6,11 @@ import type { Role } from '../../domain/roles';
  */
 export const PERMISSIONS = {
   /** Own home page and profile. */
-  'home.view': ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector'],
+  'home.view': ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector', 'regional'],
   /** Change one's own password. */
-  'account.self': ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector'],
+  'account.self': ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector', 'regional'],
+  /** The region: institutions and their first administrators (no college's data). */
+  'institutions.manage': ['regional'],
   /** Departments, specialties, groups with counts. */
   'structure.read': ['admin', 'head', 'methodist', 'inspector'],
   'structure.manage': ['admin'],
@@ -43,14 +45,14 @@ export const PERMISSIONS = {
   'family.read': ['student', 'parent'],
   /** Sign-in log and other security records. */
   'audit.read': ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
+} as const satisfies Record<string, readonly AnyRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
-export function roleHas(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+export function roleHas(role: AnyRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly AnyRole[]).includes(role);
 }
 
 export function isPermission(value: unknown): value is Permission {

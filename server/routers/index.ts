@@ -18,6 +18,7 @@ import { subgroupsRouter } from './subgroups';
 import { accessRouter } from './access';
 import { curriculumRouter } from './curriculum';
 import { loadRouter } from './load';
+import { institutionsRouter } from './institutions';
 
 const id = z.number().int().positive();
 
@@ -63,6 +64,7 @@ export const appRouter = router({
   access: accessRouter,
   curriculum: curriculumRouter,
   load: loadRouter,
+  institutions: institutionsRouter,
   family: router({
     students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
     recentMarks: procedure

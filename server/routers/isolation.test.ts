@@ -94,6 +94,8 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
         fileName: 'x.csv',
         file: Buffer.from('Фамилия;Имя;Отчество;Дата рождения;№ зачётной книжки;Телефон;Эл. почта;Родитель: ФИО;Родитель: кем приходится;Родитель: телефон\nЧужак;Взлом;;;;;;;;').toString('base64'),
       }),
+    'institutions.list': () => c.institutions.list(),
+    'institutions.create': () => c.institutions.create({ fullName: 'Чужой новый колледж', shortName: 'Чужой новый', admin: { lastName: 'Чужак', firstName: 'Взлом', login: 'chuzhak' } }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),

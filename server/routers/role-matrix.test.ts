@@ -328,6 +328,12 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.people.importStudents({ groupId: otherGroupId, effectiveOn: '2026-12-01', orderNo: '1-к', orderDate: '2026-11-30', fileName: 'x.csv', file: 'eA==' }),
     expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
+  { name: 'institutions.list (the region’s level: no college role reaches it)', call: () => (c) => c.institutions.list(), expect: { ...ADMIN_ONLY, admin: F } },
+  {
+    name: 'institutions.create',
+    call: () => (c) => c.institutions.create({ fullName: 'Новый колледж', shortName: 'Новый', admin: { lastName: 'А', firstName: 'Б', login: 'novy.admin' } }),
+    expect: { ...ADMIN_ONLY, admin: F },
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

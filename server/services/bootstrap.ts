@@ -29,10 +29,7 @@ export async function createInstitutionWithAdmin(db: Db, raw: unknown) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    const [inst] = await tx.insert(institutions).values({ fullName: input.fullName, shortName: input.shortName }).returning();
-    const institutionId = inst!.id;
-    await tx.insert(attendanceCodes).values(DEFAULT_ATTENDANCE_CODES.map((c) => ({ institutionId, code: c.code, label: c.label, isAbsence: c.isAbsence, isValid: c.isValid })));
-    await tx.insert(lessonKinds).values(LESSON_KINDS.map((k) => ({ institutionId, code: k.code, label: k.label, gradeWeight: String(k.weight) })));
+    const institutionId = await insertInstitution(tx, input);
     const [admin] = await tx
       .insert(users)
       .values({ institutionId, login, passwordHash, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName ?? null, position: 'Системный администратор ЭЖ' })
@@ -40,4 +37,13 @@ export async function createInstitutionWithAdmin(db: Db, raw: unknown) {
     await tx.insert(userRoles).values({ institutionId, userId: admin!.id, role: 'admin' });
     return { institutionId, adminUserId: admin!.id };
   });
+}
+
+/** An institution with its default dictionaries (attendance codes, lesson kinds and their grade weights). */
+export async function insertInstitution(tx: Db, input: { fullName: string; shortName: string; city?: string | null }): Promise<number> {
+  const [inst] = await tx.insert(institutions).values({ fullName: input.fullName, shortName: input.shortName, city: input.city ?? null }).returning();
+  const institutionId = inst!.id;
+  await tx.insert(attendanceCodes).values(DEFAULT_ATTENDANCE_CODES.map((c) => ({ institutionId, code: c.code, label: c.label, isAbsence: c.isAbsence, isValid: c.isValid })));
+  await tx.insert(lessonKinds).values(LESSON_KINDS.map((k) => ({ institutionId, code: k.code, label: k.label, gradeWeight: String(k.weight) })));
+  return institutionId;
 }

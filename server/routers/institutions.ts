@@ -1,0 +1,7 @@
+import { createInstitution, createInstitutionInput, listInstitutions } from '../services/institutions';
+import { procedure, router } from '../trpc/init';
+
+export const institutionsRouter = router({
+  list: procedure.requires('institutions.manage').query(({ ctx }) => listInstitutions(ctx.db, ctx.actor)),
+  create: procedure.requires('institutions.manage').input(createInstitutionInput).mutation(({ ctx, input }) => createInstitution(ctx.db, ctx.actor, input)),
+});

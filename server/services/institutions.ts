@@ -1,0 +1,83 @@
+/**
+ * The region's institutions (regulation: the regional system serves many colleges): the regional administrator
+ * lists them with aggregate figures and creates a new one with its first administrator, who gets a one-time password.
+ * Nothing here reads a college's personal data.
+ */
+import { TRPCError } from '@trpc/server';
+import { asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { q } from '../../db/sql';
+import { groups, groupMemberships, institutions, userRoles, users } from '../../db/schema';
+import { oneTimePassword } from '../auth/one-time-password';
+import { hashPassword } from '../auth/password';
+import type { Actor } from '../policy/actor';
+import { can } from '../policy/actor';
+import { MESSAGES } from '../policy/messages';
+import { logAdminChange } from './admin-log';
+import { insertInstitution } from './bootstrap';
+
+export const createInstitutionInput = z.object({
+  fullName: z.string().trim().min(5, 'Полное название: не короче 5 знаков').max(500),
+  shortName: z.string().trim().min(2, 'Краткое название: не короче 2 знаков').max(200),
+  city: z.string().trim().max(100).optional(),
+  admin: z.object({
+    lastName: z.string().trim().min(1, 'Фамилия администратора: заполните').max(100),
+    firstName: z.string().trim().min(1, 'Имя администратора: заполните').max(100),
+    middleName: z.string().trim().max(100).optional(),
+    login: z.string().trim().regex(/^[a-z0-9._-]{3,40}$/, 'Логин администратора: латинские строчные буквы, цифры, точка, дефис; 3–40 знаков'),
+  }),
+});
+
+function mustBeRegional(actor: Actor) {
+  if (!can(actor, 'institutions.manage')) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
+}
+
+export async function listInstitutions(db: Db, actor: Actor) {
+  mustBeRegional(actor);
+  return db
+    .select({
+      id: institutions.id,
+      shortName: institutions.shortName,
+      fullName: institutions.fullName,
+      city: institutions.city,
+      groups: sql<number>`(select count(*)::int from ${groups} where ${q(groups.institutionId)} = ${q(institutions.id)} and ${q(groups.graduatedOn)} is null)`,
+      students: sql<number>`(select count(distinct ${q(groupMemberships.studentId)})::int from ${groupMemberships}
+        where ${q(groupMemberships.institutionId)} = ${q(institutions.id)} and ${q(groupMemberships.toDate)} is null)`,
+      admins: sql<string[]>`coalesce((select array_agg(${q(users.login)} order by ${q(users.login)}) from ${userRoles} join ${users} on ${q(users.id)} = ${q(userRoles.userId)}
+        where ${q(userRoles.institutionId)} = ${q(institutions.id)} and ${q(userRoles.role)} = 'admin'), '{}')`,
+    })
+    .from(institutions)
+    .orderBy(asc(institutions.shortName));
+}
+
+export async function createInstitution(db: Db, actor: Actor, input: z.infer<typeof createInstitutionInput>) {
+  mustBeRegional(actor);
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.login, input.admin.login));
+  if (taken) throw new TRPCError({ code: 'BAD_REQUEST', message: `Логин администратора: «${input.admin.login}» уже занят` });
+  const [sameName] = await db.select({ id: institutions.id }).from(institutions).where(sql`lower(${institutions.shortName}) = lower(${input.shortName})`);
+  if (sameName) throw new TRPCError({ code: 'BAD_REQUEST', message: `Краткое название: «${input.shortName}» уже есть в регионе` });
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const institutionId = await insertInstitution(tx, input);
+    const [admin] = await tx
+      .insert(users)
+      .values({
+        institutionId,
+        login: input.admin.login,
+        passwordHash,
+        lastName: input.admin.lastName,
+        firstName: input.admin.firstName,
+        middleName: input.admin.middleName || null,
+        position: 'Системный администратор ЭЖ',
+        mustChangePassword: true,
+      })
+      .returning({ id: users.id });
+    await tx.insert(userRoles).values({ institutionId, userId: admin!.id, role: 'admin' });
+    // The record belongs to the new institution's log: its administrators see who created it and when.
+    await logAdminChange(tx, actor, institutionId, 'institution', null, { institutionId, shortName: input.shortName, adminLogin: input.admin.login }, 'Создание колледжа региональным администратором');
+    return { institutionId, login: input.admin.login, password };
+  });
+}
