@@ -13,7 +13,7 @@ test('администратор открывает новый учебный г
   const transfer = page.getByTestId('transfer-form');
   await expect(transfer.getByLabel('Перевести в учебный год')).toHaveValue(/\d+/);
   await transfer.getByLabel('Приказ №').fill('245-к');
-  await transfer.getByLabel('от').fill('2027-06-28');
+  await transfer.getByLabel('от', { exact: true }).fill('2027-06-28');
   await transfer.getByRole('button', { name: 'Показать, что будет' }).click();
 
   const preview = page.getByTestId('transfer-preview');
@@ -28,7 +28,7 @@ test('администратор открывает новый учебный г
   await page.goBack();
 
   await page.getByTestId('transfer-form').getByLabel('Приказ №').fill('245-к');
-  await page.getByTestId('transfer-form').getByLabel('от').fill('2027-06-28');
+  await page.getByTestId('transfer-form').getByLabel('от', { exact: true }).fill('2027-06-28');
   await page.getByRole('button', { name: 'Показать, что будет' }).click();
   const button = page.getByRole('button', { name: /Перевести: групп 6, студентов \d+/ });
   const students = Number((await button.textContent())!.match(/студентов (\d+)/)![1]);
@@ -47,4 +47,32 @@ test('администратор открывает новый учебный г
   await page.goto('/admin/transfer');
   await page.getByRole('button', { name: 'Показать, что будет' }).click();
   await expect(page.getByTestId('transfer-preview')).toContainText('Все группы уже переведены в этот учебный год.');
+
+  // The new year's load: journals from the curricula in one action, then a teacher for one of them.
+  await page.goto('/load');
+  await page.getByRole('link', { name: '1 семестр 2027/2028' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Нагрузка: 1 семестр 2027/2028');
+  const create = page.getByRole('button', { name: /Создать нагрузку из учебного плана \(\d+\)/ });
+  const planned = Number((await create.textContent())!.match(/\((\d+)\)/)![1]);
+  expect(planned).toBeGreaterThan(20);
+  await create.click();
+  await expect(page.getByRole('status')).toHaveText(`Создано журналов: ${planned}`);
+  const is31 = page.getByTestId('load-ИС-31');
+  await expect(is31.getByRole('heading')).toContainText('5 семестр обучения');
+  await is31.getByRole('combobox').first().selectOption({ label: 'Петрова А. Н.' });
+  await expect(page.getByRole('status')).toContainText(': Петрова А. Н.,');
+  await page.reload();
+  await expect(page.getByTestId('load-ИС-31').getByRole('combobox').first()).toHaveValue(/\d+/);
+
+  // A student goes on academic leave by order, from a date.
+  await page.goto('/groups/2');
+  await page.getByTestId('roster').getByRole('link').first().click();
+  const movement = page.getByTestId('movement-form');
+  await movement.getByLabel('Что').selectOption({ label: 'Академический отпуск' });
+  await movement.getByLabel('С даты').fill('2027-10-01');
+  await movement.getByLabel('Приказ №').fill('50-к');
+  await movement.getByLabel('от', { exact: true }).fill('2027-09-28');
+  await movement.getByRole('button', { name: 'Провести' }).click();
+  await expect(page.getByRole('status')).toHaveText('Академический отпуск: проведено по приказу № 50-к');
+  await expect(page.getByTestId('card-history')).toContainText('академический отпуск, приказ № 50-к');
 });
