@@ -2,6 +2,7 @@
 
 import { type FormEvent } from 'react';
 import { trpc } from '../trpc-client';
+import { OrderFields } from './order-fields';
 import { useAdminAction } from './use-admin-action';
 
 /** Enrolment of one student into the group by order. */
@@ -54,20 +55,7 @@ export function EnrolForm({ groupId, groupName }: { groupId: number; groupName: 
           <input type="text" name="recordBookNo" />
         </label>
       </div>
-      <div className="form-row">
-        <label>
-          С даты
-          <input type="date" name="effectiveOn" />
-        </label>
-        <label>
-          Приказ №
-          <input type="text" name="orderNo" />
-        </label>
-        <label>
-          от
-          <input type="date" name="orderDate" />
-        </label>
-      </div>
+      <OrderFields />
       <button type="submit">Зачислить</button>
     </form>
   );

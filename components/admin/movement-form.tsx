@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { trpc } from '../trpc-client';
+import { OrderFields } from './order-fields';
 import { useAdminAction } from './use-admin-action';
 
 type Kind = 'move' | 'leave' | 'expel' | 'reinstate';
@@ -66,20 +67,7 @@ export function MovementForm({ studentId, groups, inGroup }: { studentId: number
           </label>
         )}
       </div>
-      <div className="form-row">
-        <label>
-          С даты
-          <input type="date" name="effectiveOn" />
-        </label>
-        <label>
-          Приказ №
-          <input type="text" name="orderNo" />
-        </label>
-        <label>
-          от
-          <input type="date" name="orderDate" />
-        </label>
-      </div>
+      <OrderFields />
       <button type="submit">Провести</button>
     </form>
   );

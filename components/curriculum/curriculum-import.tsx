@@ -1,48 +1,25 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import type { ImportResult } from '@/server/services/curriculum';
 import { fileAsBase64 } from '../files/base64';
 import { ImportErrors } from '../files/import-errors';
+import { useUpload } from '../files/use-upload';
 import { trpc } from '../trpc-client';
 
 /** Import of a whole plan from XLSX: either everything is loaded, or nothing and every bad row with its reason. */
 export function CurriculumImport({ specialties }: { specialties: { id: number; name: string }[] }) {
-  const router = useRouter();
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setError(null);
-    setResult(null);
-    const form = new FormData(event.currentTarget);
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) {
-      setError('Файл: выберите файл XLSX');
-      return;
-    }
-    setBusy(true);
-    try {
-      const answer = await trpc.curriculum.import.mutate({
-        specialtyId: Number(form.get('specialtyId')),
-        admissionYear: Number(form.get('admissionYear')),
+  const { result, error, busy, submit } = useUpload(
+    async (file, f) =>
+      trpc.curriculum.import.mutate({
+        specialtyId: Number(f.get('specialtyId')),
+        admissionYear: Number(f.get('admissionYear')),
         fileName: file.name,
         file: await fileAsBase64(file),
-      });
-      setResult(answer);
-      if (answer.ok) router.refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+      }),
+    'Файл: выберите файл XLSX',
+  );
 
   return (
-    <form className="panel" onSubmit={submit} data-testid="curriculum-import">
+    <form className="panel" onSubmit={(e) => void submit(e)} data-testid="curriculum-import">
       <h2>Загрузить учебный план из Excel</h2>
       <p className="muted small">
         Файл в формате шаблона (<a href="/api/reports/curriculum-template">скачать шаблон</a> или выгрузить существующий план).

@@ -1,7 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { changeLog, editBatches, lessons, users } from '../../../db/schema';
+import { logRowCells } from '../../../domain/cell-log';
 import { shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
@@ -38,6 +39,9 @@ export async function cellHistory(
       firstName: users.firstName,
       middleName: users.middleName,
       source: editBatches.source,
+      entity: changeLog.entity,
+      lessonId: changeLog.lessonId,
+      studentId: changeLog.studentId,
       batchId: changeLog.batchId,
       before: changeLog.before,
       after: changeLog.after,
@@ -48,19 +52,34 @@ export async function cellHistory(
     .where(
       and(
         eq(changeLog.institutionId, assignment.institutionId),
-        eq(changeLog.studentId, input.studentId),
         input.lessonId !== undefined
-          ? and(eq(changeLog.entity, 'cell'), eq(changeLog.lessonId, input.lessonId))
-          : and(eq(changeLog.entity, 'attestation'), eq(editBatches.teachingAssignmentId, assignment.id), eq(changeLog.field, input.field ?? ''), isNull(changeLog.lessonId)),
+          ? and(
+              eq(changeLog.lessonId, input.lessonId),
+              or(
+                and(eq(changeLog.entity, 'cell'), eq(changeLog.studentId, input.studentId)),
+                // A row per lesson: the student is among its cells.
+                and(eq(changeLog.entity, 'cells'), sql`${changeLog.after}->'s' @> ${JSON.stringify([input.studentId])}::jsonb`),
+              ),
+            )
+          : and(
+              eq(changeLog.studentId, input.studentId),
+              eq(changeLog.entity, 'attestation'),
+              eq(editBatches.teachingAssignmentId, assignment.id),
+              eq(changeLog.field, input.field ?? ''),
+              isNull(changeLog.lessonId),
+            ),
       ),
     )
     .orderBy(asc(changeLog.id));
-  return rows.map((r) => ({
-    at: r.at,
-    by: shortName({ lastName: r.lastName, firstName: r.firstName, middleName: r.middleName }),
-    source: r.source,
-    batchId: r.batchId,
-    before: r.before,
-    after: r.after,
-  }));
+  return rows.map((r) => {
+    const cell = r.entity === 'attestation' ? undefined : logRowCells(r).find((c) => c.studentId === input.studentId);
+    return {
+      at: r.at,
+      by: shortName({ lastName: r.lastName, firstName: r.firstName, middleName: r.middleName }),
+      source: r.source,
+      batchId: r.batchId,
+      before: cell ? cell.before : r.before,
+      after: cell ? cell.after : r.after,
+    };
+  });
 }

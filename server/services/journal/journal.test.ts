@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../../../db/client';
+import { logRowCells } from '../../../domain/cell-log';
 import { changeLog, editBatches, journalCells, terms } from '../../../db/schema';
 import type { Role } from '../../../domain/roles';
 import { demoActors } from '../../../test/actors';
@@ -87,7 +88,7 @@ describe('journal page', () => {
 });
 
 describe('saving a batch', () => {
-  it('saves typed cells with new versions, one batch and a log row per changed cell', async () => {
+  it('saves typed cells with new versions, one batch and a log row per lesson with every changed cell', async () => {
     const lesson = pastLessons().at(-1)!;
     const [a, b] = steady();
     const result = await saveJournalEdits(
@@ -103,8 +104,13 @@ describe('saving a batch', () => {
     if (result.status !== 'saved') return;
     expect(result.cells).toHaveLength(2);
     expect(result.cells.find((c) => c.studentId === a!.id)).toMatchObject({ grade1: '4', grade2: '5', version: version(page, lesson.id, a!.id) + 1 });
-    const log = await db().select().from(changeLog).where(and(eq(changeLog.batchId, result.batchId!), eq(changeLog.entity, 'cell')));
-    expect(log).toHaveLength(2);
+    const log = await db().select().from(changeLog).where(and(eq(changeLog.batchId, result.batchId!), eq(changeLog.entity, 'cells')));
+    expect(log).toHaveLength(1);
+    const cells = logRowCells(log[0]!);
+    expect(cells.map((c) => [c.lessonId, c.studentId, c.before?.version ?? 0, c.after])).toEqual([
+      [lesson.id, a!.id, version(page, lesson.id, a!.id), { attendance: null, grade1: '4', grade2: '5', version: version(page, lesson.id, a!.id) + 1 }],
+      [lesson.id, b!.id, version(page, lesson.id, b!.id), { attendance: 'н', grade1: null, grade2: null, version: version(page, lesson.id, b!.id) + 1 }],
+    ]);
     const [row] = await db().select().from(editBatches).where(eq(editBatches.id, result.batchId!));
     expect(row).toMatchObject({ source: 'typing', userId: actors.teacher.userId, teachingAssignmentId: journalId });
     page = await reload();

@@ -13,6 +13,7 @@ import { attendanceCodes, editBatches } from '../../../db/schema';
 import { attestationColumns, parseAttestationInput, type AttestationField } from '../../../domain/attestation';
 import { formatDayMonth } from '../../../domain/dates';
 import { checkCellEdit } from '../../../domain/cell-edit';
+import { packLessonCells, type CellState } from '../../../domain/cell-log';
 import { formatCell, type CellValue } from '../../../domain/marks';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
@@ -95,47 +96,56 @@ export interface AttestationEdit {
 
 export class ConflictDetected extends Error {}
 
+/** Everything the save reads before writing, side by side. */
+function readForSave(db: Db, a: AssignmentContext, actor: Actor, input: SaveInput) {
+  const institutionId = a.institutionId;
+  return Promise.all([
+    previousBatch(db, institutionId, actor.userId, input.clientBatchId),
+    loadRoster(db, a),
+    queryRows<{ id: number; date: string }>(db, sql`select id, date::text as date from lessons where institution_id = ${institutionId} and teaching_assignment_id = ${a.id}`),
+    db.select().from(attendanceCodes).where(eq(attendanceCodes.institutionId, institutionId)),
+    readCells(db, institutionId, input.cells),
+    readAttestation(db, a, input.attestation),
+  ]);
+}
+
 export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, today: string): Promise<SaveResult> {
   const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.read');
   if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
   const access = await editAccess(db, actor, assignment);
   if (!access.canEdit) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason ?? MESSAGES.forbidden });
 
-  // Read without locks, side by side: the version check in the write refuses anything changed since this read.
-  const keys = input.cells.map((e) => ({ lessonId: e.lessonId, studentId: e.studentId }));
-  const [repeated, validated, current, currentAtt] = await Promise.all([
-    previousBatch(db, assignment.institutionId, actor.userId, input.clientBatchId),
-    validate(db, assignment, input, today),
-    readCells(db, assignment.institutionId, keys),
-    readAttestation(db, assignment, input.attestation),
-  ]);
+  // Read without locks: the version check in the write refuses anything changed since this read.
+  const [repeated, roster, lessonRows, codes, current, currentAtt] = await readForSave(db, assignment, actor, input);
   if (repeated !== null) return { status: 'saved', batchId: repeated, ...(await currentValues(db, assignment, input)) };
+  const validated = validate(assignment, input, today, roster, lessonRows, codes);
   if ('errors' in validated) return { status: 'invalid', errors: validated.errors };
   const { cells, attestation } = validated;
 
   try {
+    if (findConflicts(cells, current, attestation, currentAtt)) throw new ConflictDetected();
+    const changedCells = cells.filter((e) => formatCell(e.value) !== formatCell(current.get(key(e))?.value ?? EMPTY));
+    const changedAtt = attestation.filter((e) => (currentAtt.get(attKey(e))?.value || null) !== e.value);
+    if (changedCells.length === 0 && changedAtt.length === 0) {
+      return { status: 'saved' as const, batchId: null, cells: [], attestation: [] };
+    }
+    const header: BatchHeader = {
+      institutionId: assignment.institutionId,
+      userId: actor.userId,
+      teachingAssignmentId: assignment.id,
+      source: input.source,
+      clientBatchId: input.clientBatchId,
+      grantId: access.grant?.id ?? null,
+      revertsBatchId: null,
+    };
+    // Cells alone are one self-checking statement, atomic by itself; attestation results add statements, so a transaction.
+    if (changedAtt.length === 0) {
+      const { batchId, cells: savedCells } = await writeBatch(db, header, changedCells, current);
+      return { status: 'saved' as const, batchId, cells: savedCells, attestation: [] };
+    }
     return await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
-      const conflicts = findConflicts(cells, current, attestation, currentAtt);
-      if (conflicts) throw new ConflictDetected();
-      const changedCells = cells.filter((e) => formatCell(e.value) !== formatCell(current.get(key(e))?.value ?? EMPTY));
-      const changedAtt = attestation.filter((e) => (currentAtt.get(attKey(e))?.value || null) !== e.value);
-      if (changedCells.length === 0 && changedAtt.length === 0) {
-        return { status: 'saved' as const, batchId: null, cells: [], attestation: [] };
-      }
-      const { batchId, cells: savedCells } = await writeBatch(
-        tx,
-        {
-          institutionId: assignment.institutionId,
-          userId: actor.userId,
-          teachingAssignmentId: assignment.id,
-          source: input.source,
-          clientBatchId: input.clientBatchId,
-          grantId: access.grant?.id ?? null,
-          revertsBatchId: null,
-        },
-        changedCells,
-      );
+      const { batchId, cells: savedCells } = await writeBatch(tx, header, changedCells, current);
       const savedAtt = await writeAttestation(tx, assignment, actor.userId, batchId, changedAtt, currentAtt);
       return { status: 'saved' as const, batchId, cells: savedCells, attestation: savedAtt };
     });
@@ -158,20 +168,14 @@ async function previousBatch(db: Db, institutionId: number, userId: number, clie
   return row?.id ?? null;
 }
 
-async function validate(
-  db: Db,
+function validate(
   a: AssignmentContext,
   input: SaveInput,
   today: string,
-): Promise<{ cells: CellEdit[]; attestation: AttestationEdit[] } | { errors: EditError[] }> {
-  const [roster, lessonRows, codes] = await Promise.all([
-    loadRoster(db, a),
-    queryRows<{ id: number; date: string }>(
-      db,
-      sql`select id, date::text as date from lessons where institution_id = ${a.institutionId} and teaching_assignment_id = ${a.id}`,
-    ),
-    db.select().from(attendanceCodes).where(eq(attendanceCodes.institutionId, a.institutionId)),
-  ]);
+  roster: RosterStudent[],
+  lessonRows: { id: number; date: string }[],
+  codes: { code: string; label: string; isAbsence: boolean; isValid: boolean }[],
+): { cells: CellEdit[]; attestation: AttestationEdit[] } | { errors: EditError[] } {
   const students = new Map<number, RosterStudent>(roster.map((s) => [s.id, s]));
   const lessonDates = new Map(lessonRows.map((l) => [l.id, l.date]));
   const codeDefs = codes.map((c) => ({ code: c.code, label: c.label, isAbsence: c.isAbsence, isValid: c.isValid }));
@@ -233,7 +237,7 @@ export async function readCells(db: Db, institutionId: number, edits: { lessonId
   return result;
 }
 
-export async function readAttestation(db: Db, a: AssignmentContext, edits: { studentId: number; field: string }[]): Promise<Map<string, { value: string; version: number }>> {
+export async function readAttestation(db: Db, a: { institutionId: number; id: number }, edits: { studentId: number; field: string }[]): Promise<Map<string, { value: string; version: number }>> {
   const result = new Map<string, { value: string; version: number }>();
   if (edits.length === 0) return result;
   const rows = await queryRows<{ student_id: number; field: string; value: string; version: number }>(
@@ -273,50 +277,57 @@ export interface BatchHeader {
 }
 
 /**
- * Writes an edit batch, its cells and their change-log rows in one statement. The WHERE of DO UPDATE re-checks each
- * version against the row as committed now: a concurrent writer that got there first makes the row drop out of
- * RETURNING, and the caller rolls the whole batch back as a conflict.
+ * Writes an edit batch, its cells and their change-log rows (one per lesson, `domain/cell-log.ts`) in one statement.
+ * The WHERE of DO UPDATE re-checks each version against the row as committed now: a concurrent writer that got there
+ * first makes the row drop out of the count, and the caller rolls the whole batch back as a conflict. The values
+ * before the change are the ones read with those versions (`current`), so the statement does not read them again.
  */
-export async function writeBatch(db: Db, header: BatchHeader, edits: CellEdit[]): Promise<{ batchId: number; cells: SavedCell[] }> {
-  // The values before the change come from the snapshot the statement starts from (the `old` CTE).
+export async function writeBatch(db: Db, header: BatchHeader, edits: CellEdit[], current: Map<string, CurrentCell>): Promise<{ batchId: number; cells: SavedCell[] }> {
   const ints = (xs: number[]) => `{${xs.join(',')}}`;
-  const [result] = await queryRows<{ batch_id: number; cells: [number, number, string | null, string | null, string | null, number][] | string | null }>(
+  const byLesson = new Map<number, { before: { studentId: number; state: CellState | null }[]; after: { studentId: number; state: CellState }[] }>();
+  const saved: SavedCell[] = edits.map((e) => {
+    const version = e.baseVersion + 1;
+    const entry = byLesson.get(e.lessonId) ?? { before: [], after: [] };
+    const was = current.get(key(e));
+    entry.before.push({ studentId: e.studentId, state: was ? { ...was.value, version: was.version } : null });
+    entry.after.push({ studentId: e.studentId, state: { ...e.value, version } });
+    byLesson.set(e.lessonId, entry);
+    return { lessonId: e.lessonId, studentId: e.studentId, attendance: e.value.attendance, grade1: e.value.grade1, grade2: e.value.grade2, version };
+  });
+  const lessonIds = [...byLesson.keys()];
+  const [result] = await queryRows<{ batch_id: number; conflict: number }>(
     db,
     sql`with b as (
           insert into edit_batches (institution_id, user_id, teaching_assignment_id, source, client_batch_id, grant_id, reverts_batch_id)
           values (${header.institutionId}, ${header.userId}, ${header.teachingAssignmentId}, ${header.source}, ${header.clientBatchId}, ${header.grantId}, ${header.revertsBatchId})
           returning id),
-        x as materialized (
-          select * from unnest(${ints(edits.map((e) => e.lessonId))}::int[], ${ints(edits.map((e) => e.studentId))}::int[],
-            ${textArray(edits.map((e) => e.value.attendance))}::text[], ${textArray(edits.map((e) => e.value.grade1))}::text[],
-            ${textArray(edits.map((e) => e.value.grade2))}::text[], ${ints(edits.map((e) => e.baseVersion + 1))}::int[])
-            as x(lesson_id, student_id, attendance, grade1, grade2, version)),
-        old as materialized (
-          select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version from x
-          join journal_cells c on c.institution_id = ${header.institutionId} and c.lesson_id = x.lesson_id and c.student_id = x.student_id),
         up as (
           insert into journal_cells as c (institution_id, lesson_id, student_id, attendance, grade1, grade2, version, updated_by, updated_at)
-          select ${header.institutionId}, x.lesson_id, x.student_id, x.attendance, x.grade1, x.grade2, x.version, ${header.userId}, now() from x
+          select ${header.institutionId}, x.lesson_id, x.student_id, x.attendance, x.grade1, x.grade2, x.version, ${header.userId}, now()
+          from unnest(${ints(saved.map((e) => e.lessonId))}::int[], ${ints(saved.map((e) => e.studentId))}::int[],
+            ${textArray(saved.map((e) => e.attendance))}::text[], ${textArray(saved.map((e) => e.grade1))}::text[],
+            ${textArray(saved.map((e) => e.grade2))}::text[], ${ints(saved.map((e) => e.version))}::int[])
+            as x(lesson_id, student_id, attendance, grade1, grade2, version)
           on conflict (institution_id, lesson_id, student_id) do update
             set attendance = excluded.attendance, grade1 = excluded.grade1, grade2 = excluded.grade2,
                 version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
             where c.version = excluded.version - 1
-          returning c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version),
+          returning 1),
         lg as (
-          insert into change_log (institution_id, batch_id, entity, lesson_id, student_id, before, after, user_id)
-          select ${header.institutionId}, (select id from b), 'cell', up.lesson_id, up.student_id,
-            case when old.lesson_id is null then null
-              else jsonb_build_object('attendance', old.attendance, 'grade1', old.grade1, 'grade2', old.grade2, 'version', old.version) end,
-            jsonb_build_object('attendance', up.attendance, 'grade1', up.grade1, 'grade2', up.grade2, 'version', up.version), ${header.userId}
-          from up left join old on old.lesson_id = up.lesson_id and old.student_id = up.student_id)
+          insert into change_log (institution_id, batch_id, entity, lesson_id, before, after, user_id)
+          select ${header.institutionId}, (select id from b), 'cells', l.lesson_id, l.before, l.after, ${header.userId}
+          from unnest(${ints(lessonIds)}::int[],
+            ${textArray(lessonIds.map((l) => JSON.stringify(packLessonCells(byLesson.get(l)!.before))))}::jsonb[],
+            ${textArray(lessonIds.map((l) => JSON.stringify(packLessonCells(byLesson.get(l)!.after))))}::jsonb[]) as l(lesson_id, before, after))
         select (select id from b) as batch_id,
-          (select json_agg(json_build_array(lesson_id, student_id, attendance, grade1, grade2, version)) from up) as cells`,
-  );
-  const tuples = typeof result!.cells === 'string' ? (JSON.parse(result!.cells) as NonNullable<typeof result>['cells'] & unknown[]) : (result!.cells ?? []);
-  if (tuples.length !== edits.length) throw new ConflictDetected();
-  const saved = (tuples as [number, number, string | null, string | null, string | null, number][]).map(
-    ([lessonId, studentId, attendance, grade1, grade2, version]) => ({ lessonId, studentId, attendance, grade1, grade2, version }),
-  );
+          case when (select count(*) from up) = ${edits.length} then 0 else ezh_version_conflict() end as conflict`,
+  ).catch((error: unknown) => {
+    // The statement refused itself: nothing of it was written.
+    for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+      if (String((e as { message?: string }).message ?? '').includes('ezh:version-conflict')) throw new ConflictDetected();
+    }
+    throw error;
+  });
   return { batchId: result!.batch_id, cells: saved };
 }
 

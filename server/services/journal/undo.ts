@@ -6,6 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { and, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../db/client';
 import { changeLog, editBatches } from '../../../db/schema';
+import { logRowCells } from '../../../domain/cell-log';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AttestationField } from '../../../domain/attestation';
 import type { CellValue } from '../../../domain/marks';
@@ -69,22 +70,20 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
     try {
       return await db.transaction(async (txRaw) => {
         const tx = txRaw as unknown as Db;
-        const cellEntries = entries.filter((e) => e.entity === 'cell' && e.lessonId !== null && e.studentId !== null);
+        const cellEntries = entries.flatMap(logRowCells);
         const attEntries = entries.filter((e) => e.entity === 'attestation' && e.studentId !== null && e.field);
-        const current = await readCells(tx, assignment.institutionId, cellEntries.map((e) => ({ lessonId: e.lessonId!, studentId: e.studentId! })));
+        const current = await readCells(tx, assignment.institutionId, cellEntries.map((e) => ({ lessonId: e.lessonId, studentId: e.studentId })));
         const currentAtt = await readAttestation(tx, assignment, attEntries.map((e) => ({ studentId: e.studentId!, field: e.field! })));
         const refused: string[] = [];
         const cellEdits: CellEdit[] = [];
-        for (const e of cellEntries) {
-          const after = e.after as (CellValue & { version: number }) | null;
-          const before = e.before as (CellValue & { version: number }) | null;
-          const now = current.get(key({ lessonId: e.lessonId!, studentId: e.studentId! }));
+        for (const { lessonId, studentId, before, after } of cellEntries) {
+          const now = current.get(key({ lessonId, studentId }));
           if (!after || (now?.version ?? 0) !== after.version) {
-            refused.push(`${roster.get(e.studentId!) ?? e.studentId}, ${lessonDates.get(e.lessonId!) ?? 'занятие удалено'}: изменено после этой правки — не отменено`);
+            refused.push(`${roster.get(studentId) ?? studentId}, ${lessonDates.get(lessonId) ?? 'занятие удалено'}: изменено после этой правки — не отменено`);
             continue;
           }
           const value: CellValue = before ? { attendance: before.attendance, grade1: before.grade1, grade2: before.grade2 } : EMPTY;
-          cellEdits.push({ lessonId: e.lessonId!, studentId: e.studentId!, value, text: '', baseVersion: now!.version });
+          cellEdits.push({ lessonId, studentId, value, text: '', baseVersion: now!.version });
         }
         const attEdits: AttestationEdit[] = [];
         for (const e of attEntries) {
@@ -113,6 +112,7 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
               revertsBatchId: last.id,
             },
             cellEdits,
+            current,
           );
           batchId = written.batchId;
           cells = written.cells;
