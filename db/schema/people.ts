@@ -162,3 +162,34 @@ export const regionAdmins = pgTable('region_admins', {
     .references(() => users.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A curator's proposal of a student's movement (regulation §5.5: the curator proposes, the administration orders):
+ * the administrator carries it out by an order, or rejects it with a note.
+ */
+export const movementProposals = pgTable(
+  'movement_proposals',
+  {
+    institutionId: integer().notNull(),
+    id: integer().generatedByDefaultAsIdentity(),
+    studentId: integer().notNull(),
+    kind: text().notNull(), // move | leave | expel | reinstate
+    toGroupId: integer(),
+    effectiveOn: date().notNull(),
+    reason: text().notNull(),
+    proposedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    proposedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    status: text().notNull().default('pending'), // pending | done | rejected
+    decidedBy: integer().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    decisionNote: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    foreignKey({ columns: [t.institutionId, t.studentId], foreignColumns: [students.institutionId, students.id] }),
+    foreignKey({ columns: [t.institutionId, t.toGroupId], foreignColumns: [groups.institutionId, groups.id] }),
+    index().on(t.institutionId, t.status),
+  ],
+);

@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   'year.manage': ['admin'],
   /** Transfer from course to course, enrolment, movement between groups, leave, expulsion — by the director's order. */
   'contingent.manage': ['admin'],
+  /** A curator proposes a movement of a student of the own group; the administrator orders it (regulation §5.5). */
+  'contingent.propose': ['curator'],
+  /** The list of movement proposals: the administrator's to decide, a curator's own. */
+  'contingent.proposals': ['admin', 'curator'],
   /** Divide a group into subgroups for a term (regulation §5.3: the head of department with the curator). */
   'subgroups.manage': ['admin', 'head', 'curator'],
   /** Issue logins and one-time passwords to the students and parents of a group (regulation §4.2). */

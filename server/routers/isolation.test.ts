@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, curricula, departments, specialties, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
+import { academicYears, curricula, departments, movementProposals, specialties, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -96,6 +96,10 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
       }),
     'institutions.list': () => c.institutions.list(),
     'institutions.create': () => c.institutions.create({ fullName: 'Чужой новый колледж', shortName: 'Чужой новый', admin: { lastName: 'Чужак', firstName: 'Взлом', login: 'chuzhak' } }),
+    'contingent.propose': () => c.contingent.propose({ studentId: foreign.studentId, kind: 'leave', effectiveOn: '2027-02-01', reason: 'Чужое предложение' }),
+    'contingent.proposals': () => c.contingent.proposals(),
+    'contingent.groupChoices': () => c.contingent.groupChoices(),
+    'contingent.decide': () => c.contingent.decide({ action: 'reject', proposalId: 1, note: 'чужое решение' }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -169,6 +173,7 @@ describe('institution isolation', () => {
     expect((await database.db.select().from(curricula)).filter((c) => c.admissionYear === 2030)).toEqual([]);
     expect((await database.db.select().from(groupMemberships)).filter((m) => m.toDate !== null && m.endOrderNo === '1-к')).toEqual([]);
     expect((await database.db.select().from(students)).filter((s) => s.lastName === 'Чужак')).toEqual([]);
+    expect(await database.db.select().from(movementProposals)).toEqual([]);
     expect((await database.db.select().from(users)).filter((u) => u.lastName === 'Чужак')).toEqual([]);
     expect((await database.db.select().from(departments)).filter((d) => d.name === 'Чужое отделение')).toEqual([]);
     expect((await database.db.select().from(specialties)).filter((s) => s.code === '99.99.99')).toEqual([]);

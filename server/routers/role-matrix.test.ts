@@ -334,6 +334,31 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.institutions.create({ fullName: 'Новый колледж', shortName: 'Новый', admin: { lastName: 'А', firstName: 'Б', login: 'novy.admin' } }),
     expect: { ...ADMIN_ONLY, admin: F },
   },
+  {
+    name: 'contingent.propose (a student of ИС-21, without a reason: passes the policy, proposes nothing)',
+    call: () => (c) => c.contingent.propose({ studentId: childId, kind: 'leave', effectiveOn: '2027-02-01', reason: '' }),
+    expect: { admin: F, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'contingent.propose (a student of another department)',
+    call: () => (c) => c.contingent.propose({ studentId: otherDepartmentStudent, kind: 'leave', effectiveOn: '2027-02-01', reason: 'Заявление студента' }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'contingent.groupChoices',
+    call: () => (c) => c.contingent.groupChoices(),
+    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'contingent.proposals',
+    call: () => (c) => c.contingent.proposals(),
+    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'contingent.decide (no such proposal)',
+    call: () => (c) => c.contingent.decide({ action: 'reject', proposalId: 999999, note: 'нет такого' }),
+    expect: { ...ADMIN_ONLY, admin: F },
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { MovementForm } from '@/components/admin/movement-form';
+import { ProposalForm } from '@/components/admin/proposal-form';
 import { formatDate } from '@/domain/dates';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
@@ -93,6 +94,9 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
           </tbody>
         </table>
       </section>
+      {can(actor, 'contingent.propose') && !can(actor, 'contingent.manage') && card.details && (
+        <ProposalForm studentId={card.id} groups={await trpc.contingent.groupChoices()} />
+      )}
       {can(actor, 'contingent.manage') && (
         <MovementForm
           studentId={card.id}

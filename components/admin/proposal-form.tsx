@@ -1,0 +1,73 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { trpc } from '../trpc-client';
+import { useAdminAction } from './use-admin-action';
+
+type Kind = 'move' | 'leave' | 'expel' | 'reinstate';
+const KINDS: { kind: Kind; label: string }[] = [
+  { kind: 'leave', label: 'Академический отпуск' },
+  { kind: 'move', label: 'Перевод в другую группу' },
+  { kind: 'expel', label: 'Отчисление' },
+  { kind: 'reinstate', label: 'Восстановление / выход из отпуска' },
+];
+
+/** The curator's proposal of a movement: the administrator decides and issues the order. */
+export function ProposalForm({ studentId, groups }: { studentId: number; groups: { id: number; name: string }[] }) {
+  const { run, messages } = useAdminAction();
+  const [kind, setKind] = useState<Kind>('leave');
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const get = (k: string) => String(f.get(k) ?? '').trim();
+    void run(async () => {
+      await trpc.contingent.propose.mutate({
+        studentId,
+        kind,
+        toGroupId: kind === 'move' || kind === 'reinstate' ? Number(get('groupId')) : undefined,
+        effectiveOn: get('effectiveOn'),
+        reason: get('reason'),
+      });
+      return 'Предложение отправлено администратору';
+    });
+  }
+  return (
+    <form className="panel" onSubmit={submit} data-testid="proposal-form">
+      <h2>Предложить движение</h2>
+      {messages}
+      <div className="form-row">
+        <label>
+          Что
+          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            {KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(kind === 'move' || kind === 'reinstate') && (
+          <label>
+            В группу
+            <select name="groupId">
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          С какой даты
+          <input type="date" name="effectiveOn" />
+        </label>
+        <label>
+          Основание
+          <input type="text" name="reason" placeholder="заявление, справка…" />
+        </label>
+      </div>
+      <button type="submit">Отправить предложение</button>
+    </form>
+  );
+}
