@@ -8,13 +8,15 @@ import { institutionsFor, studentScope } from '../policy/scope';
 export interface StudentCard {
   id: number;
   fullName: string;
+  /** The actor may keep this card (contacts, parents): the curator of the group, the administrator. */
+  canManage: boolean;
   /** Personal data beyond the name: for staff in scope only (and a student or parent sees a card without it). */
   details: {
     birthDate: string | null;
     recordBookNo: string | null;
     phone: string | null;
     email: string | null;
-    guardians: { name: string; relation: string; phone: string | null }[];
+    guardians: { id: number; name: string; relation: string; phone: string | null }[];
   } | null;
   history: { group: string; from: string; to: string | null; reason: string; orderNo: string | null; orderDate: string | null; endReason: string | null; endOrderNo: string | null }[];
 }
@@ -46,7 +48,7 @@ export async function studentCard(db: Db, actor: Actor, studentId: number, as: '
   let details: StudentCard['details'] = null;
   if (staff) {
     const family = await db
-      .select({ last: guardians.lastName, first: guardians.firstName, middle: guardians.middleName, phone: guardians.phone, relation: studentGuardians.relation })
+      .select({ id: guardians.id, last: guardians.lastName, first: guardians.firstName, middle: guardians.middleName, phone: guardians.phone, relation: studentGuardians.relation })
       .from(studentGuardians)
       .innerJoin(guardians, and(eq(guardians.institutionId, studentGuardians.institutionId), eq(guardians.id, studentGuardians.guardianId)))
       .where(and(eq(studentGuardians.institutionId, student.institutionId), eq(studentGuardians.studentId, student.id)));
@@ -55,11 +57,12 @@ export async function studentCard(db: Db, actor: Actor, studentId: number, as: '
       recordBookNo: student.recordBookNo,
       phone: student.phone,
       email: student.email,
-      guardians: family.map((g) => ({ name: fullName({ lastName: g.last, firstName: g.first, middleName: g.middle }), relation: g.relation, phone: g.phone })),
+      guardians: family.map((g) => ({ id: g.id, name: fullName({ lastName: g.last, firstName: g.first, middleName: g.middle }), relation: g.relation, phone: g.phone })),
     };
     await db.insert(personalDataViews).values({ institutionId: student.institutionId, viewerUserId: actor.userId, studentId: student.id, what: 'card' });
   }
-  return { id: student.id, fullName: fullName(student), details, history };
+  const [manage] = staff ? await db.select({ id: students.id }).from(students).where(and(eq(students.id, student.id), studentScope(actor, 'people.manage'))) : [];
+  return { id: student.id, fullName: fullName(student), canManage: Boolean(manage), details, history };
 }
 
 /** The log of card views in the institutions where the actor reads the audit, newest first. */

@@ -10,6 +10,9 @@ import { cardViews, studentCard } from '../queries/student-card';
 import { outOfScope, procedure, router } from '../trpc/init';
 import { departmentInput, groupInput, saveDepartment, saveGroup, saveSpecialty, specialtyInput, structureOptions } from '../services/structure-edit';
 import { importStudents, importStudentsInput } from '../services/student-import';
+import {
+  contactsInput, findGuardian, findGuardianInput, linkGuardian, linkGuardianInput, unlinkGuardian, unlinkGuardianInput, updateContacts,
+} from '../services/student-details';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
 import { staffRouter } from './staff';
@@ -46,6 +49,10 @@ export const appRouter = router({
       .requires('people.read')
       .input(z.object({ groupId: id }))
       .query(async ({ ctx, input }) => (await groupRoster(ctx.db, ctx.actor, input.groupId, todayIso())) ?? Promise.reject(outOfScope())),
+    updateContacts: procedure.requires('people.manage').input(contactsInput).mutation(({ ctx, input }) => updateContacts(ctx.db, ctx.actor, input)),
+    findGuardian: procedure.requires('people.manage').input(findGuardianInput).query(({ ctx, input }) => findGuardian(ctx.db, ctx.actor, input)),
+    linkGuardian: procedure.requires('people.manage').input(linkGuardianInput).mutation(({ ctx, input }) => linkGuardian(ctx.db, ctx.actor, input)),
+    unlinkGuardian: procedure.requires('people.manage').input(unlinkGuardianInput).mutation(({ ctx, input }) => unlinkGuardian(ctx.db, ctx.actor, input)),
     importStudents: procedure
       .requires('students.import')
       .input(importStudentsInput)

@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, curricula, departments, movementProposals, specialties, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
+import { academicYears, curricula, departments, guardians, movementProposals, specialties, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -100,6 +100,10 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'contingent.proposals': () => c.contingent.proposals(),
     'contingent.groupChoices': () => c.contingent.groupChoices(),
     'contingent.decide': () => c.contingent.decide({ action: 'reject', proposalId: 1, note: 'чужое решение' }),
+    'people.updateContacts': () => c.people.updateContacts({ studentId: foreign.studentId, phone: '+7 900 000-00-00' }),
+    'people.findGuardian': () => c.people.findGuardian({ studentId: foreign.studentId, lastName: 'Чужая', phone: '+7 900 000-00-00' }),
+    'people.linkGuardian': () => c.people.linkGuardian({ studentId: foreign.studentId, relation: 'мать', guardian: { lastName: 'Взлом', firstName: 'Взлом', phone: '' } }),
+    'people.unlinkGuardian': () => c.people.unlinkGuardian({ studentId: foreign.studentId, guardianId: 1 }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
@@ -174,6 +178,8 @@ describe('institution isolation', () => {
     expect((await database.db.select().from(groupMemberships)).filter((m) => m.toDate !== null && m.endOrderNo === '1-к')).toEqual([]);
     expect((await database.db.select().from(students)).filter((s) => s.lastName === 'Чужак')).toEqual([]);
     expect(await database.db.select().from(movementProposals)).toEqual([]);
+    expect((await database.db.select().from(students)).filter((s) => s.phone === '+7 900 000-00-00')).toEqual([]);
+    expect((await database.db.select().from(guardians)).filter((g) => g.lastName === 'Взлом')).toEqual([]);
     expect((await database.db.select().from(users)).filter((u) => u.lastName === 'Чужак')).toEqual([]);
     expect((await database.db.select().from(departments)).filter((d) => d.name === 'Чужое отделение')).toEqual([]);
     expect((await database.db.select().from(specialties)).filter((s) => s.code === '99.99.99')).toEqual([]);

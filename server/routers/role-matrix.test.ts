@@ -359,6 +359,31 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.contingent.decide({ action: 'reject', proposalId: 999999, note: 'нет такого' }),
     expect: { ...ADMIN_ONLY, admin: F },
   },
+  {
+    name: 'people.updateContacts (a student of ИС-21, a bad e-mail: passes the policy, saves nothing)',
+    call: () => (c) => c.people.updateContacts({ studentId: childId, email: 'не почта' }),
+    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'people.updateContacts (a student of another department)',
+    call: () => (c) => c.people.updateContacts({ studentId: otherDepartmentStudent, phone: '' }),
+    expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'people.findGuardian',
+    call: () => (c) => c.people.findGuardian({ studentId: childId, lastName: 'Иванова', phone: '+7 900 000-00-00' }),
+    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'people.linkGuardian (someone else’s guardian id: refused)',
+    call: () => (c) => c.people.linkGuardian({ studentId: childId, relation: 'мать', guardian: { existingId: 999999 } }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'people.unlinkGuardian (not linked: passes the policy, changes nothing)',
+    call: () => (c) => c.people.unlinkGuardian({ studentId: childId, guardianId: 999999 }),
+    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
 ];

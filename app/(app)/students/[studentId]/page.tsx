@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { MovementForm } from '@/components/admin/movement-form';
 import { ProposalForm } from '@/components/admin/proposal-form';
+import { StudentFamilyEditor } from '@/components/groups/student-family';
 import { formatDate } from '@/domain/dates';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
@@ -94,6 +95,9 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
           </tbody>
         </table>
       </section>
+      {can(actor, 'people.manage') && card.details && card.canManage && (
+        <StudentFamilyEditor studentId={card.id} phone={card.details.phone} email={card.details.email} guardians={card.details.guardians} />
+      )}
       {can(actor, 'contingent.propose') && !can(actor, 'contingent.manage') && card.details && (
         <ProposalForm studentId={card.id} groups={await trpc.contingent.groupChoices()} />
       )}

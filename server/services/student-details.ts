@@ -1,0 +1,132 @@
+/**
+ * Keeping a student's card (curator of the group, administrator): contacts, and the parents linked to the student.
+ * A parent with several children is one person linked to each of them (one login sees them all): an existing parent
+ * is found by surname and phone together, so the search discloses nobody who is not already known to the searcher.
+ */
+import { TRPCError } from '@trpc/server';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { guardians, studentGuardians, students } from '../../db/schema';
+import { RELATIONS } from '../../domain/student-import';
+import { fullName } from '../../domain/names';
+import type { Actor } from '../policy/actor';
+import { MESSAGES } from '../policy/messages';
+import { studentScope } from '../policy/scope';
+import { logAdminChange } from './admin-log';
+
+const id = z.number().int().positive();
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((v) => v === '' || /^[\d\s()+-]{10,}$/.test(v), 'Телефон: не похоже на номер телефона')
+  .optional();
+const name = (field: string) => z.string().trim().min(1, `${field}: заполните`).max(100).regex(/^[А-ЯЁа-яё -]+$/u, `${field}: только русские буквы, пробел и дефис`);
+const optionalName = (field: string) => z.string().trim().max(100).regex(/^[А-ЯЁа-яё -]*$/u, `${field}: только русские буквы, пробел и дефис`).optional();
+
+export const contactsInput = z.object({
+  studentId: id,
+  phone,
+  email: z.string().trim().max(200).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Эл. почта: не адрес почты').optional(),
+});
+export const findGuardianInput = z.object({ studentId: id, lastName: name('Фамилия родителя'), phone: z.string().trim().min(10, 'Телефон родителя: не короче 10 знаков').max(30) });
+export const linkGuardianInput = z.object({
+  studentId: id,
+  relation: z.enum(RELATIONS),
+  guardian: z.union([
+    z.object({ existingId: id }),
+    z.object({ lastName: name('Фамилия родителя'), firstName: name('Имя родителя'), middleName: optionalName('Отчество родителя'), phone }),
+  ]),
+});
+export const unlinkGuardianInput = z.object({ studentId: id, guardianId: id });
+
+async function studentInScope(db: Db, actor: Actor, studentId: number) {
+  const [student] = await db.select().from(students).where(and(eq(students.id, studentId), studentScope(actor, 'people.manage')));
+  if (!student) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  return student;
+}
+
+const digits = (v: string) => v.replace(/\D/g, '').slice(-10);
+
+export async function updateContacts(db: Db, actor: Actor, input: z.infer<typeof contactsInput>) {
+  const student = await studentInScope(db, actor, input.studentId);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx
+      .update(students)
+      .set({ phone: input.phone || null, email: input.email || null })
+      .where(and(eq(students.institutionId, student.institutionId), eq(students.id, student.id)));
+    await logAdminChange(tx, actor, student.institutionId, 'student', { studentId: student.id, phone: student.phone, email: student.email }, { studentId: student.id, phone: input.phone || null, email: input.email || null }, 'Контакты студента');
+    return { ok: true as const };
+  });
+}
+
+/** A parent already known to the college, matched by surname and the last ten digits of the phone. */
+export async function findGuardian(db: Db, actor: Actor, input: z.infer<typeof findGuardianInput>) {
+  const student = await studentInScope(db, actor, input.studentId);
+  const rows = await db
+    .select({
+      id: guardians.id,
+      lastName: guardians.lastName,
+      firstName: guardians.firstName,
+      middleName: guardians.middleName,
+      children: sql<number>`(select count(*)::int from ${studentGuardians} sg where sg.institution_id = ${guardians.institutionId} and sg.guardian_id = ${guardians.id})`,
+    })
+    .from(guardians)
+    .where(
+      and(
+        eq(guardians.institutionId, student.institutionId),
+        sql`lower(${guardians.lastName}) = lower(${input.lastName})`,
+        sql`right(regexp_replace(coalesce(${guardians.phone}, ''), '\\D', '', 'g'), 10) = ${digits(input.phone)}`,
+      ),
+    )
+    .limit(5);
+  return rows.map((r) => ({ id: r.id, name: fullName(r), children: r.children }));
+}
+
+export async function linkGuardian(db: Db, actor: Actor, input: z.infer<typeof linkGuardianInput>) {
+  const student = await studentInScope(db, actor, input.studentId);
+  const institutionId = student.institutionId;
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    let guardianId: number;
+    if ('existingId' in input.guardian) {
+      const [existing] = await tx
+        .select({ id: guardians.id })
+        .from(guardians)
+        .where(and(eq(guardians.institutionId, institutionId), eq(guardians.id, input.guardian.existingId)));
+      if (!existing) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+      guardianId = existing.id;
+    } else {
+      const g = input.guardian;
+      const [created] = await tx
+        .insert(guardians)
+        .values({ institutionId, lastName: g.lastName, firstName: g.firstName, middleName: g.middleName || null, phone: g.phone || null })
+        .returning({ id: guardians.id });
+      guardianId = created!.id;
+    }
+    const [already] = await tx
+      .select()
+      .from(studentGuardians)
+      .where(and(eq(studentGuardians.institutionId, institutionId), eq(studentGuardians.studentId, student.id), eq(studentGuardians.guardianId, guardianId)));
+    if (already) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Родитель уже указан у этого студента' });
+    await tx.insert(studentGuardians).values({ institutionId, studentId: student.id, guardianId, relation: input.relation });
+    await logAdminChange(tx, actor, institutionId, 'guardian', null, { studentId: student.id, guardianId, relation: input.relation }, 'Родитель указан у студента');
+    return { guardianId };
+  });
+}
+
+export async function unlinkGuardian(db: Db, actor: Actor, input: z.infer<typeof unlinkGuardianInput>) {
+  const student = await studentInScope(db, actor, input.studentId);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const removed = await tx
+      .delete(studentGuardians)
+      .where(and(eq(studentGuardians.institutionId, student.institutionId), eq(studentGuardians.studentId, student.id), eq(studentGuardians.guardianId, input.guardianId)))
+      .returning();
+    if (removed.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Этот родитель не указан у студента' });
+    await logAdminChange(tx, actor, student.institutionId, 'guardian', removed[0], null, 'Родитель больше не связан со студентом');
+    return { ok: true as const };
+  });
+}
