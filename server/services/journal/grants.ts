@@ -21,6 +21,10 @@ export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof gran
   // Only the page's teacher edits a journal: the grant is always made out to them.
   const userId = assignment.teacherUserId;
   if (userId === null) throw new TRPCError({ code: 'BAD_REQUEST', message: 'У журнала нет преподавателя: сначала назначьте его в нагрузке' });
+  // A closed year is the archive: only an administrator opens its journals (regulation §5.2).
+  if (assignment.yearClosed && !actor.grants.some((g) => g.role === 'admin' && g.institutionId === assignment.institutionId)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Учебный год закрыт: журнал архива открывает для исправлений только администратор' });
+  }
   const validUntil = new Date(now.getTime() + input.hours * 3600_000);
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

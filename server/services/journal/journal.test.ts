@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../../../db/client';
 import { logRowCells } from '../../../domain/cell-log';
-import { changeLog, editBatches, journalCells, terms } from '../../../db/schema';
+import { academicYears, changeLog, editBatches, journalCells, terms } from '../../../db/schema';
 import type { Role } from '../../../domain/roles';
 import { demoActors } from '../../../test/actors';
 import { openTestDatabase } from '../../../test/database';
@@ -320,5 +320,19 @@ describe('closed terms and grants', () => {
     page = await reload();
     await expect(attempt()).rejects.toThrow(/Семестр закрыт/);
     await db().update(terms).set({ locked: false }).where(eq(terms.id, page.assignment.termId));
+  });
+
+  it('opens a journal of a closed year only by an administrator', async () => {
+    const [term] = await db().select().from(terms).where(eq(terms.id, page.assignment.termId));
+    await db().update(academicYears).set({ closedAt: new Date() }).where(eq(academicYears.id, term!.academicYearId));
+    try {
+      await expect(grantEdit(db(), actors.head, { assignmentId: journalId, hours: 1, reason: 'Исправление в архиве' })).rejects.toThrow(
+        'журнал архива открывает для исправлений только администратор',
+      );
+      const grant = await grantEdit(db(), actors.admin, { assignmentId: journalId, hours: 1, reason: 'Исправление в архиве по приказу' });
+      expect(grant.userId).toBe(actors.teacher.userId);
+    } finally {
+      await db().update(academicYears).set({ closedAt: null }).where(eq(academicYears.id, term!.academicYearId));
+    }
   });
 });
