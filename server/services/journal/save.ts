@@ -224,11 +224,12 @@ export interface CurrentCell {
 export async function readCells(db: Db, institutionId: number, edits: { lessonId: number; studentId: number }[]): Promise<Map<string, CurrentCell>> {
   const result = new Map<string, CurrentCell>();
   if (edits.length === 0) return result;
-  const keys = JSON.stringify(edits.map((e) => ({ lesson_id: e.lessonId, student_id: e.studentId })));
+  // Two int arrays parse far faster on the server than a JSON list of pairs.
+  const ints = (xs: number[]) => `{${xs.join(',')}}`;
   const rows = await queryRows<{ lesson_id: number; student_id: number; attendance: string | null; grade1: string | null; grade2: string | null; version: number }>(
     db,
     sql`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version
-        from json_to_recordset(${keys}::json) as k(lesson_id int, student_id int)
+        from unnest(${ints(edits.map((e) => e.lessonId))}::int[], ${ints(edits.map((e) => e.studentId))}::int[]) as k(lesson_id, student_id)
         join journal_cells c on c.institution_id = ${institutionId} and c.lesson_id = k.lesson_id and c.student_id = k.student_id`,
   );
   for (const r of rows) {
