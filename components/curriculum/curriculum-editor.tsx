@@ -174,7 +174,7 @@ export function CurriculumEditor({ plan }: { plan: CurriculumDetail }) {
               <td className="small">{semesterSummary(line)}</td>
               <td className="num">{line.journals}</td>
               {plan.canEdit && (
-                <td>
+                <td className="nowrap">
                   <button type="button" className="plain small" onClick={() => setEditing(line)}>
                     Изменить
                   </button>{' '}
