@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { q } from '../../../db/sql';
 import type { Db } from '../../../db/client';
 import {
@@ -36,9 +36,19 @@ export interface AssignmentContext {
 }
 
 /** The journal page's assignment if the permission's scope reaches it for this actor; null otherwise. */
-export async function loadAssignment(db: Db, actor: Actor, assignmentId: number, permission: Permission): Promise<AssignmentContext | null> {
+export async function loadAssignment(db: Db, actor: Actor, assignmentId: number, permission: Permission): Promise<AssignmentContext | null>;
+/** With `extra`: more columns read in the same statement (correlated to `teaching_assignments` and `terms`). */
+export async function loadAssignment<E extends Record<string, SQL>>(
+  db: Db,
+  actor: Actor,
+  assignmentId: number,
+  permission: Permission,
+  extra: E,
+): Promise<(AssignmentContext & { extra: { [K in keyof E]: unknown } }) | null>;
+export async function loadAssignment(db: Db, actor: Actor, assignmentId: number, permission: Permission, extra: Record<string, SQL> = {}) {
   const [row] = await db
     .select({
+      ...(Object.keys(extra).length ? { extra: sql<unknown>`json_build_array(${sql.join(Object.values(extra), sql`, `)})` } : {}),
       id: teachingAssignments.id,
       institutionId: teachingAssignments.institutionId,
       termId: terms.id,
@@ -84,7 +94,10 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
     .where(and(eq(teachingAssignments.id, assignmentId), assignmentScope(actor, permission)))
     .limit(1);
   if (!row) return null;
+  const raw = 'extra' in row ? row.extra : undefined;
+  const values = (typeof raw === 'string' ? JSON.parse(raw) : raw) as unknown[] | undefined;
   return {
+    ...(values ? { extra: Object.fromEntries(Object.keys(extra).map((k, i) => [k, values[i]])) } : {}),
     id: row.id,
     institutionId: row.institutionId,
     termId: row.termId,

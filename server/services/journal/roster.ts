@@ -38,11 +38,25 @@ export async function loadRoster(db: Db, a: AssignmentContext): Promise<RosterSt
               and ${q(subgroupMembers.subgroupId)} = ${a.subgroupId} and ${q(subgroupMembers.studentId)} = ${q(groupMemberships.studentId)})`,
       ),
     );
+  return rosterFromRows(rows, a);
+}
+
+export interface MembershipRow {
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  from: string;
+  to: string | null;
+}
+
+/** Membership rows → the page's students, alphabetically, with their spans clipped to the term. */
+export function rosterFromRows(rows: MembershipRow[], term: { termStartsOn: string; termEndsOn: string }): RosterStudent[] {
   const byStudent = new Map<number, RosterStudent & { person: { lastName: string; firstName: string; middleName: string | null } }>();
   for (const r of rows) {
     const person = { lastName: r.lastName, firstName: r.firstName, middleName: r.middleName };
     const entry = byStudent.get(r.id) ?? { id: r.id, name: shortName(person), fullName: fullName(person), spans: [], person };
-    entry.spans.push({ from: r.from < a.termStartsOn ? a.termStartsOn : r.from, to: r.to && r.to > a.termEndsOn ? a.termEndsOn : r.to });
+    entry.spans.push({ from: r.from < term.termStartsOn ? term.termStartsOn : r.from, to: r.to && r.to > term.termEndsOn ? term.termEndsOn : r.to });
     byStudent.set(r.id, entry);
   }
   return [...byStudent.values()]

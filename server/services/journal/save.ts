@@ -9,7 +9,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { queryRows } from '../../../db/client';
-import { attendanceCodes, editBatches } from '../../../db/schema';
+import { editBatches, teachingAssignments, terms } from '../../../db/schema';
+import { q } from '../../../db/sql';
 import { attestationColumns, parseAttestationInput, type AttestationField } from '../../../domain/attestation';
 import { formatDayMonth } from '../../../domain/dates';
 import { checkCellEdit } from '../../../domain/cell-edit';
@@ -18,7 +19,7 @@ import { formatCell, type CellValue } from '../../../domain/marks';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment, type AssignmentContext } from './context';
-import { loadRoster, type RosterStudent } from './roster';
+import { rosterFromRows, type RosterStudent } from './roster';
 
 const id = z.number().int().positive();
 export const ATTESTATION_FIELDS = ['sem', 'exam', 'dz', 'credit', 'kp', 'qual'] as const;
@@ -96,28 +97,59 @@ export interface AttestationEdit {
 
 export class ConflictDetected extends Error {}
 
-/** Everything the save reads before writing, side by side. */
-function readForSave(db: Db, a: AssignmentContext, actor: Actor, input: SaveInput) {
-  const institutionId = a.institutionId;
-  return Promise.all([
-    previousBatch(db, institutionId, actor.userId, input.clientBatchId),
-    loadRoster(db, a),
-    queryRows<{ id: number; date: string }>(db, sql`select id, date::text as date from lessons where institution_id = ${institutionId} and teaching_assignment_id = ${a.id}`),
-    db.select().from(attendanceCodes).where(eq(attendanceCodes.institutionId, institutionId)),
-    readCells(db, institutionId, input.cells),
-    readAttestation(db, a, input.attestation),
-  ]);
+const ints = (xs: number[]) => `{${xs.join(',')}}`;
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * Everything the save reads before writing, in the statement that checks the policy (one round trip): the page's
+ * roster, lesson dates, attendance codes, the current values and versions of the cells edited, and whether this
+ * batch was already applied. Columns of the outer query (`teaching_assignments`, `terms`) are correlated.
+ */
+function saveReads(actor: Actor, input: SaveInput) {
+  const ta = teachingAssignments;
+  const at = q(ta.institutionId);
+  return {
+    roster: sql`(select coalesce(json_agg(json_build_array(s.id, s.last_name, s.first_name, s.middle_name, m.from_date, m.to_date)), '[]')
+      from group_memberships m join students s on s.institution_id = m.institution_id and s.id = m.student_id
+      where m.institution_id = ${at} and m.group_id = ${q(ta.groupId)} and m.from_date <= ${q(terms.endsOn)}
+        and (m.to_date is null or m.to_date >= ${q(terms.startsOn)})
+        and (${q(ta.subgroupId)} is null or exists (select 1 from subgroup_members sm
+          where sm.institution_id = m.institution_id and sm.subgroup_id = ${q(ta.subgroupId)} and sm.student_id = m.student_id)))`,
+    lessons: sql`(select coalesce(json_agg(json_build_array(l.id, l.date)), '[]') from lessons l
+      where l.institution_id = ${at} and l.teaching_assignment_id = ${q(ta.id)})`,
+    codes: sql`(select coalesce(json_agg(json_build_array(ac.code, ac.label, ac.is_absence, ac.is_valid)), '[]') from attendance_codes ac
+      where ac.institution_id = ${at})`,
+    cells: sql`(select coalesce(json_agg(json_build_array(jc.lesson_id, jc.student_id, jc.attendance, jc.grade1, jc.grade2, jc.version)), '[]')
+      from unnest(${ints(input.cells.map((e) => e.lessonId))}::int[], ${ints(input.cells.map((e) => e.studentId))}::int[]) as k(lesson_id, student_id)
+      join journal_cells jc on jc.institution_id = ${at} and jc.lesson_id = k.lesson_id and jc.student_id = k.student_id)`,
+    previousBatch: sql`(select eb.id from edit_batches eb where eb.institution_id = ${at} and eb.user_id = ${actor.userId}
+      and eb.client_batch_id = ${input.clientBatchId} limit 1)`,
+  };
 }
 
 export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, today: string): Promise<SaveResult> {
-  const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.read');
-  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  const loaded = await loadAssignment(db, actor, input.assignmentId, 'journal.read', saveReads(actor, input));
+  if (!loaded) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  const { extra, ...assignment } = loaded;
   const access = await editAccess(db, actor, assignment);
   if (!access.canEdit) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason ?? MESSAGES.forbidden });
 
   // Read without locks: the version check in the write refuses anything changed since this read.
-  const [repeated, roster, lessonRows, codes, current, currentAtt] = await readForSave(db, assignment, actor, input);
+  const repeated = (extra.previousBatch as number | null) ?? null;
   if (repeated !== null) return { status: 'saved', batchId: repeated, ...(await currentValues(db, assignment, input)) };
+  const roster = rosterFromRows(
+    parsed<[number, string, string, string | null, string, string | null][]>(extra.roster).map(([id, lastName, firstName, middleName, from, to]) => ({ id, lastName, firstName, middleName, from, to })),
+    assignment,
+  );
+  const lessonRows = parsed<[number, string][]>(extra.lessons).map(([id, date]) => ({ id, date }));
+  const codes = parsed<[string, string, boolean, boolean][]>(extra.codes).map(([code, label, isAbsence, isValid]) => ({ code, label, isAbsence, isValid }));
+  const current = new Map<string, CurrentCell>(
+    parsed<[number, number, string | null, string | null, string | null, number][]>(extra.cells).map(([lessonId, studentId, attendance, grade1, grade2, version]) => [
+      `${lessonId}:${studentId}`,
+      { value: { attendance, grade1: grade1 as CellValue['grade1'], grade2: grade2 as CellValue['grade2'] }, version },
+    ]),
+  );
+  const currentAtt = await readAttestation(db, assignment, input.attestation);
   const validated = validate(assignment, input, today, roster, lessonRows, codes);
   if ('errors' in validated) return { status: 'invalid', errors: validated.errors };
   const { cells, attestation } = validated;
@@ -225,7 +257,6 @@ export async function readCells(db: Db, institutionId: number, edits: { lessonId
   const result = new Map<string, CurrentCell>();
   if (edits.length === 0) return result;
   // Two int arrays parse far faster on the server than a JSON list of pairs.
-  const ints = (xs: number[]) => `{${xs.join(',')}}`;
   const rows = await queryRows<{ lesson_id: number; student_id: number; attendance: string | null; grade1: string | null; grade2: string | null; version: number }>(
     db,
     sql`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version
@@ -284,7 +315,6 @@ export interface BatchHeader {
  * before the change are the ones read with those versions (`current`), so the statement does not read them again.
  */
 export async function writeBatch(db: Db, header: BatchHeader, edits: CellEdit[], current: Map<string, CurrentCell>): Promise<{ batchId: number; cells: SavedCell[] }> {
-  const ints = (xs: number[]) => `{${xs.join(',')}}`;
   const byLesson = new Map<number, { before: { studentId: number; state: CellState | null }[]; after: { studentId: number; state: CellState }[] }>();
   const saved: SavedCell[] = edits.map((e) => {
     const version = e.baseVersion + 1;
