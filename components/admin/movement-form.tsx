@@ -1,17 +1,13 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { MOVEMENT_KINDS, movementTitle, type MovementKind } from '@/domain/movement-kinds';
 import { trpc } from '../trpc-client';
 import { OrderFields } from './order-fields';
 import { useAdminAction } from './use-admin-action';
 
-type Kind = 'move' | 'leave' | 'expel' | 'reinstate';
-const KINDS: { kind: Kind; label: string }[] = [
-  { kind: 'move', label: 'Перевод в другую группу' },
-  { kind: 'leave', label: 'Академический отпуск' },
-  { kind: 'expel', label: 'Отчисление' },
-  { kind: 'reinstate', label: 'Восстановление / выход из отпуска' },
-];
+type Kind = MovementKind;
+const KINDS = MOVEMENT_KINDS.map((kind) => ({ kind, label: movementTitle(kind) }));
 
 /** The administrator's movement of one student by order, with the date it takes effect. */
 export function MovementForm({ studentId, groups, inGroup }: { studentId: number; groups: { id: number; name: string }[]; inGroup: boolean }) {

@@ -1,16 +1,12 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { MOVEMENT_KINDS, movementTitle, type MovementKind } from '@/domain/movement-kinds';
 import { trpc } from '../trpc-client';
 import { useAdminAction } from './use-admin-action';
 
-type Kind = 'move' | 'leave' | 'expel' | 'reinstate';
-const KINDS: { kind: Kind; label: string }[] = [
-  { kind: 'leave', label: 'Академический отпуск' },
-  { kind: 'move', label: 'Перевод в другую группу' },
-  { kind: 'expel', label: 'Отчисление' },
-  { kind: 'reinstate', label: 'Восстановление / выход из отпуска' },
-];
+type Kind = MovementKind;
+const KINDS = MOVEMENT_KINDS.map((kind) => ({ kind, label: movementTitle(kind) }));
 
 /** The curator's proposal of a movement: the administrator decides and issues the order. */
 export function ProposalForm({ studentId, groups }: { studentId: number; groups: { id: number; name: string }[] }) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { academicYears, terms } from '../../db/schema';
 
@@ -23,4 +23,15 @@ export async function currentTerms(db: Db, institutionIds: number[], date: strin
     .orderBy(desc(terms.startsOn));
   for (const row of rows) if (!result.has(row.institutionId)) result.set(row.institutionId, row);
   return result;
+}
+
+/** Terms of the institutions' open (not closed) years, in date order. */
+export async function openTerms(db: Db, institutionIds: number[]) {
+  if (institutionIds.length === 0) return [];
+  return db
+    .select({ id: terms.id, institutionId: terms.institutionId, name: terms.name, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn, locked: terms.locked, yearStart: academicYears.startsOn })
+    .from(terms)
+    .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
+    .where(and(inArray(terms.institutionId, institutionIds), isNull(academicYears.closedAt)))
+    .orderBy(asc(terms.startsOn));
 }

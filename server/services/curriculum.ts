@@ -2,7 +2,6 @@
  * Curricula (учебные планы) per specialty and admission year: read, edit one line on screen, import and export the
  * whole plan as XLSX in the template of `domain/curriculum-template.ts`. An import with any bad row imports nothing.
  */
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -10,14 +9,12 @@ import { q } from '../../db/sql';
 import { curricula, curriculumItems, curriculumItemTerms, specialties, teachingAssignments } from '../../db/schema';
 import { parseCurriculumRows, type PlanItem, type RowError } from '../../domain/curriculum-template';
 import type { Actor } from '../policy/actor';
-import { MESSAGES } from '../policy/messages';
 import { specialtyScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { readCurriculumWorkbook } from './curriculum-xlsx';
+import { badInput, outOfScope } from './refusals';
 
 const id = z.number().int().positive();
-const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
-const outOfScope = () => new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
 
 export interface CurriculumSummary {
   id: number;
@@ -239,13 +236,13 @@ export async function saveCurriculumItem(db: Db, actor: Actor, input: z.infer<ty
     input.rows.map((cells, i) => ({ row: i + 1, cells })),
     modules,
   );
-  if (errors.length) throw bad(errors.map((e) => (input.rows.length > 1 ? `Строка ${e.row}: ${e.message}` : e.message)).join('\n'));
-  if (items.length !== 1) throw bad('Строка плана: все строки должны относиться к одному коду');
+  if (errors.length) throw badInput(errors.map((e) => (input.rows.length > 1 ? `Строка ${e.row}: ${e.message}` : e.message)).join('\n'));
+  if (items.length !== 1) throw badInput('Строка плана: все строки должны относиться к одному коду');
   const item = items[0]!;
   const original = input.originalCode ? existing.find((e) => e.code === input.originalCode) : undefined;
-  if (input.originalCode && !original) throw bad(`Код ${input.originalCode}: такой строки в плане уже нет, обновите страницу`);
+  if (input.originalCode && !original) throw badInput(`Код ${input.originalCode}: такой строки в плане уже нет, обновите страницу`);
   const clash = existing.find((e) => e.code === item.code && e.id !== original?.id);
-  if (clash) throw bad(`Код ${item.code}: такая строка в плане уже есть`);
+  if (clash) throw badInput(`Код ${item.code}: такая строка в плане уже есть`);
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const known = original ? [{ id: original.id, code: item.code }] : [];
@@ -263,10 +260,10 @@ export async function deleteCurriculumItem(db: Db, actor: Actor, input: z.infer<
   const c = await curriculumInScope(db, actor, input.curriculumId, 'curriculum.manage');
   const existing = await itemsOf(db, c.institutionId, c.id);
   const item = existing.find((e) => e.code === input.code);
-  if (!item) throw bad(`Код ${input.code}: такой строки в плане нет`);
-  if (item.journals > 0) throw bad(`Код ${item.code}: ведётся в журналах (${item.journals}) — удалить нельзя`);
+  if (!item) throw badInput(`Код ${input.code}: такой строки в плане нет`);
+  if (item.journals > 0) throw badInput(`Код ${item.code}: ведётся в журналах (${item.journals}) — удалить нельзя`);
   const children = existing.filter((e) => e.parentCode === item.code);
-  if (children.length) throw bad(`Код ${item.code}: сначала удалите входящие в модуль строки (${children.map((ch) => ch.code).join(', ')})`);
+  if (children.length) throw badInput(`Код ${item.code}: сначала удалите входящие в модуль строки (${children.map((ch) => ch.code).join(', ')})`);
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await tx.delete(curriculumItemTerms).where(and(eq(curriculumItemTerms.institutionId, c.institutionId), eq(curriculumItemTerms.curriculumItemId, item.id)));

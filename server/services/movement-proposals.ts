@@ -3,26 +3,26 @@
  * own group (transfer, leave, expulsion, reinstatement) with a reason; the administrator carries it out by an order —
  * the movement and the proposal's status change in one transaction — or rejects it with a note.
  */
-import { TRPCError } from '@trpc/server';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { groups, movementProposals, students, users } from '../../db/schema';
+import { MOVEMENT_KINDS, MOVEMENT_LABELS, type MovementKind } from '../../domain/movement-kinds';
 import { fullName, shortName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { can } from '../policy/actor';
-import { MESSAGES } from '../policy/messages';
 import { institutionsFor, studentScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { moveStudent } from './movement';
+import { badInput, outOfScope } from './refusals';
 
 const id = z.number().int().positive();
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
 export const proposeInput = z.object({
   studentId: id,
-  kind: z.enum(['move', 'leave', 'expel', 'reinstate']),
+  kind: z.enum(MOVEMENT_KINDS),
   toGroupId: id.optional(),
   effectiveOn: isoDate('С какой даты'),
   reason: z.string().trim().min(5, 'Основание: опишите (не короче 5 знаков)').max(500),
@@ -38,24 +38,21 @@ export const decideInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reject'), proposalId: id, note: z.string().trim().min(3, 'Причина отказа: укажите').max(500) }),
 ]);
 
-export const KIND_LABELS = { move: 'перевод в другую группу', leave: 'академический отпуск', expel: 'отчисление', reinstate: 'восстановление' } as const;
 
-const outOfScope = () => new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
-const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
 
 export async function proposeMovement(db: Db, actor: Actor, input: z.infer<typeof proposeInput>) {
   const [student] = await db.select().from(students).where(and(eq(students.id, input.studentId), studentScope(actor, 'contingent.propose')));
   if (!student) throw outOfScope();
-  if ((input.kind === 'move' || input.kind === 'reinstate') && input.toGroupId === undefined) throw bad('Группа: выберите, в какую группу');
+  if ((input.kind === 'move' || input.kind === 'reinstate') && input.toGroupId === undefined) throw badInput('Группа: выберите, в какую группу');
   if (input.toGroupId !== undefined) {
     const [group] = await db.select({ id: groups.id }).from(groups).where(and(eq(groups.institutionId, student.institutionId), eq(groups.id, input.toGroupId)));
-    if (!group) throw bad('Группа: нет такой группы в колледже');
+    if (!group) throw badInput('Группа: нет такой группы в колледже');
   }
   const [pending] = await db
     .select({ id: movementProposals.id })
     .from(movementProposals)
     .where(and(eq(movementProposals.institutionId, student.institutionId), eq(movementProposals.studentId, student.id), eq(movementProposals.status, 'pending')));
-  if (pending) throw bad(`${fullName(student)}: предложение уже ждёт решения администратора`);
+  if (pending) throw badInput(`${fullName(student)}: предложение уже ждёт решения администратора`);
   const [created] = await db
     .insert(movementProposals)
     .values({
@@ -99,8 +96,8 @@ export async function listProposals(db: Db, actor: Actor) {
     studentId: r.p.studentId,
     student: fullName(r.student),
     currentGroup: r.currentGroup,
-    kind: r.p.kind as keyof typeof KIND_LABELS,
-    kindLabel: KIND_LABELS[r.p.kind as keyof typeof KIND_LABELS],
+    kind: r.p.kind as MovementKind,
+    kindLabel: MOVEMENT_LABELS[r.p.kind as MovementKind],
     toGroup: r.toGroup,
     effectiveOn: r.p.effectiveOn,
     reason: r.p.reason,
@@ -118,7 +115,7 @@ export async function decideProposal(db: Db, actor: Actor, input: z.infer<typeof
     .from(movementProposals)
     .where(and(eq(movementProposals.id, input.proposalId), inArray(movementProposals.institutionId, institutionIds.length ? institutionIds : [-1])));
   if (!proposal) throw outOfScope();
-  if (proposal.status !== 'pending') throw bad('Предложение уже рассмотрено');
+  if (proposal.status !== 'pending') throw badInput('Предложение уже рассмотрено');
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     if (input.action === 'execute') {

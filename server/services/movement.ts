@@ -3,18 +3,18 @@
  * expulsion, reinstatement. Each closes and/or opens a group membership at the date the order takes effect, so journals
  * show the student exactly for the dates in the group. Membership history is never rewritten, only ended and added.
  */
-import { TRPCError } from '@trpc/server';
 import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { q } from '../../db/sql';
 import { groupMemberships, groups, journalCells, lessons, students, teachingAssignments } from '../../db/schema';
 import { addDays, formatDate } from '../../domain/dates';
+import { MOVEMENT_LABELS } from '../../domain/movement-kinds';
 import { fullName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
-import { MESSAGES } from '../policy/messages';
 import { institutionsFor, studentScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
+import { badInput, outOfScope } from './refusals';
 
 const id = z.number().int().positive();
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
@@ -41,10 +41,7 @@ export const enrolInput = z.object({
   ...order,
 });
 
-const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
-const outOfScope = () => new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
 
-const KIND_LABEL = { move: 'перевод в другую группу', leave: 'академический отпуск', expel: 'отчисление', reinstate: 'восстановление' } as const;
 
 async function currentGroup(db: Db, institutionId: number, groupId: number) {
   const [group] = await db
@@ -52,7 +49,7 @@ async function currentGroup(db: Db, institutionId: number, groupId: number) {
     .from(groups)
     .where(and(eq(groups.institutionId, institutionId), eq(groups.id, groupId)));
   if (!group) throw outOfScope();
-  if (group.graduatedOn) throw bad(`Группа ${group.name} выпущена ${formatDate(group.graduatedOn)}: в неё нельзя зачислить`);
+  if (group.graduatedOn) throw badInput(`Группа ${group.name} выпущена ${formatDate(group.graduatedOn)}: в неё нельзя зачислить`);
   return group;
 }
 
@@ -79,7 +76,7 @@ export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof mo
   const [student] = await db.select().from(students).where(and(eq(students.id, input.studentId), studentScope(actor, 'contingent.manage')));
   if (!student) throw outOfScope();
   const institutionId = student.institutionId;
-  if (input.orderDate > addDays(input.effectiveOn, 366)) throw bad('Дата приказа: слишком далеко от даты вступления в силу');
+  if (input.orderDate > addDays(input.effectiveOn, 366)) throw badInput('Дата приказа: слишком далеко от даты вступления в силу');
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [open] = await tx
@@ -93,27 +90,27 @@ export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof mo
     let target: { id: number; name: string } | null = null;
 
     if (input.kind === 'reinstate') {
-      if (open) throw bad(`${name}: уже числится в группе ${open.groupName} — восстанавливать некого`);
+      if (open) throw badInput(`${name}: уже числится в группе ${open.groupName} — восстанавливать некого`);
       target = await currentGroup(tx, institutionId, input.toGroupId);
       const [overlap] = await tx
         .select({ toDate: groupMemberships.toDate })
         .from(groupMemberships)
         .where(and(eq(groupMemberships.institutionId, institutionId), eq(groupMemberships.studentId, student.id), gte(groupMemberships.toDate, input.effectiveOn)));
-      if (overlap) throw bad(`Дата вступления в силу: ${name} числился в группе до ${formatDate(overlap.toDate)}, восстановить можно с ${formatDate(addDays(overlap.toDate!, 1))}`);
+      if (overlap) throw badInput(`Дата вступления в силу: ${name} числился в группе до ${formatDate(overlap.toDate)}, восстановить можно с ${formatDate(addDays(overlap.toDate!, 1))}`);
     } else {
-      if (!open) throw bad(`${name}: не числится ни в одной группе`);
+      if (!open) throw badInput(`${name}: не числится ни в одной группе`);
       if (input.effectiveOn <= open.fromDate) {
-        throw bad(`Дата вступления в силу: ${name} в группе ${open.groupName} с ${formatDate(open.fromDate)}, дата должна быть позже`);
+        throw badInput(`Дата вступления в силу: ${name} в группе ${open.groupName} с ${formatDate(open.fromDate)}, дата должна быть позже`);
       }
       const marks = await marksFrom(tx, institutionId, student.id, open.groupId, input.effectiveOn);
       if (marks.count > 0) {
-        throw bad(
+        throw badInput(
           `Дата вступления в силу: с ${formatDate(input.effectiveOn)} у студента есть отметки в журналах группы ${open.groupName} (${marks.count}, последняя ${formatDate(marks.last)}) — они оказались бы вне группы`,
         );
       }
       if (input.kind === 'move') {
         target = await currentGroup(tx, institutionId, input.toGroupId);
-        if (target.id === open.groupId) throw bad(`Группа: ${name} уже в группе ${target.name}`);
+        if (target.id === open.groupId) throw badInput(`Группа: ${name} уже в группе ${target.name}`);
       }
       const endReason = input.kind === 'move' ? `перевод в группу ${target!.name}` : input.kind === 'leave' ? 'академический отпуск' : `отчисление: ${input.reason}`;
       await tx
@@ -141,7 +138,7 @@ export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof mo
       'movement',
       before,
       { studentId: student.id, kind: input.kind, group: target?.name ?? null, effectiveOn: input.effectiveOn },
-      `Приказ № ${input.orderNo} от ${formatDate(input.orderDate)}: ${KIND_LABEL[input.kind]}, ${name}`,
+      `Приказ № ${input.orderNo} от ${formatDate(input.orderDate)}: ${MOVEMENT_LABELS[input.kind]}, ${name}`,
     );
     return { ok: true as const };
   });
@@ -158,7 +155,7 @@ export async function enrolStudent(db: Db, actor: Actor, input: z.infer<typeof e
         .select({ id: students.id })
         .from(students)
         .where(and(eq(students.institutionId, institutionId), eq(students.recordBookNo, input.recordBookNo)));
-      if (same) throw bad(`№ зачётной книжки: ${input.recordBookNo} уже выдан другому студенту`);
+      if (same) throw badInput(`№ зачётной книжки: ${input.recordBookNo} уже выдан другому студенту`);
     }
     const [student] = await tx
       .insert(students)

@@ -3,7 +3,6 @@
  * curator over a group, the others over the whole college; a teacher may also be a curator. A new account gets a
  * one-time password that must be changed at the first sign-in. Roles take effect at the next request.
  */
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -13,9 +12,8 @@ import { fullName } from '../../domain/names';
 import { hashPassword } from '../auth/password';
 import { oneTimePassword } from '../auth/one-time-password';
 import type { Actor } from '../policy/actor';
-import { MESSAGES } from '../policy/messages';
-import { institutionsFor } from '../policy/scope';
 import { logAdminChange } from './admin-log';
+import { badInput, institutionOf, outOfScope } from './refusals';
 
 const STAFF_ROLES = ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'] as const;
 const id = z.number().int().positive();
@@ -39,17 +37,13 @@ export const createStaffInput = z.object({
 });
 export const updateStaffInput = z.object({ userId: id, ...person });
 
-const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
-
-function institutionOf(actor: Actor): number {
-  const [institutionId] = institutionsFor(actor, 'staff.manage');
-  if (institutionId === undefined) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
-  return institutionId;
-}
 
 /** Departments and current groups to choose scopes from. */
 export async function staffOptions(db: Db, actor: Actor) {
-  const institutionId = institutionOf(actor);
+  return optionsOf(db, institutionOf(actor, 'staff.manage'));
+}
+
+async function optionsOf(db: Db, institutionId: number) {
   const [deps, grps] = await Promise.all([
     db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.institutionId, institutionId)).orderBy(asc(departments.name)),
     db
@@ -63,26 +57,18 @@ export async function staffOptions(db: Db, actor: Actor) {
 
 /** Roles checked against the institution: a head needs a department, a curator a current group; no duplicates. */
 async function checkedRoles(db: Db, institutionId: number, roles: z.infer<typeof roleGrant>[]) {
-  const { departments: deps, groups: grps } = await staffOptionsFor(db, institutionId);
+  const { departments: deps, groups: grps } = await optionsOf(db, institutionId);
   const seen = new Set<string>();
   return roles.map((r) => {
     const departmentId = r.role === 'head' ? (r.departmentId ?? null) : null;
     const groupId = r.role === 'curator' ? (r.groupId ?? null) : null;
-    if (r.role === 'head' && (departmentId === null || !deps.some((d) => d.id === departmentId))) throw bad('Заведующий отделением: выберите отделение колледжа');
-    if (r.role === 'curator' && (groupId === null || !grps.some((g) => g.id === groupId))) throw bad('Куратор: выберите текущую группу колледжа');
+    if (r.role === 'head' && (departmentId === null || !deps.some((d) => d.id === departmentId))) throw badInput('Заведующий отделением: выберите отделение колледжа');
+    if (r.role === 'curator' && (groupId === null || !grps.some((g) => g.id === groupId))) throw badInput('Куратор: выберите текущую группу колледжа');
     const key = `${r.role}:${departmentId}:${groupId}`;
-    if (seen.has(key)) throw bad('Роли: одна и та же роль указана дважды');
+    if (seen.has(key)) throw badInput('Роли: одна и та же роль указана дважды');
     seen.add(key);
     return { role: r.role, departmentId, groupId };
   });
-}
-
-async function staffOptionsFor(db: Db, institutionId: number) {
-  const [deps, grps] = await Promise.all([
-    db.select({ id: departments.id }).from(departments).where(eq(departments.institutionId, institutionId)),
-    db.select({ id: groups.id, curatorUserId: groups.curatorUserId }).from(groups).where(and(eq(groups.institutionId, institutionId), isNull(groups.graduatedOn))),
-  ]);
-  return { departments: deps, groups: grps };
 }
 
 async function writeRoles(tx: Db, institutionId: number, userId: number, roles: { role: string; departmentId: number | null; groupId: number | null }[]) {
@@ -99,7 +85,7 @@ async function writeRoles(tx: Db, institutionId: number, userId: number, roles: 
 }
 
 export async function createStaff(db: Db, actor: Actor, input: z.infer<typeof createStaffInput>) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'staff.manage');
   const roles = await checkedRoles(db, institutionId, input.roles);
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -108,7 +94,7 @@ export async function createStaff(db: Db, actor: Actor, input: z.infer<typeof cr
     let login = input.login || '';
     if (login) {
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, login));
-      if (taken) throw bad(`Логин: «${login}» уже занят`);
+      if (taken) throw badInput(`Логин: «${login}» уже занят`);
     } else {
       const base = loginFor(input);
       const similar = await tx.select({ login: users.login }).from(users).where(sql`${users.login} like ${`${base}%`}`);
@@ -134,16 +120,16 @@ export async function createStaff(db: Db, actor: Actor, input: z.infer<typeof cr
 }
 
 export async function updateStaff(db: Db, actor: Actor, input: z.infer<typeof updateStaffInput>) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'staff.manage');
   const [user] = await db
     .select()
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(eq(users.id, input.userId), eq(userRoles.institutionId, institutionId), inArray(userRoles.role, [...STAFF_ROLES])))
     .limit(1);
-  if (!user) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!user) throw outOfScope();
   const roles = await checkedRoles(db, institutionId, input.roles);
-  if (input.userId === actor.userId && !roles.some((r) => r.role === 'admin')) throw bad('Роли: свою роль администратора снять нельзя');
+  if (input.userId === actor.userId && !roles.some((r) => r.role === 'admin')) throw badInput('Роли: свою роль администратора снять нельзя');
   const before = await db.select().from(userRoles).where(and(eq(userRoles.userId, input.userId), eq(userRoles.institutionId, institutionId)));
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

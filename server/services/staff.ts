@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { changeLog, departments, editBatches, groups, userRoles, users } from '../../db/schema';
+import { departments, groups, userRoles, users } from '../../db/schema';
 import { ROLE_LABELS, type Role } from '../../domain/roles';
 import { shortName } from '../../domain/names';
 import { hashPassword } from '../auth/password';
@@ -14,6 +14,7 @@ import { oneTimePassword } from '../auth/one-time-password';
 import type { Actor } from '../policy/actor';
 import { MESSAGES } from '../policy/messages';
 import { institutionsFor } from '../policy/scope';
+import { logAdminChange } from './admin-log';
 
 const STAFF_ROLES: Role[] = ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'];
 
@@ -75,11 +76,6 @@ async function staffAccount(db: Db, actor: Actor, userId: number) {
   return row.user;
 }
 
-async function log(db: Db, actor: Actor, institutionId: number, before: unknown, after: unknown, reason: string) {
-  const [batch] = await db.insert(editBatches).values({ institutionId, userId: actor.userId, source: 'admin', reason }).returning({ id: editBatches.id });
-  await db.insert(changeLog).values({ institutionId, batchId: batch!.id, entity: 'user', before, after, userId: actor.userId });
-}
-
 export const setActiveInput = z.object({ userId: z.number().int().positive(), active: z.boolean() });
 
 export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof setActiveInput>) {
@@ -91,7 +87,7 @@ export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof
       .update(users)
       .set({ isActive: input.active, sessionEpoch: sql`${users.sessionEpoch} + 1` })
       .where(eq(users.id, user.id));
-    await log(tx, actor, institutionsFor(actor, 'staff.manage')[0]!, { userId: user.id, isActive: user.isActive }, { userId: user.id, isActive: input.active }, input.active ? 'включение' : 'отключение');
+    await logAdminChange(tx, actor, institutionsFor(actor, 'staff.manage')[0]!, 'user', { userId: user.id, isActive: user.isActive }, { userId: user.id, isActive: input.active }, input.active ? 'включение' : 'отключение');
   });
   return { ok: true as const };
 }
@@ -105,7 +101,7 @@ export async function resetStaffPassword(db: Db, actor: Actor, input: { userId: 
       .update(users)
       .set({ passwordHash: await hashPassword(password), mustChangePassword: true, sessionEpoch: sql`${users.sessionEpoch} + 1` })
       .where(eq(users.id, user.id));
-    await log(tx, actor, institutionsFor(actor, 'staff.manage')[0]!, { userId: user.id }, { userId: user.id, passwordReset: true }, 'сброс пароля');
+    await logAdminChange(tx, actor, institutionsFor(actor, 'staff.manage')[0]!, 'user', { userId: user.id }, { userId: user.id, passwordReset: true }, 'сброс пароля');
   });
   return { login: user.login, password };
 }

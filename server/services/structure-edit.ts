@@ -2,19 +2,16 @@
  * The college's structure kept by the administrator (regulation §5.2): departments, specialties, groups (name,
  * specialty, course, admission year, department, curator). Unique names are checked with a message naming the field.
  */
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { departments, groups, specialties, userRoles, users } from '../../db/schema';
 import { shortName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
-import { MESSAGES } from '../policy/messages';
-import { institutionsFor } from '../policy/scope';
 import { logAdminChange } from './admin-log';
+import { badInput, institutionOf, outOfScope } from './refusals';
 
 const id = z.number().int().positive();
-const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
 
 export const departmentInput = z.object({ id: id.optional(), name: z.string().trim().min(3, 'Название отделения: не короче 3 знаков').max(200) });
 export const specialtyInput = z.object({
@@ -35,14 +32,8 @@ export const groupInput = z.object({
   curatorUserId: id.nullable(),
 });
 
-function institutionOf(actor: Actor): number {
-  const [institutionId] = institutionsFor(actor, 'structure.manage');
-  if (institutionId === undefined) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
-  return institutionId;
-}
-
 export async function structureOptions(db: Db, actor: Actor) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'structure.manage');
   const [deps, specs, grps, teachers] = await Promise.all([
     db.select().from(departments).where(eq(departments.institutionId, institutionId)).orderBy(asc(departments.name)),
     db.select().from(specialties).where(eq(specialties.institutionId, institutionId)).orderBy(asc(specialties.code)),
@@ -65,18 +56,18 @@ export async function structureOptions(db: Db, actor: Actor) {
 }
 
 export async function saveDepartment(db: Db, actor: Actor, input: z.infer<typeof departmentInput>) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'structure.manage');
   const [same] = await db
     .select({ id: departments.id })
     .from(departments)
     .where(and(eq(departments.institutionId, institutionId), sql`lower(${departments.name}) = lower(${input.name})`, input.id ? ne(departments.id, input.id) : undefined));
-  if (same) throw bad(`Название отделения: «${input.name}» уже есть`);
+  if (same) throw badInput(`Название отделения: «${input.name}» уже есть`);
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     let saved;
     if (input.id) {
       [saved] = await tx.update(departments).set({ name: input.name }).where(and(eq(departments.institutionId, institutionId), eq(departments.id, input.id))).returning();
-      if (!saved) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+      if (!saved) throw outOfScope();
     } else {
       [saved] = await tx.insert(departments).values({ institutionId, name: input.name }).returning();
     }
@@ -86,19 +77,19 @@ export async function saveDepartment(db: Db, actor: Actor, input: z.infer<typeof
 }
 
 export async function saveSpecialty(db: Db, actor: Actor, input: z.infer<typeof specialtyInput>) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'structure.manage');
   const [same] = await db
     .select({ id: specialties.id })
     .from(specialties)
     .where(and(eq(specialties.institutionId, institutionId), eq(specialties.code, input.code), input.id ? ne(specialties.id, input.id) : undefined));
-  if (same) throw bad(`Код специальности: ${input.code} уже есть`);
+  if (same) throw badInput(`Код специальности: ${input.code} уже есть`);
   const { id: specialtyId, ...values } = input;
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     let saved;
     if (specialtyId) {
       [saved] = await tx.update(specialties).set(values).where(and(eq(specialties.institutionId, institutionId), eq(specialties.id, specialtyId))).returning();
-      if (!saved) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+      if (!saved) throw outOfScope();
     } else {
       [saved] = await tx.insert(specialties).values({ institutionId, ...values }).returning();
     }
@@ -108,16 +99,16 @@ export async function saveSpecialty(db: Db, actor: Actor, input: z.infer<typeof 
 }
 
 export async function saveGroup(db: Db, actor: Actor, input: z.infer<typeof groupInput>) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'structure.manage');
   const options = await structureOptions(db, actor);
-  if (!options.specialties.some((s) => s.id === input.specialtyId)) throw bad('Специальность: выберите специальность колледжа');
-  if (!options.departments.some((d) => d.id === input.departmentId)) throw bad('Отделение: выберите отделение колледжа');
-  if (input.curatorUserId !== null && !options.teachers.some((t) => t.id === input.curatorUserId)) throw bad('Куратор: выберите действующего преподавателя');
+  if (!options.specialties.some((s) => s.id === input.specialtyId)) throw badInput('Специальность: выберите специальность колледжа');
+  if (!options.departments.some((d) => d.id === input.departmentId)) throw badInput('Отделение: выберите отделение колледжа');
+  if (input.curatorUserId !== null && !options.teachers.some((t) => t.id === input.curatorUserId)) throw badInput('Куратор: выберите действующего преподавателя');
   const [same] = await db
     .select({ id: groups.id })
     .from(groups)
     .where(and(eq(groups.institutionId, institutionId), eq(groups.name, input.name), eq(groups.admissionYear, input.admissionYear), input.id ? ne(groups.id, input.id) : undefined));
-  if (same) throw bad(`Название группы: ${input.name} набора ${input.admissionYear} г. уже есть`);
+  if (same) throw badInput(`Название группы: ${input.name} набора ${input.admissionYear} г. уже есть`);
   const { id: groupId, ...values } = input;
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
@@ -128,7 +119,7 @@ export async function saveGroup(db: Db, actor: Actor, input: z.infer<typeof grou
         .set(values)
         .where(and(eq(groups.institutionId, institutionId), eq(groups.id, groupId), isNull(groups.graduatedOn)))
         .returning();
-      if (!saved) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+      if (!saved) throw outOfScope();
     } else {
       [saved] = await tx.insert(groups).values({ institutionId, ...values }).returning();
     }

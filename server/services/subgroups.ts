@@ -10,13 +10,14 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { q } from '../../db/sql';
 import {
-  academicYears, curriculumItems, groupMemberships, groups, journalCells, lessons, students, subgroupMembers, subgroups, teachingAssignments, terms,
+  curriculumItems, groupMemberships, groups, journalCells, lessons, students, subgroupMembers, subgroups, teachingAssignments,
 } from '../../db/schema';
 import { compareByName, shortName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
-import { MESSAGES } from '../policy/messages';
 import { groupScope } from '../policy/scope';
+import { openTerms } from '../queries/terms';
 import { logAdminChange } from './admin-log';
+import { badInput, outOfScope } from './refusals';
 
 const id = z.number().int().positive();
 
@@ -47,25 +48,14 @@ export interface SubgroupSplit {
   subgroups: { id: number; name: string; studentIds: number[]; journals: string[] }[];
 }
 
-const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
 
 async function groupInScope(db: Db, actor: Actor, groupId: number) {
   const [group] = await db
     .select({ id: groups.id, institutionId: groups.institutionId, name: groups.name })
     .from(groups)
     .where(and(eq(groups.id, groupId), groupScope(actor, 'subgroups.manage'), isNull(groups.graduatedOn)));
-  if (!group) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!group) throw outOfScope();
   return group;
-}
-
-/** Terms of the institution's open years, in date order. */
-async function openTerms(db: Db, institutionId: number) {
-  return db
-    .select({ id: terms.id, name: terms.name, startsOn: terms.startsOn, endsOn: terms.endsOn, locked: terms.locked })
-    .from(terms)
-    .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
-    .where(and(eq(terms.institutionId, institutionId), isNull(academicYears.closedAt)))
-    .orderBy(asc(terms.startsOn));
 }
 
 async function studentsInTerm(db: Db, institutionId: number, groupId: number, term: { startsOn: string; endsOn: string }) {
@@ -110,13 +100,13 @@ async function currentSplit(db: Db, institutionId: number, groupId: number, term
 
 export async function loadSubgroupSplit(db: Db, actor: Actor, input: z.infer<typeof subgroupSplitInput>): Promise<SubgroupSplit> {
   const group = await groupInScope(db, actor, input.groupId);
-  const termList = await openTerms(db, group.institutionId);
+  const termList = await openTerms(db, [group.institutionId]);
   const today = new Date().toISOString().slice(0, 10);
   const term =
     input.termId !== undefined
       ? termList.find((t) => t.id === input.termId)
       : (termList.find((t) => t.startsOn <= today && today <= t.endsOn) ?? termList.find((t) => t.startsOn > today) ?? termList.at(-1));
-  if (!term) throw bad(input.termId !== undefined ? 'Семестр: нет такого семестра в открытых учебных годах' : 'Нет открытого учебного года');
+  if (!term) throw badInput(input.termId !== undefined ? 'Семестр: нет такого семестра в открытых учебных годах' : 'Нет открытого учебного года');
   const roster = await studentsInTerm(db, group.institutionId, group.id, term);
   const inGroup = new Set(roster.map((s) => s.id));
   const split = await currentSplit(db, group.institutionId, group.id, term.id);
@@ -134,9 +124,9 @@ export async function loadSubgroupSplit(db: Db, actor: Actor, input: z.infer<typ
 export async function saveSubgroups(db: Db, actor: Actor, input: z.infer<typeof saveSubgroupsInput>) {
   const group = await groupInScope(db, actor, input.groupId);
   const institutionId = group.institutionId;
-  const term = (await openTerms(db, institutionId)).find((t) => t.id === input.termId);
-  if (!term) throw bad('Семестр: нет такого семестра в открытых учебных годах');
-  if (term.locked) throw bad(`${term.name} закрыт для изменений: подгруппы в нём не меняются`);
+  const term = (await openTerms(db, [institutionId])).find((t) => t.id === input.termId);
+  if (!term) throw badInput('Семестр: нет такого семестра в открытых учебных годах');
+  if (term.locked) throw badInput(`${term.name} закрыт для изменений: подгруппы в нём не меняются`);
   const roster = await studentsInTerm(db, institutionId, group.id, term);
   const nameOf = new Map(roster.map((s) => [s.id, s.name]));
 
@@ -144,25 +134,25 @@ export async function saveSubgroups(db: Db, actor: Actor, input: z.infer<typeof 
   const placed = new Map<number, number>();
   for (const [index, sg] of input.subgroups.entries()) {
     const key = sg.name.toLocaleLowerCase('ru');
-    if (names.has(key)) throw bad(`Подгруппа «${sg.name}»: название повторяется`);
+    if (names.has(key)) throw badInput(`Подгруппа «${sg.name}»: название повторяется`);
     names.add(key);
-    if (sg.studentIds.length === 0) throw bad(`Подгруппа «${sg.name}»: в ней нет ни одного студента`);
+    if (sg.studentIds.length === 0) throw badInput(`Подгруппа «${sg.name}»: в ней нет ни одного студента`);
     for (const studentId of sg.studentIds) {
-      if (!nameOf.has(studentId)) throw bad(`Подгруппа «${sg.name}»: студент не из группы ${group.name} в этом семестре`);
-      if (placed.has(studentId)) throw bad(`${nameOf.get(studentId)}: указан(а) в двух подгруппах`);
+      if (!nameOf.has(studentId)) throw badInput(`Подгруппа «${sg.name}»: студент не из группы ${group.name} в этом семестре`);
+      if (placed.has(studentId)) throw badInput(`${nameOf.get(studentId)}: указан(а) в двух подгруппах`);
       placed.set(studentId, index);
     }
   }
   const unplaced = roster.filter((s) => !placed.has(s.id));
-  if (unplaced.length) throw bad(`Не распределены по подгруппам: ${unplaced.map((s) => s.name).join(', ')}`);
+  if (unplaced.length) throw badInput(`Не распределены по подгруппам: ${unplaced.map((s) => s.name).join(', ')}`);
 
   const existing = await currentSplit(db, institutionId, group.id, term.id);
   const byId = new Map(existing.map((s) => [s.id, s]));
-  for (const sg of input.subgroups) if (sg.id !== undefined && !byId.has(sg.id)) throw bad(`Подгруппа «${sg.name}»: её уже нет, обновите страницу`);
+  for (const sg of input.subgroups) if (sg.id !== undefined && !byId.has(sg.id)) throw badInput(`Подгруппа «${sg.name}»: её уже нет, обновите страницу`);
   const kept = new Set(input.subgroups.map((s) => s.id).filter((x): x is number => x !== undefined));
   const removed = existing.filter((s) => !kept.has(s.id));
   const inUse = removed.find((s) => s.journals.length > 0);
-  if (inUse) throw bad(`Подгруппа «${inUse.name}» ведётся в журналах (${inUse.journals.join(', ')}): её нельзя удалить, только изменить состав`);
+  if (inUse) throw badInput(`Подгруппа «${inUse.name}» ведётся в журналах (${inUse.journals.join(', ')}): её нельзя удалить, только изменить состав`);
 
   // Students leaving a subgroup in whose journals they already have marks.
   const leaving = input.subgroups.flatMap((sg) =>

@@ -3,8 +3,7 @@
  * journal pages. The term's load is created from the groups' curricula in one action (journals without teachers yet),
  * then teachers are assigned line by line. Every change is logged.
  */
-import { TRPCError } from '@trpc/server';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { q } from '../../db/sql';
@@ -13,13 +12,12 @@ import {
 } from '../../db/schema';
 import { shortName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
-import { MESSAGES } from '../policy/messages';
 import { groupScope, institutionsFor } from '../policy/scope';
+import { openTerms } from '../queries/terms';
 import { logAdminChange } from './admin-log';
+import { badInput, outOfScope } from './refusals';
 
 const id = z.number().int().positive();
-const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
-const outOfScope = () => new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
 
 export const loadTermInput = z.object({ termId: id.optional() });
 export const createLoadInput = z.object({ termId: id, groupIds: z.array(id).max(500).optional() });
@@ -51,22 +49,12 @@ export interface TermLoad {
   groups: { id: number; name: string; semester: number; curriculum: string | null; lines: LoadLine[] }[];
 }
 
-async function openTerms(db: Db, institutionIds: number[]) {
-  if (institutionIds.length === 0) return [];
-  return db
-    .select({ id: terms.id, institutionId: terms.institutionId, name: terms.name, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn, locked: terms.locked, yearStart: academicYears.startsOn })
-    .from(terms)
-    .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
-    .where(and(inArray(terms.institutionId, institutionIds), isNull(academicYears.closedAt)))
-    .orderBy(asc(terms.startsOn));
-}
-
 async function termFor(db: Db, actor: Actor, termId: number | undefined) {
   const list = await openTerms(db, institutionsFor(actor, 'load.manage'));
   const today = new Date().toISOString().slice(0, 10);
   const term =
     termId !== undefined ? list.find((t) => t.id === termId) : (list.find((t) => t.startsOn <= today && today <= t.endsOn) ?? list.find((t) => t.startsOn > today) ?? list.at(-1));
-  if (!term) throw termId !== undefined ? outOfScope() : bad('Нет открытого учебного года');
+  if (!term) throw termId !== undefined ? outOfScope() : badInput('Нет открытого учебного года');
   return { term, list: list.filter((t) => t.institutionId === term.institutionId) };
 }
 
@@ -194,7 +182,7 @@ function lineOf(
 /** Creates the term's missing journals from the curricula: one per group and plan line with hours, no teacher yet. */
 export async function createLoadFromCurriculum(db: Db, actor: Actor, input: z.infer<typeof createLoadInput>) {
   const { term } = await termFor(db, actor, input.termId);
-  if (term.locked) throw bad(`${term.name} закрыт для изменений`);
+  if (term.locked) throw badInput(`${term.name} закрыт для изменений`);
   const groupRows = await groupsOfTerm(db, actor, term, input.groupIds);
   if (input.groupIds && groupRows.length !== new Set(input.groupIds).size) throw outOfScope();
   return db.transaction(async (txRaw) => {
@@ -232,8 +220,8 @@ async function assignmentInScope(db: Db, actor: Actor, assignmentId: number) {
     .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
     .where(and(eq(teachingAssignments.id, assignmentId), groupScope(actor, 'load.manage')));
   if (!row) throw outOfScope();
-  if (row.yearClosed) throw bad('Учебный год закрыт: нагрузка его архива не меняется');
-  if (row.termLocked) throw bad('Семестр закрыт для изменений: нагрузка в нём не меняется');
+  if (row.yearClosed) throw badInput('Учебный год закрыт: нагрузка его архива не меняется');
+  if (row.termLocked) throw badInput('Семестр закрыт для изменений: нагрузка в нём не меняется');
   return row;
 }
 
@@ -253,7 +241,7 @@ export async function updateAssignment(db: Db, actor: Actor, input: z.infer<type
       .from(userRoles)
       .innerJoin(users, eq(users.id, userRoles.userId))
       .where(and(eq(userRoles.userId, input.teacherUserId), eq(userRoles.institutionId, a.institutionId), eq(userRoles.role, 'teacher'), eq(users.isActive, true)));
-    if (!teacher) throw bad('Преподаватель: это не действующий преподаватель колледжа');
+    if (!teacher) throw badInput('Преподаватель: это не действующий преподаватель колледжа');
   }
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
@@ -277,14 +265,14 @@ export async function updateAssignment(db: Db, actor: Actor, input: z.infer<type
 /** One journal of the whole group → one per subgroup of the term (before any lesson is held). */
 export async function splitAssignmentBySubgroups(db: Db, actor: Actor, input: z.infer<typeof assignmentInput>) {
   const { a } = await assignmentInScope(db, actor, input.assignmentId);
-  if (a.subgroupId !== null) throw bad('Журнал уже ведётся по подгруппе');
-  if ((await lessonCount(db, a.institutionId, a.id)) > 0) throw bad('В журнале уже есть занятия: делить его на подгруппы нельзя');
+  if (a.subgroupId !== null) throw badInput('Журнал уже ведётся по подгруппе');
+  if ((await lessonCount(db, a.institutionId, a.id)) > 0) throw badInput('В журнале уже есть занятия: делить его на подгруппы нельзя');
   const parts = await db
     .select({ id: subgroups.id, name: subgroups.name })
     .from(subgroups)
     .where(and(eq(subgroups.institutionId, a.institutionId), eq(subgroups.groupId, a.groupId), eq(subgroups.termId, a.termId)))
     .orderBy(asc(subgroups.name));
-  if (parts.length < 2) throw bad('У группы нет подгрупп в этом семестре: сначала разделите её на подгруппы');
+  if (parts.length < 2) throw badInput('У группы нет подгрупп в этом семестре: сначала разделите её на подгруппы');
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await tx.delete(teachingAssignments).where(and(eq(teachingAssignments.institutionId, a.institutionId), eq(teachingAssignments.id, a.id)));
@@ -300,7 +288,7 @@ export async function splitAssignmentBySubgroups(db: Db, actor: Actor, input: z.
 export async function deleteAssignment(db: Db, actor: Actor, input: z.infer<typeof assignmentInput>) {
   const { a } = await assignmentInScope(db, actor, input.assignmentId);
   const held = await lessonCount(db, a.institutionId, a.id);
-  if (held > 0) throw bad(`В журнале есть занятия (${held}): удалить его нельзя`);
+  if (held > 0) throw badInput(`В журнале есть занятия (${held}): удалить его нельзя`);
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await tx.delete(teachingAssignments).where(and(eq(teachingAssignments.institutionId, a.institutionId), eq(teachingAssignments.id, a.id)));

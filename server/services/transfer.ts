@@ -5,7 +5,6 @@
  * students, curator and curriculum); the name and course it had last year are kept in `group_year_names`, so last
  * year's journals read as they were.
  */
-import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -14,9 +13,8 @@ import { academicYears, groupMemberships, groups, groupYearNames, specialties, u
 import { nameOnNextCourse, transferActionFor, type TransferAction } from '../../domain/course-transfer';
 import { addDays, formatDate } from '../../domain/dates';
 import type { Actor } from '../policy/actor';
-import { MESSAGES } from '../policy/messages';
-import { institutionsFor } from '../policy/scope';
 import { logAdminChange } from './admin-log';
+import { badInput, institutionOf, outOfScope } from './refusals';
 
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
@@ -54,28 +52,21 @@ export interface TransferPreview {
   alreadyMoved: { groupId: number; name: string; orderNo: string; orderDate: string }[];
 }
 
-const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
-
-function institutionOf(actor: Actor): number {
-  const [institutionId] = institutionsFor(actor, 'contingent.manage');
-  if (institutionId === undefined) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
-  return institutionId;
-}
 
 async function plan(db: Db, institutionId: number, input: z.infer<typeof transferPreviewInput>): Promise<TransferPreview> {
   const [toYear] = await db
     .select()
     .from(academicYears)
     .where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, input.targetYearId)));
-  if (!toYear) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
-  if (toYear.closedAt) throw bad(`Учебный год ${toYear.name} закрыт: перевести в него нельзя`);
+  if (!toYear) throw outOfScope();
+  if (toYear.closedAt) throw badInput(`Учебный год ${toYear.name} закрыт: перевести в него нельзя`);
   const [fromYear] = await db
     .select()
     .from(academicYears)
     .where(and(eq(academicYears.institutionId, institutionId), lt(academicYears.startsOn, toYear.startsOn)))
     .orderBy(desc(academicYears.startsOn))
     .limit(1);
-  if (!fromYear) throw bad(`Перевод: перед учебным годом ${toYear.name} нет года, из которого переводить`);
+  if (!fromYear) throw badInput(`Перевод: перед учебным годом ${toYear.name} нет года, из которого переводить`);
   const effectiveOn = toYear.startsOn;
   const lastDay = addDays(effectiveOn, -1);
   const fromStartYear = Number(fromYear.startsOn.slice(0, 4));
@@ -112,7 +103,7 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
     .orderBy(asc(groups.course), asc(groups.name));
   if (input.groupIds) {
     const found = new Set(rows.map((r) => r.groupId));
-    if (input.groupIds.some((id) => !found.has(id))) throw bad('Перевод: среди выбранных групп есть выпущенные, новые или чужие');
+    if (input.groupIds.some((id) => !found.has(id))) throw badInput('Перевод: среди выбранных групп есть выпущенные, новые или чужие');
   }
 
   const taken = await db
@@ -155,22 +146,22 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
 }
 
 export async function previewTransfer(db: Db, actor: Actor, input: z.infer<typeof transferPreviewInput>): Promise<TransferPreview> {
-  return plan(db, institutionOf(actor), input);
+  return plan(db, institutionOf(actor, 'contingent.manage'), input);
 }
 
 /** Does what the preview shows, in one transaction; refuses the whole transfer when any group has a problem. */
 export async function runTransfer(db: Db, actor: Actor, input: z.infer<typeof transferInput>) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'contingent.manage');
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const preview = await plan(tx, institutionId, input);
     if (preview.rows.length === 0) {
-      throw bad(`Перевод: выбранные группы уже переведены в ${preview.toYear.name}, переводить нечего`);
+      throw badInput(`Перевод: выбранные группы уже переведены в ${preview.toYear.name}, переводить нечего`);
     }
     const problem = preview.rows.find((r) => r.problem);
-    if (problem) throw bad(`Группа ${problem.name}: ${problem.problem}`);
+    if (problem) throw badInput(`Группа ${problem.name}: ${problem.problem}`);
     if (input.orderDate > preview.effectiveOn) {
-      throw bad(`Дата приказа: ${formatDate(input.orderDate)} позже начала учебного года ${formatDate(preview.effectiveOn)}`);
+      throw badInput(`Дата приказа: ${formatDate(input.orderDate)} позже начала учебного года ${formatDate(preview.effectiveOn)}`);
     }
     const lastDay = addDays(preview.effectiveOn, -1);
     await tx.insert(groupYearNames).values(

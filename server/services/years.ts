@@ -7,11 +7,12 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { q } from '../../db/sql';
-import { academicYears, changeLog, editBatches, terms } from '../../db/schema';
+import { academicYears, terms } from '../../db/schema';
 import { formatDate } from '../../domain/dates';
 import type { Actor } from '../policy/actor';
-import { MESSAGES } from '../policy/messages';
 import { institutionsFor } from '../policy/scope';
+import { logAdminChange } from './admin-log';
+import { badInput, institutionOf, outOfScope } from './refusals';
 
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
@@ -34,20 +35,6 @@ export type YearWithTerms = {
   closedAt: Date | null;
   terms: { id: number; number: number; name: string; startsOn: string; endsOn: string; locked: boolean; assignments: number }[];
 };
-
-function institutionOf(actor: Actor): number {
-  const [institutionId] = institutionsFor(actor, 'year.manage');
-  if (institutionId === undefined) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
-  return institutionId;
-}
-
-async function log(db: Db, actor: Actor, institutionId: number, entity: string, before: unknown, after: unknown, reason: string | null) {
-  const [batch] = await db
-    .insert(editBatches)
-    .values({ institutionId, userId: actor.userId, source: 'admin', reason })
-    .returning({ id: editBatches.id });
-  await db.insert(changeLog).values({ institutionId, batchId: batch!.id, entity, before, after, userId: actor.userId });
-}
 
 export async function listYears(db: Db, actor: Actor): Promise<YearWithTerms[]> {
   const institutionIds = institutionsFor(actor, 'year.manage');
@@ -83,30 +70,29 @@ export async function listYears(db: Db, actor: Actor): Promise<YearWithTerms[]> 
 
 /** Opens a year with its terms; refuses overlapping or misplaced dates with a message naming the field. */
 export async function openYear(db: Db, actor: Actor, input: z.infer<typeof openYearInput>) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'year.manage');
   const [from, to] = input.name.split('/').map(Number) as [number, number];
-  const bad = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
-  if (to !== from + 1) throw bad('Учебный год: второй год должен следовать за первым (2027/2028)');
-  if (input.startsOn >= input.endsOn) throw bad('Даты года: начало должно быть раньше конца');
+  if (to !== from + 1) throw badInput('Учебный год: второй год должен следовать за первым (2027/2028)');
+  if (input.startsOn >= input.endsOn) throw badInput('Даты года: начало должно быть раньше конца');
   const sorted = [...input.terms].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   for (const [i, t] of sorted.entries()) {
-    if (t.startsOn >= t.endsOn) throw bad(`Семестр «${t.name}»: начало должно быть раньше конца`);
+    if (t.startsOn >= t.endsOn) throw badInput(`Семестр «${t.name}»: начало должно быть раньше конца`);
     if (t.startsOn < input.startsOn || t.endsOn > input.endsOn) {
-      throw bad(`Семестр «${t.name}»: даты ${formatDate(t.startsOn)} — ${formatDate(t.endsOn)} выходят за учебный год`);
+      throw badInput(`Семестр «${t.name}»: даты ${formatDate(t.startsOn)} — ${formatDate(t.endsOn)} выходят за учебный год`);
     }
     const prev = sorted[i - 1];
-    if (prev && t.startsOn <= prev.endsOn) throw bad(`Семестр «${t.name}»: пересекается с «${prev.name}»`);
+    if (prev && t.startsOn <= prev.endsOn) throw badInput(`Семестр «${t.name}»: пересекается с «${prev.name}»`);
   }
   const [existing] = await db
     .select({ id: academicYears.id })
     .from(academicYears)
     .where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.name, input.name)));
-  if (existing) throw bad(`Учебный год ${input.name} уже открыт`);
+  if (existing) throw badInput(`Учебный год ${input.name} уже открыт`);
   const [overlap] = await db
     .select({ name: academicYears.name })
     .from(academicYears)
     .where(and(eq(academicYears.institutionId, institutionId), sql`${academicYears.startsOn} <= ${input.endsOn} and ${academicYears.endsOn} >= ${input.startsOn}`));
-  if (overlap) throw bad(`Даты года: пересекаются с учебным годом ${overlap.name}`);
+  if (overlap) throw badInput(`Даты года: пересекаются с учебным годом ${overlap.name}`);
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [year] = await tx.insert(academicYears).values({ institutionId, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn }).returning();
@@ -114,7 +100,7 @@ export async function openYear(db: Db, actor: Actor, input: z.infer<typeof openY
       .insert(terms)
       .values(sorted.map((t, i) => ({ institutionId, academicYearId: year!.id, number: i + 1, name: t.name, startsOn: t.startsOn, endsOn: t.endsOn })))
       .returning();
-    await log(tx, actor, institutionId, 'year', null, { yearId: year!.id, name: year!.name, terms: created.map((t) => t.name) }, 'открытие учебного года');
+    await logAdminChange(tx, actor, institutionId, 'year', null, { yearId: year!.id, name: year!.name, terms: created.map((t) => t.name) }, 'открытие учебного года');
     return year!;
   });
 }
@@ -126,18 +112,18 @@ export const setTermLockInput = z.object({
 });
 
 export async function setTermLock(db: Db, actor: Actor, input: z.infer<typeof setTermLockInput>) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'year.manage');
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [term] = await tx.select().from(terms).where(and(eq(terms.institutionId, institutionId), eq(terms.id, input.termId)));
-    if (!term) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+    if (!term) throw outOfScope();
     const [year] = await tx.select().from(academicYears).where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, term.academicYearId)));
     if (year?.closedAt && !input.locked) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: `Учебный год ${year.name} закрыт: семестры его архива не открываются; исправления — через разрешение преподавателю` });
     }
     if (term.locked === input.locked) return term;
     const [updated] = await tx.update(terms).set({ locked: input.locked }).where(and(eq(terms.institutionId, institutionId), eq(terms.id, term.id))).returning();
-    await log(tx, actor, institutionId, 'term', { termId: term.id, locked: term.locked }, { termId: term.id, locked: input.locked }, input.reason ?? null);
+    await logAdminChange(tx, actor, institutionId, 'term', { termId: term.id, locked: term.locked }, { termId: term.id, locked: input.locked }, input.reason ?? null);
     return updated!;
   });
 }
@@ -149,11 +135,11 @@ export const closeYearInput = z.object({
 
 /** Closes a year: its terms are locked and its journals become the read-only archive. */
 export async function closeYear(db: Db, actor: Actor, input: z.infer<typeof closeYearInput>) {
-  const institutionId = institutionOf(actor);
+  const institutionId = institutionOf(actor, 'year.manage');
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [year] = await tx.select().from(academicYears).where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, input.yearId)));
-    if (!year) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+    if (!year) throw outOfScope();
     if (year.closedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: `Учебный год ${year.name} уже закрыт` });
     const [closed] = await tx
       .update(academicYears)
@@ -161,7 +147,7 @@ export async function closeYear(db: Db, actor: Actor, input: z.infer<typeof clos
       .where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, year.id)))
       .returning();
     await tx.update(terms).set({ locked: true }).where(and(eq(terms.institutionId, institutionId), eq(terms.academicYearId, year.id)));
-    await log(tx, actor, institutionId, 'year', { yearId: year.id, closed: false }, { yearId: year.id, closed: true }, input.reason);
+    await logAdminChange(tx, actor, institutionId, 'year', { yearId: year.id, closed: false }, { yearId: year.id, closed: true }, input.reason);
     return closed!;
   });
 }
