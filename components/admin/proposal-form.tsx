@@ -1,12 +1,12 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { MOVEMENT_KINDS, movementTitle, type MovementKind } from '@/domain/movement-kinds';
+import { type MovementKind } from '@/domain/movement-kinds';
 import { trpc } from '../trpc-client';
+import { MovementKindFields } from './movement-kind-fields';
 import { useAdminAction } from './use-admin-action';
 
 type Kind = MovementKind;
-const KINDS = MOVEMENT_KINDS.map((kind) => ({ kind, label: movementTitle(kind) }));
 
 /** The curator's proposal of a movement: the administrator decides and issues the order. */
 export function ProposalForm({ studentId, groups }: { studentId: number; groups: { id: number; name: string }[] }) {
@@ -32,28 +32,7 @@ export function ProposalForm({ studentId, groups }: { studentId: number; groups:
       <h2>Предложить движение</h2>
       {messages}
       <div className="form-row">
-        <label>
-          Что
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {(kind === 'move' || kind === 'reinstate') && (
-          <label>
-            В группу
-            <select name="groupId">
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <MovementKindFields kind={kind} onKind={setKind} groups={groups} />
         <label>
           С какой даты
           <input type="date" name="effectiveOn" />
