@@ -11,20 +11,17 @@ import { todayIso } from '../domain/dates';
 import { loadActor } from '../server/policy/actor';
 import { editAccess, loadAssignment } from '../server/services/journal/context';
 import { loadJournalPage } from '../server/services/journal/page';
-import { readCells, writeBatch, type CellEdit } from '../server/services/journal/save';
+import { readCells } from '../server/services/journal/save';
+import { writeCells, type CellEdit } from '../server/services/journal/write-cells';
 import { loadRoster } from '../server/services/journal/roster';
-import { median } from './server-figures';
+import { median, pickBenchJournal } from './server-figures';
 import { openBenchDatabase } from './setup';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ezh_bench';
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 30) || 30;
 const database = await openBenchDatabase(url, (s) => console.error(s));
 const db = database.db;
-const [pick] = await queryRows<{ id: number; teacher: number }>(
-  db,
-  sql`select ta.id, ta.teacher_user_id as teacher from teaching_assignments ta join groups g on g.institution_id = ta.institution_id and g.id = ta.group_id
-      where ta.subgroup_id is null and ta.term_id = 1 and g.name <> 'ИС-БЕНЧ' order by ta.id limit 1`,
-);
+const pick = await pickBenchJournal(db);
 const actor = (await loadActor(db, pick!.teacher))!;
 const today = todayIso();
 const page = (await loadJournalPage(db, actor, pick!.id, today))!;
@@ -47,20 +44,24 @@ const phases: Record<string, () => Promise<unknown>> = {
   roster: () => loadRoster(db, a),
   lessonDates: () => queryRows(db, sql`select id, date::text as date from lessons where institution_id = ${a.institutionId} and teaching_assignment_id = ${a.id}`),
   readCells: () => readCells(db, a.institutionId, keys),
-  writeBatchInTx: async () => {
+  writeCells: async () => {
     round++;
     const current = await readCells(db, a.institutionId, keys);
-    const values = ['5', '4', '3'];
+    const values: CellEdit['value'][] = [
+      { attendance: null, grade1: '5', grade2: null },
+      { attendance: null, grade1: '4', grade2: null },
+      { attendance: null, grade1: '3', grade2: null },
+      { attendance: null, grade1: '4', grade2: '5' },
+      { attendance: 'н', grade1: null, grade2: null },
+    ];
     const edits: CellEdit[] = keys.map((k, i) => ({
       ...k,
-      value: { attendance: null, grade1: values[(i + round) % 3] as '5', grade2: null },
+      value: values[(i + round) % values.length]!,
       text: '',
       baseVersion: current.get(`${k.lessonId}:${k.studentId}`)?.version ?? 0,
     }));
     const t = performance.now();
-    await db.transaction(async (tx) => {
-      await writeBatch(tx as unknown as Db, { institutionId: a.institutionId, userId: actor.userId, teachingAssignmentId: a.id, source: 'paste', clientBatchId: null, grantId: null, revertsBatchId: null }, edits, current);
-    });
+    await writeCells(db, { institutionId: a.institutionId, userId: actor.userId, teachingAssignmentId: a.id, source: 'paste', clientBatchId: null, grantId: null, revertsBatchId: null }, edits);
     return performance.now() - t;
   },
   rawUpsert: async () => {
@@ -80,7 +81,7 @@ for (const [name, fn] of Object.entries(phases)) {
   for (let i = 0; i < 3; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const measured = name === 'writeBatchInTx' ? ((await fn()) as number) : await time(fn);
+    const measured = name === 'writeCells' ? ((await fn()) as number) : await time(fn);
     times.push(measured);
   }
   results[name] = Math.round(median(times) * 100) / 100;

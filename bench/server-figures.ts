@@ -4,11 +4,12 @@
  */
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { queryRows, type Database } from '../db/client';
+import { queryRows, type Database, type Db } from '../db/client';
 import { loadActor } from '../server/policy/actor';
 import { createCallerFactory } from '../server/trpc/init';
 import { appRouter } from '../server/routers';
 import { todayIso } from '../domain/dates';
+import { parseCellInput, type CellValue } from '../domain/marks';
 
 export interface ServerFigures {
   journalAssignmentId: number;
@@ -37,9 +38,8 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-export async function measureServer(database: Database, url: string, runs: number): Promise<ServerFigures> {
-  const db = database.db;
-  // A journal of about 30 students over a whole term of lessons.
+/** The journal the figures use: about 30 students over a whole term of lessons (the seeded college's first term). */
+export async function pickBenchJournal(db: Db): Promise<{ id: number; teacher: number }> {
   const [pick] = await queryRows<{ id: number; teacher: number; students: number; lessons: number }>(
     db,
     sql`select ta.id, ta.teacher_user_id as teacher,
@@ -51,34 +51,40 @@ export async function measureServer(database: Database, url: string, runs: numbe
           (select count(*) from lessons l where l.institution_id = ta.institution_id and l.teaching_assignment_id = ta.id) desc
         limit 1`,
   );
-  const actor = (await loadActor(db, pick!.teacher))!;
+  return pick!;
+}
+
+export async function measureServer(database: Database, url: string, runs: number): Promise<ServerFigures> {
+  const db = database.db;
+  const pick = await pickBenchJournal(db);
+  const actor = (await loadActor(db, pick.teacher))!;
   const caller = createCallerFactory(appRouter)({ db, actor });
   const raw = postgres(url, { max: 4, onnotice: () => {} });
   const today = todayIso();
-  const page = await caller.journal.page({ assignmentId: pick!.id });
+  const page = await caller.journal.page({ assignmentId: pick.id });
 
   const rawLoad = async () => {
-    const [a] = await raw`select ta.*, t.starts_on, t.ends_on from teaching_assignments ta join terms t on t.institution_id = ta.institution_id and t.id = ta.term_id where ta.id = ${pick!.id}`;
+    const [a] = await raw`select ta.*, t.starts_on, t.ends_on from teaching_assignments ta join terms t on t.institution_id = ta.institution_id and t.id = ta.term_id where ta.id = ${pick.id}`;
     await Promise.all([
       raw`select s.id, s.last_name, s.first_name, s.middle_name, m.from_date, m.to_date from group_memberships m
           join students s on s.institution_id = m.institution_id and s.id = m.student_id
           where m.institution_id = ${a!.institution_id} and m.group_id = ${a!.group_id} and m.from_date <= ${a!.ends_on} and (m.to_date is null or m.to_date >= ${a!.starts_on})`,
-      raw`select id, date, pair_no, hours, kind, topic, homework from lessons where institution_id = ${a!.institution_id} and teaching_assignment_id = ${pick!.id} order by date, pair_no`,
+      raw`select id, date, pair_no, hours, kind, topic, homework from lessons where institution_id = ${a!.institution_id} and teaching_assignment_id = ${pick.id} order by date, pair_no`,
       raw`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version from journal_cells c
           join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
-          where l.institution_id = ${a!.institution_id} and l.teaching_assignment_id = ${pick!.id}`,
+          where l.institution_id = ${a!.institution_id} and l.teaching_assignment_id = ${pick.id}`,
     ]);
   };
 
   // Warm both paths, then alternate them so that the machine's noise falls on both alike.
   for (let i = 0; i < 5; i++) {
-    await caller.journal.page({ assignmentId: pick!.id });
+    await caller.journal.page({ assignmentId: pick.id });
     await rawLoad();
   }
   const load: number[] = [];
   const loadRaw: number[] = [];
   for (let i = 0; i < runs; i++) {
-    load.push(await time(() => caller.journal.page({ assignmentId: pick!.id })));
+    load.push(await time(() => caller.journal.page({ assignmentId: pick.id })));
     loadRaw.push(await time(rawLoad));
   }
 
@@ -87,29 +93,30 @@ export async function measureServer(database: Database, url: string, runs: numbe
   const roster = page.students.filter((s) => pastLessons.every((l) => s.spans.some((sp) => sp.from <= l.date && (sp.to === null || l.date <= sp.to)))).slice(0, 30);
   const versions = new Map(page.cells.map((c) => [`${c.lessonId}:${c.studentId}`, c.version]));
   const block = roster.flatMap((s) => pastLessons.map((l) => ({ lessonId: l.id, studentId: s.id })));
+  // Both write the same marks into the same cells: the texts a teacher pastes, and the values they stand for.
+  const texts = ['5', '4', '3', '4/5', 'н'];
+  const values = texts.map((t) => (parseCellInput(t) as { ok: true; value: CellValue }).value);
   let round_ = 0;
   const paste = async () => {
     round_ += 1;
-    const values = ['5', '4', '3', '4/5', 'н'];
     const result = await caller.journal.save({
-      assignmentId: pick!.id,
+      assignmentId: pick.id,
       source: 'paste',
       clientBatchId: `bench-${Date.now()}-${round_}`,
-      cells: block.map((c, i) => ({ ...c, text: values[(i + round_) % values.length]!, baseVersion: versions.get(`${c.lessonId}:${c.studentId}`) ?? 0 })),
+      cells: block.map((c, i) => ({ ...c, text: texts[(i + round_) % texts.length]!, baseVersion: versions.get(`${c.lessonId}:${c.studentId}`) ?? 0 })),
     });
     if (result.status !== 'saved') throw new Error(`bench paste: ${result.status}`);
     for (const c of result.cells) versions.set(`${c.lessonId}:${c.studentId}`, c.version);
   };
+  // One statement, as a hand-written multi-row upsert would be: atomic by itself, no transaction around it.
   const rawUpsert = async () => {
     round_ += 1;
-    const values = ['5', '4', '3', '2', null];
-    const rows = block.map((c, i) => ({ lesson_id: c.lessonId, student_id: c.studentId, grade1: values[(i + round_) % values.length] ?? null }));
-    await raw.begin(async (tx) => {
-      await tx`insert into journal_cells (institution_id, lesson_id, student_id, grade1, version)
-        select ${page.assignment.institutionId}, x.lesson_id, x.student_id, x.grade1, 1
-        from jsonb_to_recordset(${raw.json(rows)}) as x(lesson_id int, student_id int, grade1 text)
-        on conflict (institution_id, lesson_id, student_id) do update set grade1 = excluded.grade1, version = journal_cells.version + 1, updated_at = now()`;
-    });
+    const rows = block.map((c, i) => ({ lesson_id: c.lessonId, student_id: c.studentId, ...values[(i + round_) % values.length]! }));
+    await raw`insert into journal_cells as c (institution_id, lesson_id, student_id, attendance, grade1, grade2, version, updated_by)
+      select ${page.assignment.institutionId}, x.lesson_id, x.student_id, x.attendance, x.grade1, x.grade2, 1, ${actor.userId}
+      from jsonb_to_recordset(${raw.json(rows)}) as x(lesson_id int, student_id int, attendance text, grade1 text, grade2 text)
+      on conflict (institution_id, lesson_id, student_id) do update set attendance = excluded.attendance, grade1 = excluded.grade1,
+        grade2 = excluded.grade2, version = c.version + 1, updated_by = excluded.updated_by, updated_at = now()`;
     // Keep the page's versions in step with what the raw writes did.
     for (const c of block) versions.set(`${c.lessonId}:${c.studentId}`, (versions.get(`${c.lessonId}:${c.studentId}`) ?? 0) + 1);
   };
@@ -129,7 +136,7 @@ export async function measureServer(database: Database, url: string, runs: numbe
   const pasteSaveMs = median(save);
   const pasteSaveRawMs = median(saveRaw);
   return {
-    journalAssignmentId: pick!.id,
+    journalAssignmentId: pick.id,
     journalStudents: page.students.length,
     journalLessons: page.lessons.length,
     journalLoadMs: round(journalLoadMs),

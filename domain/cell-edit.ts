@@ -16,16 +16,31 @@ export function enrolledOn(spans: readonly Span[], date: IsoDate): boolean {
 
 export type CellEditCheck = { ok: true; value: CellValue } | { ok: false; message: string };
 
-export function checkCellEdit(
-  target: { studentName: string; spans: readonly Span[]; lessonDate: IsoDate; today: IsoDate; codes: readonly AttendanceCodeDef[] },
-  text: string,
-): CellEditCheck {
-  const where = `${target.studentName}, ${formatDayMonth(target.lessonDate)}`;
-  if (!enrolledOn(target.spans, target.lessonDate)) return { ok: false, message: `${where}: в этот день студент не числился в группе — ячейка закрыта` };
-  const parsed = parseCellInput(text, target.codes);
-  if (!parsed.ok) return { ok: false, message: `${where}: ${parsed.error}` };
-  if (target.lessonDate > target.today && formatCell(parsed.value) !== '') {
-    return { ok: false, message: `${where}: занятие ещё не прошло — отметки за будущие занятия не ставятся` };
-  }
-  return { ok: true, value: parsed.value };
+export interface CellTarget {
+  studentName: string;
+  spans: readonly Span[];
+  lessonDate: IsoDate;
+}
+
+export function checkCellEdit(target: CellTarget & { today: IsoDate; codes: readonly AttendanceCodeDef[] }, text: string): CellEditCheck {
+  return cellEditChecker(target.codes, target.today)(target, text);
+}
+
+/** The same rule for the many cells of one batch: each distinct text is parsed once (a pasted block repeats a few marks). */
+export function cellEditChecker(codes: readonly AttendanceCodeDef[], today: IsoDate): (target: CellTarget, text: string) => CellEditCheck {
+  const parsedByText = new Map<string, ReturnType<typeof parseCellInput>>();
+  return (target, text) => {
+    const where = () => `${target.studentName}, ${formatDayMonth(target.lessonDate)}`;
+    if (!enrolledOn(target.spans, target.lessonDate)) return { ok: false, message: `${where()}: в этот день студент не числился в группе — ячейка закрыта` };
+    let parsed = parsedByText.get(text);
+    if (!parsed) {
+      parsed = parseCellInput(text, codes);
+      parsedByText.set(text, parsed);
+    }
+    if (!parsed.ok) return { ok: false, message: `${where()}: ${parsed.error}` };
+    if (target.lessonDate > today && formatCell(parsed.value) !== '') {
+      return { ok: false, message: `${where()}: занятие ещё не прошло — отметки за будущие занятия не ставятся` };
+    }
+    return { ok: true, value: parsed.value };
+  };
 }

@@ -1,7 +1,7 @@
 /**
- * The change-log payload of a batch's cells: one log row per lesson, its students' values before and after as
- * parallel arrays. Twenty rows for a pasted 30 × 20 block instead of six hundred, each small enough to stay inline
- * in the table (no TOAST). Older rows (`entity = 'cell'`, one per cell) are read alike.
+ * The log of journal cells (`cell_changes`): one row per lesson of a batch, its students' values before and after as
+ * parallel arrays — twenty rows for a pasted 30 × 20 block instead of six hundred. Version 0 means there was no cell,
+ * an empty string an empty value.
  */
 import type { CellValue } from './marks';
 
@@ -9,42 +9,37 @@ export interface CellState extends CellValue {
   version: number;
 }
 
-/** Parallel arrays: student ids, attendance, first and second grade, version (0 = the cell did not exist). */
-export interface LessonCells {
-  s: number[];
-  a: (string | null)[];
-  g1: (string | null)[];
-  g2: (string | null)[];
-  v: number[];
+export interface CellChangeRow {
+  lessonId: number;
+  studentIds: number[];
+  versionBefore: number[];
+  attendanceBefore: string[];
+  grade1Before: string[];
+  grade2Before: string[];
+  versionAfter: number[];
+  attendanceAfter: string[];
+  grade1After: string[];
+  grade2After: string[];
 }
 
-export function packLessonCells(entries: { studentId: number; state: CellState | null }[]): LessonCells {
-  return {
-    s: entries.map((e) => e.studentId),
-    a: entries.map((e) => e.state?.attendance ?? null),
-    g1: entries.map((e) => e.state?.grade1 ?? null),
-    g2: entries.map((e) => e.state?.grade2 ?? null),
-    v: entries.map((e) => e.state?.version ?? 0),
-  };
+export interface CellChange {
+  lessonId: number;
+  studentId: number;
+  before: CellState | null;
+  after: CellState | null;
 }
 
-/** One student's state in a packed payload: null when the cell did not exist (or the student is not in it). */
-export function unpackStudent(packed: LessonCells | null, studentId: number): CellState | null {
-  if (!packed) return null;
-  const i = packed.s.indexOf(studentId);
-  if (i < 0 || packed.v[i] === 0) return null;
-  return { attendance: packed.a[i] ?? null, grade1: (packed.g1[i] ?? null) as CellValue['grade1'], grade2: (packed.g2[i] ?? null) as CellValue['grade2'], version: packed.v[i]! };
+function state(version: number | undefined, attendance: string | undefined, grade1: string | undefined, grade2: string | undefined): CellState | null {
+  if (!version) return null;
+  return { attendance: attendance || null, grade1: (grade1 || null) as CellValue['grade1'], grade2: (grade2 || null) as CellValue['grade2'], version };
 }
 
-/** Every cell of a log row, in either format, as (lesson, student, before, after). */
-export function logRowCells(row: { entity: string; lessonId: number | null; studentId: number | null; before: unknown; after: unknown }) {
-  if (row.entity === 'cell' && row.lessonId !== null && row.studentId !== null) {
-    return [{ lessonId: row.lessonId, studentId: row.studentId, before: row.before as CellState | null, after: row.after as CellState | null }];
-  }
-  if (row.entity === 'cells' && row.lessonId !== null) {
-    const after = row.after as LessonCells;
-    const before = row.before as LessonCells | null;
-    return after.s.map((studentId) => ({ lessonId: row.lessonId!, studentId, before: unpackStudent(before, studentId), after: unpackStudent(after, studentId) }));
-  }
-  return [];
+/** Every cell of a log row as (lesson, student, before, after). */
+export function cellChanges(row: CellChangeRow): CellChange[] {
+  return row.studentIds.map((studentId, i) => ({
+    lessonId: row.lessonId,
+    studentId,
+    before: state(row.versionBefore[i], row.attendanceBefore[i], row.grade1Before[i], row.grade2Before[i]),
+    after: state(row.versionAfter[i], row.attendanceAfter[i], row.grade1After[i], row.grade2After[i]),
+  }));
 }

@@ -3,6 +3,7 @@
  * database and never "loaded, then filtered in the page". Each function returns `false` when no grant applies.
  */
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { inline, type Bind } from '../../db/prepared';
 import { q } from '../../db/sql';
 import { groupMemberships, groups, specialties, students, teachingAssignments } from '../../db/schema';
 import { grantsFor, type Actor } from './actor';
@@ -59,11 +60,14 @@ export function groupScope(actor: Actor, permission: Permission): SQL {
   );
 }
 
-/** Journal pages of `teaching_assignments`. */
-export function assignmentScope(actor: Actor, permission: Permission): SQL {
+/**
+ * Journal pages of `teaching_assignments`. Values go through `bind` (see db/prepared.ts); the SQL's text depends on
+ * the actor only through `assignmentScopeShape`.
+ */
+export function assignmentScope(actor: Actor, permission: Permission, bind: Bind = inline): SQL {
   return anyOf(
     grantsFor(actor, permission).map((g) => {
-      const inInstitution = eq(teachingAssignments.institutionId, g.institutionId);
+      const inInstitution = eq(teachingAssignments.institutionId, bind(g.institutionId));
       switch (g.role) {
         case 'admin':
         case 'methodist':
@@ -75,17 +79,24 @@ export function assignmentScope(actor: Actor, permission: Permission): SQL {
             : and(
                 inInstitution,
                 sql`exists (select 1 from ${groups} where ${q(groups.institutionId)} = ${q(teachingAssignments.institutionId)}
-                  and ${q(groups.id)} = ${q(teachingAssignments.groupId)} and ${q(groups.departmentId)} = ${g.departmentId})`,
+                  and ${q(groups.id)} = ${q(teachingAssignments.groupId)} and ${q(groups.departmentId)} = ${bind(g.departmentId)})`,
               );
         case 'curator':
-          return g.groupId === null ? NOTHING : and(inInstitution, eq(teachingAssignments.groupId, g.groupId));
+          return g.groupId === null ? NOTHING : and(inInstitution, eq(teachingAssignments.groupId, bind(g.groupId)));
         case 'teacher':
-          return and(inInstitution, eq(teachingAssignments.teacherUserId, actor.userId));
+          return and(inInstitution, eq(teachingAssignments.teacherUserId, bind(actor.userId)));
         default:
           return NOTHING;
       }
     }),
   );
+}
+
+/** What the text of `assignmentScope`'s SQL depends on: the grants' roles and which of them lack their department or group. */
+export function assignmentScopeShape(actor: Actor, permission: Permission): string {
+  return grantsFor(actor, permission)
+    .map((g) => `${g.role}${g.departmentId === null ? '' : '+d'}${g.groupId === null ? '' : '+g'}`)
+    .join(',');
 }
 
 /** Students of `students`: through the groups they belong or belonged to, or as oneself / one's child. */

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { q } from '../../../db/sql';
 import type { Db } from '../../../db/client';
+import { runPrepared, type Bind } from '../../../db/prepared';
 import {
   academicYears, curriculumItems, curriculumItemTerms, groups, journalEditGrants, subgroups, teachingAssignments, terms, users,
 } from '../../../db/schema';
@@ -8,7 +9,7 @@ import { shortName } from '../../../domain/names';
 import { can, type Actor } from '../../policy/actor';
 import type { Permission } from '../../policy/permissions';
 import { groupNameInTermYear, semesterOfTerm } from '../../queries/group-in-year';
-import { assignmentScope } from '../../policy/scope';
+import { assignmentScope, assignmentScopeShape } from '../../policy/scope';
 
 export interface AssignmentContext {
   id: number;
@@ -35,18 +36,69 @@ export interface AssignmentContext {
   inUnlockScope: boolean;
 }
 
+/**
+ * More columns read in the same statement as the assignment (correlated to `teaching_assignments` and `terms`), named
+ * so that the statement is compiled once: `columns` passes every value through `bind`.
+ */
+export interface AssignmentExtra<E extends Record<string, SQL>> {
+  name: string;
+  columns: (bind: Bind) => E;
+}
+
 /** The journal page's assignment if the permission's scope reaches it for this actor; null otherwise. */
 export async function loadAssignment(db: Db, actor: Actor, assignmentId: number, permission: Permission): Promise<AssignmentContext | null>;
-/** With `extra`: more columns read in the same statement (correlated to `teaching_assignments` and `terms`). */
 export async function loadAssignment<E extends Record<string, SQL>>(
   db: Db,
   actor: Actor,
   assignmentId: number,
   permission: Permission,
-  extra: E,
+  extra: AssignmentExtra<E>,
 ): Promise<(AssignmentContext & { extra: { [K in keyof E]: unknown } }) | null>;
-export async function loadAssignment(db: Db, actor: Actor, assignmentId: number, permission: Permission, extra: Record<string, SQL> = {}) {
-  const [row] = await db
+export async function loadAssignment(db: Db, actor: Actor, assignmentId: number, permission: Permission, extra?: AssignmentExtra<Record<string, SQL>>) {
+  const shape = [
+    permission,
+    assignmentScopeShape(actor, permission),
+    assignmentScopeShape(actor, 'journal.edit'),
+    assignmentScopeShape(actor, 'journal.unlock'),
+    extra?.name ?? '',
+  ].join('|');
+  let extraKeys: string[] = [];
+  const [row] = await runPrepared(db, `assignment:${shape}`, (bind) => {
+    const columns = extra?.columns(bind) ?? {};
+    extraKeys = Object.keys(columns);
+    return assignmentQuery(db, actor, bind(assignmentId), permission, columns, bind);
+  });
+  if (!row) return null;
+  const raw = 'extra' in row ? row.extra : undefined;
+  const values = (typeof raw === 'string' ? JSON.parse(raw) : raw) as unknown[] | undefined;
+  return {
+    ...(values ? { extra: Object.fromEntries(extraKeys.map((k, i) => [k, values[i]])) } : {}),
+    id: row.id,
+    institutionId: row.institutionId,
+    termId: row.termId,
+    termName: row.termName,
+    termStartsOn: row.termStartsOn,
+    termEndsOn: row.termEndsOn,
+    termLocked: row.termLocked,
+    yearName: row.yearName,
+    yearClosed: row.yearClosedAt !== null,
+    groupId: row.groupId,
+    groupName: row.groupName,
+    subgroupId: row.subgroupId,
+    subgroupName: row.subgroupName,
+    itemCode: row.itemCode,
+    itemName: row.itemName,
+    attestationForm: row.attestationForm ?? null,
+    teacherUserId: row.teacherUserId,
+    teacherName: row.teacherLast === null ? 'преподаватель не назначен' : shortName({ lastName: row.teacherLast, firstName: row.teacherFirst!, middleName: row.teacherMiddle }),
+    plannedHours: row.plannedHours,
+    inEditScope: Boolean(row.inEditScope),
+    inUnlockScope: Boolean(row.inUnlockScope),
+  };
+}
+
+function assignmentQuery(db: Db, actor: Actor, assignmentId: SQL, permission: Permission, extra: Record<string, SQL>, bind: Bind) {
+  return db
     .select({
       ...(Object.keys(extra).length ? { extra: sql<unknown>`json_build_array(${sql.join(Object.values(extra), sql`, `)})` } : {}),
       id: teachingAssignments.id,
@@ -70,8 +122,8 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
       teacherMiddle: users.middleName,
       plannedHours: teachingAssignments.plannedHours,
       attestationForm: curriculumItemTerms.attestationForm,
-      inEditScope: sql<boolean>`(${assignmentScope(actor, 'journal.edit')})`,
-      inUnlockScope: sql<boolean>`(${assignmentScope(actor, 'journal.unlock')})`,
+      inEditScope: sql<boolean>`(${assignmentScope(actor, 'journal.edit', bind)})`,
+      inUnlockScope: sql<boolean>`(${assignmentScope(actor, 'journal.unlock', bind)})`,
     })
     .from(teachingAssignments)
     .innerJoin(terms, and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)))
@@ -91,35 +143,8 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
         sql`${q(curriculumItemTerms.semester)} = ${semesterOfTerm}`,
       ),
     )
-    .where(and(eq(teachingAssignments.id, assignmentId), assignmentScope(actor, permission)))
+    .where(and(eq(teachingAssignments.id, assignmentId), assignmentScope(actor, permission, bind)))
     .limit(1);
-  if (!row) return null;
-  const raw = 'extra' in row ? row.extra : undefined;
-  const values = (typeof raw === 'string' ? JSON.parse(raw) : raw) as unknown[] | undefined;
-  return {
-    ...(values ? { extra: Object.fromEntries(Object.keys(extra).map((k, i) => [k, values[i]])) } : {}),
-    id: row.id,
-    institutionId: row.institutionId,
-    termId: row.termId,
-    termName: row.termName,
-    termStartsOn: row.termStartsOn,
-    termEndsOn: row.termEndsOn,
-    termLocked: row.termLocked,
-    yearName: row.yearName,
-    yearClosed: row.yearClosedAt !== null,
-    groupId: row.groupId,
-    groupName: row.groupName,
-    subgroupId: row.subgroupId,
-    subgroupName: row.subgroupName,
-    itemCode: row.itemCode,
-    itemName: row.itemName,
-    attestationForm: row.attestationForm ?? null,
-    teacherUserId: row.teacherUserId,
-    teacherName: row.teacherLast === null ? 'преподаватель не назначен' : shortName({ lastName: row.teacherLast, firstName: row.teacherFirst!, middleName: row.teacherMiddle }),
-    plannedHours: row.plannedHours,
-    inEditScope: Boolean(row.inEditScope),
-    inUnlockScope: Boolean(row.inUnlockScope),
-  };
 }
 
 export interface EditAccess {

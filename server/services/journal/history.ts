@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { changeLog, editBatches, lessons, users } from '../../../db/schema';
-import { logRowCells } from '../../../domain/cell-log';
+import { cellChanges, changeLog, editBatches, lessons, users } from '../../../db/schema';
+import { cellChanges as cellsOf } from '../../../domain/cell-log';
 import { shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
@@ -16,6 +16,8 @@ export interface HistoryEntry {
   before: unknown;
   after: unknown;
 }
+
+const AUTHOR = { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName, source: editBatches.source };
 
 /** Every change of one cell (or one attestation result) of a journal page, oldest first. */
 export async function cellHistory(
@@ -31,55 +33,39 @@ export async function cellHistory(
       .from(lessons)
       .where(and(eq(lessons.institutionId, assignment.institutionId), eq(lessons.id, input.lessonId), eq(lessons.teachingAssignmentId, assignment.id)));
     if (!lesson) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+    const rows = await db
+      .select({ ...AUTHOR, row: cellChanges })
+      .from(cellChanges)
+      .innerJoin(editBatches, and(eq(editBatches.institutionId, cellChanges.institutionId), eq(editBatches.id, cellChanges.batchId)))
+      .innerJoin(users, eq(users.id, cellChanges.userId))
+      .where(
+        and(
+          eq(cellChanges.institutionId, assignment.institutionId),
+          eq(cellChanges.lessonId, input.lessonId),
+          sql`${input.studentId}::int = any(${cellChanges.studentIds})`,
+        ),
+      )
+      .orderBy(asc(cellChanges.id));
+    return rows.map((r) => {
+      const cell = cellsOf(r.row).find((c) => c.studentId === input.studentId)!;
+      return { at: r.row.at, by: shortName(r), source: r.source, batchId: r.row.batchId, before: cell.before, after: cell.after };
+    });
   }
   const rows = await db
-    .select({
-      at: changeLog.at,
-      lastName: users.lastName,
-      firstName: users.firstName,
-      middleName: users.middleName,
-      source: editBatches.source,
-      entity: changeLog.entity,
-      lessonId: changeLog.lessonId,
-      studentId: changeLog.studentId,
-      batchId: changeLog.batchId,
-      before: changeLog.before,
-      after: changeLog.after,
-    })
+    .select({ ...AUTHOR, at: changeLog.at, batchId: changeLog.batchId, before: changeLog.before, after: changeLog.after })
     .from(changeLog)
     .innerJoin(editBatches, and(eq(editBatches.institutionId, changeLog.institutionId), eq(editBatches.id, changeLog.batchId)))
     .innerJoin(users, eq(users.id, changeLog.userId))
     .where(
       and(
         eq(changeLog.institutionId, assignment.institutionId),
-        input.lessonId !== undefined
-          ? and(
-              eq(changeLog.lessonId, input.lessonId),
-              or(
-                and(eq(changeLog.entity, 'cell'), eq(changeLog.studentId, input.studentId)),
-                // A row per lesson: the student is among its cells.
-                and(eq(changeLog.entity, 'cells'), sql`${changeLog.after}->'s' @> ${JSON.stringify([input.studentId])}::jsonb`),
-              ),
-            )
-          : and(
-              eq(changeLog.studentId, input.studentId),
-              eq(changeLog.entity, 'attestation'),
-              eq(editBatches.teachingAssignmentId, assignment.id),
-              eq(changeLog.field, input.field ?? ''),
-              isNull(changeLog.lessonId),
-            ),
+        eq(changeLog.studentId, input.studentId),
+        eq(changeLog.entity, 'attestation'),
+        eq(editBatches.teachingAssignmentId, assignment.id),
+        eq(changeLog.field, input.field ?? ''),
+        isNull(changeLog.lessonId),
       ),
     )
     .orderBy(asc(changeLog.id));
-  return rows.map((r) => {
-    const cell = r.entity === 'attestation' ? undefined : logRowCells(r).find((c) => c.studentId === input.studentId);
-    return {
-      at: r.at,
-      by: shortName({ lastName: r.lastName, firstName: r.firstName, middleName: r.middleName }),
-      source: r.source,
-      batchId: r.batchId,
-      before: cell ? cell.before : r.before,
-      after: cell ? cell.after : r.after,
-    };
-  });
+  return rows.map((r) => ({ at: r.at, by: shortName(r), source: r.source, batchId: r.batchId, before: r.before, after: r.after }));
 }

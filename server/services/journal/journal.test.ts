@@ -2,8 +2,8 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../../../db/client';
-import { logRowCells } from '../../../domain/cell-log';
-import { academicYears, changeLog, editBatches, journalCells, terms } from '../../../db/schema';
+import { cellChanges as cellsOf } from '../../../domain/cell-log';
+import { academicYears, cellChanges, changeLog, editBatches, journalCells, terms } from '../../../db/schema';
 import type { Role } from '../../../domain/roles';
 import { demoActors } from '../../../test/actors';
 import { openTestDatabase } from '../../../test/database';
@@ -13,7 +13,7 @@ import { grantEdit } from './grants';
 import { cellHistory } from './history';
 import { createLesson, deleteLesson, updateLesson } from './lessons';
 import { loadJournalPage, type JournalPage } from './page';
-import { saveJournalEdits, type SaveInput } from './save';
+import { saveJournalEdits, type SaveInput, type SaveResult } from './save';
 import { undoLastBatch } from './undo';
 
 const TODAY = '2026-11-29';
@@ -104,9 +104,9 @@ describe('saving a batch', () => {
     if (result.status !== 'saved') return;
     expect(result.cells).toHaveLength(2);
     expect(result.cells.find((c) => c.studentId === a!.id)).toMatchObject({ grade1: '4', grade2: '5', version: version(page, lesson.id, a!.id) + 1 });
-    const log = await db().select().from(changeLog).where(and(eq(changeLog.batchId, result.batchId!), eq(changeLog.entity, 'cells')));
+    const log = await db().select().from(cellChanges).where(eq(cellChanges.batchId, result.batchId!));
     expect(log).toHaveLength(1);
-    const cells = logRowCells(log[0]!);
+    const cells = cellsOf(log[0]!);
     expect(cells.map((c) => [c.lessonId, c.studentId, c.before?.version ?? 0, c.after])).toEqual([
       [lesson.id, a!.id, version(page, lesson.id, a!.id), { attendance: null, grade1: '4', grade2: '5', version: version(page, lesson.id, a!.id) + 1 }],
       [lesson.id, b!.id, version(page, lesson.id, b!.id), { attendance: 'н', grade1: null, grade2: null, version: version(page, lesson.id, b!.id) + 1 }],
@@ -120,15 +120,15 @@ describe('saving a batch', () => {
     const lessons = pastLessons().slice(-3);
     const students = steady().slice(0, 5);
     const cells = students.flatMap((s, i) => lessons.map((l, j) => ({ lessonId: l.id, studentId: s.id, text: i === 2 && j === 1 ? '7' : '5', baseVersion: version(page, l.id, s.id) })));
-    const before = await db().select({ n: sql<number>`count(*)::int` }).from(changeLog);
+    const logged = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(cellChanges))[0]!.n + (await db().select({ n: sql<number>`count(*)::int` }).from(changeLog))[0]!.n;
+    const before = await logged();
     const result = await saveJournalEdits(db(), actors.teacher, batch(cells, 'paste'), TODAY);
     expect(result.status).toBe('invalid');
     if (result.status !== 'invalid') return;
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]!.message).toContain(students[2]!.name);
     expect(result.errors[0]!.message).toContain('«7» — не отметка');
-    const after = await db().select({ n: sql<number>`count(*)::int` }).from(changeLog);
-    expect(after[0]!.n).toBe(before[0]!.n);
+    expect(await logged()).toBe(before);
     expect(await reload()).toEqual(page);
   });
 
@@ -191,6 +191,24 @@ describe('saving a batch', () => {
     expect(results.map((r) => r.status).sort()).toEqual(['conflict', 'saved']);
     const [cell] = await db().select().from(journalCells).where(and(eq(journalCells.lessonId, lesson.id), eq(journalCells.studentId, student.id)));
     expect(cell!.version).toBe(1);
+    page = await reload();
+  });
+
+  it('lets exactly one of two concurrent writers of an existing cell win, and logs only the winner', async () => {
+    const lesson = pastLessons().at(-5)!;
+    const student = steady()[9]!;
+    const base = version(page, lesson.id, student.id);
+    expect(base).toBeGreaterThan(0);
+    const results = await Promise.all(
+      ['3', '2'].map((text) => saveJournalEdits(db(), actors.teacher, batch([{ lessonId: lesson.id, studentId: student.id, text, baseVersion: base }], 'paste'), TODAY)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['conflict', 'saved']);
+    const winner = results.find((r) => r.status === 'saved') as Extract<SaveResult, { status: 'saved' }>;
+    const [cell] = await db().select().from(journalCells).where(and(eq(journalCells.lessonId, lesson.id), eq(journalCells.studentId, student.id)));
+    expect(cell).toMatchObject({ version: base + 1, grade1: winner.cells[0]!.grade1 });
+    const logged = (await db().select().from(cellChanges).where(eq(cellChanges.lessonId, lesson.id))).flatMap(cellsOf).filter((c) => c.studentId === student.id);
+    expect(logged.at(-1)).toMatchObject({ after: { version: base + 1, grade1: cell!.grade1 } });
+    expect(logged.filter((c) => c.after?.version === base + 1)).toHaveLength(1);
     page = await reload();
   });
 

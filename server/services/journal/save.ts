@@ -1,25 +1,27 @@
 /**
  * Saving a batch of journal edits (typed cells, a pasted block, a filled column): all validated first, then written
- * in one transaction with a version check per cell, an edit batch and a change-log row per changed cell.
+ * atomically with a version check per cell, an edit batch and its change-log rows (`write-cells.ts`).
  * Bad input saves nothing; a cell changed by someone else since the client read it saves nothing and comes back as a
  * conflict with the current value; a batch resent after a lost answer (same clientBatchId) is not applied twice.
  */
 import { TRPCError } from '@trpc/server';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { queryRows } from '../../../db/client';
-import { editBatches, teachingAssignments, terms } from '../../../db/schema';
+import { teachingAssignments, terms } from '../../../db/schema';
 import { q } from '../../../db/sql';
 import { attestationColumns, parseAttestationInput, type AttestationField } from '../../../domain/attestation';
 import { formatDayMonth } from '../../../domain/dates';
-import { checkCellEdit } from '../../../domain/cell-edit';
-import { packLessonCells, type CellState } from '../../../domain/cell-log';
+import { cellEditChecker, type Span } from '../../../domain/cell-edit';
 import { formatCell, type CellValue } from '../../../domain/marks';
+import { shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
-import { editAccess, loadAssignment, type AssignmentContext } from './context';
-import { rosterFromRows, type RosterStudent } from './roster';
+import { editAccess, loadAssignment, type AssignmentContext, type AssignmentExtra } from './context';
+import { ConflictDetected, writeCells, type BatchHeader, type CellEdit, type SavedCell } from './write-cells';
+
+export { ConflictDetected, type CellEdit, type SavedCell };
 
 const id = z.number().int().positive();
 export const ATTESTATION_FIELDS = ['sem', 'exam', 'dz', 'credit', 'kp', 'qual'] as const;
@@ -38,15 +40,6 @@ export const saveInput = z
   .refine((v) => v.cells.length + v.attestation.length > 0, { message: 'Пустой пакет изменений' });
 
 export type SaveInput = z.infer<typeof saveInput>;
-
-export interface SavedCell {
-  lessonId: number;
-  studentId: number;
-  attendance: string | null;
-  grade1: string | null;
-  grade2: string | null;
-  version: number;
-}
 
 export interface SavedAttestation {
   studentId: number;
@@ -79,14 +72,6 @@ export type SaveResult =
   | { status: 'invalid'; errors: EditError[] }
   | { status: 'conflict'; conflicts: Conflict[] };
 
-export interface CellEdit {
-  lessonId: number;
-  studentId: number;
-  value: CellValue;
-  text: string;
-  baseVersion: number;
-}
-
 export interface AttestationEdit {
   studentId: number;
   field: AttestationField;
@@ -95,35 +80,33 @@ export interface AttestationEdit {
   baseVersion: number;
 }
 
-export class ConflictDetected extends Error {}
-
 const ints = (xs: number[]) => `{${xs.join(',')}}`;
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /**
  * Everything the save reads before writing, in the statement that checks the policy (one round trip): the page's
- * roster, lesson dates, attendance codes, the current values and versions of the cells edited, and whether this
- * batch was already applied. Columns of the outer query (`teaching_assignments`, `terms`) are correlated.
+ * roster, lesson dates, attendance codes, and whether this batch was already applied. Columns of the outer query
+ * (`teaching_assignments`, `terms`) are correlated.
  */
-function saveReads(actor: Actor, input: SaveInput) {
+function saveReads(actor: Actor, input: SaveInput): AssignmentExtra<Record<'roster' | 'lessons' | 'codes' | 'previousBatch', SQL>> {
   const ta = teachingAssignments;
   const at = q(ta.institutionId);
   return {
-    roster: sql`(select coalesce(json_agg(json_build_array(s.id, s.last_name, s.first_name, s.middle_name, m.from_date, m.to_date)), '[]')
-      from group_memberships m join students s on s.institution_id = m.institution_id and s.id = m.student_id
-      where m.institution_id = ${at} and m.group_id = ${q(ta.groupId)} and m.from_date <= ${q(terms.endsOn)}
-        and (m.to_date is null or m.to_date >= ${q(terms.startsOn)})
-        and (${q(ta.subgroupId)} is null or exists (select 1 from subgroup_members sm
-          where sm.institution_id = m.institution_id and sm.subgroup_id = ${q(ta.subgroupId)} and sm.student_id = m.student_id)))`,
-    lessons: sql`(select coalesce(json_agg(json_build_array(l.id, l.date)), '[]') from lessons l
-      where l.institution_id = ${at} and l.teaching_assignment_id = ${q(ta.id)})`,
-    codes: sql`(select coalesce(json_agg(json_build_array(ac.code, ac.label, ac.is_absence, ac.is_valid)), '[]') from attendance_codes ac
-      where ac.institution_id = ${at})`,
-    cells: sql`(select coalesce(json_agg(json_build_array(jc.lesson_id, jc.student_id, jc.attendance, jc.grade1, jc.grade2, jc.version)), '[]')
-      from unnest(${ints(input.cells.map((e) => e.lessonId))}::int[], ${ints(input.cells.map((e) => e.studentId))}::int[]) as k(lesson_id, student_id)
-      join journal_cells jc on jc.institution_id = ${at} and jc.lesson_id = k.lesson_id and jc.student_id = k.student_id)`,
-    previousBatch: sql`(select eb.id from edit_batches eb where eb.institution_id = ${at} and eb.user_id = ${actor.userId}
-      and eb.client_batch_id = ${input.clientBatchId} limit 1)`,
+    name: 'save',
+    columns: (bind) => ({
+      roster: sql`(select coalesce(json_agg(json_build_array(s.id, s.last_name, s.first_name, s.middle_name, m.from_date, m.to_date)), '[]')
+        from group_memberships m join students s on s.institution_id = m.institution_id and s.id = m.student_id
+        where m.institution_id = ${at} and m.group_id = ${q(ta.groupId)} and m.from_date <= ${q(terms.endsOn)}
+          and (m.to_date is null or m.to_date >= ${q(terms.startsOn)})
+          and (${q(ta.subgroupId)} is null or exists (select 1 from subgroup_members sm
+            where sm.institution_id = m.institution_id and sm.subgroup_id = ${q(ta.subgroupId)} and sm.student_id = m.student_id)))`,
+      lessons: sql`(select coalesce(json_agg(json_build_array(l.id, l.date)), '[]') from lessons l
+        where l.institution_id = ${at} and l.teaching_assignment_id = ${q(ta.id)})`,
+      codes: sql`(select coalesce(json_agg(json_build_array(ac.code, ac.label, ac.is_absence, ac.is_valid)), '[]') from attendance_codes ac
+        where ac.institution_id = ${at})`,
+      previousBatch: sql`(select eb.id from edit_batches eb where eb.institution_id = ${at} and eb.user_id = ${bind(actor.userId)}
+        and eb.client_batch_id = ${bind(input.clientBatchId)} limit 1)`,
+    }),
   };
 }
 
@@ -137,30 +120,23 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
   // Read without locks: the version check in the write refuses anything changed since this read.
   const repeated = (extra.previousBatch as number | null) ?? null;
   if (repeated !== null) return { status: 'saved', batchId: repeated, ...(await currentValues(db, assignment, input)) };
-  const roster = rosterFromRows(
-    parsed<[number, string, string, string | null, string, string | null][]>(extra.roster).map(([id, lastName, firstName, middleName, from, to]) => ({ id, lastName, firstName, middleName, from, to })),
-    assignment,
-  );
+  // By id, with the spans of membership: no need of the page's order here.
+  const roster = new Map<number, RosterEntry>();
+  for (const [id, lastName, firstName, middleName, from, to] of parsed<[number, string, string, string | null, string, string | null][]>(extra.roster)) {
+    const entry = roster.get(id) ?? { name: shortName({ lastName, firstName, middleName }), spans: [] };
+    entry.spans.push({ from, to });
+    roster.set(id, entry);
+  }
   const lessonRows = parsed<[number, string][]>(extra.lessons).map(([id, date]) => ({ id, date }));
   const codes = parsed<[string, string, boolean, boolean][]>(extra.codes).map(([code, label, isAbsence, isValid]) => ({ code, label, isAbsence, isValid }));
-  const current = new Map<string, CurrentCell>(
-    parsed<[number, number, string | null, string | null, string | null, number][]>(extra.cells).map(([lessonId, studentId, attendance, grade1, grade2, version]) => [
-      `${lessonId}:${studentId}`,
-      { value: { attendance, grade1: grade1 as CellValue['grade1'], grade2: grade2 as CellValue['grade2'] }, version },
-    ]),
-  );
   const currentAtt = await readAttestation(db, assignment, input.attestation);
   const validated = validate(assignment, input, today, roster, lessonRows, codes);
   if ('errors' in validated) return { status: 'invalid', errors: validated.errors };
   const { cells, attestation } = validated;
 
   try {
-    if (findConflicts(cells, current, attestation, currentAtt)) throw new ConflictDetected();
-    const changedCells = cells.filter((e) => formatCell(e.value) !== formatCell(current.get(key(e))?.value ?? EMPTY));
+    if (attestation.some((e) => (currentAtt.get(attKey(e))?.version ?? 0) !== e.baseVersion)) throw new ConflictDetected();
     const changedAtt = attestation.filter((e) => (currentAtt.get(attKey(e))?.value || null) !== e.value);
-    if (changedCells.length === 0 && changedAtt.length === 0) {
-      return { status: 'saved' as const, batchId: null, cells: [], attestation: [] };
-    }
     const header: BatchHeader = {
       institutionId: assignment.institutionId,
       userId: actor.userId,
@@ -172,13 +148,14 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
     };
     // Cells alone are one self-checking statement, atomic by itself; attestation results add statements, so a transaction.
     if (changedAtt.length === 0) {
-      const { batchId, cells: savedCells } = await writeBatch(db, header, changedCells, current);
+      if (cells.length === 0) return { status: 'saved' as const, batchId: null, cells: [], attestation: [] };
+      const { batchId, cells: savedCells } = await writeCells(db, header, cells);
       return { status: 'saved' as const, batchId, cells: savedCells, attestation: [] };
     }
     return await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
-      const { batchId, cells: savedCells } = await writeBatch(tx, header, changedCells, current);
-      const savedAtt = await writeAttestation(tx, assignment, actor.userId, batchId, changedAtt, currentAtt);
+      const { batchId, cells: savedCells } = await writeCells(tx, header, cells, { batchAlways: true });
+      const savedAtt = await writeAttestation(tx, assignment, actor.userId, batchId!, changedAtt, currentAtt);
       return { status: 'saved' as const, batchId, cells: savedCells, attestation: savedAtt };
     });
   } catch (error) {
@@ -187,30 +164,25 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
   }
 }
 
+interface RosterEntry {
+  name: string;
+  spans: Span[];
+}
+
 export const EMPTY: CellValue = { attendance: null, grade1: null, grade2: null };
 export const key = (e: { lessonId: number; studentId: number }) => `${e.lessonId}:${e.studentId}`;
 export const attKey = (e: { studentId: number; field: string }) => `${e.studentId}:${e.field}`;
-
-async function previousBatch(db: Db, institutionId: number, userId: number, clientBatchId: string): Promise<number | null> {
-  const [row] = await db
-    .select({ id: editBatches.id })
-    .from(editBatches)
-    .where(and(eq(editBatches.institutionId, institutionId), eq(editBatches.userId, userId), eq(editBatches.clientBatchId, clientBatchId)))
-    .limit(1);
-  return row?.id ?? null;
-}
 
 function validate(
   a: AssignmentContext,
   input: SaveInput,
   today: string,
-  roster: RosterStudent[],
+  students: Map<number, RosterEntry>,
   lessonRows: { id: number; date: string }[],
   codes: { code: string; label: string; isAbsence: boolean; isValid: boolean }[],
 ): { cells: CellEdit[]; attestation: AttestationEdit[] } | { errors: EditError[] } {
-  const students = new Map<number, RosterStudent>(roster.map((s) => [s.id, s]));
   const lessonDates = new Map(lessonRows.map((l) => [l.id, l.date]));
-  const codeDefs = codes.map((c) => ({ code: c.code, label: c.label, isAbsence: c.isAbsence, isValid: c.isValid }));
+  const check = cellEditChecker(codes, today);
   const columns = attestationColumns(a.attestationForm);
   const errors: EditError[] = [];
   const cells: CellEdit[] = [];
@@ -219,12 +191,13 @@ function validate(
     const student = students.get(e.studentId);
     const date = lessonDates.get(e.lessonId);
     const fail = (message: string) => errors.push({ lessonId: e.lessonId, studentId: e.studentId, message });
+    const cellKey = key(e);
     if (!student) fail(`Студент ${e.studentId}: его нет в списке этого журнала`);
     else if (!date) fail(`${student.name}: занятия ${e.lessonId} нет в этом журнале`);
-    else if (seen.has(key(e))) fail(`${student.name}, ${formatDayMonth(date)}: ячейка указана в пакете дважды`);
+    else if (seen.has(cellKey)) fail(`${student.name}, ${formatDayMonth(date)}: ячейка указана в пакете дважды`);
     else {
-      seen.add(key(e));
-      const checked = checkCellEdit({ studentName: student.name, spans: student.spans, lessonDate: date, today, codes: codeDefs }, e.text);
+      seen.add(cellKey);
+      const checked = check({ studentName: student.name, spans: student.spans, lessonDate: date }, e.text);
       if (!checked.ok) fail(checked.message);
       else cells.push({ lessonId: e.lessonId, studentId: e.studentId, value: checked.value, text: e.text, baseVersion: e.baseVersion });
     }
@@ -279,87 +252,6 @@ export async function readAttestation(db: Db, a: { institutionId: number; id: nu
   );
   for (const r of rows) result.set(`${r.student_id}:${r.field}`, { value: r.value, version: r.version });
   return result;
-}
-
-function findConflicts(
-  cells: CellEdit[],
-  current: Map<string, CurrentCell>,
-  attestation: AttestationEdit[],
-  currentAtt: Map<string, { value: string; version: number }>,
-): boolean {
-  return (
-    cells.some((e) => (current.get(key(e))?.version ?? 0) !== e.baseVersion) ||
-    attestation.some((e) => (currentAtt.get(attKey(e))?.version ?? 0) !== e.baseVersion)
-  );
-}
-
-/** A PostgreSQL array literal of texts (with NULLs): arrays parse far faster than JSON on the server. */
-function textArray(values: (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
-}
-
-export interface BatchHeader {
-  institutionId: number;
-  userId: number;
-  teachingAssignmentId: number;
-  source: string;
-  clientBatchId: string | null;
-  grantId: number | null;
-  revertsBatchId: number | null;
-}
-
-/**
- * Writes an edit batch, its cells and their change-log rows (one per lesson, `domain/cell-log.ts`) in one statement.
- * The WHERE of DO UPDATE re-checks each version against the row as committed now: a concurrent writer that got there
- * first makes the row drop out of the count, and the caller rolls the whole batch back as a conflict. The values
- * before the change are the ones read with those versions (`current`), so the statement does not read them again.
- */
-export async function writeBatch(db: Db, header: BatchHeader, edits: CellEdit[], current: Map<string, CurrentCell>): Promise<{ batchId: number; cells: SavedCell[] }> {
-  const byLesson = new Map<number, { before: { studentId: number; state: CellState | null }[]; after: { studentId: number; state: CellState }[] }>();
-  const saved: SavedCell[] = edits.map((e) => {
-    const version = e.baseVersion + 1;
-    const entry = byLesson.get(e.lessonId) ?? { before: [], after: [] };
-    const was = current.get(key(e));
-    entry.before.push({ studentId: e.studentId, state: was ? { ...was.value, version: was.version } : null });
-    entry.after.push({ studentId: e.studentId, state: { ...e.value, version } });
-    byLesson.set(e.lessonId, entry);
-    return { lessonId: e.lessonId, studentId: e.studentId, attendance: e.value.attendance, grade1: e.value.grade1, grade2: e.value.grade2, version };
-  });
-  const lessonIds = [...byLesson.keys()];
-  const [result] = await queryRows<{ batch_id: number; conflict: number }>(
-    db,
-    sql`with b as (
-          insert into edit_batches (institution_id, user_id, teaching_assignment_id, source, client_batch_id, grant_id, reverts_batch_id)
-          values (${header.institutionId}, ${header.userId}, ${header.teachingAssignmentId}, ${header.source}, ${header.clientBatchId}, ${header.grantId}, ${header.revertsBatchId})
-          returning id),
-        up as (
-          insert into journal_cells as c (institution_id, lesson_id, student_id, attendance, grade1, grade2, version, updated_by, updated_at)
-          select ${header.institutionId}, x.lesson_id, x.student_id, x.attendance, x.grade1, x.grade2, x.version, ${header.userId}, now()
-          from unnest(${ints(saved.map((e) => e.lessonId))}::int[], ${ints(saved.map((e) => e.studentId))}::int[],
-            ${textArray(saved.map((e) => e.attendance))}::text[], ${textArray(saved.map((e) => e.grade1))}::text[],
-            ${textArray(saved.map((e) => e.grade2))}::text[], ${ints(saved.map((e) => e.version))}::int[])
-            as x(lesson_id, student_id, attendance, grade1, grade2, version)
-          on conflict (institution_id, lesson_id, student_id) do update
-            set attendance = excluded.attendance, grade1 = excluded.grade1, grade2 = excluded.grade2,
-                version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-            where c.version = excluded.version - 1
-          returning 1),
-        lg as (
-          insert into change_log (institution_id, batch_id, entity, lesson_id, before, after, user_id)
-          select ${header.institutionId}, (select id from b), 'cells', l.lesson_id, l.before, l.after, ${header.userId}
-          from unnest(${ints(lessonIds)}::int[],
-            ${textArray(lessonIds.map((l) => JSON.stringify(packLessonCells(byLesson.get(l)!.before))))}::jsonb[],
-            ${textArray(lessonIds.map((l) => JSON.stringify(packLessonCells(byLesson.get(l)!.after))))}::jsonb[]) as l(lesson_id, before, after))
-        select (select id from b) as batch_id,
-          case when (select count(*) from up) = ${edits.length} then 0 else ezh_version_conflict() end as conflict`,
-  ).catch((error: unknown) => {
-    // The statement refused itself: nothing of it was written.
-    for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-      if (String((e as { message?: string }).message ?? '').includes('ezh:version-conflict')) throw new ConflictDetected();
-    }
-    throw error;
-  });
-  return { batchId: result!.batch_id, cells: saved };
 }
 
 export async function writeAttestation(

@@ -5,8 +5,8 @@
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../db/client';
-import { changeLog, editBatches } from '../../../db/schema';
-import { logRowCells } from '../../../domain/cell-log';
+import { cellChanges, changeLog, editBatches } from '../../../db/schema';
+import { cellChanges as cellsOf } from '../../../domain/cell-log';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AttestationField } from '../../../domain/attestation';
 import type { CellValue } from '../../../domain/marks';
@@ -15,9 +15,10 @@ import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment } from './context';
 import { loadRoster } from './roster';
 import {
-  ConflictDetected, EMPTY, readAttestation, readCells, writeAttestation, writeBatch, key, attKey,
+  ConflictDetected, EMPTY, readAttestation, readCells, writeAttestation, key, attKey,
   type AttestationEdit, type CellEdit, type SavedAttestation, type SavedCell,
 } from './save';
+import { writeCells } from './write-cells';
 import { formatDayMonth } from '../../../domain/dates';
 
 export type UndoResult =
@@ -52,10 +53,15 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
     .orderBy(desc(editBatches.id))
     .limit(1);
   if (!last) return { status: 'nothing' };
-  const entries = await db
-    .select()
-    .from(changeLog)
-    .where(and(eq(changeLog.institutionId, assignment.institutionId), eq(changeLog.batchId, last.id)));
+  const attEntries = (
+    await db
+      .select()
+      .from(changeLog)
+      .where(and(eq(changeLog.institutionId, assignment.institutionId), eq(changeLog.batchId, last.id), eq(changeLog.entity, 'attestation')))
+  ).filter((e) => e.studentId !== null && e.field);
+  const cellEntries = (
+    await db.select().from(cellChanges).where(and(eq(cellChanges.institutionId, assignment.institutionId), eq(cellChanges.batchId, last.id)))
+  ).flatMap(cellsOf);
   const roster = new Map((await loadRoster(db, assignment)).map((s) => [s.id, s.name]));
   const lessonDates = new Map(
     (
@@ -70,8 +76,6 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
     try {
       return await db.transaction(async (txRaw) => {
         const tx = txRaw as unknown as Db;
-        const cellEntries = entries.flatMap(logRowCells);
-        const attEntries = entries.filter((e) => e.entity === 'attestation' && e.studentId !== null && e.field);
         const current = await readCells(tx, assignment.institutionId, cellEntries.map((e) => ({ lessonId: e.lessonId, studentId: e.studentId })));
         const currentAtt = await readAttestation(tx, assignment, attEntries.map((e) => ({ studentId: e.studentId!, field: e.field! })));
         const refused: string[] = [];
@@ -100,7 +104,7 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
         let cells: SavedCell[] = [];
         let attestation: SavedAttestation[] = [];
         if (cellEdits.length || attEdits.length) {
-          const written = await writeBatch(
+          const written = await writeCells(
             tx,
             {
               institutionId: assignment.institutionId,
@@ -112,11 +116,11 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
               revertsBatchId: last.id,
             },
             cellEdits,
-            current,
+            { batchAlways: attEdits.length > 0 },
           );
           batchId = written.batchId;
           cells = written.cells;
-          attestation = await writeAttestation(tx, assignment, actor.userId, batchId, attEdits, currentAtt);
+          if (attEdits.length) attestation = await writeAttestation(tx, assignment, actor.userId, written.batchId!, attEdits, currentAtt);
         }
         return { status: 'undone' as const, batchId, revertedBatchId: last.id, cells, attestation, refused };
       });
