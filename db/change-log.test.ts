@@ -47,7 +47,6 @@ describe('change log', () => {
       attendanceBefore: [''],
       grade1Before: [''],
       grade2Before: [''],
-      versionAfter: [1],
       attendanceAfter: ['н'],
       grade1After: [''],
       grade2After: [''],
@@ -58,7 +57,7 @@ describe('change log', () => {
         () => 'accepted',
         (e: { message: string; cause?: { message: string } }) => e.cause?.message ?? e.message,
       );
-    expect(await refusal(sql`update cell_changes set version_after = '{2}'`)).toBe('cell_changes is append-only (UPDATE refused)');
+    expect(await refusal(sql`update cell_changes set version_before = '{2}'`)).toBe('cell_changes is append-only (UPDATE refused)');
     expect(await refusal(sql`delete from cell_changes`)).toBe('cell_changes is append-only (DELETE refused)');
     expect(await refusal(sql`truncate cell_changes`)).toBe('cell_changes is append-only (TRUNCATE refused)');
     expect(await database.db.select().from(cellChanges)).toHaveLength(1);

@@ -26,20 +26,23 @@ export function checkCellEdit(target: CellTarget & { today: IsoDate; codes: read
   return cellEditChecker(target.codes, target.today)(target, text);
 }
 
+function where(target: CellTarget): string {
+  return `${target.studentName}, ${formatDayMonth(target.lessonDate)}`;
+}
+
 /** The same rule for the many cells of one batch: each distinct text is parsed once (a pasted block repeats a few marks). */
 export function cellEditChecker(codes: readonly AttendanceCodeDef[], today: IsoDate): (target: CellTarget, text: string) => CellEditCheck {
   const parsedByText = new Map<string, ReturnType<typeof parseCellInput>>();
   return (target, text) => {
-    const where = () => `${target.studentName}, ${formatDayMonth(target.lessonDate)}`;
-    if (!enrolledOn(target.spans, target.lessonDate)) return { ok: false, message: `${where()}: в этот день студент не числился в группе — ячейка закрыта` };
+    if (!enrolledOn(target.spans, target.lessonDate)) return { ok: false, message: `${where(target)}: в этот день студент не числился в группе — ячейка закрыта` };
     let parsed = parsedByText.get(text);
     if (!parsed) {
       parsed = parseCellInput(text, codes);
       parsedByText.set(text, parsed);
     }
-    if (!parsed.ok) return { ok: false, message: `${where()}: ${parsed.error}` };
+    if (!parsed.ok) return { ok: false, message: `${where(target)}: ${parsed.error}` };
     if (target.lessonDate > today && formatCell(parsed.value) !== '') {
-      return { ok: false, message: `${where()}: занятие ещё не прошло — отметки за будущие занятия не ставятся` };
+      return { ok: false, message: `${where(target)}: занятие ещё не прошло — отметки за будущие занятия не ставятся` };
     }
     return { ok: true, value: parsed.value };
   };

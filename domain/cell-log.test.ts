@@ -10,7 +10,6 @@ describe('the cell log row of one lesson', () => {
       attendanceBefore: ['н', ''],
       grade1Before: ['', ''],
       grade2Before: ['', ''],
-      versionAfter: [4, 1],
       attendanceAfter: ['', ''],
       grade1After: ['5', '3'],
       grade2After: ['4', ''],

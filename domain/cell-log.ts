@@ -1,7 +1,7 @@
 /**
  * The log of journal cells (`cell_changes`): one row per lesson of a batch, its students' values before and after as
- * parallel arrays — twenty rows for a pasted 30 × 20 block instead of six hundred. Version 0 means there was no cell,
- * an empty string an empty value.
+ * parallel arrays — twenty rows for a pasted 30 × 20 block instead of six hundred. Version 0 before means there was no
+ * cell; the version after is one more. An empty string is an empty value.
  */
 import type { CellValue } from './marks';
 
@@ -16,7 +16,6 @@ export interface CellChangeRow {
   attendanceBefore: string[];
   grade1Before: string[];
   grade2Before: string[];
-  versionAfter: number[];
   attendanceAfter: string[];
   grade1After: string[];
   grade2After: string[];
@@ -40,6 +39,7 @@ export function cellChanges(row: CellChangeRow): CellChange[] {
     lessonId: row.lessonId,
     studentId,
     before: state(row.versionBefore[i], row.attendanceBefore[i], row.grade1Before[i], row.grade2Before[i]),
-    after: state(row.versionAfter[i], row.attendanceAfter[i], row.grade1After[i], row.grade2After[i]),
+    // The write that logs a change raises the version by one (write-cells.ts); an empty value after it is still a cell.
+    after: state((row.versionBefore[i] ?? 0) + 1, row.attendanceAfter[i], row.grade1After[i], row.grade2After[i]),
   }));
 }

@@ -104,28 +104,28 @@ export const changeLog = pgTable(
  * The change log of journal cells, append-only like `change_log` (same trigger): one row per lesson of a batch, its
  * students' values before and after as parallel typed arrays — a pasted 30 × 20 block is twenty rows, written by the
  * statement that writes the cells (`server/services/journal/write-cells.ts`). A version of 0 means "no cell", an empty
- * string an empty value (not NULL: drivers disagree on reading NULL inside a text array).
+ * string an empty value (not NULL: drivers disagree on reading NULL inside a text array). Batches are numbered in
+ * order, so (batch, lesson) keys it and orders a cell's history.
  */
 export const cellChanges = pgTable(
   'cell_changes',
   {
     institutionId: integer().notNull(),
-    id: bigint({ mode: 'number' }).generatedByDefaultAsIdentity(),
     batchId: integer().notNull(),
     lessonId: integer().notNull(),
     studentIds: integer().array().notNull(),
+    /** Each cell's version before the batch; after it, one more. */
     versionBefore: integer().array().notNull(),
     attendanceBefore: text().array().notNull(),
     grade1Before: text().array().notNull(),
     grade2Before: text().array().notNull(),
-    versionAfter: integer().array().notNull(),
     attendanceAfter: text().array().notNull(),
     grade1After: text().array().notNull(),
     grade2After: text().array().notNull(),
     userId: integer().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.institutionId, t.id] }), index().on(t.institutionId, t.lessonId), index().on(t.institutionId, t.batchId)],
+  (t) => [primaryKey({ columns: [t.institutionId, t.batchId, t.lessonId] }), index().on(t.institutionId, t.lessonId)],
 );
 
 /**

@@ -45,7 +45,7 @@ export async function cellHistory(
           sql`${input.studentId}::int = any(${cellChanges.studentIds})`,
         ),
       )
-      .orderBy(asc(cellChanges.id));
+      .orderBy(asc(cellChanges.batchId));
     return rows.map((r) => {
       const cell = cellsOf(r.row).find((c) => c.studentId === input.studentId)!;
       return { at: r.row.at, by: shortName(r), source: r.source, batchId: r.row.batchId, before: cell.before, after: cell.after };

@@ -187,18 +187,18 @@ function validate(
   const errors: EditError[] = [];
   const cells: CellEdit[] = [];
   const seen = new Set<string>();
+  const fail = (e: { lessonId: number; studentId: number }, message: string) => errors.push({ lessonId: e.lessonId, studentId: e.studentId, message });
   for (const e of input.cells) {
     const student = students.get(e.studentId);
     const date = lessonDates.get(e.lessonId);
-    const fail = (message: string) => errors.push({ lessonId: e.lessonId, studentId: e.studentId, message });
     const cellKey = key(e);
-    if (!student) fail(`Студент ${e.studentId}: его нет в списке этого журнала`);
-    else if (!date) fail(`${student.name}: занятия ${e.lessonId} нет в этом журнале`);
-    else if (seen.has(cellKey)) fail(`${student.name}, ${formatDayMonth(date)}: ячейка указана в пакете дважды`);
+    if (!student) fail(e, `Студент ${e.studentId}: его нет в списке этого журнала`);
+    else if (!date) fail(e, `${student.name}: занятия ${e.lessonId} нет в этом журнале`);
+    else if (seen.has(cellKey)) fail(e, `${student.name}, ${formatDayMonth(date)}: ячейка указана в пакете дважды`);
     else {
       seen.add(cellKey);
       const checked = check({ studentName: student.name, spans: student.spans, lessonDate: date }, e.text);
-      if (!checked.ok) fail(checked.message);
+      if (!checked.ok) fail(e, checked.message);
       else cells.push({ lessonId: e.lessonId, studentId: e.studentId, value: checked.value, text: e.text, baseVersion: e.baseVersion });
     }
   }

@@ -92,9 +92,9 @@ export async function writeCells(db: Db, header: BatchHeader, edits: CellEdit[],
         ${inserts ? ins : sql``}
         lg as (
           insert into cell_changes (institution_id, batch_id, lesson_id, student_ids, version_before, attendance_before, grade1_before,
-            grade2_before, version_after, attendance_after, grade1_after, grade2_after, user_id)
+            grade2_before, attendance_after, grade1_after, grade2_after, user_id)
           select ${i}, (select id from b), o.lesson_id, array_agg(o.student_id), array_agg(o.was_v), array_agg(coalesce(o.was_a, '')),
-            array_agg(coalesce(o.was_g1, '')), array_agg(coalesce(o.was_g2, '')), array_agg(o.base + 1), array_agg(coalesce(o.attendance, '')),
+            array_agg(coalesce(o.was_g1, '')), array_agg(coalesce(o.was_g2, '')), array_agg(coalesce(o.attendance, '')),
             array_agg(coalesce(o.grade1, '')), array_agg(coalesce(o.grade2, '')), ${header.userId}
           from old o where o.changed
           group by o.lesson_id),
