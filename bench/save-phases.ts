@@ -12,7 +12,7 @@ import { loadAssignment } from '../server/services/journal/context';
 import { loadJournalPage } from '../server/services/journal/page';
 import { readCells } from '../server/services/journal/save';
 import { writeCells, type CellEdit } from '../server/services/journal/write-cells';
-import { median, pickBenchJournal } from './server-figures';
+import { median, pickBenchJournal, rawUpsert } from './server-figures';
 import { openBenchDatabase } from './setup';
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ezh_bench';
@@ -57,11 +57,7 @@ const phases: Record<string, () => Promise<number>> = {
     round++;
     const rows = raw.json(keys.map((k, i) => ({ lesson_id: k.lessonId, student_id: k.studentId, ...values[(i + round) % values.length]! })));
     const t = performance.now();
-    await raw`insert into journal_cells as c (institution_id, lesson_id, student_id, attendance, grade1, grade2, version, updated_by)
-      select ${institutionId}, x.lesson_id, x.student_id, x.attendance, x.grade1, x.grade2, 1, ${actor.userId}
-      from jsonb_to_recordset(${rows}) as x(lesson_id int, student_id int, attendance text, grade1 text, grade2 text)
-      on conflict (institution_id, lesson_id, student_id) do update set attendance = excluded.attendance, grade1 = excluded.grade1,
-        grade2 = excluded.grade2, version = c.version + 1, updated_by = excluded.updated_by, updated_at = now()`;
+    await rawUpsert(raw, institutionId, actor.userId, rows);
     return performance.now() - t;
   },
 };

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../db/client';
 import type { CellValue } from '../../../domain/marks';
+import type { JournalCell } from './page';
 
 export interface CellEdit {
   lessonId: number;
@@ -16,14 +17,8 @@ export interface CellEdit {
   baseVersion: number;
 }
 
-export interface SavedCell {
-  lessonId: number;
-  studentId: number;
-  attendance: string | null;
-  grade1: string | null;
-  grade2: string | null;
-  version: number;
-}
+/** A cell as written, with its new version: as the page has it. */
+export type SavedCell = JournalCell;
 
 export interface BatchHeader {
   institutionId: number;
