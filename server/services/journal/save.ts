@@ -13,13 +13,13 @@ import { teachingAssignments, terms } from '../../../db/schema';
 import { q } from '../../../db/sql';
 import { attestationColumns, parseAttestationInput, type AttestationField } from '../../../domain/attestation';
 import { formatDayMonth } from '../../../domain/dates';
-import { cellEditChecker, type Span } from '../../../domain/cell-edit';
+import { cellEditChecker } from '../../../domain/cell-edit';
 import { formatCell, type CellValue } from '../../../domain/marks';
-import { shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment, type AssignmentContext, type AssignmentExtra } from './context';
-import { ConflictDetected, writeCells, type BatchHeader, type CellEdit, type SavedCell } from './write-cells';
+import { rosterFromRows, type RosterStudent } from './roster';
+import { ConflictDetected, ints, writeCells, type BatchHeader, type CellEdit, type SavedCell } from './write-cells';
 
 export { ConflictDetected, type CellEdit, type SavedCell };
 
@@ -80,7 +80,6 @@ export interface AttestationEdit {
   baseVersion: number;
 }
 
-const ints = (xs: number[]) => `{${xs.join(',')}}`;
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /**
@@ -120,13 +119,10 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
   // Read without locks: the version check in the write refuses anything changed since this read.
   const repeated = (extra.previousBatch as number | null) ?? null;
   if (repeated !== null) return { status: 'saved', batchId: repeated, ...(await currentValues(db, assignment, input)) };
-  // By id, with the spans of membership: no need of the page's order here.
-  const roster = new Map<number, RosterEntry>();
-  for (const [id, lastName, firstName, middleName, from, to] of parsed<[number, string, string, string | null, string, string | null][]>(extra.roster)) {
-    const entry = roster.get(id) ?? { name: shortName({ lastName, firstName, middleName }), spans: [] };
-    entry.spans.push({ from, to });
-    roster.set(id, entry);
-  }
+  const roster = rosterFromRows(
+    parsed<[number, string, string, string | null, string, string | null][]>(extra.roster).map(([id, lastName, firstName, middleName, from, to]) => ({ id, lastName, firstName, middleName, from, to })),
+    assignment,
+  );
   const lessonRows = parsed<[number, string][]>(extra.lessons).map(([id, date]) => ({ id, date }));
   const codes = parsed<[string, string, boolean, boolean][]>(extra.codes).map(([code, label, isAbsence, isValid]) => ({ code, label, isAbsence, isValid }));
   const currentAtt = await readAttestation(db, assignment, input.attestation);
@@ -164,11 +160,6 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
   }
 }
 
-interface RosterEntry {
-  name: string;
-  spans: Span[];
-}
-
 export const EMPTY: CellValue = { attendance: null, grade1: null, grade2: null };
 export const key = (e: { lessonId: number; studentId: number }) => `${e.lessonId}:${e.studentId}`;
 export const attKey = (e: { studentId: number; field: string }) => `${e.studentId}:${e.field}`;
@@ -177,10 +168,11 @@ function validate(
   a: AssignmentContext,
   input: SaveInput,
   today: string,
-  students: Map<number, RosterEntry>,
+  roster: RosterStudent[],
   lessonRows: { id: number; date: string }[],
   codes: { code: string; label: string; isAbsence: boolean; isValid: boolean }[],
 ): { cells: CellEdit[]; attestation: AttestationEdit[] } | { errors: EditError[] } {
+  const students = new Map(roster.map((s) => [s.id, s]));
   const lessonDates = new Map(lessonRows.map((l) => [l.id, l.date]));
   const check = cellEditChecker(codes, today);
   const columns = attestationColumns(a.attestationForm);
@@ -229,7 +221,6 @@ export interface CurrentCell {
 export async function readCells(db: Db, institutionId: number, edits: { lessonId: number; studentId: number }[]): Promise<Map<string, CurrentCell>> {
   const result = new Map<string, CurrentCell>();
   if (edits.length === 0) return result;
-  // Two int arrays parse far faster on the server than a JSON list of pairs.
   const rows = await queryRows<{ lesson_id: number; student_id: number; attendance: string | null; grade1: string | null; grade2: string | null; version: number }>(
     db,
     sql`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version

@@ -33,7 +33,8 @@ export interface BatchHeader {
 /** A cell changed since the client read it: the statement refused itself and nothing of the batch was written. */
 export class ConflictDetected extends Error {}
 
-const ints = (xs: number[]) => `{${xs.join(',')}}`;
+/** A PostgreSQL array literal of ints: two int arrays parse far faster on the server than a JSON list of pairs. */
+export const ints = (xs: number[]) => `{${xs.join(',')}}`;
 
 /** A PostgreSQL array literal of texts (with NULLs): arrays parse far faster than JSON on the server. */
 function textArray(values: (string | null)[]): string {
