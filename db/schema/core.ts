@@ -6,6 +6,8 @@ export const institutions = pgTable('institutions', {
   shortName: text().notNull(),
   fullName: text().notNull(),
   city: text(),
+  /** IANA time zone of the college: «today», «now» and every displayed time are computed in it. */
+  timeZone: text().notNull().default('Europe/Moscow'),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
