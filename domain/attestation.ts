@@ -2,6 +2,8 @@
  * Attestation columns of a journal page (DOMAIN.md «Attestation»): the semester mark always, and a column for the
  * term's form of attestation. Values: 5…2, зачтено / не зачтено, н/а, осв., освоен / не освоен (modules).
  */
+import { readRussianLayout } from './keyboard-layout';
+
 export type AttestationField = 'sem' | 'exam' | 'dz' | 'credit' | 'kp' | 'qual';
 
 export interface AttestationColumn {
@@ -44,13 +46,23 @@ const ALLOWED: Record<AttestationField, string[]> = {
   qual: ['5', '4', '3', '2', 'освоен', 'не освоен', 'н/а'],
 };
 
+function canonical(raw: string): string | undefined {
+  const text = raw.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+  return CANONICAL[text] ?? CANONICAL[text.replace(/\s/g, '')];
+}
+
 export type AttestationParse = { ok: true; value: string | null } | { ok: false; error: string };
 
+/** Reads a typed or pasted result; text in the Latin layout is read by the rule of `keyboard-layout.ts` (`y/f` → н/а). */
 export function parseAttestationInput(field: AttestationField, raw: string): AttestationParse {
-  const text = raw.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-  if (text === '') return { ok: true, value: null };
-  const value = CANONICAL[text] ?? CANONICAL[text.replace(/\s/g, '')];
   const allowed = ALLOWED[field];
+  const read = readRussianLayout(raw, (candidate) => {
+    const v = canonical(candidate);
+    return v !== undefined && allowed.includes(v);
+  });
+  if (!read.ok) return { ok: false, error: read.error };
+  if (read.text.trim() === '') return { ok: true, value: null };
+  const value = canonical(read.text);
   if (!value || !allowed.includes(value)) {
     return { ok: false, error: `«${raw.trim()}» — не результат аттестации. Допустимо: ${allowed.join(', ')}` };
   }

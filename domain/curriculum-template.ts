@@ -2,6 +2,7 @@
  * The curriculum (учебный план) exchange template: one sheet, a header row, then one row per plan line and semester.
  * Pure: parses and validates rows of cell texts; every bad row is reported, and a file with any bad row imports nothing.
  */
+import { readRussianLayout, SWITCH_LAYOUT } from './keyboard-layout';
 
 export const CURRICULUM_COLUMNS = [
   'Цикл',
@@ -119,11 +120,14 @@ export function parseCurriculumRows(
     );
     if (cells.every((c) => (c ?? '').trim() === '')) continue;
     const problems: string[] = [];
-    const code = codeRaw.trim().toUpperCase().replace(/\s+/g, '');
+    const codeClean = (t: string) => t.trim().toUpperCase().replace(/\s+/g, '');
+    const codeRead = readRussianLayout(codeRaw, (c) => kindOfCode(codeClean(c)) !== null);
+    const code = codeClean(codeRead.ok ? codeRead.text : codeRaw);
     const kind = kindOfCode(code);
     if (code === '') problems.push('Код: заполните');
-    else if (!kind) problems.push(`Код: «${codeRaw.trim()}» — ожидается вида ОП.04, ПМ.01, МДК.01.02, УП.01`);
-    let cycle = cycleRaw.trim().toUpperCase();
+    else if (!kind) problems.push(`Код: «${codeRaw.trim()}» — ожидается вида ОП.04, ПМ.01, МДК.01.02, УП.01${codeRead.ok ? '' : ` (${SWITCH_LAYOUT})`}`);
+    const cycleRead = readRussianLayout(cycleRaw, (c) => (CYCLES as readonly string[]).includes(c.trim().toUpperCase()));
+    let cycle = (cycleRead.ok ? cycleRead.text : cycleRaw).trim().toUpperCase();
     if (kind && kind.kind !== 'discipline') {
       if (cycle === '') cycle = 'ПМ';
       if (cycle !== 'ПМ') problems.push(`Цикл: ${code} входит в профессиональный модуль, цикл — ПМ`);
@@ -147,8 +151,12 @@ export function parseCurriculumRows(
       const self = hours(selfRaw, 'Самостоятельная', problems, false);
       // «Всего» is the work with the teacher (what the journal counts); self-study comes on top of it.
       if (theory + practice + lab > total) problems.push(`Часы: теория, практические и лабораторные (${theory + practice + lab}) больше, чем всего (${total})`);
-      const formKey = normal(formRaw).replace(/\.$/, '');
-      const form = FORMS[formKey] ?? FORMS[formKey.replace(/\s/g, '')];
+      const formOf = (text: string) => {
+        const key = normal(text).replace(/\.$/, '');
+        return FORMS[key] ?? FORMS[key.replace(/\s/g, '')];
+      };
+      const formRead = readRussianLayout(formRaw, (c) => formOf(c) !== undefined);
+      const form = formOf(formRead.ok ? formRead.text : formRaw);
       if (form === undefined) problems.push(`Форма аттестации: «${formRaw.trim()}» — допустимо Э, ДЗ, З, КП, ЭК или пусто`);
       semester = {
         semester: Number(sem),

@@ -2,6 +2,8 @@
  * Journal cell entry codes (DOMAIN.md «Marks in a journal cell»): `5`, `4/5`, `н`, `у`, `б`, `о`, `о4`, `зч`, `нз`.
  * Pure parsing, shared by the grid, the server and the seed.
  */
+import { readRussianLayout } from './keyboard-layout';
+
 export const GRADE_CODES = ['5', '4', '3', '2', 'зч', 'нз'] as const;
 export type GradeCode = (typeof GRADE_CODES)[number];
 
@@ -35,11 +37,18 @@ function isGrade(s: string): s is GradeCode {
 }
 
 /**
- * Parses what a teacher typed into a cell. Empty input clears the cell. Latin look-alikes (`H`, `o`) and upper case
- * are accepted, since Excel exports and keyboard layouts produce them.
+ * Parses what a teacher typed or pasted into a cell. Empty input clears the cell. Upper case is accepted; text typed
+ * with the Latin layout on is read by the one rule of `keyboard-layout.ts` (`y` → н by key position, `H` → Н as the
+ * same letter, never `y` → у by look).
  */
 export function parseCellInput(raw: string, attendanceCodes: readonly AttendanceCodeDef[] = DEFAULT_ATTENDANCE_CODES): ParseResult {
-  const text = normalize(raw);
+  const read = readRussianLayout(raw, (candidate) => parseCyrillic(candidate, candidate, attendanceCodes).ok);
+  if (!read.ok) return { ok: false, error: read.error };
+  return parseCyrillic(read.text, raw, attendanceCodes);
+}
+
+function parseCyrillic(input: string, raw: string, attendanceCodes: readonly AttendanceCodeDef[]): ParseResult {
+  const text = normalize(input);
   if (text === '') return { ok: true, value: EMPTY_CELL };
   const codes = attendanceCodes.map((c) => c.code).sort((a, b) => b.length - a.length);
   let attendance: string | null = null;
@@ -81,10 +90,6 @@ export function numericGrade(code: string | null): number | null {
   return null;
 }
 
-const LOOKALIKES: Record<string, string> = { h: 'н', y: 'у', o: 'о' };
-
 function normalize(raw: string): string {
-  let text = raw.trim().toLowerCase().replace(/\s+/g, '').replace(/[\\|]/g, '/');
-  text = text.replace(/^[hyo]/, (c) => LOOKALIKES[c] ?? c);
-  return text.replace(/ё/g, 'е');
+  return raw.trim().toLowerCase().replace(/\s+/g, '').replace(/[\\|]/g, '/').replace(/ё/g, 'е');
 }
