@@ -34,11 +34,15 @@ function where(target: CellTarget): string {
 export function cellEditChecker(codes: readonly AttendanceCodeDef[], today: IsoDate): (target: CellTarget, text: string) => CellEditCheck {
   const parsedByText = new Map<string, ReturnType<typeof parseCellInput>>();
   return (target, text) => {
-    if (!enrolledOn(target.spans, target.lessonDate)) return { ok: false, message: `${where(target)}: в этот день студент не числился в группе — ячейка закрыта` };
     let parsed = parsedByText.get(text);
     if (!parsed) {
       parsed = parseCellInput(text, codes);
       parsedByText.set(text, parsed);
+    }
+    // A blank on a closed day writes nothing there (an empty cell stays empty): a pasted block whose empty cells fall
+    // on the days before a student joined is not refused for them. A value there is.
+    if (!enrolledOn(target.spans, target.lessonDate) && !(parsed.ok && formatCell(parsed.value) === '')) {
+      return { ok: false, message: `${where(target)}: в этот день студент не числился в группе — ячейка закрыта` };
     }
     if (!parsed.ok) return { ok: false, message: `${where(target)}: ${parsed.error}` };
     if (target.lessonDate > today && formatCell(parsed.value) !== '') {

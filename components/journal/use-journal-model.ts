@@ -120,7 +120,12 @@ export function useJournalModel(page: JournalPage) {
   const apply = useCallback(
     (edits: Edit[], source: BatchSource): boolean => {
       const queue = queueRef.current;
-      if (!queue || !page.access.canEdit) return false;
+      if (!page.access.canEdit) {
+        // A paste or a key in a read-only journal says why nothing happened.
+        setProblems([{ key: `ro-${Date.now()}`, message: `Ничего не изменено: ${page.access.reason ?? 'журнал открыт только для просмотра'}` }]);
+        return false;
+      }
+      if (!queue) return false;
       const errors: Problem[] = [];
       const cells: (QueuedCell & { value: ReturnType<typeof parseCellInput> })[] = [];
       const attestation: (QueuedAttestation & { value: string | null })[] = [];

@@ -154,6 +154,28 @@ describe('saving a batch', () => {
     page = await reload();
   });
 
+  it('accepts a pasted block whose blanks fall on the closed days before a student joined; a value there refuses it (issue #9.4)', async () => {
+    const joined = page.students.find((s) => s.spans[0]!.from > page.assignment.termStartsOn)!;
+    const before = pastLessons().filter((l) => l.date < joined.spans[0]!.from).slice(-2);
+    const after = pastLessons().find((l) => l.date >= joined.spans[0]!.from)!;
+    const mark = cellOf(page, after.id, joined.id)?.grade1 === '4' ? '3' : '4';
+    expect(before).toHaveLength(2);
+    // The Excel block: two empty cells on the hatched days, then a mark on the first day in the group.
+    const cells = [
+      ...before.map((l) => ({ lessonId: l.id, studentId: joined.id, text: '', baseVersion: 0 })),
+      { lessonId: after.id, studentId: joined.id, text: mark, baseVersion: version(page, after.id, joined.id) },
+    ];
+    const saved = await saveJournalEdits(db(), actors.teacher, batch(cells, 'paste'), TODAY);
+    expect(saved.status).toBe('saved');
+    page = await reload();
+    expect(cellOf(page, after.id, joined.id)).toMatchObject({ grade1: mark });
+    for (const l of before) expect(cellOf(page, l.id, joined.id)).toBeUndefined();
+
+    const refused = await saveJournalEdits(db(), actors.teacher, batch([{ lessonId: before[0]!.id, studentId: joined.id, text: 'н', baseVersion: 0 }], 'paste'), TODAY);
+    expect(refused.status).toBe('invalid');
+    if (refused.status === 'invalid') expect(refused.errors[0]!.message).toMatch(new RegExp(`${joined.name.split(' ')[0]}.*не числился`));
+  });
+
   it('reports a cell changed by someone else since it was read, and saves nothing of the batch', async () => {
     const lesson = pastLessons().at(-2)!;
     const [a, b] = steady().slice(3, 5);
