@@ -19,9 +19,15 @@ test('администратор открывает новый учебный г
   const preview = page.getByTestId('transfer-preview');
   const row = (name: string) => preview.locator('tbody tr').filter({ has: page.getByRole('cell', { name, exact: true }) });
   await expect(preview.getByRole('heading')).toHaveText('Из 2026/2027 в 2027/2028, с 01.09.2027');
-  await expect(row('ИС-21')).toContainText('ИС-31, 3 курс');
-  await expect(row('ИС-31')).toContainText('ИС-41, 4 курс');
-  await expect(row('ЭБ-21')).toContainText('ЭБ-31, 3 курс');
+  // The proposed names stand in inputs the administrator may correct; these names carry the course.
+  const newName = (name: string) => row(name).getByLabel(`Новое название ${name}`);
+  await expect(newName('ИС-21')).toHaveValue('ИС-31');
+  await expect(row('ИС-21')).toContainText('3 курс');
+  await expect(newName('ИС-31')).toHaveValue('ИС-41');
+  await expect(row('ИС-31')).toContainText('4 курс');
+  await expect(newName('ЭБ-21')).toHaveValue('ЭБ-31');
+  await expect(row('ЭБ-21')).toContainText('3 курс');
+  await expect(row('ИС-21')).toContainText('первая цифра — номер курса');
   // Nothing has changed yet: the preview only shows.
   await page.goto('/');
   await expect(page.getByText('ИС-41')).toHaveCount(0);

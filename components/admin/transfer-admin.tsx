@@ -1,16 +1,19 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { GROUP_NAME_MAX, newGroupNameProblem } from '@/domain/course-transfer';
 import { formatDate } from '@/domain/dates';
 import type { TransferPreview } from '@/server/services/transfer';
 import { trpc } from '../trpc-client';
 import { useAdminAction } from './use-admin-action';
+import { countOf, NOUNS } from '@/domain/plural';
 
 type Year = { id: number; name: string; startsOn: string };
 
 /**
  * Transfer from course to course: choose the year to move into and the order, see what will happen, untick groups
- * that stay, then do it. The server recomputes the same preview inside its transaction.
+ * that stay, correct the new names where the proposed ones are wrong, then do it. The server recomputes the same
+ * preview, with the names given here, inside its transaction.
  */
 export function TransferAdmin({ years }: { years: Year[] }) {
   const { run, messages } = useAdminAction();
@@ -18,12 +21,22 @@ export function TransferAdmin({ years }: { years: Year[] }) {
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [form, setForm] = useState({ targetYearId: years.at(-1)?.id ?? 0, orderNo: '', orderDate: '' });
   const [previewError, setPreviewError] = useState<string | null>(null);
+  /** The administrator's names for the next course, by group; only those that differ from the proposed ones are sent. */
+  const [names, setNames] = useState<Map<number, string>>(new Map());
+
+  const newNames = (only?: Set<number>) =>
+    (preview?.rows ?? [])
+      .filter((r) => r.action === 'transfer' && names.has(r.groupId) && names.get(r.groupId)!.trim() !== r.proposedName && (!only || only.has(r.groupId)))
+      .map((r) => ({ groupId: r.groupId, name: names.get(r.groupId)! }));
 
   async function showPreview(event: FormEvent) {
     event.preventDefault();
     setPreviewError(null);
     try {
-      const p = await trpc.contingent.transferPreview.query({ targetYearId: form.targetYearId });
+      // Shown again for the same year, the preview checks the names given so far.
+      const given = preview && preview.toYear.id === form.targetYearId ? newNames() : [];
+      const p = await trpc.contingent.transferPreview.query({ targetYearId: form.targetYearId, newNames: given });
+      setNames(new Map(given.map((n) => [n.groupId, n.name])));
       setPreview(p);
       setChosen(new Set(p.rows.map((r) => r.groupId)));
     } catch (e) {
@@ -34,13 +47,16 @@ export function TransferAdmin({ years }: { years: Year[] }) {
 
   const rows = preview?.rows.filter((r) => chosen.has(r.groupId)) ?? [];
   const students = rows.reduce((sum, r) => sum + r.students, 0);
+  const nameProblem = (r: TransferPreview['rows'][number]) => (names.has(r.groupId) ? newGroupNameProblem(names.get(r.groupId)!, r.name) : null);
+  const namesInvalid = rows.some((r) => r.action === 'transfer' && nameProblem(r));
 
   function transfer() {
     if (!preview) return;
-    if (!window.confirm(`Перевести ${rows.length} групп(ы), ${students} студентов, по приказу № ${form.orderNo} от ${formatDate(form.orderDate)}?`)) return;
+    if (!window.confirm(`Перевести ${countOf(rows.length, NOUNS.group)}, ${countOf(students, NOUNS.student)}, по приказу № ${form.orderNo} от ${formatDate(form.orderDate)}?`)) return;
     void run(async () => {
-      const result = await trpc.contingent.transfer.mutate({ ...form, groupIds: [...chosen] });
+      const result = await trpc.contingent.transfer.mutate({ ...form, groupIds: [...chosen], newNames: newNames(chosen) });
       setPreview(null);
+      setNames(new Map());
       return `Переведено групп: ${result.transferred}, выпущено: ${result.graduated}; студентов: ${result.students}`;
     });
   }
@@ -58,7 +74,13 @@ export function TransferAdmin({ years }: { years: Year[] }) {
         <div className="form-row">
           <label>
             Перевести в учебный год
-            <select value={form.targetYearId} onChange={(e) => setForm({ ...form, targetYearId: Number(e.target.value) })}>
+            <select
+              value={form.targetYearId}
+              onChange={(e) => {
+                setForm({ ...form, targetYearId: Number(e.target.value) });
+                setNames(new Map());
+              }}
+            >
               {years.map((y) => (
                 <option key={y.id} value={y.id}>
                   {y.name} (с {formatDate(y.startsOn)})
@@ -92,6 +114,7 @@ export function TransferAdmin({ years }: { years: Year[] }) {
                   <th>Группа</th>
                   <th>Специальность</th>
                   <th>Курс</th>
+                  <th>Курс в названии</th>
                   <th>Станет</th>
                   <th className="num">Студентов</th>
                   <th>Замечание</th>
@@ -116,7 +139,48 @@ export function TransferAdmin({ years }: { years: Year[] }) {
                     <td>{r.name}</td>
                     <td className="small">{r.specialty}</td>
                     <td>{r.course}</td>
-                    <td>{r.action === 'graduate' ? <span className="badge">выпуск</span> : `${r.newName}, ${r.newCourse} курс`}</td>
+                    <td className="small">
+                      {r.naming && (
+                        <>
+                          {r.naming.carriesCourse ? 'да' : 'нет'}
+                          {r.naming.guess && <span className="badge warn">предположение</span>}
+                          <br />
+                          <span className="muted">{r.naming.why}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {r.action === 'graduate' ? (
+                        <span className="badge">выпуск</span>
+                      ) : (
+                        <>
+                          <input
+                            type="text"
+                            size={10}
+                            maxLength={GROUP_NAME_MAX}
+                            aria-label={`Новое название ${r.name}`}
+                            aria-invalid={nameProblem(r) ? true : undefined}
+                            value={names.get(r.groupId) ?? r.newName ?? ''}
+                            onChange={(e) => setNames(new Map(names).set(r.groupId, e.target.value))}
+                          />
+                          , {r.newCourse} курс
+                          {(names.get(r.groupId) ?? r.newName ?? '').trim() !== r.proposedName && (
+                            <>
+                              {' '}
+                              <button type="button" className="plain small" onClick={() => setNames(new Map(names).set(r.groupId, r.proposedName!))}>
+                                вернуть {r.proposedName}
+                              </button>
+                            </>
+                          )}
+                          {nameProblem(r) && (
+                            <>
+                              <br />
+                              <span className="badge bad">{nameProblem(r)}</span>
+                            </>
+                          )}
+                        </>
+                      )}
+                    </td>
                     <td className="num">{r.students}</td>
                     <td>{r.problem && <span className="badge bad">{r.problem}</span>}</td>
                   </tr>
@@ -129,8 +193,14 @@ export function TransferAdmin({ years }: { years: Year[] }) {
               Уже переведены: {preview.alreadyMoved.map((g) => `${g.name} (приказ № ${g.orderNo} от ${formatDate(g.orderDate)})`).join(', ')}
             </p>
           )}
+          {rows.some((r) => r.action === 'transfer') && (
+            <p className="muted small">
+              Новые названия можно исправить в таблице; нажмите «Показать, что будет», чтобы проверить их, или переводите сразу: сервер
+              проверит их так же.
+            </p>
+          )}
           {rows.length > 0 && (
-            <button type="button" onClick={transfer}>
+            <button type="button" onClick={transfer} disabled={namesInvalid}>
               Перевести: групп {rows.length}, студентов {students}
             </button>
           )}

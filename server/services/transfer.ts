@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { q } from '../../db/sql';
 import { academicYears, groupMemberships, groups, groupYearNames, specialties, userRoles } from '../../db/schema';
-import { nameOnNextCourse, transferActionFor, type TransferAction } from '../../domain/course-transfer';
+import { namingOnTransfer, newGroupNameProblem, transferActionFor, type Naming, type TransferAction } from '../../domain/course-transfer';
 import { addDays, formatDate } from '../../domain/dates';
 import type { Actor } from '../policy/actor';
 import { logAdminChange } from './admin-log';
@@ -22,6 +22,11 @@ export const transferPreviewInput = z.object({
   targetYearId: z.number().int().positive(),
   /** The groups to move; all current groups of the institution when omitted. */
   groupIds: z.array(z.number().int().positive()).max(2000).optional(),
+  /** The administrator's names for the next course, in place of the proposed ones (checked per group, see plan). */
+  newNames: z
+    .array(z.object({ groupId: z.number().int().positive(), name: z.string().max(200, 'Новое название: не длиннее 30 знаков') }))
+    .max(2000)
+    .optional(),
 });
 
 export const transferInput = transferPreviewInput.extend({
@@ -35,7 +40,13 @@ export interface TransferRow {
   specialty: string;
   course: number;
   action: TransferAction;
+  /** Whether the name carries the course, why, and whether that is a guess; null for a group that graduates. */
+  naming: Omit<Naming, 'proposedName'> | null;
+  /** The name by the rule, and the name the group will have: the administrator's when given, else the proposed one. */
+  proposedName: string | null;
   newName: string | null;
+  /** The administrator gave the new name. */
+  nameEdited: boolean;
   newCourse: number | null;
   /** Students in the group on the last day before the transfer takes effect. */
   students: number;
@@ -107,31 +118,78 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
   }
 
   const taken = await db
-    .select({ name: groups.name, admissionYear: groups.admissionYear, id: groups.id })
+    .select({ id: groups.id, name: groups.name, course: groups.course, admissionYear: groups.admissionYear, graduatedOn: groups.graduatedOn })
     .from(groups)
     .where(eq(groups.institutionId, institutionId));
   const moving = rows.filter((r) => r.movedOrderNo === null);
-  // A name is freed by a group that moves on under a new name in this same transfer.
-  const renamedAway = new Set(
-    moving.filter((r) => transferActionFor(r.course, r.durationMonths) === 'transfer' && nameOnNextCourse(r.name, r.course) !== r.name).map((r) => r.groupId),
-  );
-  const result: TransferRow[] = moving.map((r) => {
-    const action = transferActionFor(r.course, r.durationMonths);
-    const newName = action === 'transfer' ? nameOnNextCourse(r.name, r.course) : null;
-    const clash =
-      newName !== null && newName !== r.name
-        ? taken.find((g) => g.id !== r.groupId && g.name === newName && g.admissionYear === r.admissionYear && !renamedAway.has(g.id))
-        : undefined;
+  const actionOf = new Map(moving.map((r) => [r.groupId, transferActionFor(r.course, r.durationMonths)]));
+
+  const edits = new Map<number, string>();
+  for (const { groupId, name } of input.newNames ?? []) {
+    const group = taken.find((g) => g.id === groupId);
+    if (!group) throw badInput('Перевод: новое название задано для группы не из вашей организации');
+    if (edits.has(groupId)) throw badInput(`Группа ${group.name}: новое название задано дважды`);
+    if (!actionOf.has(groupId)) throw badInput(`Группа ${group.name}: не переводится этим приказом, новое название ей не задать`);
+    if (actionOf.get(groupId) === 'graduate') throw badInput(`Группа ${group.name} выпускается: новое название ей не нужно`);
+    edits.set(groupId, name.trim());
+  }
+
+  // The group's name before its last transfer (the latest of the past years' names) and the intakes, to read names by.
+  const history = await db
+    .select({ groupId: groupYearNames.groupId, name: groupYearNames.name, course: groupYearNames.course })
+    .from(groupYearNames)
+    .innerJoin(academicYears, and(eq(academicYears.institutionId, groupYearNames.institutionId), eq(academicYears.id, groupYearNames.academicYearId)))
+    .where(and(eq(groupYearNames.institutionId, institutionId), lt(academicYears.startsOn, fromYear.startsOn)))
+    .orderBy(desc(academicYears.startsOn));
+  const previous = new Map<number, { name: string; course: number }>();
+  for (const h of history) if (!previous.has(h.groupId)) previous.set(h.groupId, h);
+
+  const planned = moving.map((r) => {
+    const action = actionOf.get(r.groupId)!;
+    if (action === 'graduate') return { r, action, naming: null, proposedName: null, newName: null, nameProblem: null };
+    const naming = namingOnTransfer(r, {
+      previous: previous.get(r.groupId),
+      intake: taken.filter((g) => g.id !== r.groupId && g.admissionYear === r.admissionYear),
+    });
+    const edit = edits.get(r.groupId);
+    const newName = edit ?? naming.proposedName;
+    return { r, action, naming, proposedName: naming.proposedName, newName, nameProblem: edit === undefined ? null : newGroupNameProblem(edit, r.name) };
+  });
+
+  // Every group's name in the new year: moving groups by the plan, the rest as they are now; and who is still there.
+  const newNameOf = new Map(planned.filter((p) => p.newName !== null).map((p) => [p.r.groupId, p.newName!]));
+  const graduating = new Set(planned.filter((p) => p.action === 'graduate').map((p) => p.r.groupId));
+  const inNewYear = taken
+    .filter((g) => g.graduatedOn === null && !graduating.has(g.id))
+    .map((g) => ({ ...g, newName: newNameOf.get(g.id) ?? g.name }));
+  const key = (name: string) => name.trim().toLocaleLowerCase('ru');
+
+  const result: TransferRow[] = planned.map(({ r, action, naming, proposedName, newName, nameProblem }) => {
+    let problem = nameProblem;
+    if (!problem && newName !== null && newName !== r.name) {
+      // The database keeps names unique within an intake, graduated groups included.
+      const sameIntake = taken.find((g) => g.id !== r.groupId && g.admissionYear === r.admissionYear && (newNameOf.get(g.id) ?? g.name) === newName);
+      const sameYear = inNewYear.find((g) => g.id !== r.groupId && key(g.newName) === key(newName));
+      if (sameIntake) problem = `Группа ${newName} набора ${r.admissionYear} г. уже есть: переименуйте одну из них`;
+      else if (sameYear && sameYear.newName === sameYear.name) {
+        problem = `Группа ${sameYear.name} (набор ${sameYear.admissionYear} г.) уже есть в ${toYear.name}: выберите другое название`;
+      } else if (sameYear) {
+        problem = `В ${toYear.name} так же будет называться группа ${sameYear.name} (набор ${sameYear.admissionYear} г.): выберите другое название`;
+      }
+    }
     return {
       groupId: r.groupId,
       name: r.name,
       specialty: r.specialty,
       course: r.course,
       action,
+      naming: naming && { carriesCourse: naming.carriesCourse, guess: naming.guess, why: naming.why },
+      proposedName,
       newName,
+      nameEdited: edits.has(r.groupId),
       newCourse: action === 'transfer' ? r.course + 1 : null,
       students: r.students,
-      problem: clash ? `Группа ${newName} набора ${r.admissionYear} г. уже есть: переименуйте одну из них` : null,
+      problem,
     };
   });
   return {
@@ -207,7 +265,14 @@ export async function runTransfer(db: Db, actor: Actor, input: z.infer<typeof tr
         toYearId: preview.toYear.id,
         orderNo: input.orderNo,
         orderDate: input.orderDate,
-        groups: preview.rows.map((r) => ({ groupId: r.groupId, from: r.name, to: r.newName, action: r.action, students: r.students })),
+        groups: preview.rows.map((r) => ({
+          groupId: r.groupId,
+          from: r.name,
+          to: r.newName,
+          action: r.action,
+          students: r.students,
+          ...(r.naming && { carriesCourse: r.naming.carriesCourse, proposed: r.proposedName, nameEdited: r.nameEdited }),
+        })),
       },
       `Приказ № ${input.orderNo} от ${formatDate(input.orderDate)}: перевод на следующий курс`,
     );
