@@ -19,3 +19,13 @@ export function freeLogin(base: string, taken: (login: string) => boolean): stri
   for (let n = 2; taken(login); n++) login = `${base}${n}`;
   return login;
 }
+
+/**
+ * Where to go after signing in: a path of this site given by the page that sent the user to sign in (`?callbackUrl=`),
+ * else the home page. Anything that could lead off the site (`//host`, `/\host`, `https://…`) gives the home page.
+ */
+export function returnPathAfterSignIn(callbackUrl: string | null | undefined): string {
+  if (!callbackUrl || !callbackUrl.startsWith('/') || callbackUrl.startsWith('//') || callbackUrl.startsWith('/\\')) return '/';
+  if (/[\u0000-\u001f]/.test(callbackUrl) || callbackUrl.length > 500) return '/';
+  return callbackUrl;
+}

@@ -67,7 +67,7 @@ test('вставка блока 5×3 из Excel сохраняется одни�
   await cell(page, 0, columns[0]!).click();
   await pasteText(page, '5\t4\t3\n4\t4\t4\n3\t9\t5\n5\t5\t5\n4\t3\t2\n');
   const problems = page.getByTestId('problems');
-  await expect(problems).toContainText('Ничего не сохранено: ошибок 1 из 15');
+  await expect(problems).toContainText('Ничего не сохранено: 1 ошибка в 15 ячейках');
   await expect(problems).toContainText('«9» — не отметка');
   await expect(problems).toContainText(before.students[2]!.name);
   const unchanged = await fetchJournal(page.request, journalId);
@@ -100,7 +100,7 @@ test('правка без связи с сервером сохраняется,
   await cell(page, 3, lessonId).click();
   await typeKeys(page, '2');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('save-status')).toHaveText('Нет связи — 1 изменений ждут отправки');
+  await expect(page.getByTestId('save-status')).toHaveText('Нет связи — 1 изменение ждёт отправки');
   // A reload while the server is still unreachable: the edit is kept in the browser.
   await page.reload();
   await lastLessonColumns(page, 1);
@@ -164,7 +164,7 @@ test('история ячейки и отмена последней правк�
   await page.getByRole('button', { name: 'История ячейки' }).click();
   await expect(page.getByTestId('history')).toContainText('Петрова А. Н.');
   await page.getByRole('button', { name: 'Отменить' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Отменено изменений: 1' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Отменено: 1 изменение' })).toBeVisible();
   const after = await fetchJournal(page.request, journalId);
   expect(text(after.cells.find((c) => c.lessonId === lessonId && c.studentId === student.id))).toBe(original);
 });

@@ -7,6 +7,7 @@ import { fullName } from '@/domain/names';
 import { can, rolesOf } from '@/server/policy/actor';
 import { requireActor } from '@/server/auth/current-actor';
 import { serverCaller } from '@/server/trpc/caller';
+import { countOf, NOUNS } from '@/domain/plural';
 
 /** One home page; each role the user holds adds the part of the college that role sees. */
 export default async function HomePage() {
@@ -41,7 +42,7 @@ export default async function HomePage() {
             Моя группа {roster.group.name} <span className="muted small">({roster.group.specialty}, {roster.group.course} курс)</span>
           </h2>
           <p className="muted">
-            {roster.students.length} студентов{roster.termName ? ` · ${roster.termName}` : ''} ·{' '}
+            {countOf(roster.students.length, NOUNS.student)}{roster.termName ? ` · ${roster.termName}` : ''} ·{' '}
             <a href={`/api/reports/group-roster/${g.id}`}>Скачать список (CSV для Excel)</a> ·{' '}
             <a href={`/groups/${g.id}/subgroups`}>Подгруппы</a> · <a href={`/groups/${g.id}/access`}>Доступ студентов и родителей</a>
           </p>

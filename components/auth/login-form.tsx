@@ -10,7 +10,7 @@ const ERRORS: Record<string, string> = {
   SessionRequired: 'Войдите, чтобы продолжить.',
 };
 
-export function LoginForm({ initialError }: { initialError?: string }) {
+export function LoginForm({ initialError, returnTo = '/' }: { initialError?: string; returnTo?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? (ERRORS[initialError] ?? 'Не удалось войти. Попробуйте ещё раз.') : null);
   const [pending, setPending] = useState(false);
@@ -32,7 +32,7 @@ export function LoginForm({ initialError }: { initialError?: string }) {
       setError(ERRORS[result?.error ?? ''] ?? 'Не удалось войти. Попробуйте ещё раз.');
       return;
     }
-    router.replace('/');
+    router.replace(returnTo);
     router.refresh();
   }
 

@@ -6,6 +6,7 @@ import { formatCell } from '@/domain/marks';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
 import type { JournalStore } from './journal-store';
 import { LessonHeader } from './lesson-header';
+import { countOf, NOUNS } from '@/domain/plural';
 
 export interface Row {
   id: number;
@@ -121,7 +122,7 @@ export function buildColumns(page: JournalPage, store: JournalStore, onOpenLesso
         width: 52,
         valueGetter: (p) => (p.data ? stats(p.data.id).gradeCount : ''),
         cellClassRules: { 'cell-computed': () => true, 'cell-short': (p) => !!p.data && stats(p.data.id).shortOfGrades },
-        tooltipValueGetter: (p) => (p.data && stats(p.data.id).shortOfGrades ? `Меньше ${MIN_GRADES_PER_TERM} оценок` : undefined),
+        tooltipValueGetter: (p) => (p.data && stats(p.data.id).shortOfGrades ? `Меньше ${countOf(MIN_GRADES_PER_TERM, NOUNS.gradeGen)}` : undefined),
       },
       {
         colId: 'missed',

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatDate } from '@/domain/dates';
 import { enrolledOn } from '@/domain/cell-edit';
 import { formatCell, parseCellInput } from '@/domain/marks';
+import { countOf, NOUNS, plural } from '@/domain/plural';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
 import { trpc } from '../trpc-client';
 import { GrantPanel } from './grant-panel';
@@ -68,15 +69,22 @@ export function JournalView({ page }: { page: JournalPage }) {
       }
       for (const c of result.cells) store.replace(c.lessonId, c.studentId, c, c.version);
       for (const x of result.attestation) store.replaceAttestation(x.studentId, x.field, x.value, x.version);
-      setNotice(`Отменено изменений: ${result.cells.length + result.attestation.length}`);
+      setNotice(`Отменено: ${countOf(result.cells.length + result.attestation.length, NOUNS.change)}`);
       setProblems(result.refused.map((m, i) => ({ key: `u-${i}`, message: `Не отменено: ${m}` })));
     } catch (e) {
       report(e instanceof Error ? e.message : String(e));
     }
   }
 
+  const waiting = status.state === 'saved' ? '' : `${countOf(status.pending, NOUNS.change)} ${plural(status.pending, NOUNS.waits)} отправки`;
   const statusText =
-    status.state === 'saved' ? 'Сохранено' : status.state === 'saving' ? 'Сохранение…' : `Нет связи — ${status.pending} изменений ждут отправки`;
+    status.state === 'saved'
+      ? 'Сохранено'
+      : status.state === 'saving'
+        ? 'Сохранение…'
+        : status.state === 'offline'
+          ? `Нет связи — ${waiting}`
+          : `Сеанс завершён — войдите снова, ${waiting}`;
 
   return (
     <div className="journal">
@@ -93,6 +101,14 @@ export function JournalView({ page }: { page: JournalPage }) {
         </div>
         <div className={`save-status ${status.state}`} role="status" data-testid="save-status">
           {statusText}
+          {status.state === 'signedOut' && (
+            <>
+              {' '}
+              <a href={`/login?callbackUrl=${encodeURIComponent(`/journals/${a.id}`)}`} data-testid="sign-in-again">
+                Войти
+              </a>
+            </>
+          )}
         </div>
       </div>
 

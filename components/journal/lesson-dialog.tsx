@@ -5,6 +5,7 @@ import { formatDate } from '@/domain/dates';
 import { LESSON_KINDS } from '@/domain/lesson-kinds';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
 import { trpc } from '../trpc-client';
+import { countOf, NOUNS } from '@/domain/plural';
 
 export interface LessonDialogProps {
   page: JournalPage;
@@ -117,7 +118,7 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
           )}
           {confirmDelete !== null && (
             <div className="error" role="alert">
-              У занятия {confirmDelete} заполненных ячеек. Удалить занятие вместе с отметками? Они останутся в журнале изменений.{' '}
+              У занятия {countOf(confirmDelete, NOUNS.filledCell)}. Удалить занятие вместе с отметками? Они останутся в журнале изменений.{' '}
               <button type="button" className="danger" onClick={() => remove(true)} disabled={pending}>
                 Удалить с отметками
               </button>

@@ -1,8 +1,18 @@
 /**
  * The journal's outbox. Every edit goes here first and is kept in the browser (localStorage) until the server has
- * confirmed it, so that nothing is lost to a dropped network or a reload; batches are sent one at a time, in order.
- * Typed cells gather into a small batch for a moment; a paste or a fill is one batch of its own.
- * Each batch carries a client id, so that one resent after a lost answer is not applied twice.
+ * confirmed it, so that nothing is lost to a dropped network, a server restart, an ended session or a reload; batches
+ * are sent one at a time, in order. Typed cells gather into a small batch for a moment; a paste or a fill is one batch
+ * of its own. Each batch carries a client id, so that one resent after a lost answer is not applied twice.
+ *
+ * A batch leaves the outbox only when the server saved it or refused it for a reason that resending cannot fix
+ * (invalid value, conflict, no right to this journal). A 401 keeps everything and waits for the teacher to sign in
+ * again; network failures, timeouts and 5xx are retried with backoff (ARCHITECTURE.md «The browser outbox»).
+ *
+ * Tabs: each tab keeps its own entry (`<prefix>:<tabId>`), so no tab ever writes over another tab's unsent edits
+ * (localStorage is shared by every tab of the origin, and a read-merge-write under `navigator.locks` is not available
+ * on plain-HTTP LAN addresses, which are not secure contexts). A tab with unsent edits refreshes a heartbeat in its
+ * entry; on `pagehide` it marks the entry as left. Any tab of the same journal and user adopts an entry that is left
+ * or whose heartbeat stopped, and sends its batches: a batch adopted twice is still applied once (its client id).
  */
 export interface QueuedCell {
   lessonId: number;
@@ -32,27 +42,52 @@ export type SendResult =
   | { status: 'invalid'; errors: { lessonId?: number; studentId: number; field?: string; message: string }[] }
   | { status: 'conflict'; conflicts: { lessonId?: number; studentId: number; field?: string; mine: string; theirs: string; version: number; by: string | null }[] };
 
+/**
+ * What a failed send means for the batch: `retry` (no answer, timeout, 5xx: keep and send again with backoff),
+ * `signedOut` (401: keep, wait for a new sign-in), `refused` (an answer resending cannot change: drop and report).
+ */
+export type FailureKind = 'retry' | 'signedOut' | 'refused';
+
 export interface QueueHandlers {
   send(batch: QueuedBatch): Promise<SendResult>;
-  /** A network failure (to retry) as opposed to a refusal of the server (to report). */
-  isNetworkError(error: unknown): boolean;
+  classify(error: unknown): FailureKind;
   onSaved(batch: QueuedBatch, result: Extract<SendResult, { status: 'saved' }>): void;
   onInvalid(batch: QueuedBatch, result: Extract<SendResult, { status: 'invalid' }>): void;
   onConflict(batch: QueuedBatch, result: Extract<SendResult, { status: 'conflict' }>): void;
   onRefused(batch: QueuedBatch, message: string): void;
   onStatus(status: QueueStatus): void;
+  /** Batches taken over from a closed tab (or an older version of the outbox): to show them in the grid. */
+  onAdopted?(batches: QueuedBatch[]): void;
 }
 
-export type QueueStatus = { state: 'saved' } | { state: 'saving'; pending: number } | { state: 'offline'; pending: number };
+export type QueueStatus =
+  | { state: 'saved' }
+  | { state: 'saving'; pending: number }
+  | { state: 'offline'; pending: number }
+  | { state: 'signedOut'; pending: number };
 
+/** localStorage, or a stand-in with the same four members in tests. */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
+}
+
+/** One tab's entry in storage. `beat` is the last heartbeat (ms); 0 once the tab has left. */
+interface Entry {
+  beat: number;
+  batches: QueuedBatch[];
 }
 
 const TYPING_DELAY_MS = 400;
-const RETRY_MS = [1000, 2000, 5000, 10000];
+const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
+/** While signed out, look again now and then (a sign-in in another tab brings the session back to this one). */
+const SIGNED_OUT_RETRY_MS = 15000;
+/** A tab with unsent edits refreshes its heartbeat this often; an entry silent for `STALE_MS` is adopted. */
+export const HEARTBEAT_MS = 5000;
+export const STALE_MS = 20000;
 
 let counter = 0;
 export function newBatchId(): string {
@@ -61,24 +96,47 @@ export function newBatchId(): string {
   return `${Date.now().toString(36)}-${counter}-${random}`;
 }
 
+export interface QueueOptions {
+  /** Storage keys of this journal and user: `<prefix>:<tabId>`. */
+  prefix: string;
+  tabId?: string;
+  /** Entries of the outbox before per-tab entries (one key per journal and user): adopted like a left tab. */
+  legacyKeys?: string[];
+  now?: () => number;
+}
+
 export class SaveQueue {
-  private batches: QueuedBatch[];
+  private batches: QueuedBatch[] = [];
   private sending = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private retry = 0;
-  private offline = false;
+  private failure: Exclude<FailureKind, 'refused'> | null = null;
   private stopped = false;
   private dueAt = 0;
+  private lastBeat = 0;
+  readonly tabId: string;
+  private readonly prefix: string;
+  private readonly legacyKeys: string[];
+  private readonly now: () => number;
 
   constructor(
-    private readonly storageKey: string,
     private readonly storage: KeyValueStorage,
     private readonly handlers: QueueHandlers,
+    options: QueueOptions,
   ) {
-    this.batches = this.load();
+    this.prefix = options.prefix;
+    this.tabId = options.tabId ?? newBatchId();
+    this.legacyKeys = options.legacyKeys ?? [];
+    this.now = options.now ?? Date.now;
+    this.batches = this.takeOrphans();
+    this.persist();
   }
 
-  /** Edits restored from the browser after a reload, oldest first. */
+  private get key() {
+    return `${this.prefix}:${this.tabId}`;
+  }
+
+  /** Edits restored from the browser (closed tabs, a reload), oldest first. */
   restored(): QueuedBatch[] {
     return this.batches.map((b) => ({ ...b, cells: [...b.cells], attestation: [...b.attestation] }));
   }
@@ -126,14 +184,14 @@ export class SaveQueue {
     this.schedule(source === 'typing' ? TYPING_DELAY_MS : 0);
   }
 
-  /** Sends everything now (before undo, before leaving the page). Resolves when the queue is empty or offline. */
+  /** Sends everything now (before undo, before leaving the page). Resolves when the queue is empty or cannot send. */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.drain();
   }
 
-  /** The browser is back online: try at once. */
+  /** Back online, the tab shown again, signed in again: try at once. */
   wake() {
     this.retry = 0;
     if (this.timer) clearTimeout(this.timer);
@@ -141,6 +199,37 @@ export class SaveQueue {
     this.schedule(0);
   }
 
+  /**
+   * Called every few seconds and on the `storage` event: refreshes this tab's heartbeat while it has unsent edits, and
+   * adopts the entries of tabs that have left or stopped beating.
+   */
+  tick() {
+    if (this.stopped) return;
+    const adopted = this.takeOrphans();
+    if (adopted.length > 0) {
+      // Older edits first; the batch in flight (if any) stays at the head.
+      const head = this.sending ? this.batches.slice(0, 1) : [];
+      this.batches = [...head, ...adopted, ...this.batches.slice(head.length)];
+      this.handlers.onAdopted?.(adopted);
+      this.persist();
+      this.wake();
+    } else if (this.batches.length > 0 && this.now() - this.lastBeat >= HEARTBEAT_MS) {
+      this.persist();
+    }
+  }
+
+  /** The tab is being closed or hidden for good: another tab may take its unsent edits at once. */
+  leave() {
+    if (!this.stopped && this.batches.length > 0) this.write({ beat: 0, batches: this.batches });
+  }
+
+  /** The tab came back (from the back-forward cache): claim the entry again (a batch adopted meanwhile is applied once). */
+  resume() {
+    this.persist();
+    this.wake();
+  }
+
+  /** No more sending, and storage is no longer touched: call `leave()` first to hand the unsent edits on. */
   stop() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -149,7 +238,7 @@ export class SaveQueue {
   /** Sends after `delay`, unless a send is already due sooner. */
   private schedule(delay: number) {
     if (this.stopped) return;
-    const dueAt = Date.now() + delay;
+    const dueAt = this.now() + delay;
     if (this.timer && this.dueAt <= dueAt) {
       this.report();
       return;
@@ -167,30 +256,34 @@ export class SaveQueue {
     if (this.sending || this.stopped) return;
     this.sending = true;
     try {
-      while (this.batches.length > 0) {
+      while (this.batches.length > 0 && !this.stopped) {
         const batch = this.batches[0]!;
         let result: SendResult;
         try {
           this.report();
           result = await this.handlers.send(batch);
         } catch (error) {
-          if (this.handlers.isNetworkError(error)) {
-            this.offline = true;
-            this.report();
-            const delay = RETRY_MS[Math.min(this.retry, RETRY_MS.length - 1)]!;
+          if (this.stopped) return; // a stopped queue's entry was left to the page that follows
+          const kind = this.handlers.classify(error);
+          if (kind !== 'refused') {
+            // Nothing leaves the outbox: wait and send the same batch (same client id) again.
+            this.failure = kind;
+            const delay = kind === 'signedOut' ? SIGNED_OUT_RETRY_MS : RETRY_MS[Math.min(this.retry, RETRY_MS.length - 1)]!;
             this.retry += 1;
             this.sending = false;
             this.schedule(delay);
             return;
           }
-          this.batches.shift();
+          this.failure = null;
+          this.remove(batch);
           this.persist();
           this.handlers.onRefused(batch, error instanceof Error ? error.message : String(error));
           continue;
         }
-        this.offline = false;
+        if (this.stopped) return;
+        this.failure = null;
         this.retry = 0;
-        this.batches.shift();
+        this.remove(batch);
         if (result.status === 'saved') this.handlers.onSaved(batch, result);
         else if (result.status === 'invalid') this.handlers.onInvalid(batch, result);
         else {
@@ -208,30 +301,66 @@ export class SaveQueue {
         this.persist();
       }
     } finally {
-      this.sending = false;
-      this.report();
+      if (this.sending) {
+        this.sending = false;
+        this.report();
+      }
     }
+  }
+
+  private remove(batch: QueuedBatch) {
+    this.batches = this.batches.filter((b) => b !== batch);
   }
 
   private report() {
     const pending = this.pendingCount();
-    if (this.offline && pending > 0) this.handlers.onStatus({ state: 'offline', pending });
+    if (this.failure === 'signedOut' && pending > 0) this.handlers.onStatus({ state: 'signedOut', pending });
+    else if (this.failure === 'retry' && pending > 0) this.handlers.onStatus({ state: 'offline', pending });
     else if (pending > 0 || this.sending) this.handlers.onStatus({ state: 'saving', pending });
     else this.handlers.onStatus({ state: 'saved' });
   }
 
-  private load(): QueuedBatch[] {
+  /** Entries of other tabs of this journal and user that have left or stopped beating, removed from storage. */
+  private takeOrphans(): QueuedBatch[] {
+    const taken: QueuedBatch[] = [];
+    const keys: string[] = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const k = this.storage.key(i);
+      if (k && k.startsWith(`${this.prefix}:`) && k !== this.key) keys.push(k);
+    }
+    for (const k of [...this.legacyKeys, ...keys]) {
+      const entry = this.read(k, this.legacyKeys.includes(k));
+      if (!entry) continue;
+      if (entry.beat !== 0 && this.now() - entry.beat < STALE_MS) continue; // a live tab: its edits are its own
+      taken.push(...entry.batches);
+      this.storage.removeItem(k);
+    }
+    const own = this.read(this.key, false); // a reload of this very tab id (tests) or a resumed page
+    if (own) taken.push(...own.batches.filter((b) => !taken.some((t) => t.clientBatchId === b.clientBatchId)));
+    return taken;
+  }
+
+  private read(key: string, legacy: boolean): Entry | null {
     try {
-      const raw = this.storage.getItem(this.storageKey);
-      const parsed = raw ? (JSON.parse(raw) as QueuedBatch[]) : [];
-      return Array.isArray(parsed) ? parsed : [];
+      const raw = this.storage.getItem(key);
+      if (!raw) return null;
+      const parsed = JSON.parse(raw) as unknown;
+      if (legacy && Array.isArray(parsed)) return { beat: 0, batches: parsed as QueuedBatch[] };
+      const entry = parsed as Entry;
+      return entry && Array.isArray(entry.batches) ? entry : null;
     } catch {
-      return [];
+      return null;
     }
   }
 
   private persist() {
-    if (this.batches.length === 0) this.storage.removeItem(this.storageKey);
-    else this.storage.setItem(this.storageKey, JSON.stringify(this.batches));
+    if (this.stopped) return;
+    if (this.batches.length === 0) this.storage.removeItem(this.key);
+    else this.write({ beat: this.now(), batches: this.batches });
+  }
+
+  private write(entry: Entry) {
+    this.lastBeat = entry.beat;
+    this.storage.setItem(this.key, JSON.stringify(entry));
   }
 }

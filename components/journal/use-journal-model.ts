@@ -5,9 +5,10 @@ import { parseAttestationInput, type AttestationField } from '@/domain/attestati
 import { checkCellEdit } from '@/domain/cell-edit';
 import { formatCell, parseCellInput } from '@/domain/marks';
 import type { JournalPage } from '@/server/services/journal/page';
-import { isNetworkError, trpc } from '../trpc-client';
+import { classifyFailure, REQUEST_TIMEOUT_MS, trpc } from '../trpc-client';
 import { JournalStore } from './journal-store';
-import { SaveQueue, type BatchSource, type QueuedAttestation, type QueuedCell, type QueueStatus } from './save-queue';
+import { HEARTBEAT_MS, SaveQueue, type BatchSource, type QueuedAttestation, type QueuedBatch, type QueuedCell, type QueueStatus } from './save-queue';
+import { countOf, NOUNS } from '@/domain/plural';
 
 export interface CellTarget {
   studentId: number;
@@ -58,60 +59,92 @@ export function useJournalModel(page: JournalPage) {
   );
 
   useEffect(() => {
-    const queue = new SaveQueue(`ezh:journal:${page.assignment.id}:${page.viewerId}`, window.localStorage, {
-      send: (batch) => trpc.journal.save.mutate({ assignmentId: page.assignment.id, ...batch }),
-      isNetworkError,
-      onSaved: (_batch, result) => {
-        for (const c of result.cells) store.confirm(c.lessonId, c.studentId, c, queue.queuedBase(c.lessonId, c.studentId) !== null);
-        for (const a of result.attestation) {
-          store.confirmAttestation(a.studentId, a.field, a.value, a.version, queue.queuedAttestationBase(a.studentId, a.field) !== null);
+    const showEdits = (batches: QueuedBatch[]) => {
+      for (const batch of batches) {
+        for (const c of batch.cells) {
+          const parsed = parseCellInput(c.text, page.attendanceCodes);
+          if (parsed.ok) store.setLocal(c.lessonId, c.studentId, parsed.value);
         }
-        // Cells of the batch that changed nothing (resent or no-op) stop being pending too.
-        for (const c of _batch.cells) {
-          const state = store.cell(c.lessonId, c.studentId);
-          if (state.pending && queue.queuedBase(c.lessonId, c.studentId) === null) store.confirm(c.lessonId, c.studentId, { ...state.value, version: Math.max(state.version, c.baseVersion) }, false);
+        for (const a of batch.attestation) {
+          const parsed = parseAttestationInput(a.field, a.text);
+          if (parsed.ok) store.setLocalAttestation(a.studentId, a.field, parsed.value);
         }
-        for (const a of _batch.attestation) {
-          const state = store.attestationCell(a.studentId, a.field);
-          if (state.pending && queue.queuedAttestationBase(a.studentId, a.field) === null) {
-            store.confirmAttestation(a.studentId, a.field, state.value, Math.max(state.version, a.baseVersion), false);
+      }
+    };
+    const outbox = `ezh:outbox:${page.assignment.id}:${page.viewerId}`;
+    const queue = new SaveQueue(
+      window.localStorage,
+      {
+        send: (batch) =>
+          trpc.journal.save.mutate({ assignmentId: page.assignment.id, ...batch }, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+        classify: classifyFailure,
+        onSaved: (_batch, result) => {
+          for (const c of result.cells) store.confirm(c.lessonId, c.studentId, c, queue.queuedBase(c.lessonId, c.studentId) !== null);
+          for (const a of result.attestation) {
+            store.confirmAttestation(a.studentId, a.field, a.value, a.version, queue.queuedAttestationBase(a.studentId, a.field) !== null);
           }
-        }
+          // Cells of the batch that changed nothing (resent or no-op) stop being pending too.
+          for (const c of _batch.cells) {
+            const state = store.cell(c.lessonId, c.studentId);
+            if (state.pending && queue.queuedBase(c.lessonId, c.studentId) === null) store.confirm(c.lessonId, c.studentId, { ...state.value, version: Math.max(state.version, c.baseVersion) }, false);
+          }
+          for (const a of _batch.attestation) {
+            const state = store.attestationCell(a.studentId, a.field);
+            if (state.pending && queue.queuedAttestationBase(a.studentId, a.field) === null) {
+              store.confirmAttestation(a.studentId, a.field, state.value, Math.max(state.version, a.baseVersion), false);
+            }
+          }
+        },
+        onInvalid: (_batch, result) => {
+          for (const e of result.errors) {
+            if (e.lessonId) store.setError(e.lessonId, e.studentId, e.message);
+            else if (e.field) store.setAttestationError(e.studentId, e.field, e.message);
+          }
+          setProblems(result.errors.map((e, i) => ({ key: `srv-${Date.now()}-${i}`, message: `Не сохранено: ${e.message}` })));
+        },
+        onConflict: (_batch, result) => {
+          for (const c of result.conflicts) {
+            if (c.lessonId) store.setConflict(c.lessonId, c.studentId, { theirs: c.theirs, version: c.version, by: c.by });
+            else if (c.field) store.setAttestationConflict(c.studentId, c.field, { theirs: c.theirs, version: c.version, by: c.by });
+          }
+          setConflicts((prev) => [...prev.filter((p) => !result.conflicts.some((c) => sameTarget(p, c))), ...result.conflicts]);
+        },
+        onRefused: (_batch, message) => setProblems([{ key: `ref-${Date.now()}`, message: `Сервер отказал в сохранении: ${message}` }]),
+        onStatus: setStatus,
+        onAdopted: showEdits,
       },
-      onInvalid: (_batch, result) => {
-        for (const e of result.errors) {
-          if (e.lessonId) store.setError(e.lessonId, e.studentId, e.message);
-          else if (e.field) store.setAttestationError(e.studentId, e.field, e.message);
-        }
-        setProblems(result.errors.map((e, i) => ({ key: `srv-${Date.now()}-${i}`, message: `Не сохранено: ${e.message}` })));
-      },
-      onConflict: (_batch, result) => {
-        for (const c of result.conflicts) {
-          if (c.lessonId) store.setConflict(c.lessonId, c.studentId, { theirs: c.theirs, version: c.version, by: c.by });
-          else if (c.field) store.setAttestationConflict(c.studentId, c.field, { theirs: c.theirs, version: c.version, by: c.by });
-        }
-        setConflicts((prev) => [...prev.filter((p) => !result.conflicts.some((c) => sameTarget(p, c))), ...result.conflicts]);
-      },
-      onRefused: (_batch, message) => setProblems([{ key: `ref-${Date.now()}`, message: `Сервер отказал в сохранении: ${message}` }]),
-      onStatus: setStatus,
-    });
+      // Before per-tab entries the outbox was one key per journal and user: what an older page left there is sent too.
+      { prefix: outbox, legacyKeys: [`ezh:journal:${page.assignment.id}:${page.viewerId}`] },
+    );
     queueRef.current = queue;
-    // Edits kept in the browser from before a reload or a lost connection: show them, then send them in order.
-    for (const batch of queue.restored()) {
-      for (const c of batch.cells) {
-        const parsed = parseCellInput(c.text, page.attendanceCodes);
-        if (parsed.ok) store.setLocal(c.lessonId, c.studentId, parsed.value);
-      }
-      for (const a of batch.attestation) {
-        const parsed = parseAttestationInput(a.field, a.text);
-        if (parsed.ok) store.setLocalAttestation(a.studentId, a.field, parsed.value);
-      }
-    }
+    // Edits kept in the browser from before a reload, a closed tab or a lost connection: show them, then send them.
+    showEdits(queue.restored());
     queue.wake();
-    const online = () => queue.wake();
-    window.addEventListener('online', online);
+    const wake = () => queue.wake();
+    const tick = () => queue.tick();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') queue.wake();
+    };
+    const onHide = () => queue.leave();
+    const onShow = (e: PageTransitionEvent) => {
+      if (e.persisted) queue.resume();
+    };
+    const heartbeat = setInterval(tick, HEARTBEAT_MS);
+    window.addEventListener('online', wake);
+    window.addEventListener('focus', wake);
+    window.addEventListener('storage', tick);
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('pageshow', onShow);
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
-      window.removeEventListener('online', online);
+      clearInterval(heartbeat);
+      window.removeEventListener('online', wake);
+      window.removeEventListener('focus', wake);
+      window.removeEventListener('storage', tick);
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('pageshow', onShow);
+      document.removeEventListener('visibilitychange', onVisible);
+      queue.leave();
       queue.stop();
     };
   }, [page, store]);
@@ -161,7 +194,7 @@ export function useJournalModel(page: JournalPage) {
         }
         setProblems(
           edits.length > 1
-            ? [{ key: `sum-${Date.now()}`, message: `Ничего не сохранено: ошибок ${errors.length} из ${edits.length}.` }, ...errors]
+            ? [{ key: `sum-${Date.now()}`, message: `Ничего не сохранено: ${countOf(errors.length, NOUNS.error)} в ${countOf(edits.length, NOUNS.cellIn)}.` }, ...errors]
             : errors,
         );
         return false;

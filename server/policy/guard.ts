@@ -7,6 +7,8 @@ export class PolicyError extends Error {
   constructor(
     readonly status: 401 | 403,
     message: string,
+    /** Set when signing in again (or changing the issued password) would lift the refusal. */
+    readonly needsSignIn = status === 401,
   ) {
     super(message);
     this.name = 'PolicyError';
@@ -23,7 +25,7 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE: readonly Permission[] = ['home.view', 'acc
 export function refusal(actor: Actor | null, permission: Permission): PolicyError | null {
   if (!actor) return new PolicyError(401, MESSAGES.unauthenticated);
   if (!can(actor, permission)) return new PolicyError(403, MESSAGES.forbidden);
-  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) return new PolicyError(403, MESSAGES.mustChangePassword);
+  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) return new PolicyError(403, MESSAGES.mustChangePassword, true);
   return null;
 }
 

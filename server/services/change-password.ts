@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { Actor } from '../policy/actor';
+import { countOf, NOUNS } from '../../domain/plural';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -12,7 +13,7 @@ export const changePasswordInput = z
     current: z.string().min(1, 'Текущий пароль: введите текущий пароль'),
     next: z
       .string()
-      .min(MIN_PASSWORD_LENGTH, `Новый пароль: не короче ${MIN_PASSWORD_LENGTH} символов`)
+      .min(MIN_PASSWORD_LENGTH, `Новый пароль: не короче ${countOf(MIN_PASSWORD_LENGTH, NOUNS.charGen)}`)
       .max(200, 'Новый пароль: не длиннее 200 символов'),
     confirm: z.string(),
   })

@@ -15,6 +15,7 @@ import type { Actor } from '../policy/actor';
 import { institutionsFor, studentScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { badInput, outOfScope } from './refusals';
+import { countOf, NOUNS } from '../../domain/plural';
 
 const id = z.number().int().positive();
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
@@ -105,7 +106,7 @@ export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof mo
       const marks = await marksFrom(tx, institutionId, student.id, open.groupId, input.effectiveOn);
       if (marks.count > 0) {
         throw badInput(
-          `Дата вступления в силу: с ${formatDate(input.effectiveOn)} у студента есть отметки в журналах группы ${open.groupName} (${marks.count}, последняя ${formatDate(marks.last)}) — они оказались бы вне группы`,
+          `Дата вступления в силу: с ${formatDate(input.effectiveOn)} у студента есть отметки в журналах группы ${open.groupName} (${countOf(marks.count, NOUNS.mark)}, последняя ${formatDate(marks.last)}) — они оказались бы вне группы`,
         );
       }
       if (input.kind === 'move') {

@@ -3,7 +3,7 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Db } from '../../db/client';
 import type { Actor } from '../policy/actor';
-import { refusal } from '../policy/guard';
+import { PolicyError, refusal } from '../policy/guard';
 import type { Permission } from '../policy/permissions';
 import { MESSAGES } from '../policy/messages';
 
@@ -29,7 +29,12 @@ const t = initTRPC
       return {
         ...shape,
         message: zodError ? describeZodError(zodError) : shape.message,
-        data: { ...shape.data, fieldErrors: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined },
+        data: {
+          ...shape.data,
+          fieldErrors: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined,
+          // The browser's outbox keeps a batch refused for this reason and asks to sign in again (components/trpc-client.ts).
+          needsSignIn: error.cause instanceof PolicyError ? error.cause.needsSignIn : error.code === 'UNAUTHORIZED',
+        },
       };
     },
   });
@@ -49,7 +54,7 @@ export const procedure = {
   requires(permission: Permission) {
     return t.procedure.meta({ permission }).use(({ ctx, next }) => {
       const refused = refusal(ctx.actor, permission);
-      if (refused) throw new TRPCError({ code: refused.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: refused.message });
+      if (refused) throw new TRPCError({ code: refused.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: refused.message, cause: refused });
       if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: MESSAGES.unauthenticated });
       return next({ ctx: { db: ctx.db, actor: ctx.actor } });
     });

@@ -5,6 +5,7 @@ import { RosterTable } from '@/components/home/roster-table';
 import { serverCaller } from '@/server/trpc/caller';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
+import { countOf, NOUNS } from '@/domain/plural';
 
 export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
   const groupId = Number((await params).groupId);
@@ -16,7 +17,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
       <>
         <h1>Группа {roster.group.name}</h1>
         <p className="muted">
-          {roster.group.specialty}, {roster.group.course} курс · {roster.students.length} студентов
+          {roster.group.specialty}, {roster.group.course} курс · {countOf(roster.students.length, NOUNS.student)}
           {roster.termName ? ` · ${roster.termName}` : ''} · <a href={`/api/reports/group-roster/${groupId}`}>Скачать список (CSV)</a>
           {can(actor, 'subgroups.manage') && (
             <>

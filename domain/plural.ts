@@ -1,0 +1,43 @@
+/**
+ * Russian plural forms through `Intl.PluralRules('ru')`: «1 изменение, 2 изменения, 5 изменений, 21 изменение».
+ * Forms are given as [one, few, many]: the form after 1 (21, 101…), after 2–4 (22–24…), after 5–20, 0 (25…).
+ * Fractions take the «few» form («1,5 часа»), as `Intl.PluralRules` says (category `other`).
+ */
+export type PluralForms = readonly [one: string, few: string, many: string];
+
+const rules = new Intl.PluralRules('ru');
+
+/** The form of the noun (or verb, adjective) that agrees with `n`. */
+export function plural(n: number, forms: PluralForms): string {
+  switch (rules.select(n)) {
+    case 'one':
+      return forms[0];
+    case 'few':
+      return forms[1];
+    case 'many':
+      return forms[2];
+    default:
+      return forms[1];
+  }
+}
+
+/** «5 изменений»: the number and the agreeing form. */
+export function countOf(n: number, forms: PluralForms): string {
+  return `${n} ${plural(n, forms)}`;
+}
+
+/** Nouns the interface counts with, declared once. */
+export const NOUNS = {
+  change: ['изменение', 'изменения', 'изменений'],
+  student: ['студент', 'студента', 'студентов'],
+  group: ['группа', 'группы', 'групп'],
+  cellIn: ['ячейке', 'ячейках', 'ячейках'],
+  error: ['ошибка', 'ошибки', 'ошибок'],
+  mark: ['отметка', 'отметки', 'отметок'],
+  cell: ['ячейка', 'ячейки', 'ячеек'],
+  filledCell: ['заполненная ячейка', 'заполненные ячейки', 'заполненных ячеек'],
+  /** Genitive after «меньше», «не короче»: меньше 1 оценки, меньше 5 оценок. */
+  gradeGen: ['оценки', 'оценок', 'оценок'],
+  charGen: ['символа', 'символов', 'символов'],
+  waits: ['ждёт', 'ждут', 'ждут'],
+} as const satisfies Record<string, PluralForms>;
