@@ -5,9 +5,8 @@
  *   npx tsx bench/save-phases.ts [--runs 30]
  */
 import postgres from 'postgres';
-import { todayIso } from '../domain/dates';
 import type { CellValue } from '../domain/marks';
-import { loadActor } from '../server/policy/actor';
+import { loadActor, todayOf } from '../server/policy/actor';
 import { loadAssignment } from '../server/services/journal/context';
 import { loadJournalPage } from '../server/services/journal/page';
 import { readCells } from '../server/services/journal/save';
@@ -21,7 +20,7 @@ const database = await openBenchDatabase(url, (s) => console.error(s));
 const db = database.db;
 const pick = await pickBenchJournal(db);
 const actor = (await loadActor(db, pick.teacher))!;
-const today = todayIso();
+const today = todayOf(actor);
 const page = (await loadJournalPage(db, actor, pick.id, today))!;
 const lessons = page.lessons.filter((l) => l.date <= today).slice(-20);
 const students = page.students.filter((s) => lessons.every((l) => s.spans.some((sp) => sp.from <= l.date && (sp.to === null || l.date <= sp.to)))).slice(0, 30);

@@ -5,10 +5,9 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { queryRows, type Database, type Db } from '../db/client';
-import { loadActor } from '../server/policy/actor';
+import { loadActor, todayOf } from '../server/policy/actor';
 import { createCallerFactory } from '../server/trpc/init';
 import { appRouter } from '../server/routers';
-import { todayIso } from '../domain/dates';
 import { parseCellInput, type CellValue } from '../domain/marks';
 
 export interface ServerFigures {
@@ -69,7 +68,7 @@ export async function measureServer(database: Database, url: string, runs: numbe
   const actor = (await loadActor(db, pick.teacher))!;
   const caller = createCallerFactory(appRouter)({ db, actor });
   const raw = postgres(url, { max: 4, onnotice: () => {} });
-  const today = todayIso();
+  const today = todayOf(actor);
   const page = await caller.journal.page({ assignmentId: pick.id });
 
   const rawLoad = async () => {

@@ -40,10 +40,51 @@ export function coversDate(from: IsoDate, to: IsoDate | null, date: IsoDate): bo
   return from <= date && (to === null || date <= to);
 }
 
-/** Today in the server's local time zone, as `yyyy-mm-dd`. */
-export function todayIso(now: Date = new Date()): IsoDate {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+/** The zone of a college that has not chosen one, and of the region-level accounts. */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Today in the college's time zone (an IANA name such as `Asia/Vladivostok`), as `yyyy-mm-dd` — never the server's or
+ * the browser's own day: a server in UTC serves colleges in all eleven Russian zones (ARCHITECTURE.md «Time zones»).
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+/** Whether `timeZone` is an IANA zone name this runtime knows (`Europe/Moscow`, `Asia/Vladivostok`, `UTC`). */
+export function isTimeZone(timeZone: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(timeZone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** «30.11.2026, 14:05» — a moment as the college's clock showed it. */
+export function formatDateTime(at: Date | string, timeZone: string, withSeconds = false): string {
+  return new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: withSeconds ? 'medium' : 'short' }).format(new Date(at));
+}
+
+/** The time zones of Russia, west to east, for the administrator's choice. */
+export const RUSSIAN_TIME_ZONES: readonly { zone: string; label: string }[] = [
+  { zone: 'Europe/Kaliningrad', label: 'Калининград (МСК−1)' },
+  { zone: 'Europe/Moscow', label: 'Москва (МСК)' },
+  { zone: 'Europe/Samara', label: 'Самара (МСК+1)' },
+  { zone: 'Asia/Yekaterinburg', label: 'Екатеринбург (МСК+2)' },
+  { zone: 'Asia/Omsk', label: 'Омск (МСК+3)' },
+  { zone: 'Asia/Krasnoyarsk', label: 'Красноярск (МСК+4)' },
+  { zone: 'Asia/Irkutsk', label: 'Иркутск (МСК+5)' },
+  { zone: 'Asia/Yakutsk', label: 'Якутск (МСК+6)' },
+  { zone: 'Asia/Vladivostok', label: 'Владивосток (МСК+7)' },
+  { zone: 'Asia/Magadan', label: 'Магадан (МСК+8)' },
+  { zone: 'Asia/Kamchatka', label: 'Камчатка (МСК+9)' },
+];

@@ -2,6 +2,7 @@
 
 import { type FormEvent } from 'react';
 import { trpc } from '../trpc-client';
+import { TimeZoneSelect } from './time-zone-select';
 import { useAdminAction } from './use-admin-action';
 
 type Institution = Awaited<ReturnType<typeof trpc.institutions.list.query>>[number];
@@ -19,6 +20,7 @@ export function InstitutionsAdmin({ institutions }: { institutions: Institution[
         fullName: get('fullName'),
         shortName: get('shortName'),
         city: get('city') || undefined,
+        timeZone: get('timeZone'),
         admin: { lastName: get('lastName'), firstName: get('firstName'), middleName: get('middleName') || undefined, login: get('login') },
       });
       form.reset();
@@ -35,6 +37,7 @@ export function InstitutionsAdmin({ institutions }: { institutions: Institution[
             <th>Город</th>
             <th className="num">Групп</th>
             <th className="num">Студентов</th>
+            <th>Часовой пояс</th>
             <th>Администраторы</th>
           </tr>
         </thead>
@@ -48,6 +51,14 @@ export function InstitutionsAdmin({ institutions }: { institutions: Institution[
               <td>{i.city ?? '—'}</td>
               <td className="num">{i.groups}</td>
               <td className="num">{i.students}</td>
+              <td>
+                <TimeZoneSelect
+                  label={`Часовой пояс: ${i.shortName}`}
+                  hideLabel
+                  value={i.timeZone}
+                  onChange={(timeZone) => void run(async () => (await trpc.institutions.setTimeZone.mutate({ institutionId: i.id, timeZone }), `${i.shortName}: часовой пояс сохранён`))}
+                />
+              </td>
               <td>{i.admins.join(', ') || '—'}</td>
             </tr>
           ))}
@@ -68,6 +79,7 @@ export function InstitutionsAdmin({ institutions }: { institutions: Institution[
             Город
             <input type="text" name="city" />
           </label>
+          <TimeZoneSelect value="Europe/Moscow" />
         </div>
         <h3>Первый администратор</h3>
         <div className="form-row">

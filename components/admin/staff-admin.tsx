@@ -11,14 +11,16 @@ export function StaffAdmin({
   staff,
   selfId,
   options,
+  timeZone,
 }: {
   staff: StaffMember[];
   selfId: number;
+  timeZone: string;
   options: { departments: { id: number; name: string }[]; groups: { id: number; name: string }[] };
 }) {
   const { run, messages } = useAdminAction();
   const [editing, setEditing] = useState<StaffMember | 'new' | null>(null);
-  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone });
 
   return (
     <>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { formatDateTime } from '@/domain/dates';
 import type { JournalPage } from '@/server/services/journal/page';
 import { trpc } from '../trpc-client';
 
@@ -18,7 +19,7 @@ export function GrantPanel({ page, onChanged }: { page: JournalPage; onChanged: 
         hours: Number(form.get('hours') ?? 24),
         reason: String(form.get('reason') ?? ''),
       });
-      setDone(`Журнал открыт преподавателю до ${new Date(grant.validUntil).toLocaleString('ru-RU')}`);
+      setDone(`Журнал открыт преподавателю до ${formatDateTime(grant.validUntil, page.timeZone)}`);
       onChanged();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -16,7 +16,7 @@ function show(value: unknown): string {
 }
 
 /** The change history of the focused cell: who, when, from what to what, how. */
-export function HistoryPanel({ assignmentId, target, title, onClose }: { assignmentId: number; target: CellTarget; title: string; onClose: () => void }) {
+export function HistoryPanel({ assignmentId, target, title, timeZone, onClose }: { assignmentId: number; target: CellTarget; title: string; timeZone: string; onClose: () => void }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -25,7 +25,7 @@ export function HistoryPanel({ assignmentId, target, title, onClose }: { assignm
       .then(setEntries)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [assignmentId, target]);
-  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone });
   return (
     <aside className="panel history" aria-label="История ячейки" data-testid="history">
       <div className="panel-title">

@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
-import { formatDate } from '@/domain/dates';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { formatDate, formatDateTime } from '@/domain/dates';
+import { useCollegeToday } from '../use-college-today';
 import { enrolledOn } from '@/domain/cell-edit';
 import { formatCell, parseCellInput } from '@/domain/marks';
 import { countOf, NOUNS, plural } from '@/domain/plural';
@@ -14,8 +15,11 @@ import { JournalGrid } from './journal-grid';
 import { LessonDialog } from './lesson-dialog';
 import { useJournalModel, type CellTarget, type Edit } from './use-journal-model';
 
-export function JournalView({ page }: { page: JournalPage }) {
+export function JournalView({ page: served }: { page: JournalPage }) {
   const router = useRouter();
+  // «Today» moves on at the college's midnight while the page stays open: future lessons open, the hatching follows.
+  const today = useCollegeToday(served.timeZone, served.today);
+  const page = useMemo(() => (today === served.today ? served : { ...served, today }), [served, today]);
   const model = useJournalModel(page);
   const { store, status, conflicts, problems, setProblems, apply, resolveConflict, flush, describe } = model;
   const [lessonDialog, setLessonDialog] = useState<{ lesson: JournalLesson | null } | null>(null);
@@ -115,7 +119,7 @@ export function JournalView({ page }: { page: JournalPage }) {
       {!page.access.canEdit && <div className="notice">{page.access.reason}</div>}
       {page.access.grant && (
         <div className="notice">
-          Журнал открыт для исправлений до {new Date(page.access.grant.validUntil).toLocaleString('ru-RU')}: {page.access.grant.reason}
+          Журнал открыт для исправлений до {formatDateTime(page.access.grant.validUntil, page.timeZone)}: {page.access.grant.reason}
         </div>
       )}
       {page.access.canUnlock && (a.termLocked || a.yearClosed) && <GrantPanel page={page} onChanged={refresh} />}
@@ -177,7 +181,7 @@ export function JournalView({ page }: { page: JournalPage }) {
 
       <JournalGrid page={page} store={store} apply={apply} onOpenLesson={openLesson} onFocus={setFocused} report={report} />
 
-      {history && <HistoryPanel assignmentId={a.id} target={history} title={describe(history)} onClose={() => setHistory(null)} />}
+      {history && <HistoryPanel assignmentId={a.id} target={history} title={describe(history)} timeZone={page.timeZone} onClose={() => setHistory(null)} />}
       {lessonDialog && <LessonDialog page={page} lesson={lessonDialog.lesson} onClose={() => setLessonDialog(null)} onChanged={refresh} onFill={fillColumn} />}
     </div>
   );

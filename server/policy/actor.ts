@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { guardians, regionAdmins, studentGuardians, students, userRoles, users } from '../../db/schema';
+import { guardians, institutions, regionAdmins, studentGuardians, students, userRoles, users } from '../../db/schema';
+import { DEFAULT_TIME_ZONE, todayIn, type IsoDate } from '../../domain/dates';
 import { isRole, REGIONAL, type AnyRole, type Role } from '../../domain/roles';
 import { roleHas, type Permission } from './permissions';
 
@@ -26,6 +27,8 @@ export interface Actor {
   middleName: string | null;
   position: string | null;
   institutionId: number | null;
+  /** The IANA time zone of the actor's college (`DEFAULT_TIME_ZONE` for region-level accounts): «today» is its day. */
+  timeZone: string;
   mustChangePassword: boolean;
   grants: Grant[];
   /** student: own student records; parent: linked children. Keyed by institution. */
@@ -41,6 +44,11 @@ export function can(actor: Actor, permission: Permission): boolean {
   return grantsFor(actor, permission).length > 0;
 }
 
+/** Today in the actor's college, on the server: what «today», «future lesson» and «the current term» are measured by. */
+export function todayOf(actor: Actor, now: Date = new Date()): IsoDate {
+  return todayIn(actor.timeZone, now);
+}
+
 export function rolesOf(actor: Actor): AnyRole[] {
   return [...new Set(actor.grants.map((g) => g.role))];
 }
@@ -50,7 +58,13 @@ export function rolesOf(actor: Actor): AnyRole[] {
  * gets no actor at all.
  */
 export async function loadActor(db: Db, userId: number, sessionEpoch?: number): Promise<Actor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const [row] = await db
+    .select({ user: users, timeZone: institutions.timeZone })
+    .from(users)
+    .leftJoin(institutions, eq(institutions.id, users.institutionId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  const user = row?.user;
   if (!user || !user.isActive) return null;
   if (sessionEpoch !== undefined && sessionEpoch !== user.sessionEpoch) return null;
   const roleRows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
@@ -87,6 +101,7 @@ export async function loadActor(db: Db, userId: number, sessionEpoch?: number): 
     middleName: user.middleName,
     position: user.position,
     institutionId: user.institutionId,
+    timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
     mustChangePassword: user.mustChangePassword,
     grants,
     ownStudentIds,

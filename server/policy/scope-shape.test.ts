@@ -28,6 +28,7 @@ const actor = (userId: number, grants: [AnyRole, number, number | null, number |
   middleName: null,
   position: null,
   institutionId: grants[0]?.[1] ?? null,
+  timeZone: 'Europe/Moscow',
   mustChangePassword: false,
   grants: grants.map(([role, institutionId, departmentId, groupId]): Grant => ({ role, institutionId, departmentId, groupId })),
   ownStudentIds: [],

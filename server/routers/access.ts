@@ -1,8 +1,8 @@
-import { todayIso } from '../../domain/dates';
 import { accessListInput, issueAccess, issueAccessInput, listGroupAccess } from '../services/family-access';
 import { procedure, router } from '../trpc/init';
+import { todayOf } from '../policy/actor';
 
 export const accessRouter = router({
-  group: procedure.requires('access.issue').input(accessListInput).query(({ ctx, input }) => listGroupAccess(ctx.db, ctx.actor, input, todayIso())),
-  issue: procedure.requires('access.issue').input(issueAccessInput).mutation(({ ctx, input }) => issueAccess(ctx.db, ctx.actor, input, todayIso())),
+  group: procedure.requires('access.issue').input(accessListInput).query(({ ctx, input }) => listGroupAccess(ctx.db, ctx.actor, input, todayOf(ctx.actor))),
+  issue: procedure.requires('access.issue').input(issueAccessInput).mutation(({ ctx, input }) => issueAccess(ctx.db, ctx.actor, input, todayOf(ctx.actor))),
 });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { todayIso } from '../../domain/dates';
 import { ROLE_LABELS } from '../../domain/roles';
 import { rolesOf } from '../policy/actor';
 import { signInLog } from '../queries/audit';
@@ -22,6 +21,8 @@ import { accessRouter } from './access';
 import { curriculumRouter } from './curriculum';
 import { loadRouter } from './load';
 import { institutionsRouter } from './institutions';
+import { todayOf } from '../policy/actor';
+import { setOwnTimeZone, timeZoneInput } from '../services/institutions';
 
 const id = z.number().int().positive();
 
@@ -37,18 +38,19 @@ export const appRouter = router({
     })),
   }),
   structure: router({
-    overview: procedure.requires('structure.read').query(({ ctx }) => structureOverview(ctx.db, ctx.actor, todayIso())),
+    overview: procedure.requires('structure.read').query(({ ctx }) => structureOverview(ctx.db, ctx.actor, todayOf(ctx.actor))),
     options: procedure.requires('structure.manage').query(({ ctx }) => structureOptions(ctx.db, ctx.actor)),
     saveDepartment: procedure.requires('structure.manage').input(departmentInput).mutation(({ ctx, input }) => saveDepartment(ctx.db, ctx.actor, input)),
     saveSpecialty: procedure.requires('structure.manage').input(specialtyInput).mutation(({ ctx, input }) => saveSpecialty(ctx.db, ctx.actor, input)),
     saveGroup: procedure.requires('structure.manage').input(groupInput).mutation(({ ctx, input }) => saveGroup(ctx.db, ctx.actor, input)),
+    setTimeZone: procedure.requires('structure.manage').input(timeZoneInput).mutation(({ ctx, input }) => setOwnTimeZone(ctx.db, ctx.actor, input)),
   }),
   people: router({
-    groups: procedure.requires('people.read').query(({ ctx }) => readableGroups(ctx.db, ctx.actor, todayIso())),
+    groups: procedure.requires('people.read').query(({ ctx }) => readableGroups(ctx.db, ctx.actor, todayOf(ctx.actor))),
     groupStudents: procedure
       .requires('people.read')
       .input(z.object({ groupId: id }))
-      .query(async ({ ctx, input }) => (await groupRoster(ctx.db, ctx.actor, input.groupId, todayIso())) ?? Promise.reject(outOfScope())),
+      .query(async ({ ctx, input }) => (await groupRoster(ctx.db, ctx.actor, input.groupId, todayOf(ctx.actor))) ?? Promise.reject(outOfScope())),
     updateContacts: procedure.requires('people.manage').input(contactsInput).mutation(({ ctx, input }) => updateContacts(ctx.db, ctx.actor, input)),
     findGuardian: procedure.requires('people.manage').input(findGuardianInput).query(({ ctx, input }) => findGuardian(ctx.db, ctx.actor, input)),
     linkGuardian: procedure.requires('people.manage').input(linkGuardianInput).mutation(({ ctx, input }) => linkGuardian(ctx.db, ctx.actor, input)),
@@ -56,7 +58,7 @@ export const appRouter = router({
     importStudents: procedure
       .requires('students.import')
       .input(importStudentsInput)
-      .mutation(({ ctx, input }) => importStudents(ctx.db, ctx.actor, input, todayIso())),
+      .mutation(({ ctx, input }) => importStudents(ctx.db, ctx.actor, input, todayOf(ctx.actor))),
     /** The full card; every view is logged (152-ФЗ). */
     studentCard: procedure
       .requires('people.read')
@@ -73,7 +75,7 @@ export const appRouter = router({
   load: loadRouter,
   institutions: institutionsRouter,
   family: router({
-    students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayIso())),
+    students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayOf(ctx.actor))),
     recentMarks: procedure
       .requires('family.read')
       .input(z.object({ studentId: id, limit: z.number().int().min(1).max(100).default(20) }))

@@ -13,7 +13,7 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, curricula, departments, guardians, movementProposals, specialties, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
+import { academicYears, curricula, institutions, departments, guardians, movementProposals, specialties, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -95,6 +95,8 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
         file: Buffer.from('Фамилия;Имя;Отчество;Дата рождения;№ зачётной книжки;Телефон;Эл. почта;Родитель: ФИО;Родитель: кем приходится;Родитель: телефон\nЧужак;Взлом;;;;;;;;').toString('base64'),
       }),
     'institutions.list': () => c.institutions.list(),
+    'institutions.setTimeZone': () => c.institutions.setTimeZone({ institutionId: 1, timeZone: 'Asia/Vladivostok' }),
+    'structure.setTimeZone': () => c.structure.setTimeZone({ timeZone: 'Mars/Olympus' }),
     'institutions.create': () => c.institutions.create({ fullName: 'Чужой новый колледж', shortName: 'Чужой новый', admin: { lastName: 'Чужак', firstName: 'Взлом', login: 'chuzhak' } }),
     'contingent.propose': () => c.contingent.propose({ studentId: foreign.studentId, kind: 'leave', effectiveOn: '2027-02-01', reason: 'Чужое предложение' }),
     'contingent.proposals': () => c.contingent.proposals(),
@@ -185,6 +187,10 @@ describe('institution isolation', () => {
     expect((await database.db.select().from(specialties)).filter((s) => s.code === '99.99.99')).toEqual([]);
     expect((await database.db.select().from(curriculumItems)).filter((i) => i.name === 'Взлом')).toEqual([]);
     expect((await database.db.select().from(subgroups)).filter((s) => s.name === 'А' || s.name === 'Б')).toEqual([]);
+  });
+
+  it('no college’s time zone was changed by the other', async () => {
+    expect((await database.db.select().from(institutions)).map((i) => i.timeZone)).toEqual(['Europe/Moscow', 'Europe/Moscow']);
   });
 
   it('no year or term of one college was changed by the other', async () => {

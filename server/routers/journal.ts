@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { todayIso } from '../../domain/dates';
 import { readableAssignments } from '../queries/journal';
 import { grantEdit, grantInput, listGrants, revokeGrant } from '../services/journal/grants';
 import { cellHistory } from '../services/journal/history';
@@ -8,6 +7,7 @@ import { loadJournalPage } from '../services/journal/page';
 import { saveInput, saveJournalEdits, ATTESTATION_FIELDS } from '../services/journal/save';
 import { undoLastBatch } from '../services/journal/undo';
 import { outOfScope, procedure, router } from '../trpc/init';
+import { todayOf } from '../policy/actor';
 
 const id = z.number().int().positive();
 
@@ -15,15 +15,15 @@ export const journalRouter = router({
   assignments: procedure
     .requires('journal.read')
     .input(z.object({ termId: id.optional(), groupId: id.optional(), mineOnly: z.boolean().optional() }).optional())
-    .query(({ ctx, input }) => readableAssignments(ctx.db, ctx.actor, input ?? {}, todayIso())),
+    .query(({ ctx, input }) => readableAssignments(ctx.db, ctx.actor, input ?? {}, todayOf(ctx.actor))),
   page: procedure
     .requires('journal.read')
     .input(z.object({ assignmentId: id }))
-    .query(async ({ ctx, input }) => (await loadJournalPage(ctx.db, ctx.actor, input.assignmentId, todayIso())) ?? Promise.reject(outOfScope())),
+    .query(async ({ ctx, input }) => (await loadJournalPage(ctx.db, ctx.actor, input.assignmentId, todayOf(ctx.actor))) ?? Promise.reject(outOfScope())),
   save: procedure
     .requires('journal.edit')
     .input(saveInput)
-    .mutation(({ ctx, input }) => saveJournalEdits(ctx.db, ctx.actor, input, todayIso())),
+    .mutation(({ ctx, input }) => saveJournalEdits(ctx.db, ctx.actor, input, todayOf(ctx.actor))),
   undo: procedure
     .requires('journal.edit')
     .input(z.object({ assignmentId: id }))

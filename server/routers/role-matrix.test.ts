@@ -307,6 +307,7 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { ...ADMIN_ONLY, admin: A },
   },
   { name: 'structure.options', call: () => (c) => c.structure.options(), expect: ADMIN_ONLY },
+  { name: 'structure.setTimeZone (an unknown zone: saves nothing)', call: () => (c) => c.structure.setTimeZone({ timeZone: 'Mars/Olympus' }), expect: ADMIN_ONLY },
   { name: 'structure.saveDepartment (too short a name: saves nothing)', call: () => (c) => c.structure.saveDepartment({ name: 'О' }), expect: ADMIN_ONLY },
   {
     name: 'structure.saveSpecialty (a bad code: saves nothing)',
@@ -329,6 +330,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   { name: 'institutions.list (the region’s level: no college role reaches it)', call: () => (c) => c.institutions.list(), expect: { ...ADMIN_ONLY, admin: F } },
+  {
+    name: 'institutions.setTimeZone (an unknown zone: saves nothing)',
+    call: () => (c) => c.institutions.setTimeZone({ institutionId: 1, timeZone: 'Mars/Olympus' }),
+    expect: { ...ADMIN_ONLY, admin: F },
+  },
   {
     name: 'institutions.create',
     call: () => (c) => c.institutions.create({ fullName: 'Новый колледж', shortName: 'Новый', admin: { lastName: 'А', firstName: 'Б', login: 'novy.admin' } }),

@@ -10,6 +10,7 @@ import { LESSON_KINDS } from '../../domain/lesson-kinds';
 import { DEFAULT_ATTENDANCE_CODES } from '../../domain/marks';
 import { hashPassword } from '../auth/password';
 import { normalizeLogin } from '../auth/sign-in';
+import { DEFAULT_TIME_ZONE } from '../../domain/dates';
 
 export const bootstrapInput = z.object({
   fullName: z.string().trim().min(5, 'Полное название колледжа: не короче 5 символов'),
@@ -40,8 +41,11 @@ export async function createInstitutionWithAdmin(db: Db, raw: unknown) {
 }
 
 /** An institution with its default dictionaries (attendance codes, lesson kinds and their grade weights). */
-export async function insertInstitution(tx: Db, input: { fullName: string; shortName: string; city?: string | null }): Promise<number> {
-  const [inst] = await tx.insert(institutions).values({ fullName: input.fullName, shortName: input.shortName, city: input.city ?? null }).returning();
+export async function insertInstitution(tx: Db, input: { fullName: string; shortName: string; city?: string | null; timeZone?: string }): Promise<number> {
+  const [inst] = await tx
+    .insert(institutions)
+    .values({ fullName: input.fullName, shortName: input.shortName, city: input.city ?? null, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE })
+    .returning();
   const institutionId = inst!.id;
   await tx.insert(attendanceCodes).values(DEFAULT_ATTENDANCE_CODES.map((c) => ({ institutionId, code: c.code, label: c.label, isAbsence: c.isAbsence, isValid: c.isValid })));
   await tx.insert(lessonKinds).values(LESSON_KINDS.map((k) => ({ institutionId, code: k.code, label: k.label, gradeWeight: String(k.weight) })));

@@ -16,11 +16,20 @@ import { can } from '../policy/actor';
 import { MESSAGES } from '../policy/messages';
 import { logAdminChange } from './admin-log';
 import { insertInstitution } from './bootstrap';
+import { isTimeZone } from '../../domain/dates';
+import { institutionOf } from './refusals';
+
+/** An IANA zone name the runtime knows; the college's «today» and every time shown are computed in it. */
+const timeZoneField = z.string().trim().max(64).refine(isTimeZone, 'Часовой пояс: неизвестный пояс — выберите из списка (например, Europe/Moscow)');
+
+export const timeZoneInput = z.object({ timeZone: timeZoneField });
+export const institutionTimeZoneInput = timeZoneInput.extend({ institutionId: z.number().int().positive() });
 
 export const createInstitutionInput = z.object({
   fullName: z.string().trim().min(5, 'Полное название: не короче 5 знаков').max(500),
   shortName: z.string().trim().min(2, 'Краткое название: не короче 2 знаков').max(200),
   city: z.string().trim().max(100).optional(),
+  timeZone: timeZoneField.optional(),
   admin: z.object({
     lastName: z.string().trim().min(1, 'Фамилия администратора: заполните').max(100),
     firstName: z.string().trim().min(1, 'Имя администратора: заполните').max(100),
@@ -41,6 +50,7 @@ export async function listInstitutions(db: Db, actor: Actor) {
       shortName: institutions.shortName,
       fullName: institutions.fullName,
       city: institutions.city,
+      timeZone: institutions.timeZone,
       groups: sql<number>`(select count(*)::int from ${groups} where ${q(groups.institutionId)} = ${q(institutions.id)} and ${q(groups.graduatedOn)} is null)`,
       students: sql<number>`(select count(distinct ${q(groupMemberships.studentId)})::int from ${groupMemberships}
         where ${q(groupMemberships.institutionId)} = ${q(institutions.id)} and ${q(groupMemberships.toDate)} is null)`,
@@ -80,4 +90,28 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
     await logAdminChange(tx, actor, institutionId, 'institution', null, { institutionId, shortName: input.shortName, adminLogin: input.admin.login }, 'Создание колледжа региональным администратором');
     return { institutionId, login: input.admin.login, password };
   });
+}
+
+/** Sets a college's time zone (logged in that college's log with the zone before and after). */
+async function setTimeZone(db: Db, actor: Actor, institutionId: number, timeZone: string, reason: string) {
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [before] = await tx.select({ timeZone: institutions.timeZone }).from(institutions).where(eq(institutions.id, institutionId)).for('update');
+    if (!before) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+    if (before.timeZone === timeZone) return { institutionId, timeZone };
+    await tx.update(institutions).set({ timeZone }).where(eq(institutions.id, institutionId));
+    await logAdminChange(tx, actor, institutionId, 'institution', { timeZone: before.timeZone }, { timeZone }, reason);
+    return { institutionId, timeZone };
+  });
+}
+
+/** The administrator sets the own college's time zone. */
+export async function setOwnTimeZone(db: Db, actor: Actor, input: z.infer<typeof timeZoneInput>) {
+  return setTimeZone(db, actor, institutionOf(actor, 'structure.manage'), input.timeZone, 'Часовой пояс колледжа');
+}
+
+/** The regional administrator sets the time zone of a college of the region. */
+export async function setInstitutionTimeZone(db: Db, actor: Actor, input: z.infer<typeof institutionTimeZoneInput>) {
+  mustBeRegional(actor);
+  return setTimeZone(db, actor, input.institutionId, input.timeZone, 'Часовой пояс колледжа (региональный администратор)');
 }

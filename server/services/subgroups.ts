@@ -13,7 +13,7 @@ import {
   curriculumItems, groupMemberships, groups, journalCells, lessons, students, subgroupMembers, subgroups, teachingAssignments,
 } from '../../db/schema';
 import { compareByName, shortName } from '../../domain/names';
-import type { Actor } from '../policy/actor';
+import { todayOf, type Actor } from '../policy/actor';
 import { groupScope } from '../policy/scope';
 import { openTerms } from '../queries/terms';
 import { logAdminChange } from './admin-log';
@@ -101,7 +101,7 @@ async function currentSplit(db: Db, institutionId: number, groupId: number, term
 export async function loadSubgroupSplit(db: Db, actor: Actor, input: z.infer<typeof subgroupSplitInput>): Promise<SubgroupSplit> {
   const group = await groupInScope(db, actor, input.groupId);
   const termList = await openTerms(db, [group.institutionId]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayOf(actor);
   const term =
     input.termId !== undefined
       ? termList.find((t) => t.id === input.termId)

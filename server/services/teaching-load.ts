@@ -11,7 +11,7 @@ import {
   academicYears, curricula, curriculumItems, curriculumItemTerms, groups, lessons, subgroups, teachingAssignments, terms, userRoles, users,
 } from '../../db/schema';
 import { shortName } from '../../domain/names';
-import type { Actor } from '../policy/actor';
+import { todayOf, type Actor } from '../policy/actor';
 import { groupScope, institutionsFor } from '../policy/scope';
 import { openTerms } from '../queries/terms';
 import { logAdminChange } from './admin-log';
@@ -51,7 +51,7 @@ export interface TermLoad {
 
 async function termFor(db: Db, actor: Actor, termId: number | undefined) {
   const list = await openTerms(db, institutionsFor(actor, 'load.manage'));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayOf(actor);
   const term =
     termId !== undefined ? list.find((t) => t.id === termId) : (list.find((t) => t.startsOn <= today && today <= t.endsOn) ?? list.find((t) => t.startsOn > today) ?? list.at(-1));
   if (!term) throw termId !== undefined ? outOfScope() : badInput('Нет открытого учебного года');

@@ -44,7 +44,10 @@ export interface JournalPage {
   lessonKinds: { code: string; label: string; short: string; weight: number }[];
   access: EditAccess & { canUnlock: boolean };
   viewerId: number;
+  /** The college's day when the page was made; the browser moves it on at the college's midnight (`timeZone`). */
   today: string;
+  /** IANA zone of the college: the browser computes «today» and shows times in it. */
+  timeZone: string;
 }
 
 type CellTuple = [number, number, string | null, string | null, string | null, number];
@@ -109,5 +112,6 @@ export async function loadJournalPage(db: Db, actor: Actor, assignmentId: number
     access: { ...access, canUnlock: assignment.inUnlockScope },
     viewerId: actor.userId,
     today,
+    timeZone: actor.timeZone,
   };
 }

@@ -12,7 +12,7 @@ export default async function StaffPage() {
     <>
       <h1>Сотрудники</h1>
       <p className="muted">Отключённый сотрудник теряет доступ сразу, все его сеансы завершаются. Сброшенный пароль одноразовый.</p>
-      <StaffAdmin staff={staff} selfId={actor.userId} options={options} />
+      <StaffAdmin staff={staff} selfId={actor.userId} options={options} timeZone={actor.timeZone} />
     </>
   );
 }

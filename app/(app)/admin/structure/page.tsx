@@ -1,3 +1,4 @@
+import { CollegeTimeZone } from '@/components/admin/college-time-zone';
 import { StructureAdmin } from '@/components/admin/structure-admin';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
@@ -11,6 +12,7 @@ export default async function StructurePage() {
     <>
       <h1>Отделения, специальности, группы</h1>
       <p className="muted">Куратор группы получает роль куратора и видит её журналы и студентов. Выпущенные группы здесь не показаны.</p>
+      <CollegeTimeZone timeZone={actor.timeZone} />
       <StructureAdmin options={options} />
     </>
   );

@@ -3,7 +3,7 @@ import { requireActor } from '@/server/auth/current-actor';
 import { serverCaller } from '@/server/trpc/caller';
 
 export default async function CardViewsPage() {
-  await requireActor();
+  const actor = await requireActor();
   const trpc = await serverCaller();
   let views;
   try {
@@ -12,7 +12,7 @@ export default async function CardViewsPage() {
     if (error instanceof TRPCError && error.code === 'FORBIDDEN') return <div className="error">Недостаточно прав для просмотра журнала доступа.</div>;
     throw error;
   }
-  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium', timeZone: actor.timeZone });
   return (
     <>
       <h1>Доступ к персональным данным</h1>

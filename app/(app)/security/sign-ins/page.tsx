@@ -10,7 +10,7 @@ const REASONS: Record<string, string> = {
 };
 
 export default async function SignInsPage() {
-  await requireActor();
+  const actor = await requireActor();
   const trpc = await serverCaller();
   let events;
   try {
@@ -19,7 +19,7 @@ export default async function SignInsPage() {
     if (error instanceof TRPCError && error.code === 'FORBIDDEN') return <div className="error">Недостаточно прав для просмотра журнала входов.</div>;
     throw error;
   }
-  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium', timeZone: actor.timeZone });
   return (
     <>
       <h1>Журнал входов</h1>

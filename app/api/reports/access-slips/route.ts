@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { institutions } from '@/db/schema';
-import { todayIso } from '@/domain/dates';
+import { todayOf } from '@/server/policy/actor';
 import { currentActor } from '@/server/auth/current-actor';
 import { getDb } from '@/server/db';
 import { authorize, PolicyError } from '@/server/policy/guard';
@@ -18,7 +18,7 @@ export async function POST(req: Request) {
     const parsed = slipsInput.safeParse(await req.json().catch(() => null));
     if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? 'Неверный запрос' }, { status: 400 });
     const db = await getDb();
-    const { institutionId, slips } = await slipsFor(db, actor, parsed.data, todayIso());
+    const { institutionId, slips } = await slipsFor(db, actor, parsed.data, todayOf(actor));
     const [college] = await db.select({ name: institutions.shortName }).from(institutions).where(eq(institutions.id, institutionId));
     const pdf = await renderAccessSlips({ college: college?.name ?? '', address: new URL(req.url).origin, slips });
     return new Response(new Uint8Array(pdf), {

@@ -3,7 +3,7 @@ import { getDb } from '@/server/db';
 import { authorize, outOfScopeError, PolicyError } from '@/server/policy/guard';
 import { groupRoster } from '@/server/queries/people';
 import { rosterCsv } from '@/server/reports/roster-csv';
-import { todayIso } from '@/domain/dates';
+import { todayOf } from '@/server/policy/actor';
 
 /** The group's student list as CSV for Excel (curator's "reports on request"): same policy and scope as the page. */
 export async function GET(_req: Request, { params }: { params: Promise<{ groupId: string }> }) {
@@ -13,7 +13,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ groupId
     if (!Number.isInteger(groupId) || groupId <= 0) {
       return Response.json({ error: 'groupId: ожидается положительное целое число' }, { status: 400 });
     }
-    const today = todayIso();
+    const today = todayOf(actor);
     const roster = await groupRoster(await getDb(), actor, groupId, today);
     if (!roster) throw outOfScopeError();
     return new Response(rosterCsv(roster, today), {
