@@ -3,6 +3,8 @@
  * validates rows of cell texts; every bad row is reported, and a file with any bad row imports nobody.
  */
 import type { RowError } from './curriculum-template';
+import { formatDate } from './dates';
+import { cleanName, personKey, RUSSIAN_NAME } from './names';
 
 export const STUDENT_COLUMNS = [
   'Фамилия',
@@ -31,11 +33,24 @@ export interface ImportedStudent {
   guardian: { lastName: string; firstName: string; middleName: string | null; relation: string; phone: string | null } | null;
 }
 
-const NAME = /^[А-ЯЁа-яё]+(?:[ -][А-ЯЁа-яё]+)*$/u;
+/**
+ * An Excel serial day number (the 1900 date system) → ISO, else null. Excel counts 1 as 01.01.1900 and believes in a
+ * 29.02.1900 (serial 60, refused here); from 61 on a serial is the days since 30.12.1899.
+ */
+export function excelSerialDate(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > 2958465) return null;
+  const days = serial < 60 ? serial + 1 : serial;
+  return new Date(Date.UTC(1899, 11, 30) + days * 86_400_000).toISOString().slice(0, 10);
+}
 
-/** «14.03.2010», «2010-03-14», or an Excel date already turned into ISO → ISO, else null. */
+/**
+ * «14.03.2010», «2010-03-14» (an Excel date cell comes as that), or a bare five-digit number — an Excel date in a cell
+ * of the General format (39886 is 14.03.2009; 10000 to 73050 are 1927 to 2099; a four-digit number is more likely a
+ * year than a date) → ISO, else null.
+ */
 export function parseRuDate(text: string): string | null {
   const t = text.trim();
+  if (/^\d{5}$/.test(t)) return Number(t) <= 73050 ? excelSerialDate(Number(t)) : null;
   let y: number, m: number, d: number;
   const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(t);
@@ -50,12 +65,12 @@ export function parseRuDate(text: string): string | null {
 const cap = (s: string) => s.trim().replace(/\s+/g, ' ');
 
 function name(value: string, field: string, problems: string[], required: boolean): string | null {
-  const v = cap(value);
+  const v = cleanName(value);
   if (v === '') {
     if (required) problems.push(`${field}: заполните`);
     return null;
   }
-  if (!NAME.test(v)) problems.push(`${field}: «${v}» — только русские буквы, пробел и дефис`);
+  if (!RUSSIAN_NAME.test(v)) problems.push(`${field}: «${v}» — только русские буквы, пробел и дефис`);
   if (v.length > 100) problems.push(`${field}: не длиннее 100 знаков`);
   return v;
 }
@@ -86,7 +101,7 @@ export function parseStudentRows(rows: { row: number; cells: string[] }[], today
     if (birth.trim() !== '') {
       birthDate = parseRuDate(birth);
       if (!birthDate) problems.push(`Дата рождения: «${birth.trim()}» — ожидается ДД.ММ.ГГГГ`);
-      else if (Number(birthDate.slice(0, 4)) > year - 13 || Number(birthDate.slice(0, 4)) < year - 70) problems.push(`Дата рождения: ${birth.trim()} — возраст студента вне 13–70 лет`);
+      else if (Number(birthDate.slice(0, 4)) > year - 13 || Number(birthDate.slice(0, 4)) < year - 70) problems.push(`Дата рождения: ${formatDate(birthDate)} — возраст студента вне 13–70 лет`);
     }
     const recordBookNo = cap(book) || null;
     if (recordBookNo) {
@@ -99,11 +114,12 @@ export function parseStudentRows(rows: { row: number; cells: string[] }[], today
     const studentPhone = phone(tel, 'Телефон', problems);
     let guardian: ImportedStudent['guardian'] = null;
     if ([parent, relation, parentTel].some((c) => c.trim() !== '')) {
-      const parts = cap(parent).split(' ');
+      const parts = cleanName(parent).split(' ');
       if (parts.length < 2 || parts.length > 3) problems.push('Родитель: ФИО — фамилия, имя и (если есть) отчество через пробел');
       else {
         const [pl, pf, pm] = parts as [string, string, string | undefined];
         const before = problems.length;
+        // A double surname: «Римская-Корсакова» is one part (cleanName joined «Римская – Корсакова»).
         name(pl, 'Родитель: фамилия', problems, true);
         name(pf, 'Родитель: имя', problems, true);
         if (pm) name(pm, 'Родитель: отчество', problems, false);
@@ -114,7 +130,7 @@ export function parseStudentRows(rows: { row: number; cells: string[] }[], today
       }
     }
     if (lastName && firstName) {
-      const key = `${lastName} ${firstName} ${middleName ?? ''} ${birthDate ?? ''}`.toLowerCase();
+      const key = `${personKey({ lastName, firstName, middleName })}|${birthDate ?? ''}`;
       const earlier = seenPeople.get(key);
       if (earlier) problems.push(`Студент: ${lastName} ${firstName} уже в строке ${earlier}`);
       else seenPeople.set(key, row);

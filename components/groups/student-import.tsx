@@ -22,7 +22,7 @@ export function StudentImport({ groupId }: { groupId: number }) {
   );
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} data-testid="student-import">
+    <form method="post" className="panel" onSubmit={(e) => void submit(e)} data-testid="student-import">
       <h2>Загрузить список студентов</h2>
       <p className="muted small">
         XLSX или CSV по <a href="/api/reports/student-template">шаблону</a>. Все студенты зачисляются в группу по одному приказу; если хоть одна
@@ -46,6 +46,7 @@ export function StudentImport({ groupId }: { groupId: number }) {
       {result?.ok === true && (
         <div className="notice" role="status">
           Зачислено студентов: {result.imported}, родителей добавлено: {result.guardians}
+          {result.knownGuardians > 0 && `, уже известных колледжу родителей связано с детьми: ${result.knownGuardians}`}
         </div>
       )}
       {result?.ok === false && <ImportErrors errors={result.errors} />}

@@ -46,6 +46,32 @@ describe('curriculum', () => {
     expect((await getCurriculum(db, demo.actors.head, { curriculumId: summary.id })).items).toEqual(before.items);
   });
 
+  it('reads cells that are not plain text: rich text, hyperlink, formula results; a formula error refuses its row', async () => {
+    const db = demo.database.db;
+    const summary = await isCurriculum();
+    const before = await getCurriculum(db, demo.actors.head, { curriculumId: summary.id });
+    const exported = await writeCurriculumWorkbook(before.name, before.items);
+    const rich = await workbook(exported, (sheet) => {
+      const name = sheet.getCell('C2').text;
+      sheet.getCell('C2').value = { richText: [{ text: name.slice(0, 3) }, { font: { bold: true }, text: name.slice(3) }] };
+      // A hyperlink whose text is rich text: Excel writes it so, exceljs's types only know a plain text.
+      sheet.getCell('B2').value = { text: { richText: [{ text: sheet.getCell('B2').text }] }, hyperlink: 'https://example.ru/plan' } as unknown as ExcelJS.CellValue;
+      let r = 2;
+      while (typeof sheet.getCell(`F${r}`).value !== 'number') r++;
+      const total = sheet.getCell(`F${r}`).value as number;
+      sheet.getCell(`F${r}`).value = { formula: `${total - 1}+1`, result: total };
+    });
+    const result = await importCurriculum(db, demo.actors.head, { specialtyId: summary.specialtyId, admissionYear: 2025, fileName: 'план.xlsx', file: rich });
+    expect(result).toMatchObject({ ok: true, curriculumId: summary.id, items: before.items.length });
+    expect((await getCurriculum(db, demo.actors.head, { curriculumId: summary.id })).items).toEqual(before.items);
+
+    const broken = await workbook(exported, (sheet) => {
+      sheet.getCell('F3').value = { formula: 'VLOOKUP(B3,Часы!A:B,2,0)', result: { error: '#N/A' } };
+    });
+    const refused = await importCurriculum(db, demo.actors.head, { specialtyId: summary.specialtyId, admissionYear: 2025, fileName: 'план.xlsx', file: broken });
+    expect(refused).toEqual({ ok: false, errors: [{ row: 3, message: 'Всего часов: в ячейке ошибка формулы #N/A' }] });
+  });
+
   it('reports every bad row and imports nothing; a line kept by journals cannot be dropped', async () => {
     const db = demo.database.db;
     const summary = await isCurriculum();

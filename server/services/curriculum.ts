@@ -13,6 +13,7 @@ import { specialtyScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { readCurriculumWorkbook } from './curriculum-xlsx';
 import { badInput, outOfScope } from './refusals';
+import { withCellProblems } from './spreadsheet';
 
 const id = z.number().int().positive();
 
@@ -174,8 +175,10 @@ export async function importCurriculum(db: Db, actor: Actor, input: z.infer<type
   const institutionId = specialty.institutionId;
   const sheet = await readCurriculumWorkbook(Buffer.from(input.file, 'base64'));
   if (!sheet.ok) return { ok: false, errors: sheet.errors };
-  const { items, errors } = parseCurriculumRows(sheet.rows);
+  const parsed = parseCurriculumRows(sheet.rows);
+  const errors = withCellProblems(sheet.rows, parsed.errors);
   if (errors.length) return { ok: false, errors };
+  const { items } = parsed;
 
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { changeLog, groupMemberships, groups, teachingAssignments } from '../../db/schema';
+import { changeLog, groupMemberships, groups, students, teachingAssignments } from '../../db/schema';
 import { useDemoDatabase } from '../../test/demo-database';
 import { demoJournalId } from '../../test/journal-fixtures';
 import { studentCard } from '../queries/student-card';
 import { loadJournalPage } from './journal/page';
-import { enrolStudent, movementInput, moveStudent } from './movement';
+import { enrolInput, enrolStudent, movementInput, moveStudent } from './movement';
 
 const demo = useDemoDatabase();
 const order = { orderNo: '301-к', orderDate: '2026-11-30' };
@@ -86,5 +86,14 @@ describe('contingent movement by order', () => {
     await expect(
       enrolStudent(db, demo.actors.admin, { groupId: is11, lastName: 'Дубль', firstName: 'Дубль', recordBookNo: '26-999', effectiveOn: '2026-12-01', ...order }),
     ).rejects.toThrow('№ зачётной книжки: 26-999 уже выдан другому студенту');
+    // The same student again, ё or not, any case: refused; a namesake with another birth date is somebody else.
+    const enrolAgain = (lastName: string, firstName: string, middleName: string, birthDate: string) =>
+      enrolStudent(db, demo.actors.admin, enrolInput.parse({ groupId: is11, lastName, firstName, middleName, birthDate, effectiveOn: '2026-12-02', ...order }));
+    await expect(enrolAgain('НОВИКОВА', 'ДАРЬЯ', 'ИГОРЕВНА', '2010-03-14')).rejects.toThrow('НОВИКОВА ДАРЬЯ ИГОРЕВНА: уже в группе ИС-11');
+    await expect(enrolAgain('Новикова', 'Дарья', ' Игоревна ', '2010-03-14')).rejects.toThrow('уже в группе ИС-11');
+    await enrolAgain('Новикова', 'Дарья', 'Игоревна', '2009-05-01');
+    const { studentId: doubleName } = await enrolAgain('Римская\u2011Корсакова', 'Дарья', 'Игоревна', '2009-05-01');
+    const [saved] = await db.select().from(students).where(eq(students.id, doubleName));
+    expect(saved!.lastName).toBe('Римская-Корсакова');
   });
 });

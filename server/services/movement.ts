@@ -3,14 +3,14 @@
  * expulsion, reinstatement. Each closes and/or opens a group membership at the date the order takes effect, so journals
  * show the student exactly for the dates in the group. Membership history is never rewritten, only ended and added.
  */
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { q } from '../../db/sql';
 import { groupMemberships, groups, journalCells, lessons, students, teachingAssignments } from '../../db/schema';
 import { addDays, formatDate } from '../../domain/dates';
 import { MOVEMENT_LABELS } from '../../domain/movement-kinds';
-import { fullName } from '../../domain/names';
+import { cleanName, fullName, personKey } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { institutionsFor, studentScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
@@ -34,9 +34,9 @@ export const movementInput = z.discriminatedUnion('kind', [
 
 export const enrolInput = z.object({
   groupId: id,
-  lastName: z.string().trim().min(1, 'Фамилия: заполните').max(100),
-  firstName: z.string().trim().min(1, 'Имя: заполните').max(100),
-  middleName: z.string().trim().max(100).optional(),
+  lastName: z.string().overwrite(cleanName).min(1, 'Фамилия: заполните').max(100),
+  firstName: z.string().overwrite(cleanName).min(1, 'Имя: заполните').max(100),
+  middleName: z.string().overwrite(cleanName).max(100).optional(),
   birthDate: isoDate('Дата рождения').optional(),
   recordBookNo: z.string().trim().max(30).optional(),
   ...order,
@@ -157,6 +157,23 @@ export async function enrolStudent(db: Db, actor: Actor, input: z.infer<typeof e
         .from(students)
         .where(and(eq(students.institutionId, institutionId), eq(students.recordBookNo, input.recordBookNo)));
       if (same) throw badInput(`№ зачётной книжки: ${input.recordBookNo} уже выдан другому студенту`);
+    }
+    // The same student already in the group (as the list import checks it): the same name, ё as е and any case, and the
+    // same birth date when one is given.
+    const members = await tx
+      .select({ lastName: students.lastName, firstName: students.firstName, middleName: students.middleName, birthDate: students.birthDate })
+      .from(groupMemberships)
+      .innerJoin(students, and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)))
+      .where(
+        and(
+          eq(groupMemberships.institutionId, institutionId),
+          eq(groupMemberships.groupId, group.id),
+          or(isNull(groupMemberships.toDate), gte(groupMemberships.toDate, input.effectiveOn)),
+        ),
+      );
+    const key = personKey({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null });
+    if (members.some((m) => personKey(m) === key && (!input.birthDate || m.birthDate === input.birthDate))) {
+      throw badInput(`${fullName(input)}: уже в группе ${group.name}`);
     }
     const [student] = await tx
       .insert(students)

@@ -4,16 +4,58 @@ import { parseCsv } from '../../domain/student-import';
 
 const normal = (s: string) => s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10); // an Excel date: its day
-  if (typeof v === 'object' && 'result' in v) return v.result instanceof Date ? v.result.toISOString().slice(0, 10) : String(v.result ?? '');
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  return cell.text ?? String(v);
+/** A cell read as text, or the reason it holds no text to read (a formula error such as #N/A). */
+export type CellRead = { text: string } | { error: string };
+
+const day = (d: Date) =>
+  Number.isNaN(d.getTime())
+    ? String(d)
+    : `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+
+/**
+ * THE way to read an exceljs cell value, for every XLSX reader: a string as it is; a number as its digits (a bare
+ * number in a date column is the date parser's to read as an Excel date); a date as its calendar day `yyyy-mm-dd`
+ * (exceljs gives dates at UTC midnight, so UTC parts, no time-zone shift); a boolean as Excel shows it in Russian;
+ * rich text as its runs joined; a hyperlink (a mailto: e-mail) as its text, plain or rich; a formula or shared formula
+ * as its cached result (none — e.g. a formula giving "" — is empty); an error value, of a formula or not, as an error.
+ */
+export function cellValueText(value: ExcelJS.CellValue | undefined): CellRead {
+  const v = value as unknown;
+  if (v === null || v === undefined) return { text: '' };
+  if (typeof v === 'string') return { text: v };
+  if (typeof v === 'number') return { text: Number.isFinite(v) ? String(v) : '' };
+  if (typeof v === 'boolean') return { text: v ? 'ИСТИНА' : 'ЛОЖЬ' };
+  if (v instanceof Date) return { text: day(v) };
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o) return { error: String(o.error) };
+    if (Array.isArray(o.richText)) return { text: (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('') };
+    if ('hyperlink' in o) return cellValueText(o.text as ExcelJS.CellValue);
+    if ('formula' in o || 'sharedFormula' in o || 'result' in o) return cellValueText(o.result as ExcelJS.CellValue);
+  }
+  return { text: String(v) };
 }
 
-export type TableRead = { ok: true; rows: { row: number; cells: string[] }[] } | { ok: false; errors: RowError[] };
+/** A row of a table: its cell texts, and the cells that hold nothing to read, as «Column: reason». */
+export interface TableRow {
+  row: number;
+  cells: string[];
+  problems: string[];
+}
+
+export type TableRead = { ok: true; rows: TableRow[] } | { ok: false; errors: RowError[] };
+
+/**
+ * A parser's errors with the rows that have unreadable cells: such a row is reported by those cells alone (its other
+ * checks ran on empty cells and would only add noise, e.g. «заполните» for the same cell). Sorted by row.
+ */
+export function withCellProblems(rows: TableRow[], errors: RowError[]): RowError[] {
+  const broken = rows.filter((r) => r.problems.length > 0);
+  return [
+    ...errors.filter((e) => !broken.some((r) => r.row === e.row)),
+    ...broken.map((r) => ({ row: r.row, message: r.problems.join('; ') })),
+  ].sort((a, b) => a.row - b.row);
+}
 
 /**
  * A table with a header row that must carry `columns` in order: an XLSX book (its sheet `sheetName`, else the first)
@@ -21,7 +63,7 @@ export type TableRead = { ok: true; rows: { row: number; cells: string[] }[] } |
  */
 export async function readTable(file: Buffer, columns: readonly string[], options: { sheetName?: string; csv: boolean }): Promise<TableRead> {
   const { sheetName } = options;
-  let table: string[][];
+  let table: CellRead[][];
   const isXlsx = file.subarray(0, 2).toString('latin1') === 'PK';
   if (!isXlsx && !options.csv) return { ok: false, errors: [{ row: 0, message: 'Файл: это не книга Excel (XLSX) или она повреждена' }] };
   if (isXlsx) {
@@ -34,13 +76,13 @@ export async function readTable(file: Buffer, columns: readonly string[], option
     const sheet = (sheetName ? workbook.getWorksheet(sheetName) : undefined) ?? workbook.worksheets[0];
     if (!sheet) return { ok: false, errors: [{ row: 0, message: 'Файл: в книге нет листов' }] };
     table = [];
-    for (let r = 1; r <= sheet.rowCount; r++) table.push(columns.map((_, i) => cellText(sheet.getRow(r).getCell(i + 1))));
+    for (let r = 1; r <= sheet.rowCount; r++) table.push(columns.map((_, i) => cellValueText(sheet.getRow(r).getCell(i + 1).value)));
   } else {
     const text = file.toString('utf8');
     if (text.includes('\uFFFD') || file.includes(0)) return { ok: false, errors: [{ row: 0, message: 'Файл: это не книга Excel (XLSX) и не CSV в кодировке UTF-8' }] };
-    table = parseCsv(text);
+    table = parseCsv(text).map((cells) => cells.map((text) => ({ text })));
   }
-  const header = table[0] ?? [];
+  const header = (table[0] ?? []).map((c) => ('text' in c ? c.text : c.error));
   const wrong = columns.findIndex((name, i) => normal(header[i] ?? '') !== normal(name));
   if (wrong >= 0) {
     return {
@@ -48,5 +90,18 @@ export async function readTable(file: Buffer, columns: readonly string[], option
       errors: [{ row: 1, message: `Заголовок: в столбце ${wrong + 1} ожидается «${columns[wrong]}», в файле «${header[wrong] ?? ''}». Возьмите шаблон со страницы` }],
     };
   }
-  return { ok: true, rows: table.slice(1).map((cells, i) => ({ row: i + 2, cells: columns.map((_, c) => cells[c] ?? '') })) };
+  return {
+    ok: true,
+    rows: table.slice(1).map((cells, i) => ({
+      row: i + 2,
+      cells: columns.map((_, c) => {
+        const cell = cells[c];
+        return cell && 'text' in cell ? cell.text : '';
+      }),
+      problems: columns.flatMap((name, c) => {
+        const cell = cells[c];
+        return cell && 'error' in cell ? [`${name}: в ячейке ошибка формулы ${cell.error}`] : [];
+      }),
+    })),
+  };
 }

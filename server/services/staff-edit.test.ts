@@ -5,7 +5,7 @@ import { useDemoDatabase } from '../../test/demo-database';
 import { checkCredentials } from '../auth/sign-in';
 import { loadActor } from '../policy/actor';
 import { listStaff } from './staff';
-import { createStaff, staffOptions, updateStaff } from './staff-edit';
+import { createStaff, createStaffInput, staffOptions, updateStaff } from './staff-edit';
 
 const demo = useDemoDatabase();
 
@@ -34,6 +34,15 @@ describe('adding and editing staff', () => {
 
     await expect(createStaff(db, demo.actors.admin, { lastName: 'Иванов', firstName: 'Иван', login: 'prepod', roles: [{ role: 'teacher' }] })).rejects.toThrow('Логин: «prepod» уже занят');
     await expect(createStaff(db, demo.actors.admin, { lastName: 'Иванов', firstName: 'Иван', roles: [{ role: 'head' }] })).rejects.toThrow('Заведующий отделением: выберите отделение');
+  });
+
+  it('a double surname typed with a non-breaking hyphen is stored with a plain one; the login is made from it', async () => {
+    const db = demo.database.db;
+    const input = createStaffInput.parse({ lastName: ' Мамина\u2011Сибиряк ', firstName: 'Анна\u00A0', middleName: 'Ильинична', roles: [{ role: 'teacher' }] });
+    expect([input.lastName, input.firstName]).toEqual(['Мамина-Сибиряк', 'Анна']);
+    const created = await createStaff(db, demo.actors.admin, input);
+    expect(created.login).toBe('maminasibiryak.ai');
+    expect((await listStaff(db, demo.actors.admin)).find((s) => s.id === created.userId)!.name).toContain('Мамина-Сибиряк');
   });
 
   it('edits name and roles; the change applies at the next request; an administrator keeps their own role', async () => {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { departments, groups, userRoles, users } from '../../db/schema';
 import { freeLogin, loginFor } from '../../domain/login';
-import { fullName } from '../../domain/names';
+import { cleanName, fullName } from '../../domain/names';
 import { hashPassword } from '../auth/password';
 import { oneTimePassword } from '../auth/one-time-password';
 import type { Actor } from '../policy/actor';
@@ -19,10 +19,11 @@ const STAFF_ROLES = ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspec
 const id = z.number().int().positive();
 
 const roleGrant = z.object({ role: z.enum(STAFF_ROLES), departmentId: id.nullable().optional(), groupId: id.nullable().optional() });
+// Names cleaned as stored everywhere (spaces, hyphen and apostrophe look-alikes): see domain/names.ts.
 const person = {
-  lastName: z.string().trim().min(1, 'Фамилия: заполните').max(100),
-  firstName: z.string().trim().min(1, 'Имя: заполните').max(100),
-  middleName: z.string().trim().max(100).optional(),
+  lastName: z.string().overwrite(cleanName).min(1, 'Фамилия: заполните').max(100),
+  firstName: z.string().overwrite(cleanName).min(1, 'Имя: заполните').max(100),
+  middleName: z.string().overwrite(cleanName).max(100).optional(),
   position: z.string().trim().max(200).optional(),
   roles: z.array(roleGrant).min(1, 'Роли: нужна хотя бы одна').max(20),
 };

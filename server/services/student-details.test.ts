@@ -5,7 +5,7 @@ import { useDemoDatabase } from '../../test/demo-database';
 import { loadActor } from '../policy/actor';
 import { studentCard } from '../queries/student-card';
 import { issueAccess } from './family-access';
-import { findGuardian, linkGuardian, unlinkGuardian, updateContacts } from './student-details';
+import { findGuardian, findGuardianInput, linkGuardian, linkGuardianInput, unlinkGuardian, updateContacts } from './student-details';
 
 const demo = useDemoDatabase();
 const curatorGroup = () => demo.actors.curator.grants.find((g) => g.role === 'curator')!.groupId!;
@@ -56,4 +56,34 @@ describe('keeping the student card', () => {
     expect((await loadActor(db, account!.id))!.childStudentIds.map((c) => c.studentId)).toEqual([sibling]);
     await expect(unlinkGuardian(db, demo.actors.curator, { studentId: mine, guardianId })).rejects.toThrow('не указан');
   });
+
+  it('a parent is found and linked with ё as е and any case; the same name and phone entered again is the same parent', async () => {
+    const db = demo.database.db;
+    const first = await memberOf('ИС-21', 7);
+    const second = await memberOf('ИС-21', 8);
+    const input = linkGuardianInput.parse({
+      studentId: first,
+      relation: 'мать',
+      guardian: { lastName: 'Ведерникова\u2011Ёлкина', firstName: 'Алёна', middleName: ' Петровна ', phone: '+7 927 700-00-09' },
+    });
+    expect(input.guardian).toEqual({ lastName: 'Ведерникова-Ёлкина', firstName: 'Алёна', middleName: 'Петровна', phone: '+7 927 700-00-09' });
+    const { guardianId } = await linkGuardian(db, demo.actors.curator, input);
+    const search = findGuardianInput.parse({ studentId: second, lastName: 'ВЕДЕРНИКОВА\u2013ЕЛКИНА', phone: '89277000009' });
+    expect(await findGuardian(db, demo.actors.curator, search)).toEqual([{ id: guardianId, name: 'Ведерникова-Ёлкина Алёна Петровна', children: 1 }]);
+    // Typed again as a new parent for the sibling: linked to the same record, so one login sees both.
+    const again = await linkGuardian(
+      db,
+      demo.actors.curator,
+      linkGuardianInput.parse({ studentId: second, relation: 'мать', guardian: { lastName: 'Ведерникова-Елкина', firstName: 'АЛЕНА', middleName: 'петровна', phone: '8 927 700 00 09' } }),
+    );
+    expect(again.guardianId).toBe(guardianId);
+    // A namesake with another phone is another person.
+    const other = await linkGuardian(db, demo.actors.curator, {
+      studentId: second,
+      relation: 'опекун',
+      guardian: { lastName: 'Ведерникова-Ёлкина', firstName: 'Алёна', middleName: 'Петровна', phone: '+7 927 700-00-10' },
+    });
+    expect(other.guardianId).not.toBe(guardianId);
+  });
 });
+

@@ -4,12 +4,12 @@
  * is found by surname and phone together, so the search discloses nobody who is not already known to the searcher.
  */
 import { TRPCError } from '@trpc/server';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { guardians, studentGuardians, students } from '../../db/schema';
 import { RELATIONS } from '../../domain/student-import';
-import { fullName } from '../../domain/names';
+import { cleanName, fullName, nameKey, personKey, phoneKey, RUSSIAN_NAME, type PersonName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { MESSAGES } from '../policy/messages';
 import { studentScope } from '../policy/scope';
@@ -22,8 +22,15 @@ const phone = z
   .max(30)
   .refine((v) => v === '' || /^[\d\s()+-]{10,}$/.test(v), 'Телефон: не похоже на номер телефона')
   .optional();
-const name = (field: string) => z.string().trim().min(1, `${field}: заполните`).max(100).regex(/^[А-ЯЁа-яё -]+$/u, `${field}: только русские буквы, пробел и дефис`);
-const optionalName = (field: string) => z.string().trim().max(100).regex(/^[А-ЯЁа-яё -]*$/u, `${field}: только русские буквы, пробел и дефис`).optional();
+// Cleaned before the checks: «Римская‑Корсакова» typed with a non-breaking hyphen is «Римская-Корсакова».
+const name = (field: string) => z.string().overwrite(cleanName).min(1, `${field}: заполните`).max(100).regex(RUSSIAN_NAME, `${field}: только русские буквы, пробел и дефис`);
+const optionalName = (field: string) =>
+  z
+    .string()
+    .overwrite(cleanName)
+    .max(100)
+    .refine((v) => v === '' || RUSSIAN_NAME.test(v), `${field}: только русские буквы, пробел и дефис`)
+    .optional();
 
 export const contactsInput = z.object({
   studentId: id,
@@ -47,7 +54,38 @@ async function studentInScope(db: Db, actor: Actor, studentId: number) {
   return student;
 }
 
-const digits = (v: string) => v.replace(/\D/g, '').slice(-10);
+/**
+ * Parents of the college with one of these phones. SQL narrows by the phone's last ten digits; the phones are then
+ * compared in JS by `phoneKey`, and callers compare names by `nameKey`/`personKey` — the one normalisation (PostgreSQL's
+ * lower() folds case but not ё, so names are not compared in SQL). Oldest first.
+ */
+export async function guardiansWithPhones(db: Db, institutionId: number, phones: (string | null | undefined)[]) {
+  const keys = [...new Set(phones.map(phoneKey).filter((k): k is string => k !== null))];
+  if (keys.length === 0) return [];
+  const rows = await db
+    .select({
+      id: guardians.id,
+      lastName: guardians.lastName,
+      firstName: guardians.firstName,
+      middleName: guardians.middleName,
+      phone: guardians.phone,
+      children: sql<number>`(select count(*)::int from ${studentGuardians} sg where sg.institution_id = ${guardians.institutionId} and sg.guardian_id = ${guardians.id})`,
+    })
+    .from(guardians)
+    .where(
+      and(
+        eq(guardians.institutionId, institutionId),
+        inArray(sql`right(regexp_replace(coalesce(${guardians.phone}, ''), '\\D', '', 'g'), 10)`, keys.map((k) => k.slice(-10))),
+      ),
+    );
+  return rows.filter((r) => keys.includes(phoneKey(r.phone) ?? '')).sort((a, b) => a.id - b.id);
+}
+
+/** The same parent: the same full name (ё as е, any case) and the same phone; without a phone nobody is the same. */
+export function sameGuardian(a: PersonName & { phone: string | null }, b: PersonName & { phone: string | null }): boolean {
+  const phone = phoneKey(a.phone);
+  return phone !== null && phone === phoneKey(b.phone) && personKey(a) === personKey(b);
+}
 
 export async function updateContacts(db: Db, actor: Actor, input: z.infer<typeof contactsInput>) {
   const student = await studentInScope(db, actor, input.studentId);
@@ -62,26 +100,10 @@ export async function updateContacts(db: Db, actor: Actor, input: z.infer<typeof
   });
 }
 
-/** A parent already known to the college, matched by surname and the last ten digits of the phone. */
+/** A parent already known to the college, matched by surname (ё as е, any case) and phone together. */
 export async function findGuardian(db: Db, actor: Actor, input: z.infer<typeof findGuardianInput>) {
   const student = await studentInScope(db, actor, input.studentId);
-  const rows = await db
-    .select({
-      id: guardians.id,
-      lastName: guardians.lastName,
-      firstName: guardians.firstName,
-      middleName: guardians.middleName,
-      children: sql<number>`(select count(*)::int from ${studentGuardians} sg where sg.institution_id = ${guardians.institutionId} and sg.guardian_id = ${guardians.id})`,
-    })
-    .from(guardians)
-    .where(
-      and(
-        eq(guardians.institutionId, student.institutionId),
-        sql`lower(${guardians.lastName}) = lower(${input.lastName})`,
-        sql`right(regexp_replace(coalesce(${guardians.phone}, ''), '\\D', '', 'g'), 10) = ${digits(input.phone)}`,
-      ),
-    )
-    .limit(5);
+  const rows = (await guardiansWithPhones(db, student.institutionId, [input.phone])).filter((r) => nameKey(r.lastName) === nameKey(input.lastName)).slice(0, 5);
   return rows.map((r) => ({ id: r.id, name: fullName(r), children: r.children }));
 }
 
@@ -100,11 +122,18 @@ export async function linkGuardian(db: Db, actor: Actor, input: z.infer<typeof l
       guardianId = existing.id;
     } else {
       const g = input.guardian;
-      const [created] = await tx
-        .insert(guardians)
-        .values({ institutionId, lastName: g.lastName, firstName: g.firstName, middleName: g.middleName || null, phone: g.phone || null })
-        .returning({ id: guardians.id });
-      guardianId = created!.id;
+      // A parent already known by the same name and phone is linked, not entered twice (two records, two logins).
+      const known = (await guardiansWithPhones(tx, institutionId, [g.phone])).find((r) =>
+        sameGuardian(r, { lastName: g.lastName, firstName: g.firstName, middleName: g.middleName || null, phone: g.phone || null }),
+      );
+      guardianId =
+        known?.id ??
+        (
+          await tx
+            .insert(guardians)
+            .values({ institutionId, lastName: g.lastName, firstName: g.firstName, middleName: g.middleName || null, phone: g.phone || null })
+            .returning({ id: guardians.id })
+        )[0]!.id;
     }
     const [already] = await tx
       .select()

@@ -10,12 +10,14 @@ import type { Db } from '../../db/client';
 import { groupMemberships, groups, guardians, studentGuardians, students } from '../../db/schema';
 import type { RowError } from '../../domain/curriculum-template';
 import { formatDate } from '../../domain/dates';
+import { personKey } from '../../domain/names';
 import { parseStudentRows, STUDENT_COLUMNS } from '../../domain/student-import';
 import type { Actor } from '../policy/actor';
 import { MESSAGES } from '../policy/messages';
 import { groupScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
-import { readTable } from './spreadsheet';
+import { readTable, withCellProblems } from './spreadsheet';
+import { guardiansWithPhones, sameGuardian } from './student-details';
 
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
@@ -28,7 +30,8 @@ export const importStudentsInput = z.object({
   file: z.string().min(1, 'Файл: выберите файл XLSX или CSV').max(7_000_000, 'Файл: не больше 5 МБ'),
 });
 
-export type StudentImportResult = { ok: true; imported: number; guardians: number } | { ok: false; errors: RowError[] };
+/** `guardians`: parents added; `knownGuardians`: parents already in the college, linked to their new children. */
+export type StudentImportResult = { ok: true; imported: number; guardians: number; knownGuardians: number } | { ok: false; errors: RowError[] };
 
 export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof importStudentsInput>, today: string): Promise<StudentImportResult> {
   const [group] = await db
@@ -39,7 +42,8 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
   const institutionId = group.institutionId;
   const table = await readTable(Buffer.from(input.file, 'base64'), STUDENT_COLUMNS, { csv: true });
   if (!table.ok) return table;
-  const { students: parsed, errors } = parseStudentRows(table.rows, today);
+  const { students: parsed, errors: parseErrors } = parseStudentRows(table.rows, today);
+  const errors = withCellProblems(table.rows, parseErrors);
   if (errors.length) return { ok: false, errors };
 
   // Against the database: record book numbers are unique in the college; a student already in the group is not added twice.
@@ -61,16 +65,21 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
   const dbErrors: RowError[] = [];
   for (const s of parsed) {
     if (s.recordBookNo && takenBooks.some((t) => t.no === s.recordBookNo)) dbErrors.push({ row: s.row, message: `№ зачётной книжки: ${s.recordBookNo} уже выдан другому студенту колледжа` });
-    const same = members.find(
-      (m) => m.lastName === s.lastName && m.firstName === s.firstName && (m.middleName ?? null) === s.middleName && (s.birthDate === null || m.birthDate === s.birthDate),
-    );
+    // «Семенов Артем» and «СЕМЁНОВ АРТЁМ» are «Семёнов Артём»: names compared by the one normalisation.
+    const same = members.find((m) => personKey(m) === personKey(s) && (s.birthDate === null || m.birthDate === s.birthDate));
     if (same) dbErrors.push({ row: s.row, message: `Студент: ${s.lastName} ${s.firstName} уже в группе ${group.name}` });
   }
   if (dbErrors.length) return { ok: false, errors: dbErrors };
 
+  // One parent of several children (twins on two rows, a sibling enrolled earlier) is one record and one login: parents
+  // with the same name and phone are linked, whether met earlier in the file or already in the college.
+  const knownGuardians = await guardiansWithPhones(db, institutionId, parsed.map((s) => s.guardian?.phone));
+
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
+    const linked: { id: number; lastName: string; firstName: string; middleName: string | null; phone: string | null }[] = [];
     let guardianCount = 0;
+    let knownCount = 0;
     for (const s of parsed) {
       const [student] = await tx
         .insert(students)
@@ -85,13 +94,25 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
         orderDate: input.orderDate,
         reason: 'зачисление',
       });
-      if (s.guardian) {
-        const [guardian] = await tx
-          .insert(guardians)
-          .values({ institutionId, lastName: s.guardian.lastName, firstName: s.guardian.firstName, middleName: s.guardian.middleName, phone: s.guardian.phone })
-          .returning({ id: guardians.id });
-        await tx.insert(studentGuardians).values({ institutionId, studentId: student!.id, guardianId: guardian!.id, relation: s.guardian.relation });
-        guardianCount++;
+      const g = s.guardian;
+      if (g) {
+        let guardian = linked.find((l) => sameGuardian(l, g));
+        if (!guardian) {
+          const known = knownGuardians.find((k) => sameGuardian(k, g));
+          if (known) knownCount++;
+          else guardianCount++;
+          guardian = known ?? {
+            ...g,
+            id: (
+              await tx
+                .insert(guardians)
+                .values({ institutionId, lastName: g.lastName, firstName: g.firstName, middleName: g.middleName, phone: g.phone })
+                .returning({ id: guardians.id })
+            )[0]!.id,
+          };
+          linked.push(guardian);
+        }
+        await tx.insert(studentGuardians).values({ institutionId, studentId: student!.id, guardianId: guardian.id, relation: g.relation });
       }
     }
     await logAdminChange(
@@ -100,9 +121,9 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
       institutionId,
       'movement',
       null,
-      { kind: 'import', groupId: group.id, students: parsed.length, guardians: guardianCount, file: input.fileName },
+      { kind: 'import', groupId: group.id, students: parsed.length, guardians: guardianCount, knownGuardians: knownCount, file: input.fileName },
       `Приказ № ${input.orderNo} от ${formatDate(input.orderDate)}: зачисление списком в группу ${group.name}`,
     );
-    return { ok: true as const, imported: parsed.length, guardians: guardianCount };
+    return { ok: true as const, imported: parsed.length, guardians: guardianCount, knownGuardians: knownCount };
   });
 }
