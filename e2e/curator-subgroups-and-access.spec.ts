@@ -56,6 +56,9 @@ test('куратор выдаёт доступ родителю; родител�
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
   expect(text).toContain(parentName);
+  // The slip gives the college's configured public address, not the one this browser used (issue #9.10).
+  expect(text).toContain('https://ezh.kolledzh.example');
+  expect(text).not.toContain('localhost');
   const login = text.match(/Логин\s+(\S+)/)![1]!;
   const password = text.match(/Временный пароль\s+(\S+)/)![1]!;
   expect(login).toBe(shownLogin);

@@ -1,5 +1,5 @@
 /**
- * The server Playwright tests: the production build (`next start`) on a fresh database — a new PGlite directory, or,
+ * The server Playwright tests: the production build (`npm start`, scripts/start.ts) on a fresh database — a new PGlite directory, or,
  * with TEST_DATABASE_URL, a new database on that PostgreSQL server, migrated and seeded with the demo college.
  */
 import { spawn } from 'node:child_process';
@@ -10,10 +10,13 @@ import { openDatabase } from '../db/client';
 import { seedDatabase } from '../db/seed';
 
 const port = process.env.E2E_PORT ?? '3100';
+const E2E_PUBLIC_URL = 'https://ezh.kolledzh.example';
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: port,
   NEXTAUTH_URL: `http://localhost:${port}`,
+  // The address printed on slips: deliberately not the one the tests open (as behind a reverse proxy).
+  PUBLIC_URL: E2E_PUBLIC_URL,
   NEXTAUTH_SECRET: 'e2e-secret-not-for-production-use-0123456789',
   NEXT_TELEMETRY_DISABLED: '1',
 };
@@ -40,7 +43,8 @@ if (serverUrl) {
   console.log(`[e2e] PGlite in ${dataDir}`);
 }
 
-const child = spawn('npx', ['next', 'start', '-p', port], { env, stdio: 'inherit' });
+// Through the README's `npm start` (scripts/start.ts): the build `test:e2e` just made is fresh, so it only starts it.
+const child = spawn('npx', ['tsx', 'scripts/start.ts'], { env, stdio: 'inherit' });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

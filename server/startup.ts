@@ -1,3 +1,5 @@
+import { publicUrlProblem } from './public-url';
+
 /** Refuse an unsafe production start, then open (and on first start seed) the database before the first request. */
 export async function startServer(): Promise<void> {
   if (process.env.NODE_ENV === 'production' && !process.env.NEXTAUTH_SECRET) {
@@ -7,7 +9,15 @@ export async function startServer(): Promise<void> {
     );
     process.exit(1);
   }
-  process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+  const problem = publicUrlProblem();
+  if (problem) {
+    console.error(`Ошибка запуска: ${problem}`);
+    process.exit(1);
+  }
+  // Sign-in redirects go to the configured public address; without one, to the address the user typed (a college PC
+  // opened by its LAN address from other PCs), which next-auth 4 does with AUTH_TRUST_HOST.
+  if (process.env.PUBLIC_URL) process.env.NEXTAUTH_URL ??= process.env.PUBLIC_URL;
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= '1';
   const { getDatabase } = await import('./db');
   try {
     await getDatabase();

@@ -30,7 +30,7 @@ export function EnrolForm({ groupId, groupName }: { groupId: number; groupName: 
     });
   }
   return (
-    <form className="panel" onSubmit={submit} data-testid="enrol-form">
+    <form method="post" className="panel" onSubmit={submit} data-testid="enrol-form">
       <h2>Зачислить в группу по приказу</h2>
       {messages}
       <div className="form-row">

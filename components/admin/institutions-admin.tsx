@@ -64,7 +64,7 @@ export function InstitutionsAdmin({ institutions }: { institutions: Institution[
           ))}
         </tbody>
       </table>
-      <form className="panel" onSubmit={submit} data-testid="institution-form">
+      <form method="post" className="panel" onSubmit={submit} data-testid="institution-form">
         <h2>Новый колледж</h2>
         <div className="form-row">
           <label>

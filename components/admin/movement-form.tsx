@@ -29,7 +29,7 @@ export function MovementForm({ studentId, groups, inGroup }: { studentId: number
   }
 
   return (
-    <form className="panel" onSubmit={submit} data-testid="movement-form">
+    <form method="post" className="panel" onSubmit={submit} data-testid="movement-form">
       <h2>Движение по приказу</h2>
       {messages}
       <div className="form-row">

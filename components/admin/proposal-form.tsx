@@ -28,7 +28,7 @@ export function ProposalForm({ studentId, groups }: { studentId: number; groups:
     });
   }
   return (
-    <form className="panel" onSubmit={submit} data-testid="proposal-form">
+    <form method="post" className="panel" onSubmit={submit} data-testid="proposal-form">
       <h2>Предложить движение</h2>
       {messages}
       <div className="form-row">

@@ -35,7 +35,7 @@ export function ProposalsAdmin({ proposals, canDecide }: { proposals: Proposal[]
               </td>
               <td>
                 {canDecide && p.status === 'pending' && (
-                  <form
+                  <form method="post"
                     className="form-row"
                     onSubmit={(e) => {
                       e.preventDefault();

@@ -50,7 +50,7 @@ export function StaffForm({
   }
 
   return (
-    <form className="panel" onSubmit={submit} data-testid="staff-form">
+    <form method="post" className="panel" onSubmit={submit} data-testid="staff-form">
       <h2>{member ? `Изменить: ${member.name}` : 'Новый сотрудник'}</h2>
       <div className="form-row">
         <label>

@@ -49,7 +49,7 @@ export function StructureAdmin({ options }: { options: Options }) {
   const spec = editing?.kind === 'specialty' ? options.specialties.find((s) => s.id === editing.id) : undefined;
   const group = editing?.kind === 'group' ? options.groups.find((g) => g.id === editing.id) : undefined;
   const form = editing && (
-    <form className="panel" onSubmit={submit} data-testid="structure-form" key={`${editing.kind}-${editing.id ?? 'new'}`}>
+    <form method="post" className="panel" onSubmit={submit} data-testid="structure-form" key={`${editing.kind}-${editing.id ?? 'new'}`}>
       {editing.kind === 'department' && (
         <div className="form-row">
           <label>

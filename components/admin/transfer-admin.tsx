@@ -70,7 +70,7 @@ export function TransferAdmin({ years }: { years: Year[] }) {
           {previewError}
         </div>
       )}
-      <form className="panel" onSubmit={showPreview} data-testid="transfer-form">
+      <form method="post" className="panel" onSubmit={showPreview} data-testid="transfer-form">
         <div className="form-row">
           <label>
             Перевести в учебный год

@@ -106,7 +106,7 @@ export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
           )}
         </section>
       ))}
-      <form className="panel" onSubmit={openYear} data-testid="open-year">
+      <form method="post" className="panel" onSubmit={openYear} data-testid="open-year">
         <h2>Открыть учебный год</h2>
         <div className="form-row">
           <label>

@@ -37,7 +37,7 @@ export function LoginForm({ initialError, returnTo = '/' }: { initialError?: str
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <label htmlFor="login">Логин</label>
       <input id="login" name="login" type="text" autoComplete="username" autoFocus />
       <label htmlFor="password">Пароль</label>

@@ -19,7 +19,7 @@ export function CurriculumImport({ specialties }: { specialties: { id: number; n
   );
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} data-testid="curriculum-import">
+    <form method="post" className="panel" onSubmit={(e) => void submit(e)} data-testid="curriculum-import">
       <h2>Загрузить учебный план из Excel</h2>
       <p className="muted small">
         Файл в формате шаблона (<a href="/api/reports/curriculum-template">скачать шаблон</a> или выгрузить существующий план).

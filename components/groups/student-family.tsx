@@ -52,7 +52,7 @@ export function StudentFamilyEditor({ studentId, phone, email, guardians }: { st
     <section className="panel" data-testid="family-editor">
       <h2>Контакты и родители</h2>
       {messages}
-      <form className="form-row" onSubmit={saveContacts}>
+      <form method="post" className="form-row" onSubmit={saveContacts}>
         <label>
           Телефон студента
           <input type="tel" name="phone" defaultValue={phone ?? ''} />
@@ -84,7 +84,7 @@ export function StudentFamilyEditor({ studentId, phone, email, guardians }: { st
           </li>
         ))}
       </ul>
-      <form
+      <form method="post"
         onSubmit={(e) => {
           e.preventDefault();
           add(e.currentTarget);

@@ -26,7 +26,7 @@ export function GrantPanel({ page, onChanged }: { page: JournalPage; onChanged: 
     }
   }
   return (
-    <form className="panel grant" onSubmit={submit}>
+    <form method="post" className="panel grant" onSubmit={submit}>
       <h3>Открыть журнал преподавателю ({page.assignment.teacherName})</h3>
       <div className="form-row">
         <label>

@@ -76,7 +76,7 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
     <div className="dialog-backdrop" role="presentation" onClick={onClose}>
       <div className="dialog" role="dialog" aria-label={lesson ? 'Занятие' : 'Новое занятие'} onClick={(e) => e.stopPropagation()}>
         <h2>{lesson ? `Занятие ${formatDate(lesson.date)}` : 'Новое занятие'}</h2>
-        <form onSubmit={submit}>
+        <form method="post" onSubmit={submit}>
           <fieldset disabled={readOnly || pending}>
             <div className="form-row">
               <label>

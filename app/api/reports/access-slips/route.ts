@@ -4,6 +4,7 @@ import { institutions } from '@/db/schema';
 import { todayOf } from '@/server/policy/actor';
 import { currentActor } from '@/server/auth/current-actor';
 import { getDb } from '@/server/db';
+import { publicUrl } from '@/server/public-url';
 import { authorize, PolicyError } from '@/server/policy/guard';
 import { renderAccessSlips } from '@/server/reports/access-slips';
 import { slipsFor, slipsInput } from '@/server/services/family-access';
@@ -20,7 +21,7 @@ export async function POST(req: Request) {
     const db = await getDb();
     const { institutionId, slips } = await slipsFor(db, actor, parsed.data, todayOf(actor));
     const [college] = await db.select({ name: institutions.shortName }).from(institutions).where(eq(institutions.id, institutionId));
-    const pdf = await renderAccessSlips({ college: college?.name ?? '', address: new URL(req.url).origin, slips });
+    const pdf = await renderAccessSlips({ college: college?.name ?? '', address: publicUrl(), slips });
     return new Response(new Uint8Array(pdf), {
       headers: {
         'content-type': 'application/pdf',

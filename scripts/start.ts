@@ -1,0 +1,46 @@
+/**
+ * `npm start`: the college's server on this PC — a production build (built on the first start and again whenever the
+ * sources are newer than it), listening on every address of the machine so that the college's other PCs open it by
+ * this PC's LAN address. The embedded database and the demo college come with it as with `npm run dev`.
+ *
+ * Why production and not `next dev`: the dev server blocks its scripts for every origin but `localhost`, so a page
+ * opened at 127.0.0.1 or from another PC never hydrates and its forms cannot work (ARCHITECTURE.md «Next.js dev
+ * server»); it also compiles each page on first visit. A production server has neither problem.
+ *
+ * Without NEXTAUTH_SECRET a random one is made once and kept in `.data/nextauth-secret` (sessions survive restarts).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildIsStale } from './build-freshness';
+
+const root = path.resolve(import.meta.dirname, '..');
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+const port = env.PORT ?? '3000';
+const host = env.HOST ?? '0.0.0.0';
+
+if (!env.NEXTAUTH_SECRET) {
+  const file = path.resolve(env.DATA_DIR ?? path.join(root, '.data'), 'nextauth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600 });
+    console.log(`[start] Создан секрет сеансов: ${file}`);
+  }
+  env.NEXTAUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
+}
+
+const next = path.join(root, 'node_modules', '.bin', 'next');
+if (buildIsStale(root)) {
+  console.log('[start] Сборка приложения (первый запуск или изменились исходники, 2–4 минуты)…');
+  const built = spawnSync(next, ['build'], { cwd: root, env, stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error('[start] Сборка не удалась — см. сообщения выше.');
+    process.exit(built.status ?? 1);
+  }
+}
+
+console.log(`[start] Журнал: http://localhost:${port} на этом компьютере; с других компьютеров колледжа — по его адресу в сети, порт ${port}`);
+const child = spawn(next, ['start', '-H', host, '-p', port], { cwd: root, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
