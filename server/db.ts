@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '../db/client';
 import { isEmpty, seedDatabase } from '../db/seed';
+import { closeDatabaseOnSignals } from './shutdown';
+import { countOf, NOUNS } from '../domain/plural';
 
 const globalForDb = globalThis as typeof globalThis & { __ezhDatabase?: Promise<Database> };
 
@@ -8,9 +10,10 @@ const globalForDb = globalThis as typeof globalThis & { __ezhDatabase?: Promise<
  * The process's one database. PGlite (no DATABASE_URL) is opened once per process — cached on globalThis across hot
  * reloads — migrated, and seeded with the demo college on first start (unless SEED_DEMO=false: a real installation
  * then creates its college with `npm run db:create-admin`). A server database is migrated and seeded by
- * `npm run db:migrate` / `npm run db:seed`.
+ * `npm run db:migrate` / `npm run db:seed`. SIGINT/SIGTERM close it before the process exits (`./shutdown.ts`).
  */
 export function getDatabase(): Promise<Database> {
+  closeDatabaseOnSignals(() => globalForDb.__ezhDatabase);
   globalForDb.__ezhDatabase ??= start().catch((error: unknown) => {
     globalForDb.__ezhDatabase = undefined;
     throw error;
@@ -29,7 +32,7 @@ async function start(): Promise<Database> {
     if (process.env.SEED_DEMO !== 'false' && (await isEmpty(database.db))) {
       console.log(`[db] Встроенная база ${database.location} пуста: создаю демонстрационный колледж…`);
       const summary = await seedDatabase(database.db, { scale: 'demo' }, (line) => console.log(`[db] ${line}`));
-      console.log(`[db] Готово за ${(summary.ms / 1000).toFixed(1)} с: ${summary.cells} ячеек журнала.`);
+      console.log(`[db] Готово за ${(summary.ms / 1000).toFixed(1)} с: ${countOf(summary.cells, NOUNS.cell)} журнала.`);
     }
   } else {
     try {
