@@ -257,3 +257,20 @@ describe('SaveQueue in several tabs of one journal (issue #9.2)', () => {
     expect(storage.data.size).toBe(0);
   });
 });
+
+describe('SaveQueue heartbeat', () => {
+  it('never takes its own entry again: the count of unsent edits stays what was typed', async () => {
+    const storage = new MemoryStorage();
+    const a = setup(storage, 'tab-a');
+    a.setOnline(false);
+    a.queue.add('typing', [{ lessonId: 1, studentId: 1, text: '3', baseVersion: 1 }]);
+    await vi.advanceTimersByTimeAsync(500);
+    for (let i = 0; i < 5; i++) {
+      a.queue.tick();
+      await vi.advanceTimersByTimeAsync(6000);
+    }
+    expect(a.queue.pendingCount()).toBe(1);
+    expect(a.adopted).toHaveLength(0);
+    expect(storedBatches(storage)).toHaveLength(1);
+  });
+});

@@ -128,7 +128,7 @@ export class SaveQueue {
     this.tabId = options.tabId ?? newBatchId();
     this.legacyKeys = options.legacyKeys ?? [];
     this.now = options.now ?? Date.now;
-    this.batches = this.takeOrphans();
+    this.batches = this.takeOrphans(true);
     this.persist();
   }
 
@@ -321,7 +321,7 @@ export class SaveQueue {
   }
 
   /** Entries of other tabs of this journal and user that have left or stopped beating, removed from storage. */
-  private takeOrphans(): QueuedBatch[] {
+  private takeOrphans(withOwn = false): QueuedBatch[] {
     const taken: QueuedBatch[] = [];
     const keys: string[] = [];
     for (let i = 0; i < this.storage.length; i++) {
@@ -335,7 +335,7 @@ export class SaveQueue {
       taken.push(...entry.batches);
       this.storage.removeItem(k);
     }
-    const own = this.read(this.key, false); // a reload of this very tab id (tests) or a resumed page
+    const own = withOwn ? this.read(this.key, false) : null; // at start: an entry under this very tab id
     if (own) taken.push(...own.batches.filter((b) => !taken.some((t) => t.clientBatchId === b.clientBatchId)));
     return taken;
   }
