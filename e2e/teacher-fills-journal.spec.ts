@@ -179,6 +179,10 @@ test('куратор видит журнал только для чтения; �
   await cell(page, 0, lessonId!).click();
   await typeKeys(page, '5');
   await page.keyboard.press('Enter');
+  // A paste into a read-only journal says why nothing happened (issue #9.4).
+  await cell(page, 0, lessonId!).click();
+  await pasteText(page, '5\t4\n3\t2');
+  await expect(page.getByTestId('problems')).toContainText('Ничего не изменено: Только просмотр');
   expect((await fetchJournal(page.request, journalId)).cells).toEqual(before.cells);
 
   // Another teacher's journal of the same group: the curator may read it, the demo teacher may not.
