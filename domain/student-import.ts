@@ -3,7 +3,7 @@
  * validates rows of cell texts; every bad row is reported, and a file with any bad row imports nobody.
  */
 import type { RowError } from './curriculum-template';
-import { formatDate } from './dates';
+import { addDays, formatDate } from './dates';
 import { cleanName, personKey, RUSSIAN_NAME } from './names';
 
 export const STUDENT_COLUMNS = [
@@ -40,7 +40,7 @@ export interface ImportedStudent {
 export function excelSerialDate(serial: number): string | null {
   if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > 2958465) return null;
   const days = serial < 60 ? serial + 1 : serial;
-  return new Date(Date.UTC(1899, 11, 30) + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays('1899-12-30', days);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { q } from '../../db/sql';
 import type { Db } from '../../db/client';
 import { attendanceCodes, groupMemberships, groups, journalCells, lessons, specialties, students, teachingAssignments } from '../../db/schema';
@@ -130,4 +130,22 @@ async function termStats(db: Db, institutionId: number, groupId: number, termId:
       },
     ]),
   );
+}
+
+/**
+ * Who is in the group on `from` or joins it later (the people an enrolment from that date could duplicate): names and
+ * birth dates, for the duplicate checks of the list import and of a single enrolment (`domain/names.ts` `personKey`).
+ */
+export async function groupMembersFrom(db: Db, institutionId: number, groupId: number, from: string) {
+  return db
+    .select({ lastName: students.lastName, firstName: students.firstName, middleName: students.middleName, birthDate: students.birthDate })
+    .from(groupMemberships)
+    .innerJoin(students, and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)))
+    .where(
+      and(
+        eq(groupMemberships.institutionId, institutionId),
+        eq(groupMemberships.groupId, groupId),
+        or(isNull(groupMemberships.toDate), gte(groupMemberships.toDate, from)),
+      ),
+    );
 }

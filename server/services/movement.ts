@@ -16,6 +16,7 @@ import { institutionsFor, studentScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { badInput, outOfScope } from './refusals';
 import { countOf, NOUNS } from '../../domain/plural';
+import { groupMembersFrom } from '../queries/people';
 
 const id = z.number().int().positive();
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
@@ -160,17 +161,7 @@ export async function enrolStudent(db: Db, actor: Actor, input: z.infer<typeof e
     }
     // The same student already in the group (as the list import checks it): the same name, ё as е and any case, and the
     // same birth date when one is given.
-    const members = await tx
-      .select({ lastName: students.lastName, firstName: students.firstName, middleName: students.middleName, birthDate: students.birthDate })
-      .from(groupMemberships)
-      .innerJoin(students, and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)))
-      .where(
-        and(
-          eq(groupMemberships.institutionId, institutionId),
-          eq(groupMemberships.groupId, group.id),
-          or(isNull(groupMemberships.toDate), gte(groupMemberships.toDate, input.effectiveOn)),
-        ),
-      );
+    const members = await groupMembersFrom(tx, institutionId, group.id, input.effectiveOn);
     const key = personKey({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null });
     if (members.some((m) => personKey(m) === key && (!input.birthDate || m.birthDate === input.birthDate))) {
       throw badInput(`${fullName(input)}: уже в группе ${group.name}`);

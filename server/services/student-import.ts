@@ -4,7 +4,7 @@
  * by the order given on the form — or nobody, with every bad row and its reason.
  */
 import { TRPCError } from '@trpc/server';
-import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { groupMemberships, groups, guardians, studentGuardians, students } from '../../db/schema';
@@ -18,6 +18,7 @@ import { groupScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { readTable, withCellProblems } from './spreadsheet';
 import { guardiansWithPhones, sameGuardian } from './student-details';
+import { groupMembersFrom } from '../queries/people';
 
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
@@ -51,17 +52,7 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
   const takenBooks = books.length
     ? await db.select({ no: students.recordBookNo }).from(students).where(and(eq(students.institutionId, institutionId), inArray(students.recordBookNo, books)))
     : [];
-  const members = await db
-    .select({ lastName: students.lastName, firstName: students.firstName, middleName: students.middleName, birthDate: students.birthDate })
-    .from(groupMemberships)
-    .innerJoin(students, and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)))
-    .where(
-      and(
-        eq(groupMemberships.institutionId, institutionId),
-        eq(groupMemberships.groupId, group.id),
-        or(isNull(groupMemberships.toDate), gte(groupMemberships.toDate, input.effectiveOn)),
-      ),
-    );
+  const members = await groupMembersFrom(db, institutionId, group.id, input.effectiveOn);
   const dbErrors: RowError[] = [];
   for (const s of parsed) {
     if (s.recordBookNo && takenBooks.some((t) => t.no === s.recordBookNo)) dbErrors.push({ row: s.row, message: `№ зачётной книжки: ${s.recordBookNo} уже выдан другому студенту колледжа` });
