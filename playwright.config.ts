@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
-/** Debian's Chromium: browser downloads are impossible here (see ARCHITECTURE.md). */
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (`npm run test:e2e` installs it first when missing): browser downloads are impossible here. */
+const executablePath = findChromium() ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',

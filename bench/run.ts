@@ -21,7 +21,12 @@ try {
   let browser: { gridInteractiveMs: number | null; gridStudents: number; gridLessons: number } = { gridInteractiveMs: null, gridStudents: 35, gridLessons: 80 };
   if (!process.argv.includes('--no-browser')) {
     log('Замер в браузере (Chromium): журнал 35 студентов × 80 занятий…');
-    browser = await measureBrowser(url, bigJournal, log);
+    try {
+      browser = await measureBrowser(url, bigJournal, log);
+    } catch (error) {
+      // The server figures above stand on their own: a failed browser run reports its figure as unavailable.
+      log(`Замер в браузере не удался: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   const result = { database: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), runs, ...server, ...browser };
   if (json) console.log(JSON.stringify(result));
