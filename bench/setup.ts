@@ -1,7 +1,7 @@
 /** The bench database: the college seed on PostgreSQL (created and seeded when empty), plus a 35 × 80 journal. */
 import { and, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, queryRows, type Database } from '../db/client';
+import { inTransaction, openDatabase, queryRows, type Database } from '../db/client';
 import { curriculumItems, groupMemberships, groups, lessons, students, teachingAssignments, users } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
 import { isEmpty, seedDatabase } from '../db/seed';
@@ -47,8 +47,7 @@ export async function ensureBigJournal(database: Database): Promise<number> {
     .where(and(eq(teachingAssignments.teacherUserId, teacher!.id), eq(teachingAssignments.termId, 1)))
     .limit(1);
   const inst = template!.group.institutionId;
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as typeof db;
+  return inTransaction(db, async (tx) => {
     const [group] = await tx
       .insert(groups)
       .values({ ...template!.group, id: undefined, name: BENCH_GROUP, curatorUserId: null })

@@ -73,7 +73,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   // Generic plans for the prepared statements: every query here is keyed by ids, and re-planning the journal's joins
   // on each call (PostgreSQL's first five custom plans per connection) cost more than running them (bench/README).
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { plan_cache_mode: process.env.PG_PLAN_CACHE_MODE ?? 'force_generic_plan' } });
-  const db = drizzlePostgres(preparedStatements(client), { schema, casing: 'snake_case' }) as unknown as Db;
+  const db: Db = drizzlePostgres(preparedStatements(client), { schema, casing: 'snake_case' });
   if (options.migrate) {
     await migratePostgres(drizzlePostgres(client, { casing: 'snake_case' }), { migrationsFolder });
   }
@@ -93,7 +93,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   try {
     client = new PGlite(dataDir);
     await client.waitReady;
-    const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+    const db: Db = drizzlePglite(client, { schema, casing: 'snake_case' });
     await migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder });
     const opened = client;
     return {
@@ -117,4 +117,12 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as T[];
   return (result as { rows: T[] }).rows;
+}
+
+/**
+ * Runs `run` in one transaction: everything it writes commits together or not at all (a thrown error rolls back).
+ * The transaction is handed on as a `Db`, so services take either and stay unaware of which they got.
+ */
+export function inTransaction<T>(db: Db, run: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => run(tx));
 }

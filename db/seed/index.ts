@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../client';
+import { inTransaction, queryRows, type Db } from '../client';
 import { bulkInsert, resetIdentity, type Row } from '../bulk';
 import { hashPassword } from '../../server/auth/password';
 import { generateGroupTerm } from './lessons';
@@ -66,8 +66,7 @@ export async function seedDatabase(
 
   let lessons = 0;
   let cells = 0;
-  await db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+  await inTransaction(db, async (txDb) => {
     for (const table of STRUCTURE_TABLES) await bulkInsert(txDb, table, plan.rows[table] ?? []);
     let lessonId = 0;
     const lessonIds = { next: () => ++lessonId };

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { attendanceCodes, institutions, lessonKinds, userRoles, users } from '../../db/schema';
 import { LESSON_KINDS } from '../../domain/lesson-kinds';
 import { DEFAULT_ATTENDANCE_CODES } from '../../domain/marks';
@@ -28,8 +28,7 @@ export async function createInstitutionWithAdmin(db: Db, raw: unknown) {
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
   if (taken) throw new Error(`Логин «${login}» уже занят`);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const institutionId = await insertInstitution(tx, input);
     const [admin] = await tx
       .insert(users)

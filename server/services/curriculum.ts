@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { q } from '../../db/sql';
 import { curricula, curriculumItems, curriculumItemTerms, specialties, teachingAssignments } from '../../db/schema';
 import { parseCurriculumRows, type PlanItem, type RowError } from '../../domain/curriculum-template';
@@ -180,8 +180,7 @@ export async function importCurriculum(db: Db, actor: Actor, input: z.infer<type
   if (errors.length) return { ok: false, errors };
   const { items } = parsed;
 
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     let [curriculum] = await tx
       .select({ id: curricula.id })
       .from(curricula)
@@ -246,8 +245,7 @@ export async function saveCurriculumItem(db: Db, actor: Actor, input: z.infer<ty
   if (input.originalCode && !original) throw badInput(`Код ${input.originalCode}: такой строки в плане уже нет, обновите страницу`);
   const clash = existing.find((e) => e.code === item.code && e.id !== original?.id);
   if (clash) throw badInput(`Код ${item.code}: такая строка в плане уже есть`);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const known = original ? [{ id: original.id, code: item.code }] : [];
     const parents = existing.filter((e) => e.kind === 'module').map((e) => ({ id: e.id, code: e.code }));
     const sortOrder = original ? existing.indexOf(original) + 1 : existing.length + 1;
@@ -267,8 +265,7 @@ export async function deleteCurriculumItem(db: Db, actor: Actor, input: z.infer<
   if (item.journals > 0) throw badInput(`Код ${item.code}: ведётся в журналах (${item.journals}) — удалить нельзя`);
   const children = existing.filter((e) => e.parentCode === item.code);
   if (children.length) throw badInput(`Код ${item.code}: сначала удалите входящие в модуль строки (${children.map((ch) => ch.code).join(', ')})`);
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  await inTransaction(db, async (tx) => {
     await tx.delete(curriculumItemTerms).where(and(eq(curriculumItemTerms.institutionId, c.institutionId), eq(curriculumItemTerms.curriculumItemId, item.id)));
     await tx.delete(curriculumItems).where(and(eq(curriculumItems.institutionId, c.institutionId), eq(curriculumItems.id, item.id)));
     await logAdminChange(tx, actor, c.institutionId, 'curriculum-item', { curriculumId: c.id, ...item }, null, `Учебный план: удалена строка ${item.code}`);

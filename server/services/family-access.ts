@@ -6,7 +6,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { groupMemberships, groups, guardians, studentGuardians, students, userRoles, users } from '../../db/schema';
 import { freeLogin, loginFor } from '../../domain/login';
 import { compareByName, fullName, shortName } from '../../domain/names';
@@ -170,8 +170,7 @@ export async function issueAccess(db: Db, actor: Actor, input: z.infer<typeof is
 
   const passwords = wanted.map(() => oneTimePassword());
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const slips: AccessSlip[] = [];
     for (const [i, person] of wanted.entries()) {
       let login: string;

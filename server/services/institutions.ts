@@ -6,7 +6,7 @@
 import { TRPCError } from '@trpc/server';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { q } from '../../db/sql';
 import { groups, groupMemberships, institutions, userRoles, users } from '../../db/schema';
 import { oneTimePassword } from '../auth/one-time-password';
@@ -69,8 +69,7 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
   if (sameName) throw new TRPCError({ code: 'BAD_REQUEST', message: `Краткое название: «${input.shortName}» уже есть в регионе` });
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const institutionId = await insertInstitution(tx, input);
     const [admin] = await tx
       .insert(users)
@@ -94,8 +93,7 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
 
 /** Sets a college's time zone (logged in that college's log with the zone before and after). */
 async function setTimeZone(db: Db, actor: Actor, institutionId: number, timeZone: string, reason: string) {
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [before] = await tx.select({ timeZone: institutions.timeZone }).from(institutions).where(eq(institutions.id, institutionId)).for('update');
     if (!before) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
     if (before.timeZone === timeZone) return { institutionId, timeZone };

@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { groups, movementProposals, students, users } from '../../db/schema';
 import { MOVEMENT_KINDS, MOVEMENT_LABELS, type MovementKind } from '../../domain/movement-kinds';
 import { fullName, shortName } from '../../domain/names';
@@ -116,8 +116,7 @@ export async function decideProposal(db: Db, actor: Actor, input: z.infer<typeof
     .where(and(eq(movementProposals.id, input.proposalId), inArray(movementProposals.institutionId, institutionIds.length ? institutionIds : [-1])));
   if (!proposal) throw outOfScope();
   if (proposal.status !== 'pending') throw badInput('Предложение уже рассмотрено');
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     if (input.action === 'execute') {
       const order = { studentId: proposal.studentId, effectiveOn: proposal.effectiveOn, orderNo: input.orderNo, orderDate: input.orderDate };
       if (proposal.kind === 'move' || proposal.kind === 'reinstate') await moveStudent(tx, actor, { kind: proposal.kind, toGroupId: proposal.toGroupId!, ...order });

@@ -5,7 +5,7 @@
  */
 import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { q } from '../../db/sql';
 import { groupMemberships, groups, journalCells, lessons, students, teachingAssignments } from '../../db/schema';
 import { addDays, formatDate } from '../../domain/dates';
@@ -79,8 +79,7 @@ export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof mo
   if (!student) throw outOfScope();
   const institutionId = student.institutionId;
   if (input.orderDate > addDays(input.effectiveOn, 366)) throw badInput('Дата приказа: слишком далеко от даты вступления в силу');
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [open] = await tx
       .select({ id: groupMemberships.id, groupId: groupMemberships.groupId, fromDate: groupMemberships.fromDate, groupName: groups.name })
       .from(groupMemberships)
@@ -149,8 +148,7 @@ export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof mo
 export async function enrolStudent(db: Db, actor: Actor, input: z.infer<typeof enrolInput>) {
   const [institutionId] = institutionsFor(actor, 'contingent.manage');
   if (institutionId === undefined) throw outOfScope();
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const group = await currentGroup(tx, institutionId, input.groupId);
     if (input.recordBookNo) {
       const [same] = await tx

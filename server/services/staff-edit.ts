@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { departments, groups, userRoles, users } from '../../db/schema';
 import { freeLogin, loginFor } from '../../domain/login';
 import { cleanName, fullName } from '../../domain/names';
@@ -90,8 +90,7 @@ export async function createStaff(db: Db, actor: Actor, input: z.infer<typeof cr
   const roles = await checkedRoles(db, institutionId, input.roles);
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     let login = input.login || '';
     if (login) {
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, login));
@@ -132,8 +131,7 @@ export async function updateStaff(db: Db, actor: Actor, input: z.infer<typeof up
   const roles = await checkedRoles(db, institutionId, input.roles);
   if (input.userId === actor.userId && !roles.some((r) => r.role === 'admin')) throw badInput('Роли: свою роль администратора снять нельзя');
   const before = await db.select().from(userRoles).where(and(eq(userRoles.userId, input.userId), eq(userRoles.institutionId, institutionId)));
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await tx
       .update(users)
       .set({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null, position: input.position || null })

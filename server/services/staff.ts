@@ -5,7 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { departments, groups, userRoles, users } from '../../db/schema';
 import { ROLE_LABELS, type Role } from '../../domain/roles';
 import { shortName } from '../../domain/names';
@@ -81,8 +81,7 @@ export const setActiveInput = z.object({ userId: z.number().int().positive(), ac
 export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof setActiveInput>) {
   if (input.userId === actor.userId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Свою учётную запись отключить нельзя' });
   const user = await staffAccount(db, actor, input.userId);
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  await inTransaction(db, async (tx) => {
     await tx
       .update(users)
       .set({ isActive: input.active, sessionEpoch: sql`${users.sessionEpoch} + 1` })
@@ -95,8 +94,7 @@ export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof
 export async function resetStaffPassword(db: Db, actor: Actor, input: { userId: number }) {
   const user = await staffAccount(db, actor, input.userId);
   const password = oneTimePassword();
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  await inTransaction(db, async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash: await hashPassword(password), mustChangePassword: true, sessionEpoch: sql`${users.sessionEpoch} + 1` })

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { departments, groups, specialties, userRoles, users } from '../../db/schema';
 import { shortName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
@@ -62,8 +62,7 @@ export async function saveDepartment(db: Db, actor: Actor, input: z.infer<typeof
     .from(departments)
     .where(and(eq(departments.institutionId, institutionId), sql`lower(${departments.name}) = lower(${input.name})`, input.id ? ne(departments.id, input.id) : undefined));
   if (same) throw badInput(`Название отделения: «${input.name}» уже есть`);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     let saved;
     if (input.id) {
       [saved] = await tx.update(departments).set({ name: input.name }).where(and(eq(departments.institutionId, institutionId), eq(departments.id, input.id))).returning();
@@ -84,8 +83,7 @@ export async function saveSpecialty(db: Db, actor: Actor, input: z.infer<typeof 
     .where(and(eq(specialties.institutionId, institutionId), eq(specialties.code, input.code), input.id ? ne(specialties.id, input.id) : undefined));
   if (same) throw badInput(`Код специальности: ${input.code} уже есть`);
   const { id: specialtyId, ...values } = input;
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     let saved;
     if (specialtyId) {
       [saved] = await tx.update(specialties).set(values).where(and(eq(specialties.institutionId, institutionId), eq(specialties.id, specialtyId))).returning();
@@ -110,8 +108,7 @@ export async function saveGroup(db: Db, actor: Actor, input: z.infer<typeof grou
     .where(and(eq(groups.institutionId, institutionId), eq(groups.name, input.name), eq(groups.admissionYear, input.admissionYear), input.id ? ne(groups.id, input.id) : undefined));
   if (same) throw badInput(`Название группы: ${input.name} набора ${input.admissionYear} г. уже есть`);
   const { id: groupId, ...values } = input;
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     let saved;
     if (groupId) {
       [saved] = await tx

@@ -6,7 +6,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { guardians, studentGuardians, students } from '../../db/schema';
 import { RELATIONS } from '../../domain/student-import';
 import { cleanName, fullName, nameKey, personKey, phoneKey, RUSSIAN_NAME, type PersonName } from '../../domain/names';
@@ -89,8 +89,7 @@ export function sameGuardian(a: PersonName & { phone: string | null }, b: Person
 
 export async function updateContacts(db: Db, actor: Actor, input: z.infer<typeof contactsInput>) {
   const student = await studentInScope(db, actor, input.studentId);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await tx
       .update(students)
       .set({ phone: input.phone || null, email: input.email || null })
@@ -110,8 +109,7 @@ export async function findGuardian(db: Db, actor: Actor, input: z.infer<typeof f
 export async function linkGuardian(db: Db, actor: Actor, input: z.infer<typeof linkGuardianInput>) {
   const student = await studentInScope(db, actor, input.studentId);
   const institutionId = student.institutionId;
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     let guardianId: number;
     if ('existingId' in input.guardian) {
       const [existing] = await tx
@@ -148,8 +146,7 @@ export async function linkGuardian(db: Db, actor: Actor, input: z.infer<typeof l
 
 export async function unlinkGuardian(db: Db, actor: Actor, input: z.infer<typeof unlinkGuardianInput>) {
   const student = await studentInScope(db, actor, input.studentId);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const removed = await tx
       .delete(studentGuardians)
       .where(and(eq(studentGuardians.institutionId, student.institutionId), eq(studentGuardians.studentId, student.id), eq(studentGuardians.guardianId, input.guardianId)))

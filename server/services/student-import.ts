@@ -6,7 +6,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { groupMemberships, groups, guardians, studentGuardians, students } from '../../db/schema';
 import type { RowError } from '../../domain/curriculum-template';
 import { formatDate } from '../../domain/dates';
@@ -66,8 +66,7 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
   // with the same name and phone are linked, whether met earlier in the file or already in the college.
   const knownGuardians = await guardiansWithPhones(db, institutionId, parsed.map((s) => s.guardian?.phone));
 
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const linked: { id: number; lastName: string; firstName: string; middleName: string | null; phone: string | null }[] = [];
     let guardianCount = 0;
     let knownCount = 0;

@@ -7,7 +7,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { q } from '../../db/sql';
 import {
   curriculumItems, groupMemberships, groups, journalCells, lessons, students, subgroupMembers, subgroups, teachingAssignments,
@@ -181,8 +181,7 @@ export async function saveSubgroups(db: Db, actor: Actor, input: z.infer<typeof 
     }
   }
 
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const ids: number[] = [];
     for (const sg of input.subgroups) {
       if (sg.id !== undefined) {

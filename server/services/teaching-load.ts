@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { q } from '../../db/sql';
 import {
   academicYears, curricula, curriculumItems, curriculumItemTerms, groups, lessons, subgroups, teachingAssignments, terms, userRoles, users,
@@ -185,8 +185,7 @@ export async function createLoadFromCurriculum(db: Db, actor: Actor, input: z.in
   if (term.locked) throw badInput(`${term.name} закрыт для изменений`);
   const groupRows = await groupsOfTerm(db, actor, term, input.groupIds);
   if (input.groupIds && groupRows.length !== new Set(input.groupIds).size) throw outOfScope();
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const created: { group: string; code: string }[] = [];
     const withoutPlan: string[] = [];
     for (const g of groupRows) {
@@ -243,8 +242,7 @@ export async function updateAssignment(db: Db, actor: Actor, input: z.infer<type
       .where(and(eq(userRoles.userId, input.teacherUserId), eq(userRoles.institutionId, a.institutionId), eq(userRoles.role, 'teacher'), eq(users.isActive, true)));
     if (!teacher) throw badInput('Преподаватель: это не действующий преподаватель колледжа');
   }
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await tx
       .update(teachingAssignments)
       .set({ teacherUserId: input.teacherUserId, plannedHours: input.plannedHours })
@@ -273,8 +271,7 @@ export async function splitAssignmentBySubgroups(db: Db, actor: Actor, input: z.
     .where(and(eq(subgroups.institutionId, a.institutionId), eq(subgroups.groupId, a.groupId), eq(subgroups.termId, a.termId)))
     .orderBy(asc(subgroups.name));
   if (parts.length < 2) throw badInput('У группы нет подгрупп в этом семестре: сначала разделите её на подгруппы');
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await tx.delete(teachingAssignments).where(and(eq(teachingAssignments.institutionId, a.institutionId), eq(teachingAssignments.id, a.id)));
     const created = await tx
       .insert(teachingAssignments)
@@ -289,8 +286,7 @@ export async function deleteAssignment(db: Db, actor: Actor, input: z.infer<type
   const { a } = await assignmentInScope(db, actor, input.assignmentId);
   const held = await lessonCount(db, a.institutionId, a.id);
   if (held > 0) throw badInput(`В журнале есть занятия (${held}): удалить его нельзя`);
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  await inTransaction(db, async (tx) => {
     await tx.delete(teachingAssignments).where(and(eq(teachingAssignments.institutionId, a.institutionId), eq(teachingAssignments.id, a.id)));
     await logAdminChange(tx, actor, a.institutionId, 'assignment', { assignmentId: a.id, groupId: a.groupId, itemId: a.curriculumItemId, teacherUserId: a.teacherUserId }, null, 'Удаление журнала из нагрузки');
   });

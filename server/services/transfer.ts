@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { q } from '../../db/sql';
 import { academicYears, groupMemberships, groups, groupYearNames, specialties, userRoles } from '../../db/schema';
 import { namingOnTransfer, newGroupNameProblem, transferActionFor, type Naming, type TransferAction } from '../../domain/course-transfer';
@@ -210,8 +210,7 @@ export async function previewTransfer(db: Db, actor: Actor, input: z.infer<typeo
 /** Does what the preview shows, in one transaction; refuses the whole transfer when any group has a problem. */
 export async function runTransfer(db: Db, actor: Actor, input: z.infer<typeof transferInput>) {
   const institutionId = institutionOf(actor, 'contingent.manage');
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const preview = await plan(tx, institutionId, input);
     if (preview.rows.length === 0) {
       throw badInput(`Перевод: выбранные группы уже переведены в ${preview.toYear.name}, переводить нечего`);

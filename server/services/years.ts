@@ -5,7 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { q } from '../../db/sql';
 import { academicYears, terms } from '../../db/schema';
 import { formatDate } from '../../domain/dates';
@@ -93,8 +93,7 @@ export async function openYear(db: Db, actor: Actor, input: z.infer<typeof openY
     .from(academicYears)
     .where(and(eq(academicYears.institutionId, institutionId), sql`${academicYears.startsOn} <= ${input.endsOn} and ${academicYears.endsOn} >= ${input.startsOn}`));
   if (overlap) throw badInput(`Даты года: пересекаются с учебным годом ${overlap.name}`);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [year] = await tx.insert(academicYears).values({ institutionId, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn }).returning();
     const created = await tx
       .insert(terms)
@@ -113,8 +112,7 @@ export const setTermLockInput = z.object({
 
 export async function setTermLock(db: Db, actor: Actor, input: z.infer<typeof setTermLockInput>) {
   const institutionId = institutionOf(actor, 'year.manage');
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [term] = await tx.select().from(terms).where(and(eq(terms.institutionId, institutionId), eq(terms.id, input.termId)));
     if (!term) throw outOfScope();
     const [year] = await tx.select().from(academicYears).where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, term.academicYearId)));
@@ -136,8 +134,7 @@ export const closeYearInput = z.object({
 /** Closes a year: its terms are locked and its journals become the read-only archive. */
 export async function closeYear(db: Db, actor: Actor, input: z.infer<typeof closeYearInput>) {
   const institutionId = institutionOf(actor, 'year.manage');
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [year] = await tx.select().from(academicYears).where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, input.yearId)));
     if (!year) throw outOfScope();
     if (year.closedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: `Учебный год ${year.name} уже закрыт` });

@@ -2,7 +2,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../../db/client';
+import { inTransaction, type Db } from '../../../db/client';
 import { changeLog, editBatches, journalEditGrants, users } from '../../../db/schema';
 import { shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
@@ -26,8 +26,7 @@ export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof gran
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Учебный год закрыт: журнал архива открывает для исправлений только администратор' });
   }
   const validUntil = new Date(now.getTime() + input.hours * 3600_000);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [grant] = await tx
       .insert(journalEditGrants)
       .values({ institutionId: assignment.institutionId, teachingAssignmentId: assignment.id, userId, grantedBy: actor.userId, reason: input.reason, validUntil })
@@ -51,8 +50,7 @@ export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof gran
 export async function revokeGrant(db: Db, actor: Actor, input: { assignmentId: number; grantId: number }) {
   const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.unlock');
   if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [grant] = await tx
       .update(journalEditGrants)
       .set({ revokedAt: new Date() })

@@ -2,7 +2,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows, type Db } from '../../../db/client';
+import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { changeLog, editBatches, lessons } from '../../../db/schema';
 import { formatDate } from '../../../domain/dates';
 import { LESSON_KINDS } from '../../../domain/lesson-kinds';
@@ -73,8 +73,7 @@ export async function createLesson(db: Db, actor: Actor, input: z.infer<typeof c
   const { assignment, access } = await editable(db, actor, input.assignmentId);
   const { assignmentId: _a, ...fields } = input;
   await checkFields(db, assignment, fields);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [lesson] = await tx
       .insert(lessons)
       .values({ institutionId: assignment.institutionId, teachingAssignmentId: assignment.id, ...fields })
@@ -100,8 +99,7 @@ export async function updateLesson(db: Db, actor: Actor, input: z.infer<typeof u
   const before = await loadLesson(db, assignment, input.lessonId);
   const { assignmentId: _a, lessonId, ...fields } = input;
   await checkFields(db, assignment, fields, lessonId);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [lesson] = await tx.update(lessons).set(fields).where(and(eq(lessons.institutionId, assignment.institutionId), eq(lessons.id, lessonId))).returning();
     await logBatch(tx, assignment, actor, access, lessonId, snapshot(before), fields);
     return lesson!;
@@ -121,8 +119,7 @@ export async function deleteLesson(db: Db, actor: Actor, input: z.infer<typeof d
           and (attendance is not null or grade1 is not null or grade2 is not null)`,
   );
   if (marks.length > 0 && !input.confirm) return { status: 'needsConfirm', marks: marks.length };
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  await inTransaction(db, async (tx) => {
     await logBatch(tx, assignment, actor, access, lesson.id, { ...snapshot(lesson), marks }, null);
     await tx.delete(lessons).where(and(eq(lessons.institutionId, assignment.institutionId), eq(lessons.id, lesson.id)));
   });

@@ -7,7 +7,7 @@
 import { TRPCError } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../../db/client';
+import { inTransaction, type Db } from '../../../db/client';
 import { queryRows } from '../../../db/client';
 import { teachingAssignments, terms } from '../../../db/schema';
 import { q } from '../../../db/sql';
@@ -148,8 +148,7 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
       const { batchId, cells: savedCells } = await writeCells(db, header, cells);
       return { status: 'saved' as const, batchId, cells: savedCells, attestation: [] };
     }
-    return await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    return await inTransaction(db, async (tx) => {
       const { batchId, cells: savedCells } = await writeCells(tx, header, cells, { batchAlways: true });
       const savedAtt = await writeAttestation(tx, assignment, actor.userId, batchId!, changedAtt, currentAtt);
       return { status: 'saved' as const, batchId, cells: savedCells, attestation: savedAtt };

@@ -4,7 +4,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../db/client';
+import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { cellChanges, changeLog, editBatches } from '../../../db/schema';
 import { cellChanges as cellsOf } from '../../../domain/cell-log';
 import { alias } from 'drizzle-orm/pg-core';
@@ -74,8 +74,7 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
 
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await db.transaction(async (txRaw) => {
-        const tx = txRaw as unknown as Db;
+      return await inTransaction(db, async (tx) => {
         const current = await readCells(tx, assignment.institutionId, cellEntries.map((e) => ({ lessonId: e.lessonId, studentId: e.studentId })));
         const currentAtt = await readAttestation(tx, assignment, attEntries.map((e) => ({ studentId: e.studentId!, field: e.field! })));
         const refused: string[] = [];
