@@ -4,7 +4,9 @@
  */
 import { readRussianLayout } from './keyboard-layout';
 
-export type AttestationField = 'sem' | 'exam' | 'dz' | 'credit' | 'kp' | 'qual';
+/** The attestation columns a journal can have, declared once: semester mark, exam, graded credit, credit, course project, qualification exam. */
+export const ATTESTATION_FIELDS = ['sem', 'exam', 'dz', 'credit', 'kp', 'qual'] as const;
+export type AttestationField = (typeof ATTESTATION_FIELDS)[number];
 
 export interface AttestationColumn {
   field: AttestationField;

@@ -9,6 +9,7 @@ import { AG_GRID_RU } from './locale';
 import { isBlock, parseClipboardTable } from './paste';
 import type { CellTarget, Edit } from './use-journal-model';
 import type { JournalStore } from './journal-store';
+import type { BatchSource } from '@/domain/edit-batches';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -25,7 +26,7 @@ const theme = themeQuartz.withParams({
 export interface JournalGridProps {
   page: JournalPage;
   store: JournalStore;
-  apply: (edits: Edit[], source: 'typing' | 'paste' | 'fill') => boolean;
+  apply: (edits: Edit[], source: BatchSource) => boolean;
   onOpenLesson: (lesson: JournalLesson) => void;
   onFocus: (target: CellTarget | null) => void;
   report: (message: string) => void;

@@ -44,6 +44,7 @@ function setup(storage = new MemoryStorage(), tabId?: string) {
   let failWith: Error | null = null;
   let answer: (b: QueuedBatch) => SendResult = (b) => ({
     status: 'saved',
+    batchId: 1,
     cells: b.cells.map((c) => ({ lessonId: c.lessonId, studentId: c.studentId, attendance: null, grade1: c.text, grade2: null, version: c.baseVersion + 1 })),
     attestation: [],
   });
@@ -172,9 +173,9 @@ describe('SaveQueue', () => {
     t.setAnswer((b) => {
       if (first) {
         first = false;
-        return { status: 'conflict', conflicts: [{ lessonId: 1, studentId: 1, mine: '5', theirs: '3', version: 2, by: 'Соколова И.' }] };
+        return { status: 'conflict', conflicts: [{ lessonId: 1, studentId: 1, mine: '5', theirs: '3', version: 2, by: 'Соколова И.', at: null }] };
       }
-      return { status: 'saved', cells: [], attestation: [] };
+      return { status: 'saved', batchId: null, cells: [], attestation: [] };
     });
     t.queue.add('paste', [{ lessonId: 1, studentId: 1, text: '5', baseVersion: 1 }, { lessonId: 1, studentId: 2, text: '4', baseVersion: 1 }]);
     await t.queue.flush();
@@ -242,7 +243,7 @@ describe('SaveQueue in several tabs of one journal (issue #9.2)', () => {
     const queue = new SaveQueue(
       storage,
       {
-        send: async (): Promise<SendResult> => ({ status: 'saved', cells: [], attestation: [] }),
+        send: async (): Promise<SendResult> => ({ status: 'saved', batchId: null, cells: [], attestation: [] }),
         classify,
         onSaved: (b) => saved.push(b),
         onInvalid: () => {},

@@ -14,6 +14,11 @@
  * entry; on `pagehide` it marks the entry as left. Any tab of the same journal and user adopts an entry that is left
  * or whose heartbeat stopped, and sends its batches: a batch adopted twice is still applied once (its client id).
  */
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AttestationField } from '../../domain/attestation';
+import type { BatchSource } from '../../domain/edit-batches';
+import type { AppRouter } from '../../server/routers';
+
 export interface QueuedCell {
   lessonId: number;
   studentId: number;
@@ -23,12 +28,12 @@ export interface QueuedCell {
 
 export interface QueuedAttestation {
   studentId: number;
-  field: 'sem' | 'exam' | 'dz' | 'credit' | 'kp' | 'qual';
+  field: AttestationField;
   text: string;
   baseVersion: number;
 }
 
-export type BatchSource = 'typing' | 'paste' | 'fill' | 'import';
+export type { BatchSource };
 
 export interface QueuedBatch {
   clientBatchId: string;
@@ -37,10 +42,8 @@ export interface QueuedBatch {
   attestation: QueuedAttestation[];
 }
 
-export type SendResult =
-  | { status: 'saved'; cells: { lessonId: number; studentId: number; attendance: string | null; grade1: string | null; grade2: string | null; version: number }[]; attestation: { studentId: number; field: string; value: string | null; version: number }[] }
-  | { status: 'invalid'; errors: { lessonId?: number; studentId: number; field?: string; message: string }[] }
-  | { status: 'conflict'; conflicts: { lessonId?: number; studentId: number; field?: string; mine: string; theirs: string; version: number; by: string | null }[] };
+/** The server's answer to a batch, as `journal.save` declares it. */
+export type SendResult = inferRouterOutputs<AppRouter>['journal']['save'];
 
 /**
  * What a failed send means for the batch: `retry` (no answer, timeout, 5xx: keep and send again with backoff),

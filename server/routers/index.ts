@@ -23,8 +23,7 @@ import { loadRouter } from './load';
 import { institutionsRouter } from './institutions';
 import { todayOf } from '../policy/actor';
 import { setOwnTimeZone, timeZoneInput } from '../services/institutions';
-
-const id = z.number().int().positive();
+import { idSchema as id } from '../../domain/ids';
 
 export const appRouter = router({
   me: router({

@@ -4,12 +4,12 @@ import { grantEdit, grantInput, listGrants, revokeGrant } from '../services/jour
 import { cellHistory } from '../services/journal/history';
 import { createLesson, createLessonInput, deleteLesson, deleteLessonInput, updateLesson, updateLessonInput } from '../services/journal/lessons';
 import { loadJournalPage } from '../services/journal/page';
-import { saveInput, saveJournalEdits, ATTESTATION_FIELDS } from '../services/journal/save';
+import { ATTESTATION_FIELDS } from '../../domain/attestation';
+import { saveInput, saveJournalEdits } from '../services/journal/save';
 import { undoLastBatch } from '../services/journal/undo';
 import { outOfScope, procedure, router } from '../trpc/init';
 import { todayOf } from '../policy/actor';
-
-const id = z.number().int().positive();
+import { idSchema as id } from '../../domain/ids';
 
 export const journalRouter = router({
   assignments: procedure

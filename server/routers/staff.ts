@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listStaff, resetStaffPassword, setActiveInput, setStaffActive } from '../services/staff';
 import { createStaff, createStaffInput, staffOptions, updateStaff, updateStaffInput } from '../services/staff-edit';
 import { procedure, router } from '../trpc/init';
+import { idSchema } from '../../domain/ids';
 
 export const staffRouter = router({
   list: procedure.requires('staff.manage').query(({ ctx }) => listStaff(ctx.db, ctx.actor)),
@@ -11,6 +12,6 @@ export const staffRouter = router({
   setActive: procedure.requires('staff.manage').input(setActiveInput).mutation(({ ctx, input }) => setStaffActive(ctx.db, ctx.actor, input)),
   resetPassword: procedure
     .requires('staff.manage')
-    .input(z.object({ userId: z.number().int().positive() }))
+    .input(z.object({ userId: idSchema }))
     .mutation(({ ctx, input }) => resetStaffPassword(ctx.db, ctx.actor, input)),
 });

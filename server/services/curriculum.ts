@@ -14,8 +14,7 @@ import { logAdminChange } from './admin-log';
 import { readCurriculumWorkbook } from './curriculum-xlsx';
 import { badInput, outOfScope } from './refusals';
 import { withCellProblems } from './spreadsheet';
-
-const id = z.number().int().positive();
+import { idSchema as id } from '../../domain/ids';
 
 export interface CurriculumSummary {
   id: number;

@@ -16,8 +16,8 @@ import type { Actor } from '../policy/actor';
 import { MESSAGES } from '../policy/messages';
 import { groupScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
+import { idSchema as id } from '../../domain/ids';
 
-const id = z.number().int().positive();
 export const accessListInput = z.object({ groupId: id });
 export const issueAccessInput = z.object({
   groupId: id,

@@ -18,12 +18,13 @@ import { logAdminChange } from './admin-log';
 import { insertInstitution } from './bootstrap';
 import { isTimeZone } from '../../domain/dates';
 import { institutionOf } from './refusals';
+import { idSchema } from '../../domain/ids';
 
 /** An IANA zone name the runtime knows; the college's «today» and every time shown are computed in it. */
 const timeZoneField = z.string().trim().max(64).refine(isTimeZone, 'Часовой пояс: неизвестный пояс — выберите из списка (например, Europe/Moscow)');
 
 export const timeZoneInput = z.object({ timeZone: timeZoneField });
-export const institutionTimeZoneInput = timeZoneInput.extend({ institutionId: z.number().int().positive() });
+export const institutionTimeZoneInput = timeZoneInput.extend({ institutionId: idSchema });
 
 export const createInstitutionInput = z.object({
   fullName: z.string().trim().min(5, 'Полное название: не короче 5 знаков').max(500),

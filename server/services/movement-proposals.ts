@@ -16,8 +16,8 @@ import { institutionsFor, studentScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { moveStudent } from './movement';
 import { badInput, outOfScope } from './refusals';
+import { idSchema as id } from '../../domain/ids';
 
-const id = z.number().int().positive();
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
 export const proposeInput = z.object({
@@ -37,8 +37,6 @@ export const decideInput = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('reject'), proposalId: id, note: z.string().trim().min(3, 'Причина отказа: укажите').max(500) }),
 ]);
-
-
 
 export async function proposeMovement(db: Db, actor: Actor, input: z.infer<typeof proposeInput>) {
   const [student] = await db.select().from(students).where(and(eq(students.id, input.studentId), studentScope(actor, 'contingent.propose')));

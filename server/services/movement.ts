@@ -17,8 +17,8 @@ import { logAdminChange } from './admin-log';
 import { badInput, outOfScope } from './refusals';
 import { countOf, NOUNS } from '../../domain/plural';
 import { groupMembersFrom } from '../queries/people';
+import { idSchema as id } from '../../domain/ids';
 
-const id = z.number().int().positive();
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 const order = {
   effectiveOn: isoDate('Дата вступления в силу'),
@@ -42,8 +42,6 @@ export const enrolInput = z.object({
   recordBookNo: z.string().trim().max(30).optional(),
   ...order,
 });
-
-
 
 async function currentGroup(db: Db, institutionId: number, groupId: number) {
   const [group] = await db

@@ -14,9 +14,9 @@ import { oneTimePassword } from '../auth/one-time-password';
 import type { Actor } from '../policy/actor';
 import { logAdminChange } from './admin-log';
 import { badInput, institutionOf, outOfScope } from './refusals';
+import { idSchema as id } from '../../domain/ids';
 
 const STAFF_ROLES = ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'] as const;
-const id = z.number().int().positive();
 
 const roleGrant = z.object({ role: z.enum(STAFF_ROLES), departmentId: id.nullable().optional(), groupId: id.nullable().optional() });
 // Names cleaned as stored everywhere (spaces, hyphen and apostrophe look-alikes): see domain/names.ts.
@@ -37,7 +37,6 @@ export const createStaffInput = z.object({
     .or(z.literal('')),
 });
 export const updateStaffInput = z.object({ userId: id, ...person });
-
 
 /** Departments and current groups to choose scopes from. */
 export async function staffOptions(db: Db, actor: Actor) {

@@ -15,6 +15,7 @@ import type { Actor } from '../policy/actor';
 import { MESSAGES } from '../policy/messages';
 import { institutionsFor } from '../policy/scope';
 import { logAdminChange } from './admin-log';
+import { idSchema } from '../../domain/ids';
 
 const STAFF_ROLES: Role[] = ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'];
 
@@ -76,7 +77,7 @@ async function staffAccount(db: Db, actor: Actor, userId: number) {
   return row.user;
 }
 
-export const setActiveInput = z.object({ userId: z.number().int().positive(), active: z.boolean() });
+export const setActiveInput = z.object({ userId: idSchema, active: z.boolean() });
 
 export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof setActiveInput>) {
   if (input.userId === actor.userId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Свою учётную запись отключить нельзя' });

@@ -10,8 +10,7 @@ import { shortName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { logAdminChange } from './admin-log';
 import { badInput, institutionOf, outOfScope } from './refusals';
-
-const id = z.number().int().positive();
+import { idSchema as id } from '../../domain/ids';
 
 export const departmentInput = z.object({ id: id.optional(), name: z.string().trim().min(3, 'Название отделения: не короче 3 знаков').max(200) });
 export const specialtyInput = z.object({

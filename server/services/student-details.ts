@@ -14,8 +14,8 @@ import type { Actor } from '../policy/actor';
 import { MESSAGES } from '../policy/messages';
 import { studentScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
+import { idSchema as id } from '../../domain/ids';
 
-const id = z.number().int().positive();
 const phone = z
   .string()
   .trim()

@@ -19,11 +19,12 @@ import { logAdminChange } from './admin-log';
 import { readTable, withCellProblems } from './spreadsheet';
 import { guardiansWithPhones, sameGuardian } from './student-details';
 import { groupMembersFrom } from '../queries/people';
+import { idSchema } from '../../domain/ids';
 
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
 export const importStudentsInput = z.object({
-  groupId: z.number().int().positive(),
+  groupId: idSchema,
   effectiveOn: isoDate('Дата зачисления'),
   orderNo: z.string().trim().min(1, 'Номер приказа: заполните').max(50),
   orderDate: isoDate('Дата приказа'),

@@ -18,8 +18,7 @@ import { groupScope } from '../policy/scope';
 import { openTerms } from '../queries/terms';
 import { logAdminChange } from './admin-log';
 import { badInput, outOfScope } from './refusals';
-
-const id = z.number().int().positive();
+import { idSchema as id } from '../../domain/ids';
 
 export const subgroupSplitInput = z.object({ groupId: id, termId: id.optional() });
 
@@ -47,7 +46,6 @@ export interface SubgroupSplit {
   students: { id: number; name: string }[];
   subgroups: { id: number; name: string; studentIds: number[]; journals: string[] }[];
 }
-
 
 async function groupInScope(db: Db, actor: Actor, groupId: number) {
   const [group] = await db

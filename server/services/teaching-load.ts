@@ -16,8 +16,7 @@ import { groupScope, institutionsFor } from '../policy/scope';
 import { openTerms } from '../queries/terms';
 import { logAdminChange } from './admin-log';
 import { badInput, outOfScope } from './refusals';
-
-const id = z.number().int().positive();
+import { idSchema as id } from '../../domain/ids';
 
 export const loadTermInput = z.object({ termId: id.optional() });
 export const createLoadInput = z.object({ termId: id, groupIds: z.array(id).max(500).optional() });

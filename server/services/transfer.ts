@@ -15,16 +15,17 @@ import { addDays, formatDate } from '../../domain/dates';
 import type { Actor } from '../policy/actor';
 import { logAdminChange } from './admin-log';
 import { badInput, institutionOf, outOfScope } from './refusals';
+import { idSchema } from '../../domain/ids';
 
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
 export const transferPreviewInput = z.object({
-  targetYearId: z.number().int().positive(),
+  targetYearId: idSchema,
   /** The groups to move; all current groups of the institution when omitted. */
-  groupIds: z.array(z.number().int().positive()).max(2000).optional(),
+  groupIds: z.array(idSchema).max(2000).optional(),
   /** The administrator's names for the next course, in place of the proposed ones (checked per group, see plan). */
   newNames: z
-    .array(z.object({ groupId: z.number().int().positive(), name: z.string().max(200, 'Новое название: не длиннее 30 знаков') }))
+    .array(z.object({ groupId: idSchema, name: z.string().max(200, 'Новое название: не длиннее 30 знаков') }))
     .max(2000)
     .optional(),
 });
@@ -62,7 +63,6 @@ export interface TransferPreview {
   /** Groups of the choice that already moved on into this year (by an earlier order). */
   alreadyMoved: { groupId: number; name: string; orderNo: string; orderDate: string }[];
 }
-
 
 async function plan(db: Db, institutionId: number, input: z.infer<typeof transferPreviewInput>): Promise<TransferPreview> {
   const [toYear] = await db

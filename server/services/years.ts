@@ -13,6 +13,7 @@ import type { Actor } from '../policy/actor';
 import { institutionsFor } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { badInput, institutionOf, outOfScope } from './refusals';
+import { idSchema } from '../../domain/ids';
 
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
@@ -105,7 +106,7 @@ export async function openYear(db: Db, actor: Actor, input: z.infer<typeof openY
 }
 
 export const setTermLockInput = z.object({
-  termId: z.number().int().positive(),
+  termId: idSchema,
   locked: z.boolean(),
   reason: z.string().trim().max(500).optional(),
 });
@@ -127,7 +128,7 @@ export async function setTermLock(db: Db, actor: Actor, input: z.infer<typeof se
 }
 
 export const closeYearInput = z.object({
-  yearId: z.number().int().positive(),
+  yearId: idSchema,
   reason: z.string().trim().min(3, 'Основание: укажите приказ или причину').max(500),
 });
 

@@ -8,9 +8,10 @@ import { shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
 import { loadAssignment } from './context';
+import { idSchema } from '../../../domain/ids';
 
 export const grantInput = z.object({
-  assignmentId: z.number().int().positive(),
+  assignmentId: idSchema,
   hours: z.number().int().min(1, 'Срок: от 1 до 168 часов').max(168, 'Срок: от 1 до 168 часов'),
   reason: z.string().trim().min(5, 'Причина: опишите причину (не короче 5 символов)').max(500, 'Причина: не длиннее 500 символов'),
 });

@@ -9,6 +9,7 @@ import { LESSON_KINDS } from '../../../domain/lesson-kinds';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment, type AssignmentContext, type EditAccess } from './context';
+import { idSchema } from '../../../domain/ids';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата: ожидается дата в формате гггг-мм-дд');
 const kindCodes = LESSON_KINDS.map((k) => k.code) as [string, ...string[]];
@@ -22,9 +23,9 @@ export const lessonFields = z.object({
   homework: z.string().trim().max(500, 'Домашнее задание: не длиннее 500 символов').nullable().default(null),
 });
 
-export const createLessonInput = lessonFields.extend({ assignmentId: z.number().int().positive() });
-export const updateLessonInput = lessonFields.extend({ assignmentId: z.number().int().positive(), lessonId: z.number().int().positive() });
-export const deleteLessonInput = z.object({ assignmentId: z.number().int().positive(), lessonId: z.number().int().positive(), confirm: z.boolean().default(false) });
+export const createLessonInput = lessonFields.extend({ assignmentId: idSchema });
+export const updateLessonInput = lessonFields.extend({ assignmentId: idSchema, lessonId: idSchema });
+export const deleteLessonInput = z.object({ assignmentId: idSchema, lessonId: idSchema, confirm: z.boolean().default(false) });
 
 type LessonFields = z.infer<typeof lessonFields>;
 

@@ -11,7 +11,8 @@ import { inTransaction, type Db } from '../../../db/client';
 import { queryRows } from '../../../db/client';
 import { teachingAssignments, terms } from '../../../db/schema';
 import { q } from '../../../db/sql';
-import { attestationColumns, parseAttestationInput, type AttestationField } from '../../../domain/attestation';
+import { ATTESTATION_FIELDS, attestationColumns, parseAttestationInput, type AttestationField } from '../../../domain/attestation';
+import { CLIENT_BATCH_SOURCES } from '../../../domain/edit-batches';
 import { formatDayMonth } from '../../../domain/dates';
 import { cellEditChecker } from '../../../domain/cell-edit';
 import { formatCell, type CellValue } from '../../../domain/marks';
@@ -20,16 +21,15 @@ import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment, type AssignmentContext, type AssignmentExtra } from './context';
 import { rosterFromRows, type RosterStudent } from './roster';
 import { ConflictDetected, ints, writeCells, type BatchHeader, type CellEdit, type SavedCell } from './write-cells';
+import { idSchema as id } from '../../../domain/ids';
 
 export { ConflictDetected, type CellEdit, type SavedCell };
 
-const id = z.number().int().positive();
-export const ATTESTATION_FIELDS = ['sem', 'exam', 'dz', 'credit', 'kp', 'qual'] as const;
 
 export const saveInput = z
   .object({
     assignmentId: id,
-    source: z.enum(['typing', 'paste', 'fill', 'import']),
+    source: z.enum(CLIENT_BATCH_SOURCES),
     clientBatchId: z.string().min(8).max(64),
     cells: z.array(z.object({ lessonId: id, studentId: id, text: z.string().max(40), baseVersion: z.number().int().min(0) })).max(5000).default([]),
     attestation: z

@@ -20,12 +20,13 @@ import {
 } from './save';
 import { writeCells } from './write-cells';
 import { formatDayMonth } from '../../../domain/dates';
+import { CLIENT_BATCH_SOURCES } from '../../../domain/edit-batches';
 
 export type UndoResult =
   | { status: 'nothing' }
   | { status: 'undone'; batchId: number | null; revertedBatchId: number; cells: SavedCell[]; attestation: SavedAttestation[]; refused: string[] };
 
-const UNDOABLE = ['typing', 'paste', 'fill', 'import'];
+const UNDOABLE: readonly string[] = CLIENT_BATCH_SOURCES;
 
 export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number): Promise<UndoResult> {
   const assignment = await loadAssignment(db, actor, assignmentId, 'journal.read');
