@@ -69,6 +69,11 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The zone's canonical IANA name (`europe/MOSCOW` → `Europe/Moscow`); the name as given when the runtime has none. */
+export function canonicalTimeZone(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).resolvedOptions().timeZone ?? timeZone;
+}
+
 /** «30.11.2026, 14:05» — a moment as the college's clock showed it. */
 export function formatDateTime(at: Date | string, timeZone: string, withSeconds = false): string {
   return new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: withSeconds ? 'medium' : 'short' }).format(new Date(at));

@@ -5,6 +5,7 @@
 import { openDatabase } from '../db/client';
 import { DEFAULT_SEED, defaultAsOf, seedDatabase, type Scale } from '../db/seed';
 import { resetDatabase } from '../db/reset';
+import { countOf, NOUNS } from '../domain/plural';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,8 +28,9 @@ try {
     console.log(line),
   );
   console.log(
-    `Готово за ${(summary.ms / 1000).toFixed(1)} с: ${summary.groups} групп, ${summary.students} студентов, ${summary.users} учётных записей, ` +
-      `${summary.assignments} назначений, ${summary.lessons} занятий, ${summary.cells} ячеек журнала.`,
+    `Готово за ${(summary.ms / 1000).toFixed(1)} с: ${countOf(summary.groups, NOUNS.group)}, ${countOf(summary.students, NOUNS.student)}, ` +
+      `${countOf(summary.users, NOUNS.account)}, ${countOf(summary.assignments, NOUNS.assignment)}, ${countOf(summary.lessons, NOUNS.lesson)}, ` +
+      `${countOf(summary.cells, NOUNS.cell)} журнала.`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildIsStale } from './build-freshness';
 
@@ -40,7 +41,11 @@ if (buildIsStale(root)) {
   }
 }
 
-console.log(`[start] Журнал: http://localhost:${port} на этом компьютере; с других компьютеров колледжа — по его адресу в сети, порт ${port}`);
+const lan = Object.values(os.networkInterfaces())
+  .flat()
+  .filter((a) => a && a.family === 'IPv4' && !a.internal)
+  .map((a) => `http://${a!.address}:${port}`);
+console.log(`[start] Журнал: http://localhost:${port} на этом компьютере${lan.length ? `; с других компьютеров колледжа — ${lan.join(' или ')}` : ''}`);
 const child = spawn(next, ['start', '-H', host, '-p', port], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -14,6 +14,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="login">
         <h1>Электронный журнал</h1>
         <p className="muted small">Вход для преподавателей, администрации, студентов и родителей</p>
+        <noscript>
+          <div className="error" role="alert">
+            В браузере выключен JavaScript: журнал без него не работает. Включите JavaScript и обновите страницу.
+          </div>
+        </noscript>
         <LoginForm initialError={error} returnTo={returnTo} />
         <p className="muted small" style={{ marginTop: 16 }}>
           Логин и пароль выдаёт администратор колледжа, студентам и родителям — куратор группы.

@@ -11,6 +11,8 @@ export function CollegeTimeZone({ timeZone }: { timeZone: string }) {
   const { run, messages } = useAdminAction();
   const [zone, setZone] = useState(timeZone);
   return (
+    <>
+      {messages}
     <form
       method="post"
       className="panel form-row"
@@ -23,10 +25,10 @@ export function CollegeTimeZone({ timeZone }: { timeZone: string }) {
         });
       }}
     >
-      {messages}
       <TimeZoneSelect label="Часовой пояс колледжа" value={zone} onChange={setZone} />
       <button type="submit">Сохранить</button>
       <span className="muted small">«Сегодня», правило трёх дней и время в журналах считаются по этому поясу.</span>
     </form>
+    </>
   );
 }

@@ -52,6 +52,12 @@ export function TransferAdmin({ years }: { years: Year[] }) {
 
   function transfer() {
     if (!preview) return;
+    // The order is checked before the question that quotes it (the server checks it again, with the same words).
+    const missing = [!form.orderNo.trim() && 'Номер приказа: заполните', !/^\d{4}-\d{2}-\d{2}$/.test(form.orderDate) && 'Дата приказа: ожидается дата'].filter(Boolean);
+    if (missing.length > 0) {
+      void run(() => Promise.reject(new Error(missing.join('; '))));
+      return;
+    }
     if (!window.confirm(`Перевести ${countOf(rows.length, NOUNS.group)}, ${countOf(students, NOUNS.student)}, по приказу № ${form.orderNo} от ${formatDate(form.orderDate)}?`)) return;
     void run(async () => {
       const result = await trpc.contingent.transfer.mutate({ ...form, groupIds: [...chosen], newNames: newNames(chosen) });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { inTransaction, queryRows, type Db } from '../client';
+import { countOf, NOUNS } from '../../domain/plural';
 import { bulkInsert, resetIdentity, type Row } from '../bulk';
 import { hashPassword } from '../../server/auth/password';
 import { generateGroupTerm } from './lessons';
@@ -60,8 +61,8 @@ export async function seedDatabase(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const user of plan.rows.users ?? []) user.password_hash = passwordHash;
   onProgress(
-    `План: ${plan.groups.length} групп, ${plan.rows.students?.length ?? 0} студентов, ${plan.rows.users?.length ?? 0} учётных записей, ` +
-      `${plan.assignments.length} назначений нагрузки`,
+    `План: ${countOf(plan.groups.length, NOUNS.group)}, ${countOf(plan.rows.students?.length ?? 0, NOUNS.student)}, ` +
+      `${countOf(plan.rows.users?.length ?? 0, NOUNS.account)}, ${countOf(plan.assignments.length, NOUNS.assignment)}`,
   );
 
   let lessons = 0;
@@ -83,7 +84,7 @@ export async function seedDatabase(
       }
       done += 1;
       if (done % 10 === 0 || done === plan.groups.length) {
-        onProgress(`Журналы: ${done}/${plan.groups.length} групп, ${lessons} занятий, ${cells} ячеек (${((Date.now() - started) / 1000).toFixed(1)} с)`);
+        onProgress(`Журналы: групп ${done} из ${plan.groups.length}, ${countOf(lessons, NOUNS.lesson)}, ${countOf(cells, NOUNS.cell)} (${((Date.now() - started) / 1000).toFixed(1)} с)`);
       }
     }
     await resetIdentity(txDb, IDENTITY_TABLES);

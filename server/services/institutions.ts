@@ -16,12 +16,17 @@ import { can } from '../policy/actor';
 import { MESSAGES } from '../policy/messages';
 import { logAdminChange } from './admin-log';
 import { insertInstitution } from './bootstrap';
-import { isTimeZone } from '../../domain/dates';
+import { canonicalTimeZone, isTimeZone } from '../../domain/dates';
 import { institutionOf } from './refusals';
 import { idSchema } from '../../domain/ids';
 
 /** An IANA zone name the runtime knows; the college's «today» and every time shown are computed in it. */
-const timeZoneField = z.string().trim().max(64).refine(isTimeZone, 'Часовой пояс: неизвестный пояс — выберите из списка (например, Europe/Moscow)');
+const timeZoneField = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isTimeZone, 'Часовой пояс: неизвестный пояс — выберите из списка (например, Europe/Moscow)')
+  .transform(canonicalTimeZone);
 
 export const timeZoneInput = z.object({ timeZone: timeZoneField });
 export const institutionTimeZoneInput = timeZoneInput.extend({ institutionId: idSchema });

@@ -8,9 +8,23 @@ import { saveDepartment, saveGroup, saveSpecialty, structureOptions } from './st
 const demo = useDemoDatabase();
 
 describe('departments, specialties and groups', () => {
+  it('keeps the curator of a group saved unchanged, also one without the teacher role (ИС-21 of the demo college)', async () => {
+    const db = demo.database.db;
+    const admin = demo.actors.admin;
+    const curatorId = demo.actors.curator.userId;
+    const options = await structureOptions(db, admin);
+    const is21 = options.groups.find((g) => g.name === 'ИС-21')!;
+    expect(is21.curatorUserId).toBe(curatorId);
+    expect(options.teachers.map((t) => t.id)).toContain(curatorId);
+    const { id, name, specialtyId, departmentId, course, admissionYear, studyForm, curatorUserId } = is21;
+    await saveGroup(db, admin, { id, name, specialtyId, departmentId, course, admissionYear, studyForm: studyForm as Parameters<typeof saveGroup>[2]['studyForm'], curatorUserId });
+    expect(await db.select().from(userRoles).where(and(eq(userRoles.role, 'curator'), eq(userRoles.groupId, is21.id)))).toMatchObject([{ userId: curatorId }]);
+  });
+
   it('adds and renames them, refusing duplicates by the field’s name; a group’s curator gets the role', async () => {
     const db = demo.database.db;
     const admin = demo.actors.admin;
+    const loggedBefore = (await db.select().from(changeLog).where(eq(changeLog.entity, 'group'))).length;
     const dep = await saveDepartment(db, admin, { name: 'Отделение сервиса' });
     await expect(saveDepartment(db, admin, { name: 'отделение СЕРВИСА' })).rejects.toThrow('Название отделения: «отделение СЕРВИСА» уже есть');
     await saveDepartment(db, admin, { id: dep.id, name: 'Отделение сервиса и туризма' });
@@ -29,6 +43,6 @@ describe('departments, specialties and groups', () => {
     expect(await db.select().from(userRoles).where(and(eq(userRoles.role, 'curator'), eq(userRoles.groupId, group.id)))).toEqual([]);
     const overview = await structureOverview(db, admin, '2026-11-29');
     expect(overview[0]!.departments.find((d) => d.name === 'Отделение сервиса и туризма')!.groups.map((g) => g.name)).toEqual(['ТГ-11']);
-    expect((await db.select().from(changeLog).where(eq(changeLog.entity, 'group'))).length).toBe(2);
+    expect((await db.select().from(changeLog).where(eq(changeLog.entity, 'group'))).length).toBe(loggedBefore + 2);
   });
 });

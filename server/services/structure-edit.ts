@@ -2,11 +2,15 @@
  * The college's structure kept by the administrator (regulation §5.2): departments, specialties, groups (name,
  * specialty, course, admission year, department, curator). Unique names are checked with a message naming the field.
  */
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
 import { departments, groups, specialties, userRoles, users } from '../../db/schema';
 import { shortName } from '../../domain/names';
+import type { Role } from '../../domain/roles';
+
+/** The roles of a college's staff (not its students, parents or outside inspectors). */
+const STAFF_ROLES: Role[] = ['admin', 'head', 'methodist', 'curator', 'teacher'];
 import type { Actor } from '../policy/actor';
 import { logAdminChange } from './admin-log';
 import { badInput, institutionOf, outOfScope } from './refusals';
@@ -41,7 +45,9 @@ export async function structureOptions(db: Db, actor: Actor) {
       .selectDistinct({ id: users.id, lastName: users.lastName, firstName: users.firstName, middleName: users.middleName })
       .from(users)
       .innerJoin(userRoles, eq(userRoles.userId, users.id))
-      .where(and(eq(userRoles.institutionId, institutionId), eq(userRoles.role, 'teacher'), eq(users.isActive, true)))
+      // Who may be a curator: the college's active staff. Not only holders of the teacher role — a curator without it
+      // (as in the demo college) must stay in the list, or saving the group unchanged would drop her.
+      .where(and(eq(userRoles.institutionId, institutionId), inArray(userRoles.role, STAFF_ROLES), eq(users.isActive, true)))
       .orderBy(asc(users.lastName)),
   ]);
   return {
@@ -100,7 +106,7 @@ export async function saveGroup(db: Db, actor: Actor, input: z.infer<typeof grou
   const options = await structureOptions(db, actor);
   if (!options.specialties.some((s) => s.id === input.specialtyId)) throw badInput('Специальность: выберите специальность колледжа');
   if (!options.departments.some((d) => d.id === input.departmentId)) throw badInput('Отделение: выберите отделение колледжа');
-  if (input.curatorUserId !== null && !options.teachers.some((t) => t.id === input.curatorUserId)) throw badInput('Куратор: выберите действующего преподавателя');
+  if (input.curatorUserId !== null && !options.teachers.some((t) => t.id === input.curatorUserId)) throw badInput('Куратор: выберите действующего сотрудника колледжа');
   const [same] = await db
     .select({ id: groups.id })
     .from(groups)

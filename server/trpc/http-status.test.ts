@@ -5,7 +5,10 @@ import type { Database } from '../../db/client';
 import { demoActors } from '../../test/actors';
 import { openTestDatabase } from '../../test/database';
 import type { Actor } from '../policy/actor';
+import { z } from 'zod';
 import { appRouter } from '../routers';
+import { transferInput } from '../services/transfer';
+import { describeZodError } from './init';
 
 let database: Database;
 let actors: Awaited<ReturnType<typeof demoActors>>;
@@ -53,6 +56,14 @@ describe('HTTP status of refusals', () => {
     expect(res.status).toBe(400);
     expect(res.body.error?.json.message).toMatch(/^groupId: .*(число|number)/i);
     expect(res.body.error?.json.message).toMatch(/[а-я]/);
+  });
+
+  it('names the field once, in Russian, when the message names it (no «orderNo:» before «Номер приказа:»)', () => {
+    const parsed = transferInput.safeParse({ targetYearId: 1, orderNo: '', orderDate: '' });
+    expect(parsed.success).toBe(false);
+    const message = describeZodError(parsed.error!);
+    expect(message).toBe('Номер приказа: заполните; Дата приказа: ожидается дата');
+    expect(describeZodError(z.object({ groupId: z.number() }).safeParse({ groupId: 'x' }).error!)).toMatch(/^groupId: /);
   });
 
   it('403 for everything but the home and the password change while an issued password is unchanged', async () => {

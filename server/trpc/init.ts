@@ -39,8 +39,14 @@ const t = initTRPC
     },
   });
 
-function describeZodError(error: ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+/**
+ * The Russian message of a refused input: each issue's own message, which names its field («Номер приказа:
+ * заполните»); the input's path (`orderNo`) stands before it only when the message does not name the field itself.
+ */
+export function describeZodError(error: ZodError): string {
+  // zod's own Russian messages («Неверный ввод: …», «Слишком большое значение: …») name no field.
+  const namesField = (message: string) => /^[А-ЯЁ][^:]{0,80}: /.test(message) && !/^(Неверн|Нераспознан|Слишком)/.test(message);
+  return error.issues.map((i) => (i.path.length && !namesField(i.message) ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
 export const router = t.router;
