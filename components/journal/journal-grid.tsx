@@ -6,7 +6,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
 import { attestationColId, buildColumns, COMPUTED_COLUMNS, lessonColId, targetOfColumn, type Row } from './grid-columns';
 import { AG_GRID_RU } from './locale';
-import { isBlock, parseClipboardTable } from './paste';
+import { keyAction } from './grid-keys';
+import { isBlock, parseClipboardTable, placeBlock } from './paste';
 import type { CellTarget, Edit } from './use-journal-model';
 import type { JournalStore } from './journal-store';
 import type { BatchSource } from '@/domain/edit-batches';
@@ -74,43 +75,42 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
     return { studentId, ...target, text };
   }, []);
 
-  const moveDown = useCallback((api: GridApi<Row>) => {
-    const focused = api.getFocusedCell();
-    if (!focused) return;
-    const last = api.getDisplayedRowCount() - 1;
-    if (focused.rowIndex < last) {
-      api.setFocusedCell(focused.rowIndex + 1, focused.column);
-      api.ensureIndexVisible(focused.rowIndex + 1);
-      return;
-    }
-    const columns = api.getAllDisplayedColumns().filter((c) => targetOfColumn(c.getColId()) !== null);
-    const next = columns[columns.findIndex((c) => c.getColId() === focused.column.getColId()) + 1];
-    if (next) {
-      api.ensureColumnVisible(next);
-      api.ensureIndexVisible(0);
-      api.setFocusedCell(0, next);
-    }
-  }, []);
+  /** The editable columns as AG Grid shows them now, left to right: the grid's positions count these. */
+  const editableColumns = useCallback((api: GridApi<Row>) => api.getAllDisplayedColumns().filter((c) => targetOfColumn(c.getColId()) !== null), []);
 
   const suppressKeyboardEvent = useCallback(
     (params: SuppressKeyboardEventParams<Row>) => {
       const { event, api, editing } = params;
-      if (event.type !== 'keydown' || event.ctrlKey || event.altKey || event.metaKey) return false;
-      if (event.key === 'Enter' && !event.shiftKey) {
-        if (editing) api.stopEditing();
-        moveDown(api);
+      if (event.type !== 'keydown') return false;
+      const columns = editableColumns(api);
+      const focused = api.getFocusedCell();
+      if (!focused) return false;
+      const column = columns.findIndex((c) => c.getColId() === focused.column.getColId());
+      const rows = api.getDisplayedRowCount();
+      // A column that takes no input (№, name, averages) counts as a grid of its own: Enter still moves down it.
+      const action = column >= 0 ? keyAction(event, editing, { row: focused.rowIndex, column }, { rows, columns: columns.length }) : keyAction(event, editing, { row: focused.rowIndex, column: 0 }, { rows, columns: 1 });
+      if (column < 0 && action.kind === 'move') {
+        api.setFocusedCell(action.to.row, focused.column);
+        api.ensureIndexVisible(action.to.row);
         event.preventDefault();
         return true;
       }
-      if (!editing && (event.key === 'Delete' || event.key === 'Backspace')) {
+      if (column < 0 && action.kind === 'clear') return false;
+      if (action.kind === 'native') return false;
+      if (action.kind === 'move') {
+        if (editing) api.stopEditing();
+        const target = columns[action.to.column]!;
+        api.ensureColumnVisible(target);
+        api.ensureIndexVisible(action.to.row);
+        api.setFocusedCell(action.to.row, target);
+      } else {
         const edit = params.data ? editsFor(params.column.getColId(), params.data.id, '') : null;
         if (edit) apply([edit], 'typing');
-        event.preventDefault();
-        return true;
       }
-      return false;
+      event.preventDefault();
+      return true;
     },
-    [apply, editsFor, moveDown],
+    [apply, editableColumns, editsFor],
   );
 
   const defaultColDef = useMemo(
@@ -144,32 +144,25 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
       const focused = api.getFocusedCell();
       if (!focused) return;
       const table = parseClipboardTable(text);
-      const columns = api.getAllDisplayedColumns().filter((c) => targetOfColumn(c.getColId()) !== null);
+      const columns = editableColumns(api);
       const startCol = columns.findIndex((c) => c.getColId() === focused.column.getColId());
       if (startCol < 0) return;
-      const edits: Edit[] = [];
-      const outside: string[] = [];
-      table.forEach((line, r) => {
-        const node = api.getDisplayedRowAtIndex(focused.rowIndex + r);
-        line.forEach((value, c) => {
-          const column = columns[startCol + c];
-          if (!node?.data || !column) {
-            outside.push(value);
-            return;
-          }
-          const edit = editsFor(column.getColId(), node.data.id, value);
-          if (edit) edits.push(edit);
-        });
-      });
-      if (outside.length > 0) {
-        report(`Ничего не вставлено: блок ${table.length}×${table[0]?.length ?? 0} выходит за край журнала от выбранной ячейки.`);
+      const placed = placeBlock(table, { row: focused.rowIndex, column: startCol }, { rows: api.getDisplayedRowCount(), columns: columns.length });
+      if (!placed.ok) {
+        report(placed.message);
         return;
+      }
+      const edits: Edit[] = [];
+      for (const p of placed.cells) {
+        const node = api.getDisplayedRowAtIndex(p.row);
+        const edit = node?.data ? editsFor(columns[p.column]!.getColId(), node.data.id, p.text) : null;
+        if (edit) edits.push(edit);
       }
       apply(edits, 'paste');
     };
     wrapper.addEventListener('paste', onPaste, true);
     return () => wrapper.removeEventListener('paste', onPaste, true);
-  }, [apply, editsFor, report]);
+  }, [apply, editableColumns, editsFor, report]);
 
   // Commit the edit being typed before the page is left.
   useEffect(() => {
