@@ -32,15 +32,18 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Pool size for postgres.js. */
   max?: number;
+  /** postgres.js connections' `plan_cache_mode` (server/env.ts PG_PLAN_CACHE_MODE). */
+  planCacheMode?: string;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.url) return openPostgres(options.url, options);
-  return openPglite(options.dataDir ?? defaultDataDir());
+  return openPglite(options.dataDir ?? pgliteDir('./.data'));
 }
 
-export function defaultDataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? './.data', 'pglite');
+/** The embedded database's directory inside the data directory (DATA_DIR). */
+export function pgliteDir(dataDir: string): string {
+  return path.resolve(dataDir, 'pglite');
 }
 
 /**
@@ -72,7 +75,7 @@ function preparedStatements(sql: postgres.Sql): postgres.Sql {
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   // Generic plans for the prepared statements: every query here is keyed by ids, and re-planning the journal's joins
   // on each call (PostgreSQL's first five custom plans per connection) cost more than running them (bench/README).
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { plan_cache_mode: process.env.PG_PLAN_CACHE_MODE ?? 'force_generic_plan' } });
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { plan_cache_mode: options.planCacheMode ?? 'force_generic_plan' } });
   const db: Db = drizzlePostgres(preparedStatements(client), { schema, casing: 'snake_case' });
   if (options.migrate) {
     await migratePostgres(drizzlePostgres(client, { casing: 'snake_case' }), { migrationsFolder });

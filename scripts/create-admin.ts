@@ -2,7 +2,8 @@
  * npm run db:create-admin -- --full "ГБПОУ «…»" --short "…" --login ivanova --password '…' --last Иванова --first Мария [--middle Петровна]
  * A real installation's first administrator (DATABASE_URL, or the embedded database in DATA_DIR).
  */
-import { openDatabase } from '../db/client';
+import { openDatabase, pgliteDir } from '../db/client';
+import { env } from '../server/env';
 import { createInstitutionWithAdmin } from '../server/services/bootstrap';
 
 const arg = (name: string) => {
@@ -10,7 +11,7 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
-const database = await openDatabase({ url: process.env.DATABASE_URL, migrate: true, max: 1 });
+const database = await openDatabase({ url: env().DATABASE_URL, dataDir: pgliteDir(env().DATA_DIR), migrate: true, max: 1 });
 try {
   const result = await createInstitutionWithAdmin(database.db, {
     fullName: arg('full'),

@@ -2,7 +2,8 @@
  * npm run db:seed -- [--scale demo|college] [--seed N] [--as-of yyyy-mm-dd] [--reset]
  * Seeds the database of DATABASE_URL, or the embedded one in DATA_DIR when it is unset.
  */
-import { openDatabase } from '../db/client';
+import { openDatabase, pgliteDir } from '../db/client';
+import { env } from '../server/env';
 import { DEFAULT_SEED, defaultAsOf, seedDatabase, type Scale } from '../db/seed';
 import { resetDatabase } from '../db/reset';
 import { countOf, NOUNS } from '../domain/plural';
@@ -17,7 +18,7 @@ if (scale !== 'demo' && scale !== 'college') {
   console.error(`Неизвестный масштаб «${scale}»: допустимо demo или college.`);
   process.exit(2);
 }
-const database = await openDatabase({ url: process.env.DATABASE_URL, migrate: true, max: 2 });
+const database = await openDatabase({ url: env().DATABASE_URL, dataDir: pgliteDir(env().DATA_DIR), migrate: true, max: 2 });
 try {
   if (process.argv.includes('--reset')) {
     console.log(`Очистка базы ${database.location}…`);

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database, type Db } from '../db/client';
+import { openDatabase, pgliteDir, type Database, type Db } from '../db/client';
 import { isEmpty, seedDatabase } from '../db/seed';
 import { closeDatabaseOnSignals } from './shutdown';
 import { countOf, NOUNS } from '../domain/plural';
+import { env } from './env';
 
 const globalForDb = globalThis as typeof globalThis & { __ezhDatabase?: Promise<Database> };
 
@@ -26,10 +27,10 @@ export async function getDb(): Promise<Db> {
 }
 
 async function start(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
-  const database = await openDatabase({ url });
+  const config = env();
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: pgliteDir(config.DATA_DIR), planCacheMode: config.PG_PLAN_CACHE_MODE });
   if (database.kind === 'pglite') {
-    if (process.env.SEED_DEMO !== 'false' && (await isEmpty(database.db))) {
+    if (config.SEED_DEMO !== 'false' && (await isEmpty(database.db))) {
       console.log(`[db] Встроенная база ${database.location} пуста: создаю демонстрационный колледж…`);
       const summary = await seedDatabase(database.db, { scale: 'demo' }, (line) => console.log(`[db] ${line}`));
       console.log(`[db] Готово за ${(summary.ms / 1000).toFixed(1)} с: ${countOf(summary.cells, NOUNS.cell)} журнала.`);

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { env, type Env } from './env';
 
 /**
  * The one address the product prints or sends (access slips, and whatever mails or QR codes come later): the
@@ -8,27 +9,10 @@ import os from 'node:os';
  *
  * Returns an origin without a trailing slash, e.g. `https://ezh.college.ru` or `http://192.168.1.10:3000`.
  */
-export function publicUrl(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.PUBLIC_URL || env.NEXTAUTH_URL;
+export function publicUrl(config: Pick<Env, 'PUBLIC_URL' | 'NEXTAUTH_URL' | 'PORT'> = env()): string {
+  const configured = config.PUBLIC_URL || config.NEXTAUTH_URL;
   if (configured) return configured.replace(/\/+$/, '');
-  const port = env.PORT ?? '3000';
-  return `http://${lanAddress() ?? 'localhost'}:${port}`;
-}
-
-/** A refusal for a configured address that is not an absolute http(s) URL, in Russian; null when it is fine. */
-export function publicUrlProblem(env: Record<string, string | undefined> = process.env): string | null {
-  for (const name of ['PUBLIC_URL', 'NEXTAUTH_URL'] as const) {
-    const value = env[name];
-    if (!value) continue;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return `${name}: «${value}» — не адрес. Укажите адрес, по которому пользователи открывают журнал, например https://ezh.college.ru`;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${name}: «${value}» — нужен адрес http:// или https://`;
-  }
-  return null;
+  return `http://${lanAddress() ?? 'localhost'}:${config.PORT}`;
 }
 
 function lanAddress(): string | null {

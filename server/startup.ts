@@ -1,22 +1,24 @@
-import { publicUrlProblem } from './public-url';
+import { parseEnv } from './env';
 
-/** Refuse an unsafe production start, then open (and on first start seed) the database before the first request. */
+/** Refuse a bad or unsafe start, then open (and on first start seed) the database before the first request. */
 export async function startServer(): Promise<void> {
-  if (process.env.NODE_ENV === 'production' && !process.env.NEXTAUTH_SECRET) {
+  const parsed = parseEnv();
+  if (!parsed.ok) {
+    console.error(`Ошибка запуска: неверная настройка — ${parsed.problems.join('; ')}`);
+    process.exit(1);
+  }
+  const config = parsed.env;
+  if (config.NODE_ENV === 'production' && !config.NEXTAUTH_SECRET) {
     console.error(
       'Ошибка запуска: не задан NEXTAUTH_SECRET. В рабочем режиме он обязателен — задайте длинную случайную строку, ' +
         'например: NEXTAUTH_SECRET=$(openssl rand -base64 32) npm start',
     );
     process.exit(1);
   }
-  const problem = publicUrlProblem();
-  if (problem) {
-    console.error(`Ошибка запуска: ${problem}`);
-    process.exit(1);
-  }
   // Sign-in redirects go to the configured public address; without one, to the address the user typed (a college PC
-  // opened by its LAN address from other PCs), which next-auth 4 does with AUTH_TRUST_HOST.
-  if (process.env.PUBLIC_URL) process.env.NEXTAUTH_URL ??= process.env.PUBLIC_URL;
+  // opened by its LAN address from other PCs), which next-auth 4 does with AUTH_TRUST_HOST. next-auth reads these two
+  // from process.env itself.
+  if (config.PUBLIC_URL && !config.NEXTAUTH_URL) process.env.NEXTAUTH_URL = config.PUBLIC_URL;
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= '1';
   const { getDatabase } = await import('./db');
   try {

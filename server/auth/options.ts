@@ -6,6 +6,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db';
 import { checkCredentials } from './sign-in';
+import { env } from '../env';
 
 declare module 'next-auth' {
   interface Session {
@@ -28,8 +29,9 @@ declare module 'next-auth/jwt' {
  * secret is kept in DATA_DIR so that sessions survive restarts.
  */
 export function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.resolve(process.env.DATA_DIR ?? './.data', 'dev-secret');
+  const config = env();
+  if (config.NEXTAUTH_SECRET) return config.NEXTAUTH_SECRET;
+  const file = path.resolve(config.DATA_DIR, 'dev-secret');
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {

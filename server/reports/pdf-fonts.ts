@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Font } from '@react-pdf/renderer';
+import { env } from '../env';
 
 let registered = false;
 
@@ -10,7 +11,7 @@ let registered = false;
  */
 export function registerPdfFonts(): string {
   if (!registered) {
-    const dir = process.env.PDF_FONT_DIR ?? path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
+    const dir = env().PDF_FONT_DIR ?? path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
     Font.register({
       family: 'DejaVu Sans',
       fonts: [

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+describe('configuration read once (issue #10, item 6)', () => {
+  it('gives the defaults of the README’s table', () => {
+    const parsed = parseEnv({});
+    expect(parsed).toMatchObject({ ok: true, env: { DATA_DIR: './.data', PORT: 3000, HOST: '0.0.0.0', SEED_DEMO: 'true', PG_PLAN_CACHE_MODE: 'force_generic_plan' } });
+  });
+
+  it('names every bad variable in Russian', () => {
+    const parsed = parseEnv({ PORT: 'восемьдесят', PUBLIC_URL: 'ezh.college.ru', DATABASE_URL: 'mysql://x', SEED_DEMO: 'нет', NEXTAUTH_SECRET: 'short' });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.join('\n')).toMatch(/PORT: /);
+    expect(parsed.problems.join('\n')).toMatch(/PUBLIC_URL: нужен адрес http/);
+    expect(parsed.problems.join('\n')).toMatch(/DATABASE_URL: нужен адрес вида postgres/);
+    expect(parsed.problems.join('\n')).toMatch(/SEED_DEMO: true или false/);
+    expect(parsed.problems.join('\n')).toMatch(/NEXTAUTH_SECRET: не короче 16/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseEnv({ PUBLIC_URL: '', PORT: '' })).toMatchObject({ ok: true, env: { PORT: 3000 } });
+  });
+});
