@@ -1,19 +1,7 @@
 import { can, type Actor } from './actor';
 import { MESSAGES } from './messages';
+import { Refusal } from './refusal';
 import type { Permission } from './permissions';
-
-/** A refusal of the policy outside tRPC (server actions, report routes), with the HTTP status it stands for. */
-export class PolicyError extends Error {
-  constructor(
-    readonly status: 401 | 403,
-    message: string,
-    /** Set when signing in again (or changing the issued password) would lift the refusal. */
-    readonly needsSignIn = status === 401,
-  ) {
-    super(message);
-    this.name = 'PolicyError';
-  }
-}
 
 /** A user with an issued one-time password may do nothing else until the password is changed. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE: readonly Permission[] = ['home.view', 'account.self'];
@@ -22,10 +10,10 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE: readonly Permission[] = ['home.view', 'acc
  * The one check behind `procedure.requires(permission)`, server actions and report routes: null when allowed,
  * otherwise the refusal.
  */
-export function refusal(actor: Actor | null, permission: Permission): PolicyError | null {
-  if (!actor) return new PolicyError(401, MESSAGES.unauthenticated);
-  if (!can(actor, permission)) return new PolicyError(403, MESSAGES.forbidden);
-  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) return new PolicyError(403, MESSAGES.mustChangePassword, true);
+export function refusal(actor: Actor | null, permission: Permission): Refusal | null {
+  if (!actor) return new Refusal(401, MESSAGES.unauthenticated);
+  if (!can(actor, permission)) return new Refusal(403, MESSAGES.forbidden);
+  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) return new Refusal(403, MESSAGES.mustChangePassword, { needsSignIn: true });
   return null;
 }
 
@@ -36,6 +24,3 @@ export function authorize(actor: Actor | null, permission: Permission): Actor {
   return actor!;
 }
 
-export function outOfScopeError(): PolicyError {
-  return new PolicyError(403, MESSAGES.outOfScope);
-}

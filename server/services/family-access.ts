@@ -3,7 +3,6 @@
  * one-time passwords to the group's students and their parents, prints them as slips, and the owner must change the
  * password at the first sign-in. Issuing again to somebody who has a login gives a new one-time password.
  */
-import { TRPCError } from '@trpc/server';
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
@@ -17,6 +16,7 @@ import { MESSAGES } from '../policy/messages';
 import { groupScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { idSchema as id } from '../../domain/ids';
+import { badInput, outOfScope } from './refusals';
 
 export const accessListInput = z.object({ groupId: id });
 export const issueAccessInput = z.object({
@@ -56,7 +56,7 @@ async function groupInScope(db: Db, actor: Actor, groupId: number) {
     .select({ id: groups.id, institutionId: groups.institutionId, name: groups.name })
     .from(groups)
     .where(and(eq(groups.id, groupId), groupScope(actor, 'access.issue'), isNull(groups.graduatedOn)));
-  if (!group) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!group) throw outOfScope();
   return group;
 }
 
@@ -139,11 +139,11 @@ async function resolvePeople(db: Db, group: { id: number; institutionId: number;
     seen.add(key);
     if (p.kind === 'student') {
       const s = studentRows.find((r) => r.id === p.id);
-      if (!s) throw new TRPCError({ code: 'BAD_REQUEST', message: `Студент №${p.id}: не состоит в группе ${group.name}` });
+      if (!s) throw badInput(`Студент №${p.id}: не состоит в группе ${group.name}`);
       wanted.push({ ...s, kind: 'student', whom: `Студент группы ${group.name}` });
     } else {
       const links = guardianRows.filter((r) => r.id === p.id);
-      if (links.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: `Родитель №${p.id}: не связан ни с одним студентом группы ${group.name}` });
+      if (links.length === 0) throw badInput(`Родитель №${p.id}: не связан ни с одним студентом группы ${group.name}`);
       const children = links.map((l) => shortName(studentRows.find((s) => s.id === l.studentId)!)).join(', ');
       wanted.push({ ...links[0]!, kind: 'guardian', whom: `${RELATION_TITLE[links[0]!.relation] ?? 'Родитель'} студента ${children}, группа ${group.name}` });
     }
@@ -165,7 +165,7 @@ export async function issueAccess(db: Db, actor: Actor, input: z.infer<typeof is
       .from(userRoles)
       .where(and(inArray(userRoles.userId, existing), sql`${userRoles.role} not in ('student', 'parent')`));
     const person = wanted.find((p) => staff.some((s) => s.userId === p.userId));
-    if (person) throw new TRPCError({ code: 'BAD_REQUEST', message: `${fullName(person)}: это учётная запись сотрудника, её пароль сбрасывает администратор` });
+    if (person) throw badInput(`${fullName(person)}: это учётная запись сотрудника, её пароль сбрасывает администратор`);
   }
 
   const passwords = wanted.map(() => oneTimePassword());
@@ -239,7 +239,7 @@ export async function slipsFor(db: Db, actor: Actor, input: z.infer<typeof slips
       const account = accounts.find((a) => a.id === person.userId);
       const password = input.slips.find((s) => s.kind === person.kind && s.id === person.id)!.password;
       if (!account || !account.mustChangePassword || !(await verifyPassword(account.passwordHash, password))) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `${fullName(person)}: временный пароль уже не действует — выдайте доступ заново` });
+        throw badInput(`${fullName(person)}: временный пароль уже не действует — выдайте доступ заново`);
       }
       return { kind: person.kind, personId: person.id, fullName: fullName(person), login: account.login, password, whom: person.whom };
     }),

@@ -3,7 +3,6 @@
  * lists them with aggregate figures and creates a new one with its first administrator, who gets a one-time password.
  * Nothing here reads a college's personal data.
  */
-import { TRPCError } from '@trpc/server';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
@@ -17,7 +16,7 @@ import { MESSAGES } from '../policy/messages';
 import { logAdminChange } from './admin-log';
 import { insertInstitution } from './bootstrap';
 import { canonicalTimeZone, isTimeZone } from '../../domain/dates';
-import { institutionOf } from './refusals';
+import { badInput, forbidden, institutionOf, outOfScope } from './refusals';
 import { idSchema } from '../../domain/ids';
 
 /** An IANA zone name the runtime knows; the college's «today» and every time shown are computed in it. */
@@ -45,7 +44,7 @@ export const createInstitutionInput = z.object({
 });
 
 function mustBeRegional(actor: Actor) {
-  if (!can(actor, 'institutions.manage')) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
+  if (!can(actor, 'institutions.manage')) throw forbidden();
 }
 
 export async function listInstitutions(db: Db, actor: Actor) {
@@ -70,9 +69,9 @@ export async function listInstitutions(db: Db, actor: Actor) {
 export async function createInstitution(db: Db, actor: Actor, input: z.infer<typeof createInstitutionInput>) {
   mustBeRegional(actor);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.login, input.admin.login));
-  if (taken) throw new TRPCError({ code: 'BAD_REQUEST', message: `Логин администратора: «${input.admin.login}» уже занят` });
+  if (taken) throw badInput(`Логин администратора: «${input.admin.login}» уже занят`);
   const [sameName] = await db.select({ id: institutions.id }).from(institutions).where(sql`lower(${institutions.shortName}) = lower(${input.shortName})`);
-  if (sameName) throw new TRPCError({ code: 'BAD_REQUEST', message: `Краткое название: «${input.shortName}» уже есть в регионе` });
+  if (sameName) throw badInput(`Краткое название: «${input.shortName}» уже есть в регионе`);
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (tx) => {
@@ -101,7 +100,7 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
 async function setTimeZone(db: Db, actor: Actor, institutionId: number, timeZone: string, reason: string) {
   return inTransaction(db, async (tx) => {
     const [before] = await tx.select({ timeZone: institutions.timeZone }).from(institutions).where(eq(institutions.id, institutionId)).for('update');
-    if (!before) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+    if (!before) throw outOfScope();
     if (before.timeZone === timeZone) return { institutionId, timeZone };
     await tx.update(institutions).set({ timeZone }).where(eq(institutions.id, institutionId));
     await logAdminChange(tx, actor, institutionId, 'institution', { timeZone: before.timeZone }, { timeZone }, reason);

@@ -2,7 +2,6 @@
  * Staff accounts (regulation §5.2: the administrator keeps the staff lists and gives access): deactivate — every
  * session ends at the next request —, reactivate, reset a password to a one-time one that must be changed at sign-in.
  */
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
@@ -16,6 +15,7 @@ import { MESSAGES } from '../policy/messages';
 import { institutionsFor } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { idSchema } from '../../domain/ids';
+import { badInput, outOfScope } from './refusals';
 
 const STAFF_ROLES: Role[] = ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'];
 
@@ -73,14 +73,14 @@ async function staffAccount(db: Db, actor: Actor, userId: number) {
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(eq(users.id, userId), inArray(userRoles.institutionId, institutionIds.length ? institutionIds : [-1]), inArray(userRoles.role, STAFF_ROLES)))
     .limit(1);
-  if (!row) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!row) throw outOfScope();
   return row.user;
 }
 
 export const setActiveInput = z.object({ userId: idSchema, active: z.boolean() });
 
 export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof setActiveInput>) {
-  if (input.userId === actor.userId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Свою учётную запись отключить нельзя' });
+  if (input.userId === actor.userId) throw badInput('Свою учётную запись отключить нельзя');
   const user = await staffAccount(db, actor, input.userId);
   await inTransaction(db, async (tx) => {
     await tx

@@ -3,7 +3,6 @@
  * A parent with several children is one person linked to each of them (one login sees them all): an existing parent
  * is found by surname and phone together, so the search discloses nobody who is not already known to the searcher.
  */
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
@@ -15,6 +14,7 @@ import { MESSAGES } from '../policy/messages';
 import { studentScope } from '../policy/scope';
 import { logAdminChange } from './admin-log';
 import { idSchema as id } from '../../domain/ids';
+import { badInput, outOfScope } from './refusals';
 
 const phone = z
   .string()
@@ -50,7 +50,7 @@ export const unlinkGuardianInput = z.object({ studentId: id, guardianId: id });
 
 async function studentInScope(db: Db, actor: Actor, studentId: number) {
   const [student] = await db.select().from(students).where(and(eq(students.id, studentId), studentScope(actor, 'people.manage')));
-  if (!student) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!student) throw outOfScope();
   return student;
 }
 
@@ -116,7 +116,7 @@ export async function linkGuardian(db: Db, actor: Actor, input: z.infer<typeof l
         .select({ id: guardians.id })
         .from(guardians)
         .where(and(eq(guardians.institutionId, institutionId), eq(guardians.id, input.guardian.existingId)));
-      if (!existing) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+      if (!existing) throw outOfScope();
       guardianId = existing.id;
     } else {
       const g = input.guardian;
@@ -137,7 +137,7 @@ export async function linkGuardian(db: Db, actor: Actor, input: z.infer<typeof l
       .select()
       .from(studentGuardians)
       .where(and(eq(studentGuardians.institutionId, institutionId), eq(studentGuardians.studentId, student.id), eq(studentGuardians.guardianId, guardianId)));
-    if (already) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Родитель уже указан у этого студента' });
+    if (already) throw badInput('Родитель уже указан у этого студента');
     await tx.insert(studentGuardians).values({ institutionId, studentId: student.id, guardianId, relation: input.relation });
     await logAdminChange(tx, actor, institutionId, 'guardian', null, { studentId: student.id, guardianId, relation: input.relation }, 'Родитель указан у студента');
     return { guardianId };
@@ -151,7 +151,7 @@ export async function unlinkGuardian(db: Db, actor: Actor, input: z.infer<typeof
       .delete(studentGuardians)
       .where(and(eq(studentGuardians.institutionId, student.institutionId), eq(studentGuardians.studentId, student.id), eq(studentGuardians.guardianId, input.guardianId)))
       .returning();
-    if (removed.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Этот родитель не указан у студента' });
+    if (removed.length === 0) throw badInput('Этот родитель не указан у студента');
     await logAdminChange(tx, actor, student.institutionId, 'guardian', removed[0], null, 'Родитель больше не связан со студентом');
     return { ok: true as const };
   });

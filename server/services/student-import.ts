@@ -3,7 +3,6 @@
  * against the database (record book numbers, students already in the group), then all imported in one transaction
  * by the order given on the form — or nobody, with every bad row and its reason.
  */
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
@@ -20,6 +19,7 @@ import { readTable, withCellProblems } from './spreadsheet';
 import { guardiansWithPhones, sameGuardian } from './student-details';
 import { groupMembersFrom } from '../queries/people';
 import { idSchema } from '../../domain/ids';
+import { outOfScope } from './refusals';
 
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
@@ -40,7 +40,7 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
     .select({ id: groups.id, institutionId: groups.institutionId, name: groups.name })
     .from(groups)
     .where(and(eq(groups.id, input.groupId), groupScope(actor, 'students.import'), isNull(groups.graduatedOn)));
-  if (!group) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!group) throw outOfScope();
   const institutionId = group.institutionId;
   const table = await readTable(Buffer.from(input.file, 'base64'), STUDENT_COLUMNS, { csv: true });
   if (!table.ok) return table;

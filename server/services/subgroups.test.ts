@@ -1,10 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { changeLog, teachingAssignments, terms } from '../../db/schema';
 import { useDemoDatabase } from '../../test/demo-database';
 import { loadJournalPage } from './journal/page';
 import { loadSubgroupSplit, saveSubgroups } from './subgroups';
+import { Refusal } from '../policy/refusal';
 
 const demo = useDemoDatabase();
 const curatorGroup = () => demo.actors.curator.grants.find((g) => g.role === 'curator')!.groupId!;
@@ -52,9 +52,9 @@ describe('subgroups of a group for a term', () => {
       ],
     };
     const refusal = await saveSubgroups(db, demo.actors.curator, input).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(TRPCError);
-    expect((refusal as TRPCError).code).toBe('CONFLICT');
-    expect((refusal as TRPCError).message).toContain('есть отметки в журналах прежней подгруппы');
+    expect(refusal).toBeInstanceOf(Refusal);
+    expect((refusal as Refusal).code).toBe('CONFLICT');
+    expect((refusal as Refusal).message).toContain('есть отметки в журналах прежней подгруппы');
 
     expect(await saveSubgroups(db, demo.actors.curator, { ...input, confirm: true })).toEqual({ subgroups: 2, students: split.students.length });
     const [journalOfB] = await db.select().from(teachingAssignments).where(eq(teachingAssignments.subgroupId, b.id)).limit(1);

@@ -4,7 +4,6 @@
  * lands in exactly one subgroup. Journals of a subgroup show its members, so moving a student who already has marks in
  * a subgroup's journal needs a confirmation (the marks stay in the database and in the log, hidden from that page).
  */
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
@@ -17,7 +16,7 @@ import { todayOf, type Actor } from '../policy/actor';
 import { groupScope } from '../policy/scope';
 import { openTerms } from '../queries/terms';
 import { logAdminChange } from './admin-log';
-import { badInput, outOfScope } from './refusals';
+import { badInput, conflict as conflictRefusal, outOfScope } from './refusals';
 import { idSchema as id } from '../../domain/ids';
 
 export const subgroupSplitInput = z.object({ groupId: id, termId: id.optional() });
@@ -172,10 +171,7 @@ export async function saveSubgroups(db: Db, actor: Actor, input: z.infer<typeof 
       );
     const conflict = leaving.filter((l) => marked.some((m) => m.studentId === l.studentId && m.subgroupId === l.from.id));
     if (conflict.length) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `У студентов есть отметки в журналах прежней подгруппы: ${conflict.map((c) => `${nameOf.get(c.studentId)} («${c.from.name}»)`).join(', ')}. После переноса они останутся в базе, но не будут видны на странице той подгруппы. Подтвердите перенос.`,
-      });
+      throw conflictRefusal(`У студентов есть отметки в журналах прежней подгруппы: ${conflict.map((c) => `${nameOf.get(c.studentId)} («${c.from.name}»)`).join(', ')}. После переноса они останутся в базе, но не будут видны на странице той подгруппы. Подтвердите перенос.`);
     }
   }
 

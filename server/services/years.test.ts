@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useDemoDatabase } from '../../test/demo-database';
@@ -6,6 +5,7 @@ import { changeLog, terms } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 import { loadJournalPage } from './journal/page';
 import { closeYear, closeYearInput, listYears, openYear, setTermLock } from './years';
+import { Refusal } from '../policy/refusal';
 
 const demo = useDemoDatabase();
 
@@ -61,7 +61,7 @@ describe('academic years', () => {
 
   it('is the administrator’s alone', async () => {
     for (const role of ['head', 'methodist', 'curator', 'teacher', 'inspector'] as const) {
-      await expect(openYear(demo.database.db, demo.actors[role], { ...next, name: '2030/2031' })).rejects.toBeInstanceOf(TRPCError);
+      await expect(openYear(demo.database.db, demo.actors[role], { ...next, name: '2030/2031' })).rejects.toBeInstanceOf(Refusal);
       expect(await listYears(demo.database.db, demo.actors[role])).toEqual([]);
     }
   });

@@ -2,7 +2,6 @@
  * Academic years and terms (regulation §5.2): the administrator opens a year with its terms, locks and unlocks a term,
  * closes a year (its journals become the read-only archive). Every operation is logged with who, when and why.
  */
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
@@ -118,7 +117,7 @@ export async function setTermLock(db: Db, actor: Actor, input: z.infer<typeof se
     if (!term) throw outOfScope();
     const [year] = await tx.select().from(academicYears).where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, term.academicYearId)));
     if (year?.closedAt && !input.locked) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `Учебный год ${year.name} закрыт: семестры его архива не открываются; исправления — через разрешение преподавателю` });
+      throw badInput(`Учебный год ${year.name} закрыт: семестры его архива не открываются; исправления — через разрешение преподавателю`);
     }
     if (term.locked === input.locked) return term;
     const [updated] = await tx.update(terms).set({ locked: input.locked }).where(and(eq(terms.institutionId, institutionId), eq(terms.id, term.id))).returning();
@@ -138,7 +137,7 @@ export async function closeYear(db: Db, actor: Actor, input: z.infer<typeof clos
   return inTransaction(db, async (tx) => {
     const [year] = await tx.select().from(academicYears).where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, input.yearId)));
     if (!year) throw outOfScope();
-    if (year.closedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: `Учебный год ${year.name} уже закрыт` });
+    if (year.closedAt) throw badInput(`Учебный год ${year.name} уже закрыт`);
     const [closed] = await tx
       .update(academicYears)
       .set({ closedAt: new Date() })

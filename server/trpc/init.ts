@@ -3,7 +3,8 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Db } from '../../db/client';
 import type { Actor } from '../policy/actor';
-import { PolicyError, refusal } from '../policy/guard';
+import { refusal } from '../policy/guard';
+import { Refusal } from '../policy/refusal';
 import type { Permission } from '../policy/permissions';
 import { MESSAGES } from '../policy/messages';
 
@@ -33,7 +34,7 @@ const t = initTRPC
           ...shape.data,
           fieldErrors: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined,
           // The browser's outbox keeps a batch refused for this reason and asks to sign in again (components/trpc-client.ts).
-          needsSignIn: error.cause instanceof PolicyError ? error.cause.needsSignIn : error.code === 'UNAUTHORIZED',
+          needsSignIn: error.cause instanceof Refusal ? error.cause.needsSignIn : error.code === 'UNAUTHORIZED',
         },
       };
     },
@@ -58,16 +59,21 @@ export const createCallerFactory = t.createCallerFactory;
  */
 export const procedure = {
   requires(permission: Permission) {
-    return t.procedure.meta({ permission }).use(({ ctx, next }) => {
+    return t.procedure.meta({ permission }).use(async ({ ctx, next }) => {
       const refused = refusal(ctx.actor, permission);
-      if (refused) throw new TRPCError({ code: refused.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: refused.message, cause: refused });
-      if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: MESSAGES.unauthenticated });
-      return next({ ctx: { db: ctx.db, actor: ctx.actor } });
+      if (refused) throw asTRPCError(refused);
+      if (!ctx.actor) throw asTRPCError(new Refusal(401, MESSAGES.unauthenticated));
+      const result = await next({ ctx: { db: ctx.db, actor: ctx.actor } });
+      // The one place a refusal thrown below (service, router) becomes tRPC's error with its code.
+      if (!result.ok && result.error.cause instanceof Refusal) throw asTRPCError(result.error.cause);
+      return result;
     });
   },
 };
 
-/** Thrown when the record exists outside the actor's scope, or does not exist: the caller cannot tell which. */
-export function outOfScope(): TRPCError {
-  return new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+function asTRPCError(refused: Refusal): TRPCError {
+  return new TRPCError({ code: refused.code, message: refused.message, cause: refused });
 }
+
+/** Thrown when the record exists outside the actor's scope, or does not exist: the caller cannot tell which. */
+export { outOfScope } from '../policy/refusal';

@@ -2,19 +2,17 @@
 
 import { currentActor } from '@/server/auth/current-actor';
 import { getDb } from '@/server/db';
-import { authorize, PolicyError } from '@/server/policy/guard';
+import { authorize } from '@/server/policy/guard';
+import { refusalResult } from '@/server/policy/refusal';
 import { changeOwnPassword, type ChangePasswordResult } from '@/server/services/change-password';
 
 export async function changePasswordAction(_prev: ChangePasswordResult | null, form: FormData): Promise<ChangePasswordResult> {
-  try {
+  return refusalResult(async () => {
     const actor = authorize(await currentActor(), 'account.self');
-    return await changeOwnPassword(await getDb(), actor, {
+    return changeOwnPassword(await getDb(), actor, {
       current: form.get('current'),
       next: form.get('next'),
       confirm: form.get('confirm'),
     });
-  } catch (error) {
-    if (error instanceof PolicyError) return { ok: false, error: error.message };
-    throw error;
-  }
+  });
 }

@@ -1,5 +1,4 @@
 /** Temporary permission to edit one journal in a closed term or year: given by a head of department or an administrator. */
-import { TRPCError } from '@trpc/server';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
@@ -9,6 +8,7 @@ import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
 import { loadAssignment } from './context';
 import { idSchema } from '../../../domain/ids';
+import { badInput, forbidden, outOfScope } from '../refusals';
 
 export const grantInput = z.object({
   assignmentId: idSchema,
@@ -18,13 +18,13 @@ export const grantInput = z.object({
 
 export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof grantInput>, now = new Date()) {
   const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.unlock');
-  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!assignment) throw outOfScope();
   // Only the page's teacher edits a journal: the grant is always made out to them.
   const userId = assignment.teacherUserId;
-  if (userId === null) throw new TRPCError({ code: 'BAD_REQUEST', message: 'У журнала нет преподавателя: сначала назначьте его в нагрузке' });
+  if (userId === null) throw badInput('У журнала нет преподавателя: сначала назначьте его в нагрузке');
   // A closed year is the archive: only an administrator opens its journals (regulation §5.2).
   if (assignment.yearClosed && !actor.grants.some((g) => g.role === 'admin' && g.institutionId === assignment.institutionId)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Учебный год закрыт: журнал архива открывает для исправлений только администратор' });
+    throw forbidden('Учебный год закрыт: журнал архива открывает для исправлений только администратор');
   }
   const validUntil = new Date(now.getTime() + input.hours * 3600_000);
   return inTransaction(db, async (tx) => {
@@ -50,7 +50,7 @@ export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof gran
 
 export async function revokeGrant(db: Db, actor: Actor, input: { assignmentId: number; grantId: number }) {
   const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.unlock');
-  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!assignment) throw outOfScope();
   return inTransaction(db, async (tx) => {
     const [grant] = await tx
       .update(journalEditGrants)
@@ -64,7 +64,7 @@ export async function revokeGrant(db: Db, actor: Actor, input: { assignmentId: n
         ),
       )
       .returning();
-    if (!grant) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Разрешение не найдено или уже отозвано' });
+    if (!grant) throw badInput('Разрешение не найдено или уже отозвано');
     const [batch] = await tx
       .insert(editBatches)
       .values({ institutionId: assignment.institutionId, userId: actor.userId, teachingAssignmentId: assignment.id, source: 'grant', grantId: grant.id, reason: 'отзыв' })
@@ -83,7 +83,7 @@ export async function revokeGrant(db: Db, actor: Actor, input: { assignmentId: n
 
 export async function listGrants(db: Db, actor: Actor, assignmentId: number) {
   const assignment = await loadAssignment(db, actor, assignmentId, 'journal.read');
-  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!assignment) throw outOfScope();
   const rows = await db
     .select({
       id: journalEditGrants.id,

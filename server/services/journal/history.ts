@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { cellChanges, changeLog, editBatches, lessons, users } from '../../../db/schema';
@@ -7,6 +6,7 @@ import { shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
 import { loadAssignment } from './context';
+import { outOfScope } from '../refusals';
 
 export interface HistoryEntry {
   at: Date;
@@ -26,13 +26,13 @@ export async function cellHistory(
   input: { assignmentId: number; studentId: number; lessonId?: number; field?: string },
 ): Promise<HistoryEntry[]> {
   const assignment = await loadAssignment(db, actor, input.assignmentId, 'journal.read');
-  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!assignment) throw outOfScope();
   if (input.lessonId !== undefined) {
     const [lesson] = await db
       .select({ id: lessons.id })
       .from(lessons)
       .where(and(eq(lessons.institutionId, assignment.institutionId), eq(lessons.id, input.lessonId), eq(lessons.teachingAssignmentId, assignment.id)));
-    if (!lesson) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+    if (!lesson) throw outOfScope();
     const rows = await db
       .select({ ...AUTHOR, row: cellChanges })
       .from(cellChanges)

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../../../db/client';
@@ -15,6 +14,7 @@ import { createLesson, deleteLesson, updateLesson } from './lessons';
 import { loadJournalPage, type JournalPage } from './page';
 import { saveJournalEdits, type SaveInput, type SaveResult } from './save';
 import { undoLastBatch } from './undo';
+import { Refusal } from '../../policy/refusal';
 
 const TODAY = '2026-11-29';
 let database: Database;
@@ -346,8 +346,8 @@ describe('closed terms and grants', () => {
     await expect(attempt()).rejects.toThrow(/Семестр закрыт/);
     expect((await reload()).access).toMatchObject({ canEdit: false, reason: expect.stringContaining('Семестр закрыт') });
     // Neither a curator nor the teacher may open it; the head of the department may.
-    await expect(grantEdit(db(), actors.curator, { assignmentId: journalId, hours: 2, reason: 'исправить ошибку' })).rejects.toBeInstanceOf(TRPCError);
-    await expect(grantEdit(db(), actors.teacher, { assignmentId: journalId, hours: 2, reason: 'исправить ошибку' })).rejects.toBeInstanceOf(TRPCError);
+    await expect(grantEdit(db(), actors.curator, { assignmentId: journalId, hours: 2, reason: 'исправить ошибку' })).rejects.toBeInstanceOf(Refusal);
+    await expect(grantEdit(db(), actors.teacher, { assignmentId: journalId, hours: 2, reason: 'исправить ошибку' })).rejects.toBeInstanceOf(Refusal);
     const grant = await grantEdit(db(), actors.head, { assignmentId: journalId, hours: 2, reason: 'Исправление оценки по заявлению студента' });
     const saved = await attempt();
     expect(saved.status).toBe('saved');

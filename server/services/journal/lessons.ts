@@ -1,5 +1,4 @@
 /** Lessons (journal columns) from the journal page: add, edit, delete — validated, logged, within the edit rules. */
-import { TRPCError } from '@trpc/server';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, queryRows, type Db } from '../../../db/client';
@@ -10,6 +9,7 @@ import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment, type AssignmentContext, type EditAccess } from './context';
 import { idSchema } from '../../../domain/ids';
+import { badInput, forbidden, outOfScope } from '../refusals';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата: ожидается дата в формате гггг-мм-дд');
 const kindCodes = LESSON_KINDS.map((k) => k.code) as [string, ...string[]];
@@ -31,18 +31,15 @@ type LessonFields = z.infer<typeof lessonFields>;
 
 async function editable(db: Db, actor: Actor, assignmentId: number): Promise<{ assignment: AssignmentContext; access: EditAccess }> {
   const assignment = await loadAssignment(db, actor, assignmentId, 'journal.read');
-  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!assignment) throw outOfScope();
   const access = await editAccess(db, actor, assignment);
-  if (!access.canEdit) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason ?? MESSAGES.forbidden });
+  if (!access.canEdit) throw forbidden(access.reason ?? MESSAGES.forbidden);
   return { assignment, access };
 }
 
 async function checkFields(db: Db, a: AssignmentContext, f: LessonFields, exceptLessonId?: number) {
   if (f.date < a.termStartsOn || f.date > a.termEndsOn) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: `Дата: ${formatDate(f.date)} вне семестра (${formatDate(a.termStartsOn)} — ${formatDate(a.termEndsOn)})`,
-    });
+    throw badInput(`Дата: ${formatDate(f.date)} вне семестра (${formatDate(a.termStartsOn)} — ${formatDate(a.termEndsOn)})`);
   }
   if (f.pairNo !== null) {
     const [clash] = await db
@@ -58,7 +55,7 @@ async function checkFields(db: Db, a: AssignmentContext, f: LessonFields, except
         ),
       )
       .limit(1);
-    if (clash) throw new TRPCError({ code: 'BAD_REQUEST', message: `Пара: на ${formatDate(f.date)} уже есть занятие ${f.pairNo}-й парой` });
+    if (clash) throw badInput(`Пара: на ${formatDate(f.date)} уже есть занятие ${f.pairNo}-й парой`);
   }
 }
 
@@ -89,7 +86,7 @@ async function loadLesson(db: Db, a: AssignmentContext, lessonId: number) {
     .select()
     .from(lessons)
     .where(and(eq(lessons.institutionId, a.institutionId), eq(lessons.id, lessonId), eq(lessons.teachingAssignmentId, a.id)));
-  if (!lesson) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!lesson) throw outOfScope();
   return lesson;
 }
 

@@ -4,7 +4,6 @@
  * Bad input saves nothing; a cell changed by someone else since the client read it saves nothing and comes back as a
  * conflict with the current value; a batch resent after a lost answer (same clientBatchId) is not applied twice.
  */
-import { TRPCError } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
@@ -22,6 +21,7 @@ import { editAccess, loadAssignment, type AssignmentContext, type AssignmentExtr
 import { rosterFromRows, type RosterStudent } from './roster';
 import { ConflictDetected, ints, writeCells, type BatchHeader, type CellEdit, type SavedCell } from './write-cells';
 import { idSchema as id } from '../../../domain/ids';
+import { forbidden, outOfScope } from '../refusals';
 
 export { ConflictDetected, type CellEdit, type SavedCell };
 
@@ -111,10 +111,10 @@ function saveReads(actor: Actor, input: SaveInput): AssignmentExtra<Record<'rost
 
 export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, today: string): Promise<SaveResult> {
   const loaded = await loadAssignment(db, actor, input.assignmentId, 'journal.read', saveReads(actor, input));
-  if (!loaded) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!loaded) throw outOfScope();
   const { extra, ...assignment } = loaded;
   const access = await editAccess(db, actor, assignment);
-  if (!access.canEdit) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason ?? MESSAGES.forbidden });
+  if (!access.canEdit) throw forbidden(access.reason ?? MESSAGES.forbidden);
 
   // Read without locks: the version check in the write refuses anything changed since this read.
   const repeated = (extra.previousBatch as number | null) ?? null;

@@ -2,7 +2,6 @@
  * «Отменить»: reverts the actor's last batch on a journal page as a new, logged batch. A cell that somebody changed
  * after that batch is left as it is and reported.
  */
-import { TRPCError } from '@trpc/server';
 import { and, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { cellChanges, changeLog, editBatches } from '../../../db/schema';
@@ -21,6 +20,7 @@ import {
 import { writeCells } from './write-cells';
 import { formatDayMonth } from '../../../domain/dates';
 import { CLIENT_BATCH_SOURCES } from '../../../domain/edit-batches';
+import { conflict, forbidden, outOfScope } from '../refusals';
 
 export type UndoResult =
   | { status: 'nothing' }
@@ -30,9 +30,9 @@ const UNDOABLE: readonly string[] = CLIENT_BATCH_SOURCES;
 
 export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number): Promise<UndoResult> {
   const assignment = await loadAssignment(db, actor, assignmentId, 'journal.read');
-  if (!assignment) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.outOfScope });
+  if (!assignment) throw outOfScope();
   const access = await editAccess(db, actor, assignment);
-  if (!access.canEdit) throw new TRPCError({ code: 'FORBIDDEN', message: access.reason ?? MESSAGES.forbidden });
+  if (!access.canEdit) throw forbidden(access.reason ?? MESSAGES.forbidden);
   const undo = alias(editBatches, 'undo');
   const [last] = await db
     .select({ id: editBatches.id })
@@ -128,5 +128,5 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
       if (!(error instanceof ConflictDetected)) throw error; // a write raced us: read again and retry
     }
   }
-  throw new TRPCError({ code: 'CONFLICT', message: 'Журнал одновременно меняют другие пользователи — повторите отмену' });
+  throw conflict('Журнал одновременно меняют другие пользователи — повторите отмену');
 }

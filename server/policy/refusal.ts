@@ -1,0 +1,72 @@
+/**
+ * The one refusal type: what services, the policy, routers, report routes and server actions throw when they refuse a
+ * request — a status and a Russian message (naming the field for bad input), independent of transport. It is turned
+ * into a transport's answer once each: tRPC (server/trpc/init.ts), route handlers (`withRefusals`), server actions
+ * (`refusalResult`).
+ */
+import { MESSAGES } from './messages';
+
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409;
+
+const CODES = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' } as const;
+export type RefusalCode = (typeof CODES)[RefusalStatus];
+
+export class Refusal extends Error {
+  /** The tRPC code of the status: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT. */
+  readonly code: RefusalCode;
+  /** Set when signing in again (or changing the issued password) would lift the refusal. */
+  readonly needsSignIn: boolean;
+
+  constructor(
+    readonly status: RefusalStatus,
+    message: string,
+    options: { needsSignIn?: boolean } = {},
+  ) {
+    super(message);
+    this.name = 'Refusal';
+    this.code = CODES[status];
+    this.needsSignIn = options.needsSignIn ?? status === 401;
+  }
+}
+
+/** 400: the input is wrong; the message names the field and the reason. */
+export function badInput(message: string): Refusal {
+  return new Refusal(400, message);
+}
+
+/** 403: the record is outside the actor's scope, or does not exist — the caller cannot tell which. */
+export function outOfScope(): Refusal {
+  return new Refusal(403, MESSAGES.outOfScope);
+}
+
+/** 403: the actor may not do this (here, now). */
+export function forbidden(message: string = MESSAGES.forbidden): Refusal {
+  return new Refusal(403, message);
+}
+
+/** 409: the data changed under the request (a concurrent edit, marks that a change would orphan). */
+export function conflict(message: string): Refusal {
+  return new Refusal(409, message);
+}
+
+/** For route handlers: a refusal becomes a JSON answer `{ error }` with its status; anything else is rethrown. */
+export function withRefusals<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof Refusal) return Response.json({ error: error.message }, { status: error.status });
+      throw error;
+    }
+  };
+}
+
+/** For server actions that answer `{ ok: false, error }`: a refusal becomes that answer; anything else is rethrown. */
+export async function refusalResult<T>(action: () => Promise<T>): Promise<T | { ok: false; error: string }> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, error: error.message };
+    throw error;
+  }
+}
