@@ -4,7 +4,7 @@
  */
 import { openDatabase, pgliteDir } from '../db/client';
 import { env } from '../server/env';
-import { createInstitutionWithAdmin } from '../server/services/bootstrap';
+import { createInstitutionWithAdmin } from '../server/services/college/bootstrap';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -5,7 +5,7 @@ import {
   specialties, students, teachingAssignments, terms, userRoles, users, guardians, studentGuardians,
 } from '../db/schema';
 import { hashPassword } from '../server/auth/password';
-import { createInstitution } from '../server/services/institutions';
+import { createInstitution } from '../server/services/college/institutions';
 import { DEMO_REGIONAL_LOGIN } from '../db/seed';
 import { actorByLogin } from './actors';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { LoadLine, TermLoad } from '@/server/services/teaching-load';
+import type { LoadLine, TermLoad } from '@/server/services/curriculum/teaching-load';
 import { trpc } from '../trpc-client';
 import { useAdminAction } from './use-admin-action';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { StaffMember } from '@/server/services/staff';
+import type { StaffMember } from '@/server/services/people/staff';
 import { trpc } from '../trpc-client';
 import { StaffForm } from './staff-form';
 import { useAdminAction } from './use-admin-action';

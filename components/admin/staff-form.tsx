@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent } from 'react';
-import type { StaffMember } from '@/server/services/staff';
+import type { StaffMember } from '@/server/services/people/staff';
 import { trpc } from '../trpc-client';
 
 type Options = { departments: { id: number; name: string }[]; groups: { id: number; name: string }[] };

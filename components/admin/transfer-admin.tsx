@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { GROUP_NAME_MAX, newGroupNameProblem } from '@/domain/course-transfer';
 import { formatDate } from '@/domain/dates';
-import type { TransferPreview } from '@/server/services/transfer';
+import type { TransferPreview } from '@/server/services/contingent/transfer';
 import { trpc } from '../trpc-client';
 import { useAdminAction } from './use-admin-action';
 import { countOf, NOUNS } from '@/domain/plural';

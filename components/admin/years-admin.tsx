@@ -2,7 +2,7 @@
 
 import { type FormEvent } from 'react';
 import { formatDate } from '@/domain/dates';
-import type { YearWithTerms } from '@/server/services/years';
+import type { YearWithTerms } from '@/server/services/college/years';
 import { trpc } from '../trpc-client';
 import { useAdminAction } from './use-admin-action';
 

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import type { ChangePasswordResult } from '@/server/services/change-password';
+import type { ChangePasswordResult } from '@/server/services/people/change-password';
 
 type Action = (prev: ChangePasswordResult | null, form: FormData) => Promise<ChangePasswordResult>;
 

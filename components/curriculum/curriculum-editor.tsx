@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { CYCLES, FORM_LABELS, itemRows, type PlanItem } from '@/domain/curriculum-template';
-import type { CurriculumDetail } from '@/server/services/curriculum';
+import type { CurriculumDetail } from '@/server/services/curriculum/curriculum';
 import { trpc } from '../trpc-client';
 
 type Line = CurriculumDetail['items'][number];

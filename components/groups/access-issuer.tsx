@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { AccessSlip, GroupAccess } from '@/server/services/family-access';
+import type { AccessSlip, GroupAccess } from '@/server/services/people/family-access';
 import { trpc } from '../trpc-client';
 
 const key = (kind: string, id: number) => `${kind}:${id}`;

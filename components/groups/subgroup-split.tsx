@@ -3,7 +3,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { SubgroupSplit } from '@/server/services/subgroups';
+import type { SubgroupSplit } from '@/server/services/contingent/subgroups';
 import { trpc } from '../trpc-client';
 
 type Draft = { id?: number; name: string; journals: string[] };

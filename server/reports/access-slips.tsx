@@ -1,5 +1,5 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
-import type { AccessSlip } from '../services/family-access';
+import type { AccessSlip } from '../services/people/family-access';
 import { registerPdfFonts } from './pdf-fonts';
 
 const SLIPS_PER_PAGE = 4;

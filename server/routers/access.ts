@@ -1,4 +1,4 @@
-import { accessListInput, issueAccess, issueAccessInput, listGroupAccess } from '../services/family-access';
+import { accessListInput, issueAccess, issueAccessInput, listGroupAccess } from '../services/people/family-access';
 import { procedure, router } from '../trpc/init';
 import { todayOf } from '../policy/actor';
 

@@ -1,6 +1,6 @@
-import { previewTransfer, runTransfer, transferInput, transferPreviewInput } from '../services/transfer';
-import { enrolInput, enrolStudent, movementInput, moveStudent } from '../services/movement';
-import { decideInput, decideProposal, groupChoices, listProposals, proposeInput, proposeMovement } from '../services/movement-proposals';
+import { previewTransfer, runTransfer, transferInput, transferPreviewInput } from '../services/contingent/transfer';
+import { enrolInput, enrolStudent, movementInput, moveStudent } from '../services/contingent/movement';
+import { decideInput, decideProposal, groupChoices, listProposals, proposeInput, proposeMovement } from '../services/contingent/movement-proposals';
 import { procedure, router } from '../trpc/init';
 
 export const contingentRouter = router({

@@ -1,6 +1,6 @@
 import {
   curriculumInput, deleteCurriculumItem, deleteItemInput, getCurriculum, importCurriculum, importCurriculumInput, listCurricula, saveCurriculumItem, saveItemInput,
-} from '../services/curriculum';
+} from '../services/curriculum/curriculum';
 import { procedure, router } from '../trpc/init';
 
 export const curriculumRouter = router({

@@ -7,11 +7,11 @@ import { groupRoster, readableGroups } from '../queries/people';
 import { structureOverview } from '../queries/structure';
 import { cardViews, studentCard } from '../queries/student-card';
 import { outOfScope, procedure, router } from '../trpc/init';
-import { departmentInput, groupInput, saveDepartment, saveGroup, saveSpecialty, specialtyInput, structureOptions } from '../services/structure-edit';
-import { importStudents, importStudentsInput } from '../services/student-import';
+import { departmentInput, groupInput, saveDepartment, saveGroup, saveSpecialty, specialtyInput, structureOptions } from '../services/college/structure-edit';
+import { importStudents, importStudentsInput } from '../services/people/student-import';
 import {
   contactsInput, findGuardian, findGuardianInput, linkGuardian, linkGuardianInput, unlinkGuardian, unlinkGuardianInput, updateContacts,
-} from '../services/student-details';
+} from '../services/people/student-details';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
 import { staffRouter } from './staff';
@@ -22,7 +22,7 @@ import { curriculumRouter } from './curriculum';
 import { loadRouter } from './load';
 import { institutionsRouter } from './institutions';
 import { todayOf } from '../policy/actor';
-import { setOwnTimeZone, timeZoneInput } from '../services/institutions';
+import { setOwnTimeZone, timeZoneInput } from '../services/college/institutions';
 import { idSchema as id } from '../../domain/ids';
 
 export const appRouter = router({

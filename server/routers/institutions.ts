@@ -1,4 +1,4 @@
-import { createInstitution, createInstitutionInput, institutionTimeZoneInput, listInstitutions, setInstitutionTimeZone } from '../services/institutions';
+import { createInstitution, createInstitutionInput, institutionTimeZoneInput, listInstitutions, setInstitutionTimeZone } from '../services/college/institutions';
 import { procedure, router } from '../trpc/init';
 
 export const institutionsRouter = router({

@@ -1,6 +1,6 @@
 import {
   assignmentInput, createLoadFromCurriculum, createLoadInput, deleteAssignment, loadTerm, loadTermInput, splitAssignmentBySubgroups, updateAssignment, updateAssignmentInput,
-} from '../services/teaching-load';
+} from '../services/curriculum/teaching-load';
 import { procedure, router } from '../trpc/init';
 
 export const loadRouter = router({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { listStaff, resetStaffPassword, setActiveInput, setStaffActive } from '../services/staff';
-import { createStaff, createStaffInput, staffOptions, updateStaff, updateStaffInput } from '../services/staff-edit';
+import { listStaff, resetStaffPassword, setActiveInput, setStaffActive } from '../services/people/staff';
+import { createStaff, createStaffInput, staffOptions, updateStaff, updateStaffInput } from '../services/people/staff-edit';
 import { procedure, router } from '../trpc/init';
 import { idSchema } from '../../domain/ids';
 

@@ -1,4 +1,4 @@
-import { loadSubgroupSplit, saveSubgroups, saveSubgroupsInput, subgroupSplitInput } from '../services/subgroups';
+import { loadSubgroupSplit, saveSubgroups, saveSubgroupsInput, subgroupSplitInput } from '../services/contingent/subgroups';
 import { procedure, router } from '../trpc/init';
 
 export const subgroupsRouter = router({

@@ -1,4 +1,4 @@
-import { closeYear, closeYearInput, listYears, openYear, openYearInput, setTermLock, setTermLockInput } from '../services/years';
+import { closeYear, closeYearInput, listYears, openYear, openYearInput, setTermLock, setTermLockInput } from '../services/college/years';
 import { procedure, router } from '../trpc/init';
 
 export const yearsRouter = router({

@@ -7,7 +7,7 @@ import { openTestDatabase } from '../../test/database';
 import type { Actor } from '../policy/actor';
 import { z } from 'zod';
 import { appRouter } from '../routers';
-import { transferInput } from '../services/transfer';
+import { transferInput } from '../services/contingent/transfer';
 import { describeZodError } from './init';
 
 let database: Database;

@@ -7,7 +7,7 @@ import { publicUrl } from '@/server/public-url';
 import { authorize } from '@/server/policy/guard';
 import { withRefusals } from '@/server/policy/refusal';
 import { renderAccessSlips } from '@/server/reports/access-slips';
-import { slipsFor, slipsInput } from '@/server/services/family-access';
+import { slipsFor, slipsInput } from '@/server/services/people/family-access';
 
 /**
  * The printed slips (PDF) for logins just issued by the curator: the browser posts back the one-time passwords it was

@@ -1,7 +1,7 @@
 import { currentActor } from '@/server/auth/current-actor';
 import { authorize } from '@/server/policy/guard';
 import { withRefusals } from '@/server/policy/refusal';
-import { writeCurriculumWorkbook } from '@/server/services/curriculum-xlsx';
+import { writeCurriculumWorkbook } from '@/server/services/curriculum/curriculum-xlsx';
 
 /** The empty import template with its explanations sheet. */
 export const GET = withRefusals(async () => {

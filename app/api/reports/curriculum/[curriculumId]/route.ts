@@ -2,8 +2,8 @@ import { currentActor } from '@/server/auth/current-actor';
 import { getDb } from '@/server/db';
 import { authorize } from '@/server/policy/guard';
 import { withRefusals } from '@/server/policy/refusal';
-import { getCurriculum } from '@/server/services/curriculum';
-import { writeCurriculumWorkbook } from '@/server/services/curriculum-xlsx';
+import { getCurriculum } from '@/server/services/curriculum/curriculum';
+import { writeCurriculumWorkbook } from '@/server/services/curriculum/curriculum-xlsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

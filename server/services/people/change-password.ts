@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../../db/client';
+import { users } from '../../../db/schema/index';
+import { hashPassword, verifyPassword } from '../../auth/password';
+import type { Actor } from '../../policy/actor';
+import { countOf, NOUNS } from '../../../domain/plural';
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export const changePasswordInput = z
+  .object({
+    current: z.string().min(1, 'Текущий пароль: введите текущий пароль'),
+    next: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `Новый пароль: не короче ${countOf(MIN_PASSWORD_LENGTH, NOUNS.charGen)}`)
+      .max(200, 'Новый пароль: не длиннее 200 символов'),
+    confirm: z.string(),
+  })
+  .refine((v) => v.next === v.confirm, { message: 'Повтор пароля: не совпадает с новым паролем', path: ['confirm'] })
+  .refine((v) => v.next !== v.current, { message: 'Новый пароль: должен отличаться от текущего', path: ['next'] });
+
+export type ChangePasswordResult = { ok: true } | { ok: false; error: string };
+
+/** Changes the actor's own password after checking the current one; clears the "must change" flag. */
+export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Promise<ChangePasswordResult> {
+  const parsed = changePasswordInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('; ') };
+  const input = parsed.data;
+  if (input.next.toLowerCase().includes(actor.login.toLowerCase())) return { ok: false, error: 'Новый пароль: не должен содержать логин' };
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).limit(1);
+  if (!user || !(await verifyPassword(user.passwordHash, input.current))) return { ok: false, error: 'Текущий пароль: неверен' };
+  await db.update(users).set({ passwordHash: await hashPassword(input.next), mustChangePassword: false }).where(eq(users.id, actor.userId));
+  return { ok: true };
+}
