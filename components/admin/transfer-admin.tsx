@@ -163,13 +163,14 @@ export function TransferAdmin({ years }: { years: Year[] }) {
                           <input
                             type="text"
                             size={10}
+                            style={{ width: '8em' }}
                             maxLength={GROUP_NAME_MAX}
                             aria-label={`Новое название ${r.name}`}
                             aria-invalid={nameProblem(r) ? true : undefined}
                             value={names.get(r.groupId) ?? r.newName ?? ''}
                             onChange={(e) => setNames(new Map(names).set(r.groupId, e.target.value))}
                           />
-                          , {r.newCourse} курс
+                          <span style={{ whiteSpace: 'nowrap' }}>, {r.newCourse} курс</span>
                           {(names.get(r.groupId) ?? r.newName ?? '').trim() !== r.proposedName && (
                             <>
                               {' '}
