@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
-import { attendanceCodes, institutions, lessonKinds, userRoles, users } from '../../../db/schema/index';
+import { attendanceCodes, institutions, lessonKinds, userRoles, users } from '../../../db/schema';
 import { LESSON_KINDS } from '../../../domain/lesson-kinds';
 import { DEFAULT_ATTENDANCE_CODES } from '../../../domain/marks';
 import { hashPassword } from '../../auth/password';

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { users } from '../../../db/schema/index';
-import { DEMO_REGIONAL_LOGIN } from '../../../db/seed/index';
+import { users } from '../../../db/schema';
+import { DEMO_REGIONAL_LOGIN } from '../../../db/seed';
 import { actorByLogin } from '../../../test/actors';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { checkCredentials } from '../../auth/sign-in';
 import { createCallerFactory } from '../../trpc/init';
-import { appRouter } from '../../routers/index';
+import { appRouter } from '../../routers';
 import { loadActor } from '../../policy/actor';
 
 const demo = useDemoDatabase();

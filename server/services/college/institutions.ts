@@ -7,7 +7,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
-import { groups, groupMemberships, institutions, userRoles, users } from '../../../db/schema/index';
+import { groups, groupMemberships, institutions, userRoles, users } from '../../../db/schema';
 import { oneTimePassword } from '../../auth/one-time-password';
 import { hashPassword } from '../../auth/password';
 import type { Actor } from '../../policy/actor';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { changeLog, userRoles } from '../../../db/schema/index';
+import { changeLog, userRoles } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { structureOverview } from '../../queries/structure';
 import { saveDepartment, saveGroup, saveSpecialty, structureOptions } from './structure-edit';

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
-import { departments, groups, specialties, userRoles, users } from '../../../db/schema/index';
+import { departments, groups, specialties, userRoles, users } from '../../../db/schema';
 import { shortName } from '../../../domain/names';
 import type { Role } from '../../../domain/roles';
 

@@ -5,13 +5,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../../db/client';
-import { institutions } from '../../../db/schema/index';
+import { institutions } from '../../../db/schema';
 import { todayIn } from '../../../domain/dates';
 import { actorByLogin } from '../../../test/actors';
 import { openTestDatabase } from '../../../test/database';
 import { demoJournalId } from '../../../test/journal-fixtures';
 import { createCallerFactory } from '../../trpc/init';
-import { appRouter } from '../../routers/index';
+import { appRouter } from '../../routers';
 import { createLesson } from '../journal/lessons';
 
 const SERVER_ZONES = ['UTC', 'Etc/GMT+12', 'Asia/Vladivostok'];

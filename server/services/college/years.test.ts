@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useDemoDatabase } from '../../../test/demo-database';
-import { changeLog, terms } from '../../../db/schema/index';
+import { changeLog, terms } from '../../../db/schema';
 import { demoJournalId } from '../../../test/journal-fixtures';
 import { loadJournalPage } from '../journal/page';
 import { closeYear, closeYearInput, listYears, openYear, setTermLock } from './years';

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
-import { academicYears, terms } from '../../../db/schema/index';
+import { academicYears, terms } from '../../../db/schema';
 import { formatDate } from '../../../domain/dates';
 import type { Actor } from '../../policy/actor';
 import { institutionsFor } from '../../policy/scope';

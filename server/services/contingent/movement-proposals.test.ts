@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { groupMemberships, groups } from '../../../db/schema/index';
+import { groupMemberships, groups } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { decideProposal, listProposals, proposeMovement } from './movement-proposals';
 

@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
-import { groups, movementProposals, students, users } from '../../../db/schema/index';
+import { groups, movementProposals, students, users } from '../../../db/schema';
 import { MOVEMENT_KINDS, MOVEMENT_LABELS, type MovementKind } from '../../../domain/movement-kinds';
 import { fullName, shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';

@@ -7,7 +7,7 @@ import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
-import { groupMemberships, groups, journalCells, lessons, students, teachingAssignments } from '../../../db/schema/index';
+import { groupMemberships, groups, journalCells, lessons, students, teachingAssignments } from '../../../db/schema';
 import { addDays, formatDate } from '../../../domain/dates';
 import { MOVEMENT_LABELS } from '../../../domain/movement-kinds';
 import { cleanName, fullName, personKey } from '../../../domain/names';
@@ -143,6 +143,25 @@ export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof mo
   });
 }
 
+/** A new student's membership of the group from the order's effective date (reason «зачисление»). */
+export async function enrolMembership(
+  db: Db,
+  institutionId: number,
+  studentId: number,
+  groupId: number,
+  order: { effectiveOn: string; orderNo: string; orderDate: string },
+) {
+  await db.insert(groupMemberships).values({
+    institutionId,
+    studentId,
+    groupId,
+    fromDate: order.effectiveOn,
+    orderNo: order.orderNo,
+    orderDate: order.orderDate,
+    reason: 'зачисление',
+  });
+}
+
 export async function enrolStudent(db: Db, actor: Actor, input: z.infer<typeof enrolInput>) {
   const [institutionId] = institutionsFor(actor, 'contingent.manage');
   if (institutionId === undefined) throw outOfScope();
@@ -173,15 +192,7 @@ export async function enrolStudent(db: Db, actor: Actor, input: z.infer<typeof e
         recordBookNo: input.recordBookNo || null,
       })
       .returning({ id: students.id });
-    await tx.insert(groupMemberships).values({
-      institutionId,
-      studentId: student!.id,
-      groupId: group.id,
-      fromDate: input.effectiveOn,
-      orderNo: input.orderNo,
-      orderDate: input.orderDate,
-      reason: 'зачисление',
-    });
+    await enrolMembership(tx, institutionId, student!.id, group.id, input);
     await logAdminChange(
       tx,
       actor,

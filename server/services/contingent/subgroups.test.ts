@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { changeLog, teachingAssignments, terms } from '../../../db/schema/index';
+import { changeLog, teachingAssignments, terms } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { loadJournalPage } from '../journal/page';
 import { loadSubgroupSplit, saveSubgroups } from './subgroups';

@@ -10,7 +10,7 @@ import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
 import {
   curriculumItems, groupMemberships, groups, journalCells, lessons, students, subgroupMembers, subgroups, teachingAssignments,
-} from '../../../db/schema/index';
+} from '../../../db/schema';
 import { compareByName, shortName } from '../../../domain/names';
 import { todayOf, type Actor } from '../../policy/actor';
 import { groupScope } from '../../policy/scope';

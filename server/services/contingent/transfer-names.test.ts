@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { changeLog, groups } from '../../../db/schema/index';
+import { changeLog, groups } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { previewTransfer, runTransfer } from './transfer';
 import { openYear } from '../college/years';

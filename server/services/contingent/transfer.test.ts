@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { changeLog, groupMemberships, groups, userRoles } from '../../../db/schema/index';
+import { changeLog, groupMemberships, groups, userRoles } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { demoJournalId } from '../../../test/journal-fixtures';
 import { loadJournalPage } from '../journal/page';

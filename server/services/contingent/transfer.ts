@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
-import { academicYears, groupMemberships, groups, groupYearNames, specialties, userRoles } from '../../../db/schema/index';
+import { academicYears, groupMemberships, groups, groupYearNames, specialties, userRoles } from '../../../db/schema';
 import { namingOnTransfer, newGroupNameProblem, transferActionFor, type Naming, type TransferAction } from '../../../domain/course-transfer';
 import { addDays, formatDate } from '../../../domain/dates';
 import type { Actor } from '../../policy/actor';

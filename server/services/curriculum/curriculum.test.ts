@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { changeLog, specialties } from '../../../db/schema/index';
+import { changeLog, specialties } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { deleteCurriculumItem, getCurriculum, importCurriculum, listCurricula, saveCurriculumItem } from './curriculum';
 import { writeCurriculumWorkbook } from './curriculum-xlsx';

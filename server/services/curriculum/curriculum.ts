@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
-import { curricula, curriculumItems, curriculumItemTerms, specialties, teachingAssignments } from '../../../db/schema/index';
+import { curricula, curriculumItems, curriculumItemTerms, specialties, teachingAssignments } from '../../../db/schema';
 import { parseCurriculumRows, type PlanItem, type RowError } from '../../../domain/curriculum-template';
 import type { Actor } from '../../policy/actor';
 import { specialtyScope } from '../../policy/scope';

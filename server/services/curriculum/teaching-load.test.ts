@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { changeLog, teachingAssignments } from '../../../db/schema/index';
+import { changeLog, teachingAssignments } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { demoJournalId } from '../../../test/journal-fixtures';
 import { readableAssignments } from '../../queries/journal';

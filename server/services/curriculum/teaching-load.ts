@@ -9,7 +9,7 @@ import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
 import {
   academicYears, curricula, curriculumItems, curriculumItemTerms, groups, lessons, subgroups, teachingAssignments, terms, userRoles, users,
-} from '../../../db/schema/index';
+} from '../../../db/schema';
 import { shortName } from '../../../domain/names';
 import { todayOf, type Actor } from '../../policy/actor';
 import { groupScope, institutionsFor } from '../../policy/scope';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client';
-import { users } from '../../../db/schema/index';
-import { DEMO_PASSWORD } from '../../../db/seed/index';
+import { users } from '../../../db/schema';
+import { DEMO_PASSWORD } from '../../../db/seed';
 import { actorByLogin } from '../../../test/actors';
 import { openTestDatabase } from '../../../test/database';
 import { checkCredentials } from '../../auth/sign-in';

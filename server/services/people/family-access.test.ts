@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { guardians, studentGuardians, userRoles, users } from '../../../db/schema/index';
+import { guardians, studentGuardians, userRoles, users } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { checkCredentials } from '../../auth/sign-in';
 import { loadActor } from '../../policy/actor';

@@ -6,7 +6,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
-import { groupMemberships, groups, guardians, studentGuardians, students, userRoles, users } from '../../../db/schema/index';
+import { groupMemberships, groups, guardians, studentGuardians, students, userRoles, users } from '../../../db/schema';
 import { freeLogin, loginFor } from '../../../domain/login';
 import { compareByName, fullName, shortName } from '../../../domain/names';
 import { hashPassword, verifyPassword } from '../../auth/password';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { groups, userRoles } from '../../../db/schema/index';
+import { groups, userRoles } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { checkCredentials } from '../../auth/sign-in';
 import { loadActor } from '../../policy/actor';

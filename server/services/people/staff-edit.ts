@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
-import { departments, groups, userRoles, users } from '../../../db/schema/index';
+import { departments, groups, userRoles, users } from '../../../db/schema';
 import { freeLogin, loginFor } from '../../../domain/login';
 import { cleanName, fullName } from '../../../domain/names';
 import { hashPassword } from '../../auth/password';

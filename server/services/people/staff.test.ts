@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useDemoDatabase } from '../../../test/demo-database';
-import { users } from '../../../db/schema/index';
-import { DEMO_PASSWORD } from '../../../db/seed/index';
+import { users } from '../../../db/schema';
+import { DEMO_PASSWORD } from '../../../db/seed';
 import { checkCredentials } from '../../auth/sign-in';
 import { loadActor } from '../../policy/actor';
 import { listStaff, resetStaffPassword, setStaffActive } from './staff';

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
-import { departments, groups, userRoles, users } from '../../../db/schema/index';
+import { departments, groups, userRoles, users } from '../../../db/schema';
 import { ROLE_LABELS, type Role } from '../../../domain/roles';
 import { shortName } from '../../../domain/names';
 import { hashPassword } from '../../auth/password';

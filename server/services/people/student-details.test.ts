@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { groupMemberships, groups, students, users } from '../../../db/schema/index';
+import { groupMemberships, groups, students, users } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { loadActor } from '../../policy/actor';
 import { studentCard } from '../../queries/student-card';

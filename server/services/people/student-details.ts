@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
-import { guardians, studentGuardians, students } from '../../../db/schema/index';
+import { guardians, studentGuardians, students } from '../../../db/schema';
 import { RELATIONS } from '../../../domain/student-import';
 import { cleanName, fullName, nameKey, personKey, phoneKey, RUSSIAN_NAME, type PersonName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';

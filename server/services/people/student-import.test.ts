@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { groups, guardians, studentGuardians, students, users } from '../../../db/schema/index';
+import { groups, guardians, studentGuardians, students, users } from '../../../db/schema';
 import { STUDENT_COLUMNS } from '../../../domain/student-import';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { groupRoster } from '../../queries/people';

@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
-import { groupMemberships, groups, guardians, studentGuardians, students } from '../../../db/schema/index';
+import { groups, guardians, studentGuardians, students } from '../../../db/schema';
 import type { RowError } from '../../../domain/curriculum-template';
 import { formatDate } from '../../../domain/dates';
 import { personKey } from '../../../domain/names';
@@ -20,6 +20,7 @@ import { guardiansWithPhones, sameGuardian } from './student-details';
 import { groupMembersFrom } from '../../queries/people';
 import { idSchema } from '../../../domain/ids';
 import { outOfScope } from '../refusals';
+import { enrolMembership } from '../contingent/movement';
 
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
@@ -76,15 +77,7 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
         .insert(students)
         .values({ institutionId, lastName: s.lastName, firstName: s.firstName, middleName: s.middleName, birthDate: s.birthDate, recordBookNo: s.recordBookNo, phone: s.phone, email: s.email })
         .returning({ id: students.id });
-      await tx.insert(groupMemberships).values({
-        institutionId,
-        studentId: student!.id,
-        groupId: group.id,
-        fromDate: input.effectiveOn,
-        orderNo: input.orderNo,
-        orderDate: input.orderDate,
-        reason: 'зачисление',
-      });
+      await enrolMembership(tx, institutionId, student!.id, group.id, input);
       const g = s.guardian;
       if (g) {
         let guardian = linked.find((l) => sameGuardian(l, g));
