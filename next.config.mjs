@@ -7,7 +7,8 @@ import os from 'node:os';
  */
 function ownAddresses() {
   const hosts = new Set(['127.0.0.1', 'localhost', os.hostname()]);
-  for (const list of Object.values(os.networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4') hosts.add(a.address);
+  for (const list of Object.values(os.networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4') hosts.add(a.address);
   return [...hosts];
 }
 

@@ -33,11 +33,20 @@ export async function measureBrowser(databaseUrl: string, assignmentId: number, 
   }
   if (!fs.existsSync('.next/BUILD_ID')) {
     log('Сборка приложения (next build)…');
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync('npx', ['next', 'build'], {
+      stdio: 'ignore',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (build.status !== 0) throw new Error('next build не удался');
   }
   const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef', NEXTAUTH_URL: `http://localhost:${PORT}`, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef',
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: 'ignore',
     detached: true,
   });
@@ -46,7 +55,15 @@ export async function measureBrowser(databaseUrl: string, assignmentId: number, 
     await waitFor(`${base}/login`, 60_000);
     const browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${base}/login`);
@@ -57,7 +74,9 @@ export async function measureBrowser(databaseUrl: string, assignmentId: number, 
     const times: number[] = [];
     for (let i = 0; i < 6; i++) {
       await page.goto(`${base}/journals/${assignmentId}`);
-      await page.waitForFunction(() => performance.getEntriesByName('journal-grid-interactive').length > 0, null, { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('journal-grid-interactive').length > 0, null, {
+        timeout: 30_000,
+      });
       const ms = await page.evaluate(() => performance.getEntriesByName('journal-grid-interactive')[0]!.startTime);
       // The grid has really drawn the students at that point.
       if (i === 0) {

@@ -14,7 +14,8 @@ import { writeCells, type CellEdit } from '../server/services/journal/write-cell
 import { median, pickBenchJournal, rawUpsert } from './server-figures';
 import { openBenchDatabase } from './setup';
 
-const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ezh_bench';
+const url =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ezh_bench';
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 30) || 30;
 const database = await openBenchDatabase(url, (s) => console.error(s));
 const db = database.db;
@@ -23,7 +24,9 @@ const actor = (await loadActor(db, pick.teacher))!;
 const today = todayOf(actor);
 const page = (await loadJournalPage(db, actor, pick.id, today))!;
 const lessons = page.lessons.filter((l) => l.date <= today).slice(-20);
-const students = page.students.filter((s) => lessons.every((l) => s.spans.some((sp) => sp.from <= l.date && (sp.to === null || l.date <= sp.to)))).slice(0, 30);
+const students = page.students
+  .filter((s) => lessons.every((l) => s.spans.some((sp) => sp.from <= l.date && (sp.to === null || l.date <= sp.to))))
+  .slice(0, 30);
 const keys = students.flatMap((s) => lessons.map((l) => ({ lessonId: l.id, studentId: s.id })));
 const raw = postgres(url, { max: 4, onnotice: () => {} });
 const institutionId = page.assignment.institutionId;
@@ -46,15 +49,30 @@ const phases: Record<string, () => Promise<number>> = {
   writeCells: async () => {
     round++;
     const current = await readCells(db, institutionId, keys);
-    const edits: CellEdit[] = keys.map((k, i) => ({ ...k, value: values[(i + round) % values.length]!, text: '', baseVersion: current.get(`${k.lessonId}:${k.studentId}`)?.version ?? 0 }));
-    const header = { institutionId, userId: actor.userId, teachingAssignmentId: pick.id, source: 'paste', clientBatchId: null, grantId: null, revertsBatchId: null };
+    const edits: CellEdit[] = keys.map((k, i) => ({
+      ...k,
+      value: values[(i + round) % values.length]!,
+      text: '',
+      baseVersion: current.get(`${k.lessonId}:${k.studentId}`)?.version ?? 0,
+    }));
+    const header = {
+      institutionId,
+      userId: actor.userId,
+      teachingAssignmentId: pick.id,
+      source: 'paste',
+      clientBatchId: null,
+      grantId: null,
+      revertsBatchId: null,
+    };
     const t = performance.now();
     await writeCells(db, header, edits);
     return performance.now() - t;
   },
   rawUpsert: async () => {
     round++;
-    const rows = raw.json(keys.map((k, i) => ({ lesson_id: k.lessonId, student_id: k.studentId, ...values[(i + round) % values.length]! })));
+    const rows = raw.json(
+      keys.map((k, i) => ({ lesson_id: k.lessonId, student_id: k.studentId, ...values[(i + round) % values.length]! })),
+    );
     const t = performance.now();
     await rawUpsert(raw, institutionId, actor.userId, rows);
     return performance.now() - t;
@@ -69,6 +87,15 @@ for (let i = 0; i < runs + 3; i++) {
     if (i >= 3) (times[name] ??= []).push(t);
   }
 }
-console.log(JSON.stringify({ cells: keys.length, ...Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v) * 100) / 100])) }, null, 1));
+console.log(
+  JSON.stringify(
+    {
+      cells: keys.length,
+      ...Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v) * 100) / 100])),
+    },
+    null,
+    1,
+  ),
+);
 await raw.end();
 await database.close();

@@ -72,7 +72,8 @@ export async function measureServer(database: Database, url: string, runs: numbe
   const page = await caller.journal.page({ assignmentId: pick.id });
 
   const rawLoad = async () => {
-    const [a] = await raw`select ta.*, t.starts_on, t.ends_on from teaching_assignments ta join terms t on t.institution_id = ta.institution_id and t.id = ta.term_id where ta.id = ${pick.id}`;
+    const [a] =
+      await raw`select ta.*, t.starts_on, t.ends_on from teaching_assignments ta join terms t on t.institution_id = ta.institution_id and t.id = ta.term_id where ta.id = ${pick.id}`;
     await Promise.all([
       raw`select s.id, s.last_name, s.first_name, s.middle_name, m.from_date, m.to_date from group_memberships m
           join students s on s.institution_id = m.institution_id and s.id = m.student_id
@@ -98,7 +99,11 @@ export async function measureServer(database: Database, url: string, runs: numbe
 
   // A 30 × 20 block: 30 students present on each of 20 past lessons.
   const pastLessons = page.lessons.filter((l) => l.date <= today).slice(-20);
-  const roster = page.students.filter((s) => pastLessons.every((l) => s.spans.some((sp) => sp.from <= l.date && (sp.to === null || l.date <= sp.to)))).slice(0, 30);
+  const roster = page.students
+    .filter((s) =>
+      pastLessons.every((l) => s.spans.some((sp) => sp.from <= l.date && (sp.to === null || l.date <= sp.to))),
+    )
+    .slice(0, 30);
   const versions = new Map(page.cells.map((c) => [`${c.lessonId}:${c.studentId}`, c.version]));
   const block = roster.flatMap((s) => pastLessons.map((l) => ({ lessonId: l.id, studentId: s.id })));
   // Both write the same marks into the same cells: the texts a teacher pastes, and the values they stand for.
@@ -112,7 +117,11 @@ export async function measureServer(database: Database, url: string, runs: numbe
       assignmentId: pick.id,
       source: 'paste' as const,
       clientBatchId: `bench-${Date.now()}-${round_}`,
-      cells: block.map((c, i) => ({ ...c, text: texts[(i + round_) % texts.length]!, baseVersion: versions.get(`${c.lessonId}:${c.studentId}`) ?? 0 })),
+      cells: block.map((c, i) => ({
+        ...c,
+        text: texts[(i + round_) % texts.length]!,
+        baseVersion: versions.get(`${c.lessonId}:${c.studentId}`) ?? 0,
+      })),
     };
     const started = performance.now();
     const result = await caller.journal.save(input);
@@ -124,12 +133,19 @@ export async function measureServer(database: Database, url: string, runs: numbe
   // One statement, as a hand-written multi-row upsert would be: atomic by itself, no transaction around it.
   const rawSave = async (): Promise<number> => {
     round_ += 1;
-    const rows = raw.json(block.map((c, i) => ({ lesson_id: c.lessonId, student_id: c.studentId, ...values[(i + round_) % values.length]! })));
+    const rows = raw.json(
+      block.map((c, i) => ({
+        lesson_id: c.lessonId,
+        student_id: c.studentId,
+        ...values[(i + round_) % values.length]!,
+      })),
+    );
     const started = performance.now();
     await rawUpsert(raw, page.assignment.institutionId, actor.userId, rows);
     const elapsed = performance.now() - started;
     // Keep the page's versions in step with what the raw writes did.
-    for (const c of block) versions.set(`${c.lessonId}:${c.studentId}`, (versions.get(`${c.lessonId}:${c.studentId}`) ?? 0) + 1);
+    for (const c of block)
+      versions.set(`${c.lessonId}:${c.studentId}`, (versions.get(`${c.lessonId}:${c.studentId}`) ?? 0) + 1);
     return elapsed;
   };
   for (let i = 0; i < 3; i++) {

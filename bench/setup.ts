@@ -11,7 +11,15 @@ export const BENCH_GROUP = 'ИС-БЕНЧ';
 export async function openBenchDatabase(url: string, log: (s: string) => void): Promise<Database> {
   const target = new URL(url);
   const name = target.pathname.slice(1);
-  const admin = postgres({ host: target.hostname, port: Number(target.port || 5432), user: decodeURIComponent(target.username || 'postgres'), password: target.password || undefined, database: 'postgres', max: 1, onnotice: () => {} });
+  const admin = postgres({
+    host: target.hostname,
+    port: Number(target.port || 5432),
+    user: decodeURIComponent(target.username || 'postgres'),
+    password: target.password || undefined,
+    database: 'postgres',
+    max: 1,
+    onnotice: () => {},
+  });
   const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
   if (!exists) {
     log(`Создаю базу ${name}…`);
@@ -42,8 +50,17 @@ export async function ensureBigJournal(database: Database): Promise<number> {
   const [template] = await db
     .select({ group: groups, item: curriculumItems, termId: teachingAssignments.termId })
     .from(teachingAssignments)
-    .innerJoin(groups, and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)))
-    .innerJoin(curriculumItems, and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)))
+    .innerJoin(
+      groups,
+      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
+    )
+    .innerJoin(
+      curriculumItems,
+      and(
+        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+      ),
+    )
     .where(and(eq(teachingAssignments.teacherUserId, teacher!.id), eq(teachingAssignments.termId, 1)))
     .limit(1);
   const inst = template!.group.institutionId;
@@ -54,12 +71,34 @@ export async function ensureBigJournal(database: Database): Promise<number> {
       .returning();
     const studentRows = await tx
       .insert(students)
-      .values(Array.from({ length: 35 }, (_, i) => ({ institutionId: inst, lastName: `Бенчмарков${String(i + 1).padStart(2, '0')}`, firstName: 'Студент', middleName: 'Тестович' })))
+      .values(
+        Array.from({ length: 35 }, (_, i) => ({
+          institutionId: inst,
+          lastName: `Бенчмарков${String(i + 1).padStart(2, '0')}`,
+          firstName: 'Студент',
+          middleName: 'Тестович',
+        })),
+      )
       .returning({ id: students.id });
-    await tx.insert(groupMemberships).values(studentRows.map((s) => ({ institutionId: inst, studentId: s.id, groupId: group!.id, fromDate: '2026-09-01', reason: 'Зачисление' })));
+    await tx.insert(groupMemberships).values(
+      studentRows.map((s) => ({
+        institutionId: inst,
+        studentId: s.id,
+        groupId: group!.id,
+        fromDate: '2026-09-01',
+        reason: 'Зачисление',
+      })),
+    );
     const [assignment] = await tx
       .insert(teachingAssignments)
-      .values({ institutionId: inst, termId: template!.termId, groupId: group!.id, curriculumItemId: template!.item.id, teacherUserId: teacher!.id, plannedHours: 160 })
+      .values({
+        institutionId: inst,
+        termId: template!.termId,
+        groupId: group!.id,
+        curriculumItemId: template!.item.id,
+        teacherUserId: teacher!.id,
+        plannedHours: 160,
+      })
       .returning();
     const dates: string[] = [];
     for (let d = new Date('2026-09-01T00:00:00Z'); dates.length < 80; d.setUTCDate(d.getUTCDate() + 1)) {
@@ -67,7 +106,17 @@ export async function ensureBigJournal(database: Database): Promise<number> {
     }
     const lessonRows = await tx
       .insert(lessons)
-      .values(dates.map((date, i) => ({ institutionId: inst, teachingAssignmentId: assignment!.id, date, pairNo: 1, hours: 2, kind: i % 9 === 8 ? 'test' : 'practical', topic: `Тема ${i + 1}` })))
+      .values(
+        dates.map((date, i) => ({
+          institutionId: inst,
+          teachingAssignmentId: assignment!.id,
+          date,
+          pairNo: 1,
+          hours: 2,
+          kind: i % 9 === 8 ? 'test' : 'practical',
+          topic: `Тема ${i + 1}`,
+        })),
+      )
       .returning({ id: lessons.id });
     const marks = ['', '', '', '5', '4', '3', 'н', '4/5', '', '5'];
     const cells = lessonRows.flatMap((l, i) =>

@@ -21,7 +21,10 @@ describe('forms never fall back to GET', () => {
   const files = [...sources(path.join(root, 'components')), ...sources(path.join(root, 'app'))];
   const forms = files.flatMap((file) => {
     const text = fs.readFileSync(file, 'utf8');
-    return [...text.matchAll(/<form\b([^>]*)>/g)].map((m) => ({ where: `${path.relative(root, file)}:${text.slice(0, m.index).split('\n').length}`, attributes: m[1]! }));
+    return [...text.matchAll(/<form\b([^>]*)>/g)].map((m) => ({
+      where: `${path.relative(root, file)}:${text.slice(0, m.index).split('\n').length}`,
+      attributes: m[1]!,
+    }));
   });
 
   it('finds the forms', () => {

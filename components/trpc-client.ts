@@ -28,5 +28,8 @@ export function classifyFailure(error: unknown): FailureKind {
     if (status >= 500 || status === 408 || status === 429) return 'retry';
     return 'refused';
   }
-  return error instanceof TypeError || (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError')) ? 'retry' : 'refused';
+  return error instanceof TypeError ||
+    (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError'))
+    ? 'retry'
+    : 'refused';
 }

@@ -10,7 +10,10 @@ export type Row = Record<string, unknown>;
 export async function bulkInsert(db: Db, table: string, rows: Row[], batchSize = 5000): Promise<void> {
   if (rows.length === 0) return;
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const list = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+  const list = sql.join(
+    columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   for (let i = 0; i < rows.length; i += batchSize) {
     const chunk = JSON.stringify(rows.slice(i, i + batchSize));
     await db.execute(
@@ -23,7 +26,9 @@ export async function bulkInsert(db: Db, table: string, rows: Row[], batchSize =
 export async function resetIdentity(db: Db, tables: string[]): Promise<void> {
   for (const table of tables) {
     const t = sql.identifier(table);
-    await db.execute(sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), COALESCE((SELECT max(id) FROM ${t}), 0) + 1, false)`);
+    await db.execute(
+      sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), COALESCE((SELECT max(id) FROM ${t}), 0) + 1, false)`,
+    );
   }
 }
 

@@ -34,11 +34,24 @@ describe('migration 0010: the cell log gets its own table', () => {
       (1, 12, 'lesson', 5, null, null, '{"date": "2026-09-01"}', 3)`);
     await migrate(db, { migrationsFolder });
     const rows = await db.select().from(cellChanges).orderBy(cellChanges.batchId);
-    expect(rows.map((r) => [r.batchId, r.userId])).toEqual([[10, 3], [11, 3]]);
+    expect(rows.map((r) => [r.batchId, r.userId])).toEqual([
+      [10, 3],
+      [11, 3],
+    ]);
     expect(rows.flatMap(cellsOf)).toEqual([
       { lessonId: 5, studentId: 7, before: null, after: { attendance: null, grade1: '5', grade2: null, version: 1 } },
-      { lessonId: 5, studentId: 9, before: { attendance: 'б', grade1: null, grade2: null, version: 4 }, after: { attendance: null, grade1: null, grade2: null, version: 5 } },
-      { lessonId: 5, studentId: 7, before: { attendance: null, grade1: '5', grade2: null, version: 1 }, after: { attendance: null, grade1: '4', grade2: '5', version: 2 } },
+      {
+        lessonId: 5,
+        studentId: 9,
+        before: { attendance: 'б', grade1: null, grade2: null, version: 4 },
+        after: { attendance: null, grade1: null, grade2: null, version: 5 },
+      },
+      {
+        lessonId: 5,
+        studentId: 7,
+        before: { attendance: null, grade1: '5', grade2: null, version: 1 },
+        after: { attendance: null, grade1: '4', grade2: '5', version: 2 },
+      },
       { lessonId: 5, studentId: 8, before: null, after: { attendance: 'н', grade1: null, grade2: null, version: 1 } },
     ]);
     await expect(db.execute(sql`delete from cell_changes`)).rejects.toThrow();

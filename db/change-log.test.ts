@@ -57,7 +57,9 @@ describe('change log', () => {
         () => 'accepted',
         (e: { message: string; cause?: { message: string } }) => e.cause?.message ?? e.message,
       );
-    expect(await refusal(sql`update cell_changes set version_before = '{2}'`)).toBe('cell_changes is append-only (UPDATE refused)');
+    expect(await refusal(sql`update cell_changes set version_before = '{2}'`)).toBe(
+      'cell_changes is append-only (UPDATE refused)',
+    );
     expect(await refusal(sql`delete from cell_changes`)).toBe('cell_changes is append-only (DELETE refused)');
     expect(await refusal(sql`truncate cell_changes`)).toBe('cell_changes is append-only (TRUNCATE refused)');
     expect(await database.db.select().from(cellChanges)).toHaveLength(1);

@@ -75,7 +75,11 @@ function preparedStatements(sql: postgres.Sql): postgres.Sql {
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   // Generic plans for the prepared statements: every query here is keyed by ids, and re-planning the journal's joins
   // on each call (PostgreSQL's first five custom plans per connection) cost more than running them (bench/README).
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { plan_cache_mode: options.planCacheMode ?? 'force_generic_plan' } });
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { plan_cache_mode: options.planCacheMode ?? 'force_generic_plan' },
+  });
   const db: Db = drizzlePostgres(preparedStatements(client), { schema, casing: 'snake_case' });
   if (options.migrate) {
     await migratePostgres(drizzlePostgres(client, { casing: 'snake_case' }), { migrationsFolder });

@@ -17,7 +17,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('PGlite data directory lock', () => {
   it('refuses a second process with a clear message and leaves the data intact', async () => {
     const database = await openDatabase({ dataDir });
-    await database.db.execute(sql`insert into institutions (short_name, full_name) values ('Колледж', 'Колледж полностью')`);
+    await database.db.execute(
+      sql`insert into institutions (short_name, full_name) values ('Колледж', 'Колледж полностью')`,
+    );
     const script = `import { openDatabase } from ${JSON.stringify(path.resolve(import.meta.dirname, 'client.ts'))};
       try { await openDatabase({ dataDir: ${JSON.stringify(dataDir)} }); console.log('OPENED'); }
       catch (e) { console.error(e.message); process.exit(3); }`;

@@ -22,7 +22,10 @@ export interface CellTarget {
   lessonDate: IsoDate;
 }
 
-export function checkCellEdit(target: CellTarget & { today: IsoDate; codes: readonly AttendanceCodeDef[] }, text: string): CellEditCheck {
+export function checkCellEdit(
+  target: CellTarget & { today: IsoDate; codes: readonly AttendanceCodeDef[] },
+  text: string,
+): CellEditCheck {
   return cellEditChecker(target.codes, target.today)(target, text);
 }
 
@@ -31,7 +34,10 @@ function where(target: CellTarget): string {
 }
 
 /** The same rule for the many cells of one batch: each distinct text is parsed once (a pasted block repeats a few marks). */
-export function cellEditChecker(codes: readonly AttendanceCodeDef[], today: IsoDate): (target: CellTarget, text: string) => CellEditCheck {
+export function cellEditChecker(
+  codes: readonly AttendanceCodeDef[],
+  today: IsoDate,
+): (target: CellTarget, text: string) => CellEditCheck {
   const parsedByText = new Map<string, ReturnType<typeof parseCellInput>>();
   return (target, text) => {
     let parsed = parsedByText.get(text);

@@ -15,7 +15,12 @@ describe('the cell log row of one lesson', () => {
       grade2After: ['4', ''],
     };
     expect(cellChanges(row)).toEqual([
-      { lessonId: 100, studentId: 7, before: { attendance: 'н', grade1: null, grade2: null, version: 3 }, after: { attendance: null, grade1: '5', grade2: '4', version: 4 } },
+      {
+        lessonId: 100,
+        studentId: 7,
+        before: { attendance: 'н', grade1: null, grade2: null, version: 3 },
+        after: { attendance: null, grade1: '5', grade2: '4', version: 4 },
+      },
       { lessonId: 100, studentId: 9, before: null, after: { attendance: null, grade1: '3', grade2: null, version: 1 } },
     ]);
   });

@@ -28,9 +28,19 @@ export interface CellChange {
   after: CellState | null;
 }
 
-function state(version: number | undefined, attendance: string | undefined, grade1: string | undefined, grade2: string | undefined): CellState | null {
+function state(
+  version: number | undefined,
+  attendance: string | undefined,
+  grade1: string | undefined,
+  grade2: string | undefined,
+): CellState | null {
   if (!version) return null;
-  return { attendance: attendance || null, grade1: (grade1 || null) as CellValue['grade1'], grade2: (grade2 || null) as CellValue['grade2'], version };
+  return {
+    attendance: attendance || null,
+    grade1: (grade1 || null) as CellValue['grade1'],
+    grade2: (grade2 || null) as CellValue['grade2'],
+    version,
+  };
 }
 
 /** Every cell of a log row as (lesson, student, before, after). */

@@ -75,7 +75,11 @@ export function namingOnTransfer(group: NamedGroup, evidence: NamingEvidence = {
     proposedName: carriesCourse ? renamed : group.name,
   });
   if (!reading.course) {
-    return carries(false, false, reading.year ? `по году набора ${group.admissionYear}` : 'номера курса в названии нет');
+    return carries(
+      false,
+      false,
+      reading.year ? `по году набора ${group.admissionYear}` : 'номера курса в названии нет',
+    );
   }
   if (!reading.year) return carries(true, false, `первая цифра — номер курса (${group.course})`);
 
@@ -87,7 +91,9 @@ export function namingOnTransfer(group: NamedGroup, evidence: NamingEvidence = {
   if (previous && nameOnNextCourse(previous.name, previous.course) === group.name) {
     return carries(true, false, `${ambiguity}; в прошлый перевод было ${previous.name}`);
   }
-  const intake = (evidence.intake ?? []).map((g) => ({ name: g.name, ...readName(g) })).filter((r) => r.course !== r.year);
+  const intake = (evidence.intake ?? [])
+    .map((g) => ({ name: g.name, ...readName(g) }))
+    .filter((r) => r.course !== r.year);
   const byCourse = intake.filter((r) => r.course).map((r) => r.name);
   const byYear = intake.filter((r) => r.year).map((r) => r.name);
   const examples = (names: string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
@@ -104,7 +110,8 @@ export function namingOnTransfer(group: NamedGroup, evidence: NamingEvidence = {
 export function newGroupNameProblem(name: string, currentName: string): string | null {
   const trimmed = name.trim();
   if (!trimmed) return 'Новое название: заполните';
-  if (trimmed !== currentName && trimmed.length > GROUP_NAME_MAX) return `Новое название: не длиннее ${GROUP_NAME_MAX} знаков`;
+  if (trimmed !== currentName && trimmed.length > GROUP_NAME_MAX)
+    return `Новое название: не длиннее ${GROUP_NAME_MAX} знаков`;
   return null;
 }
 

@@ -22,12 +22,28 @@ export const CYCLES = ['ОУД', 'СГ', 'ОГСЭ', 'ЕН', 'ОП', 'ПМ'] as 
 
 /** Form codes as stored, with the spellings accepted in a file. «Другая» (or empty) is a semester mark only. */
 const FORMS: Record<string, string | null> = {
-  'э': 'Э', 'экзамен': 'Э',
-  'дз': 'ДЗ', 'диф. зачет': 'ДЗ', 'дифзачет': 'ДЗ', 'дифференцированный зачет': 'ДЗ',
-  'з': 'З', 'зачет': 'З',
-  'кп': 'КП', 'кр': 'КП', 'курсовой проект': 'КП', 'курсовая работа': 'КП',
-  'эк': 'ЭК', 'экзамен квалификационный': 'ЭК', 'экзамен по модулю': 'ЭК', 'эм': 'ЭК',
-  '': null, '-': null, '—': null, 'другая': null, 'другое': null, 'оценка за семестр': null,
+  э: 'Э',
+  экзамен: 'Э',
+  дз: 'ДЗ',
+  'диф. зачет': 'ДЗ',
+  дифзачет: 'ДЗ',
+  'дифференцированный зачет': 'ДЗ',
+  з: 'З',
+  зачет: 'З',
+  кп: 'КП',
+  кр: 'КП',
+  'курсовой проект': 'КП',
+  'курсовая работа': 'КП',
+  эк: 'ЭК',
+  'экзамен квалификационный': 'ЭК',
+  'экзамен по модулю': 'ЭК',
+  эм: 'ЭК',
+  '': null,
+  '-': null,
+  '—': null,
+  другая: null,
+  другое: null,
+  'оценка за семестр': null,
 };
 
 export const FORM_LABELS: Record<string, string> = {
@@ -115,9 +131,19 @@ export function parseCurriculumRows(
   const errors: RowError[] = [];
   const items = new Map<string, PlanItem & { firstRow: number }>();
   for (const { row, cells } of rows) {
-    const [cycleRaw = '', codeRaw = '', nameRaw = '', shortRaw = '', semesterRaw = '', totalRaw = '', theoryRaw = '', practiceRaw = '', labRaw = '', selfRaw = '', formRaw = ''] = cells.map(
-      (c) => c ?? '',
-    );
+    const [
+      cycleRaw = '',
+      codeRaw = '',
+      nameRaw = '',
+      shortRaw = '',
+      semesterRaw = '',
+      totalRaw = '',
+      theoryRaw = '',
+      practiceRaw = '',
+      labRaw = '',
+      selfRaw = '',
+      formRaw = '',
+    ] = cells.map((c) => c ?? '');
     if (cells.every((c) => (c ?? '').trim() === '')) continue;
     const problems: string[] = [];
     const codeClean = (t: string) => t.trim().toUpperCase().replace(/\s+/g, '');
@@ -125,8 +151,13 @@ export function parseCurriculumRows(
     const code = codeClean(codeRead.ok ? codeRead.text : codeRaw);
     const kind = kindOfCode(code);
     if (code === '') problems.push('Код: заполните');
-    else if (!kind) problems.push(`Код: «${codeRaw.trim()}» — ожидается вида ОП.04, ПМ.01, МДК.01.02, УП.01${codeRead.ok ? '' : ` (${SWITCH_LAYOUT})`}`);
-    const cycleRead = readRussianLayout(cycleRaw, (c) => (CYCLES as readonly string[]).includes(c.trim().toUpperCase()));
+    else if (!kind)
+      problems.push(
+        `Код: «${codeRaw.trim()}» — ожидается вида ОП.04, ПМ.01, МДК.01.02, УП.01${codeRead.ok ? '' : ` (${SWITCH_LAYOUT})`}`,
+      );
+    const cycleRead = readRussianLayout(cycleRaw, (c) =>
+      (CYCLES as readonly string[]).includes(c.trim().toUpperCase()),
+    );
     let cycle = (cycleRead.ok ? cycleRead.text : cycleRaw).trim().toUpperCase();
     if (kind && kind.kind !== 'discipline') {
       if (cycle === '') cycle = 'ПМ';
@@ -150,14 +181,18 @@ export function parseCurriculumRows(
       const lab = hours(labRaw, 'Лабораторные', problems, false);
       const self = hours(selfRaw, 'Самостоятельная', problems, false);
       // «Всего» is the work with the teacher (what the journal counts); self-study comes on top of it.
-      if (theory + practice + lab > total) problems.push(`Часы: теория, практические и лабораторные (${theory + practice + lab}) больше, чем всего (${total})`);
+      if (theory + practice + lab > total)
+        problems.push(
+          `Часы: теория, практические и лабораторные (${theory + practice + lab}) больше, чем всего (${total})`,
+        );
       const formOf = (text: string) => {
         const key = normal(text).replace(/\.$/, '');
         return FORMS[key] ?? FORMS[key.replace(/\s/g, '')];
       };
       const formRead = readRussianLayout(formRaw, (c) => formOf(c) !== undefined);
       const form = formOf(formRead.ok ? formRead.text : formRaw);
-      if (form === undefined) problems.push(`Форма аттестации: «${formRaw.trim()}» — допустимо Э, ДЗ, З, КП, ЭК или пусто`);
+      if (form === undefined)
+        problems.push(`Форма аттестации: «${formRaw.trim()}» — допустимо Э, ДЗ, З, КП, ЭК или пусто`);
       semester = {
         semester: Number(sem),
         hoursTotal: total,
@@ -174,27 +209,48 @@ export function parseCurriculumRows(
 
     const existing = items.get(code);
     if (existing && problems.length === 0) {
-      if (existing.name !== name) problems.push(`Наименование: у ${code} в строке ${existing.firstRow} другое — «${existing.name}»`);
-      if (existing.cycle !== cycle) problems.push(`Цикл: у ${code} в строке ${existing.firstRow} другой — ${existing.cycle}`);
-      if (semester && existing.semesters.some((s) => s.semester === semester!.semester)) problems.push(`Семестр: ${code} в ${semester.semester} семестре уже есть`);
+      if (existing.name !== name)
+        problems.push(`Наименование: у ${code} в строке ${existing.firstRow} другое — «${existing.name}»`);
+      if (existing.cycle !== cycle)
+        problems.push(`Цикл: у ${code} в строке ${existing.firstRow} другой — ${existing.cycle}`);
+      if (semester && existing.semesters.some((s) => s.semester === semester!.semester))
+        problems.push(`Семестр: ${code} в ${semester.semester} семестре уже есть`);
     }
     if (problems.length) {
       errors.push({ row, message: problems.join('; ') });
       continue;
     }
-    const item = existing ?? { cycle, kind: kind!.kind, code, name, shortName, parentCode: kind!.parentCode, semesters: [], firstRow: row };
+    const item = existing ?? {
+      cycle,
+      kind: kind!.kind,
+      code,
+      name,
+      shortName,
+      parentCode: kind!.parentCode,
+      semesters: [],
+      firstRow: row,
+    };
     if (semester) item.semesters.push(semester);
     items.set(code, item);
   }
   for (const item of items.values()) {
     if (item.parentCode && !items.has(item.parentCode) && !knownModules.has(item.parentCode)) {
-      errors.push({ row: item.firstRow, message: `Код: для ${item.code} в файле нет профессионального модуля ${item.parentCode}` });
+      errors.push({
+        row: item.firstRow,
+        message: `Код: для ${item.code} в файле нет профессионального модуля ${item.parentCode}`,
+      });
     }
   }
-  if (items.size === 0 && errors.length === 0) errors.push({ row: 1, message: 'В файле нет ни одной строки плана под заголовком' });
+  if (items.size === 0 && errors.length === 0)
+    errors.push({ row: 1, message: 'В файле нет ни одной строки плана под заголовком' });
   errors.sort((a, b) => a.row - b.row);
   return {
-    items: errors.length ? [] : [...items.values()].map(({ firstRow: _row, ...item }) => ({ ...item, semesters: item.semesters.sort((a, b) => a.semester - b.semester) })),
+    items: errors.length
+      ? []
+      : [...items.values()].map(({ firstRow: _row, ...item }) => ({
+          ...item,
+          semesters: item.semesters.sort((a, b) => a.semester - b.semester),
+        })),
     errors,
   };
 }

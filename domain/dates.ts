@@ -76,7 +76,11 @@ export function canonicalTimeZone(timeZone: string): string {
 
 /** «30.11.2026, 14:05» — a moment as the college's clock showed it. */
 export function formatDateTime(at: Date | string, timeZone: string, withSeconds = false): string {
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: withSeconds ? 'medium' : 'short' }).format(new Date(at));
+  return new Intl.DateTimeFormat('ru-RU', {
+    timeZone,
+    dateStyle: 'short',
+    timeStyle: withSeconds ? 'medium' : 'short',
+  }).format(new Date(at));
 }
 
 /** The time zones of Russia, west to east, for the administrator's choice. */

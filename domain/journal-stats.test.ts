@@ -30,7 +30,11 @@ describe('studentStats', () => {
   });
 
   it('ignores credits in averages and has no average without grades', () => {
-    const stats = studentStats(lessons, [{ lessonId: 1, attendance: null, grade1: 'зч', grade2: null }], DEFAULT_ATTENDANCE_CODES);
+    const stats = studentStats(
+      lessons,
+      [{ lessonId: 1, attendance: null, grade1: 'зч', grade2: null }],
+      DEFAULT_ATTENDANCE_CODES,
+    );
     expect(stats.average).toBeNull();
     expect(stats.gradeCount).toBe(0);
   });

@@ -28,7 +28,11 @@ export interface StudentStats {
   missedValidHours: number;
 }
 
-export function studentStats(lessons: ReadonlyMap<number, StatsLesson>, cells: Iterable<StatsCell>, codes: readonly AttendanceCodeDef[]): StudentStats {
+export function studentStats(
+  lessons: ReadonlyMap<number, StatsLesson>,
+  cells: Iterable<StatsCell>,
+  codes: readonly AttendanceCodeDef[],
+): StudentStats {
   let sum = 0;
   let count = 0;
   let weightedSum = 0;

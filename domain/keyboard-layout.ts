@@ -16,12 +16,27 @@
 
 /** Latin → Cyrillic: the same letter in both alphabets (upper and lower case as written). */
 const SAME_LETTER: Record<string, string> = {
-  A: 'А', a: 'а', B: 'В', C: 'С', c: 'с', E: 'Е', e: 'е', H: 'Н', K: 'К', M: 'М', O: 'О', o: 'о', P: 'Р', p: 'р',
-  T: 'Т', X: 'Х', x: 'х',
+  A: 'А',
+  a: 'а',
+  B: 'В',
+  C: 'С',
+  c: 'с',
+  E: 'Е',
+  e: 'е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  o: 'о',
+  P: 'Р',
+  p: 'р',
+  T: 'Т',
+  X: 'Х',
+  x: 'х',
 };
 
 /** The key under each Latin character → the character it gives in the Russian (ЙЦУКЕН) layout. */
-const QWERTY = 'qwertyuiop[]asdfghjkl;\'zxcvbnm,`';
+const QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,`";
 const JCUKEN = 'йцукенгшщзхъфывапролджэячсмитьбё';
 const QWERTY_SHIFT = 'QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<~';
 const JCUKEN_SHIFT = 'ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЁ';

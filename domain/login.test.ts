@@ -17,6 +17,7 @@ describe('returnPathAfterSignIn', () => {
   it('goes back to a page of the site and nowhere else', () => {
     expect(returnPathAfterSignIn('/journals/12')).toBe('/journals/12');
     expect(returnPathAfterSignIn(undefined)).toBe('/');
-    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'journals', '/a\nb']) expect(returnPathAfterSignIn(bad)).toBe('/');
+    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'journals', '/a\nb'])
+      expect(returnPathAfterSignIn(bad)).toBe('/');
   });
 });

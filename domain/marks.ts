@@ -41,7 +41,10 @@ function isGrade(s: string): s is GradeCode {
  * with the Latin layout on is read by the one rule of `keyboard-layout.ts` (`y` → н by key position, `H` → Н as the
  * same letter, never `y` → у by look).
  */
-export function parseCellInput(raw: string, attendanceCodes: readonly AttendanceCodeDef[] = DEFAULT_ATTENDANCE_CODES): ParseResult {
+export function parseCellInput(
+  raw: string,
+  attendanceCodes: readonly AttendanceCodeDef[] = DEFAULT_ATTENDANCE_CODES,
+): ParseResult {
   const read = readRussianLayout(raw, (candidate) => parseCyrillic(candidate, candidate, attendanceCodes).ok);
   if (!read.ok) return { ok: false, error: read.error };
   return parseCyrillic(read.text, raw, attendanceCodes);

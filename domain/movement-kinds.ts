@@ -10,4 +10,5 @@ export const MOVEMENT_LABELS: Record<MovementKind, string> = {
 };
 
 /** For a menu: «Академический отпуск». */
-export const movementTitle = (kind: MovementKind) => MOVEMENT_LABELS[kind][0]!.toUpperCase() + MOVEMENT_LABELS[kind].slice(1);
+export const movementTitle = (kind: MovementKind) =>
+  MOVEMENT_LABELS[kind][0]!.toUpperCase() + MOVEMENT_LABELS[kind].slice(1);

@@ -8,12 +8,19 @@ describe('names', () => {
   });
 
   it('sorts in Russian alphabetical order with ё beside е', () => {
-    const people = ['Фёдоров Егор', 'Федотова Ольга', 'Абрамов Иван', 'Яковлев Егор', 'Ёлкин Пётр', 'Ежов Иван'].map((s) => {
-      const [lastName, firstName] = s.split(' ') as [string, string];
-      return { lastName, firstName };
-    });
+    const people = ['Фёдоров Егор', 'Федотова Ольга', 'Абрамов Иван', 'Яковлев Егор', 'Ёлкин Пётр', 'Ежов Иван'].map(
+      (s) => {
+        const [lastName, firstName] = s.split(' ') as [string, string];
+        return { lastName, firstName };
+      },
+    );
     expect(people.sort(compareByName).map(fullName)).toEqual([
-      'Абрамов Иван', 'Ежов Иван', 'Ёлкин Пётр', 'Фёдоров Егор', 'Федотова Ольга', 'Яковлев Егор',
+      'Абрамов Иван',
+      'Ежов Иван',
+      'Ёлкин Пётр',
+      'Фёдоров Егор',
+      'Федотова Ольга',
+      'Яковлев Егор',
     ]);
   });
 
@@ -21,7 +28,8 @@ describe('names', () => {
     expect(cleanName('  Семёнов   Артём ')).toBe('Семёнов Артём');
     expect(cleanName('Римская\u2011Корсакова')).toBe('Римская-Корсакова');
     expect(cleanName('Салтыкова\u2013Щедрина')).toBe('Салтыкова-Щедрина');
-    for (const dash of ['\u2010', '\u2012', '\u2014', '\u2015', '\u2212', '\uFE63', '\uFF0D']) expect(cleanName(`Мамин${dash}Сибиряк`)).toBe('Мамин-Сибиряк');
+    for (const dash of ['\u2010', '\u2012', '\u2014', '\u2015', '\u2212', '\uFE63', '\uFF0D'])
+      expect(cleanName(`Мамин${dash}Сибиряк`)).toBe('Мамин-Сибиряк');
     expect(cleanName('Мамин - Сибиряк')).toBe('Мамин-Сибиряк');
     expect(cleanName('Мамин\u00A0\u2013\u00A0Сибиряк')).toBe('Мамин-Сибиряк');
     expect(cleanName('Д\u2019Артаньян')).toBe("Д'Артаньян");
@@ -42,12 +50,15 @@ describe('names', () => {
     expect(personKey({ lastName: 'Семенов', firstName: 'Артем', middleName: 'Ильич' })).toBe(personKey(a));
     expect(personKey({ lastName: 'СЕМЁНОВ', firstName: 'АРТЁМ', middleName: 'ИЛЬИЧ' })).toBe(personKey(a));
     expect(personKey({ lastName: 'Семёнов', firstName: 'Артём', middleName: null })).not.toBe(personKey(a));
-    expect(personKey({ lastName: 'Семёнов Артём', firstName: 'Ильич' })).not.toBe(personKey({ lastName: 'Семёнов', firstName: 'Артём Ильич' }));
+    expect(personKey({ lastName: 'Семёнов Артём', firstName: 'Ильич' })).not.toBe(
+      personKey({ lastName: 'Семёнов', firstName: 'Артём Ильич' }),
+    );
   });
 
   it('compares Russian phone numbers by their digits, 8 as 7', () => {
     const key = '79271234567';
-    for (const p of ['+7 (927) 123-45-67', '8 927 123 45 67', '89271234567', '927-123-45-67', '7 927 1234567']) expect(phoneKey(p)).toBe(key);
+    for (const p of ['+7 (927) 123-45-67', '8 927 123 45 67', '89271234567', '927-123-45-67', '7 927 1234567'])
+      expect(phoneKey(p)).toBe(key);
     expect(phoneKey('+7 927 123-45-68')).not.toBe(key);
     expect(phoneKey('')).toBeNull();
     expect(phoneKey(null)).toBeNull();

@@ -30,7 +30,13 @@ export interface ImportedStudent {
   recordBookNo: string | null;
   phone: string | null;
   email: string | null;
-  guardian: { lastName: string; firstName: string; middleName: string | null; relation: string; phone: string | null } | null;
+  guardian: {
+    lastName: string;
+    firstName: string;
+    middleName: string | null;
+    relation: string;
+    phone: string | null;
+  } | null;
 }
 
 /**
@@ -79,12 +85,16 @@ function phone(value: string, field: string, problems: string[]): string | null 
   const v = cap(value);
   if (v === '') return null;
   const digits = v.replace(/\D/g, '');
-  if (digits.length < 10 || digits.length > 11 || !/^[\d\s()+-]+$/.test(v)) problems.push(`${field}: «${v}» — не похоже на номер телефона`);
+  if (digits.length < 10 || digits.length > 11 || !/^[\d\s()+-]+$/.test(v))
+    problems.push(`${field}: «${v}» — не похоже на номер телефона`);
   return v;
 }
 
 /** `today` bounds the birth date: a student is 13 to 70 years old. */
-export function parseStudentRows(rows: { row: number; cells: string[] }[], today: string): { students: ImportedStudent[]; errors: RowError[] } {
+export function parseStudentRows(
+  rows: { row: number; cells: string[] }[],
+  today: string,
+): { students: ImportedStudent[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const students: ImportedStudent[] = [];
   const seenBooks = new Map<string, number>();
@@ -92,7 +102,18 @@ export function parseStudentRows(rows: { row: number; cells: string[] }[], today
   const year = Number(today.slice(0, 4));
   for (const { row, cells } of rows) {
     if (cells.every((c) => (c ?? '').trim() === '')) continue;
-    const [last = '', first = '', middle = '', birth = '', book = '', tel = '', mail = '', parent = '', relation = '', parentTel = ''] = cells.map((c) => c ?? '');
+    const [
+      last = '',
+      first = '',
+      middle = '',
+      birth = '',
+      book = '',
+      tel = '',
+      mail = '',
+      parent = '',
+      relation = '',
+      parentTel = '',
+    ] = cells.map((c) => c ?? '');
     const problems: string[] = [];
     const lastName = name(last, 'Фамилия', problems, true);
     const firstName = name(first, 'Имя', problems, true);
@@ -101,7 +122,8 @@ export function parseStudentRows(rows: { row: number; cells: string[] }[], today
     if (birth.trim() !== '') {
       birthDate = parseRuDate(birth);
       if (!birthDate) problems.push(`Дата рождения: «${birth.trim()}» — ожидается ДД.ММ.ГГГГ`);
-      else if (Number(birthDate.slice(0, 4)) > year - 13 || Number(birthDate.slice(0, 4)) < year - 70) problems.push(`Дата рождения: ${formatDate(birthDate)} — возраст студента вне 13–70 лет`);
+      else if (Number(birthDate.slice(0, 4)) > year - 13 || Number(birthDate.slice(0, 4)) < year - 70)
+        problems.push(`Дата рождения: ${formatDate(birthDate)} — возраст студента вне 13–70 лет`);
     }
     const recordBookNo = cap(book) || null;
     if (recordBookNo) {
@@ -115,7 +137,8 @@ export function parseStudentRows(rows: { row: number; cells: string[] }[], today
     let guardian: ImportedStudent['guardian'] = null;
     if ([parent, relation, parentTel].some((c) => c.trim() !== '')) {
       const parts = cleanName(parent).split(' ');
-      if (parts.length < 2 || parts.length > 3) problems.push('Родитель: ФИО — фамилия, имя и (если есть) отчество через пробел');
+      if (parts.length < 2 || parts.length > 3)
+        problems.push('Родитель: ФИО — фамилия, имя и (если есть) отчество через пробел');
       else {
         const [pl, pf, pm] = parts as [string, string, string | undefined];
         const before = problems.length;
@@ -124,9 +147,11 @@ export function parseStudentRows(rows: { row: number; cells: string[] }[], today
         name(pf, 'Родитель: имя', problems, true);
         if (pm) name(pm, 'Родитель: отчество', problems, false);
         const rel = relation.trim().toLowerCase();
-        if (!(RELATIONS as readonly string[]).includes(rel)) problems.push(`Родитель: кем приходится — «${relation.trim()}»; допустимо ${RELATIONS.join(', ')}`);
+        if (!(RELATIONS as readonly string[]).includes(rel))
+          problems.push(`Родитель: кем приходится — «${relation.trim()}»; допустимо ${RELATIONS.join(', ')}`);
         const gPhone = phone(parentTel, 'Родитель: телефон', problems);
-        if (problems.length === before) guardian = { lastName: pl, firstName: pf, middleName: pm ?? null, relation: rel, phone: gPhone };
+        if (problems.length === before)
+          guardian = { lastName: pl, firstName: pf, middleName: pm ?? null, relation: rel, phone: gPhone };
       }
     }
     if (lastName && firstName) {
@@ -140,9 +165,20 @@ export function parseStudentRows(rows: { row: number; cells: string[] }[], today
       continue;
     }
     if (recordBookNo) seenBooks.set(recordBookNo, row);
-    students.push({ row, lastName: lastName!, firstName: firstName!, middleName, birthDate, recordBookNo, phone: studentPhone, email, guardian });
+    students.push({
+      row,
+      lastName: lastName!,
+      firstName: firstName!,
+      middleName,
+      birthDate,
+      recordBookNo,
+      phone: studentPhone,
+      email,
+      guardian,
+    });
   }
-  if (students.length === 0 && errors.length === 0) errors.push({ row: 1, message: 'В файле нет ни одного студента под заголовком' });
+  if (students.length === 0 && errors.length === 0)
+    errors.push({ row: 1, message: 'В файле нет ни одного студента под заголовком' });
   return { students: errors.length ? [] : students, errors };
 }
 

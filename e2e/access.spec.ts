@@ -68,7 +68,10 @@ test('смена пароля: ошибки по-русски, затем вхо
   await expect(page.getByRole('status')).toContainText('Пароль изменён');
 });
 
-test('куратор открывает карточку студента — администратор видит этот просмотр в журнале доступа к ПДн', async ({ page, browser }) => {
+test('куратор открывает карточку студента — администратор видит этот просмотр в журнале доступа к ПДн', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'kurator');
   const first = page.getByTestId('roster').getByRole('link').first();
   const name = (await first.textContent())!;
@@ -87,7 +90,9 @@ test('куратор открывает карточку студента — а
   // A parent sees the own child's card without personal details, and no one else's.
   const parent = await browser.newPage();
   await signInAs(parent, 'roditel');
-  const res = await parent.request.get(`/api/trpc/people.studentCard?input=${encodeURIComponent(JSON.stringify({ json: { studentId: 1 } }))}`);
+  const res = await parent.request.get(
+    `/api/trpc/people.studentCard?input=${encodeURIComponent(JSON.stringify({ json: { studentId: 1 } }))}`,
+  );
   expect(res.status()).toBe(403);
   await parent.close();
 });

@@ -10,7 +10,9 @@ const ROLES = ['admin', 'zav', 'metodist', 'kurator', 'prepod', 'student', 'rodi
 
 async function scan(page: Page, where: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${where}: ${v.id} (${v.impact}) — ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}: ${v.help}`);
+  return result.violations.map(
+    (v) => `${where}: ${v.id} (${v.impact}) — ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}: ${v.help}`,
+  );
 }
 
 for (const login of ROLES) {
@@ -19,7 +21,9 @@ for (const login of ROLES) {
     await signInAs(page, login);
     const found: string[] = [];
     found.push(...(await scan(page, `${login} /`)));
-    const menu = await page.locator('header nav a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+    const menu = await page
+      .locator('header nav a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     const deeper = ['[data-testid=journals] a', '[data-testid=roster] a', 'table.list tbody a'];
     for (const path of [...new Set(menu)].filter((p) => p !== '/')) {
       await page.goto(path);

@@ -2,13 +2,18 @@ import { expect, test } from '@playwright/test';
 import { signInAs } from './helpers';
 import { cell, fetchJournal, lastLessonColumns, openJournal, text, typeKeys, waitSaved } from './journal-helpers';
 
-test('администратор закрывает семестр; заведующий открывает журнал преподавателю; преподаватель исправляет', async ({ browser }) => {
+test('администратор закрывает семестр; заведующий открывает журнал преподавателю; преподаватель исправляет', async ({
+  browser,
+}) => {
   const adminContext = await browser.newContext({ locale: 'ru-RU' });
   const admin = await adminContext.newPage();
   await signInAs(admin, 'admin');
   await admin.getByRole('link', { name: 'Учебный год' }).click();
   const year = admin.getByTestId('year-2026/2027');
-  await year.getByRole('row', { name: /1 семестр 2026\/2027/ }).getByRole('button', { name: 'Закрыть семестр' }).click();
+  await year
+    .getByRole('row', { name: /1 семестр 2026\/2027/ })
+    .getByRole('button', { name: 'Закрыть семестр' })
+    .click();
   await expect(admin.getByRole('status')).toHaveText('1 семестр 2026/2027: закрыт для изменений');
   await expect(year.getByRole('row', { name: /1 семестр 2026\/2027/ })).toContainText('закрыт для изменений');
 
@@ -17,7 +22,9 @@ test('администратор закрывает семестр; заведу
     const teacher = await teacherContext.newPage();
     await signInAs(teacher, 'prepod');
     const journalId = await openJournal(teacher, /ОП\.04 Основы алгоритмизации/);
-    await expect(teacher.getByText('Семестр закрыт: изменения только по разрешению заведующего отделением')).toBeVisible();
+    await expect(
+      teacher.getByText('Семестр закрыт: изменения только по разрешению заведующего отделением'),
+    ).toBeVisible();
     await expect(teacher.getByRole('button', { name: 'Добавить занятие' })).toHaveCount(0);
 
     const headContext = await browser.newContext({ locale: 'ru-RU' });
@@ -30,7 +37,9 @@ test('администратор закрывает семестр; заведу
     await expect(head.getByText(/Журнал открыт преподавателю до/)).toBeVisible();
 
     await teacher.reload();
-    await expect(teacher.getByText(/Журнал открыт для исправлений до .*Исправление оценки по заявлению студента/)).toBeVisible();
+    await expect(
+      teacher.getByText(/Журнал открыт для исправлений до .*Исправление оценки по заявлению студента/),
+    ).toBeVisible();
     const [lessonId] = await lastLessonColumns(teacher, 1);
     const before = await fetchJournal(teacher.request, journalId);
     const student = before.students[4]!;

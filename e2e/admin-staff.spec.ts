@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signIn, signInAs } from './helpers';
 
-test('администратор отключает сотрудника — его открытый сеанс завершается сразу, вход отклонён; затем включает', async ({ browser }) => {
+test('администратор отключает сотрудника — его открытый сеанс завершается сразу, вход отклонён; затем включает', async ({
+  browser,
+}) => {
   const inspectorContext = await browser.newContext({ locale: 'ru-RU' });
   const inspector = await inspectorContext.newPage();
   await signInAs(inspector, 'inspektor');

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './helpers';
 
-test('администратор открывает новый учебный год и переводит колледж на следующий курс по предпросмотру', async ({ page }) => {
+test('администратор открывает новый учебный год и переводит колледж на следующий курс по предпросмотру', async ({
+  page,
+}) => {
   await signInAs(page, 'admin');
   await page.getByRole('link', { name: 'Учебный год' }).click();
   const form = page.getByTestId('open-year');
@@ -17,7 +19,8 @@ test('администратор открывает новый учебный г
   await transfer.getByRole('button', { name: 'Показать, что будет' }).click();
 
   const preview = page.getByTestId('transfer-preview');
-  const row = (name: string) => preview.locator('tbody tr').filter({ has: page.getByRole('cell', { name, exact: true }) });
+  const row = (name: string) =>
+    preview.locator('tbody tr').filter({ has: page.getByRole('cell', { name, exact: true }) });
   await expect(preview.getByRole('heading')).toHaveText('Из 2026/2027 в 2027/2028, с 01.09.2027');
   // The proposed names stand in inputs the administrator may correct; these names carry the course.
   const newName = (name: string) => row(name).getByLabel(`Новое название ${name}`);

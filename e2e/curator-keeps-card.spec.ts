@@ -7,7 +7,9 @@ test('куратор ведёт карточку студента: контак�
   const editor = page.getByTestId('family-editor');
   await editor.getByLabel('Эл. почта').fill('не-почта');
   await editor.getByLabel('Телефон студента').fill('+7 927 111-22-33');
-  await editor.evaluate((el) => el.querySelectorAll('input[type=email]').forEach((i) => i.setAttribute('type', 'text')));
+  await editor.evaluate((el) =>
+    el.querySelectorAll('input[type=email]').forEach((i) => i.setAttribute('type', 'text')),
+  );
   await editor.getByRole('button', { name: 'Сохранить контакты' }).click();
   await expect(page.locator('.error[role=alert]')).toContainText('Эл. почта: не адрес почты');
   await editor.getByLabel('Эл. почта').fill('s@example.ru');

@@ -14,7 +14,9 @@ test('куратор предлагает академический отпус�
   await form.getByRole('button', { name: 'Отправить предложение' }).click();
   await expect(page.getByRole('status')).toHaveText('Предложение отправлено администратору');
   await page.getByRole('link', { name: 'Движение' }).click();
-  await expect(page.getByTestId('proposals').getByRole('row', { name: new RegExp(student) })).toContainText('ждёт решения');
+  await expect(page.getByTestId('proposals').getByRole('row', { name: new RegExp(student) })).toContainText(
+    'ждёт решения',
+  );
 
   const context = await browser.newContext({ locale: 'ru-RU' });
   const admin = await context.newPage();
@@ -30,5 +32,7 @@ test('куратор предлагает академический отпус�
   await context.close();
 
   await page.reload();
-  await expect(page.getByTestId('proposals').getByRole('row', { name: new RegExp(student) })).toContainText('Приказ № 41-к');
+  await expect(page.getByTestId('proposals').getByRole('row', { name: new RegExp(student) })).toContainText(
+    'Приказ № 41-к',
+  );
 });

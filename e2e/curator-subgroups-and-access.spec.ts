@@ -33,7 +33,10 @@ test('куратор делит группу на три подгруппы во
   await expect(page.locator('.error[role=alert]')).toContainText('Подгруппа «1 подгруппа»: название повторяется');
 });
 
-test('куратор выдаёт доступ родителю; родитель входит с паролем из листка и обязан его сменить', async ({ page, browser }) => {
+test('куратор выдаёт доступ родителю; родитель входит с паролем из листка и обязан его сменить', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'kurator');
   await page.getByRole('link', { name: 'Доступ студентов и родителей' }).click();
   const list = page.getByTestId('access-list');
@@ -83,13 +86,17 @@ test('куратор выдаёт доступ родителю; родител�
   await parentContext.close();
 
   // The slip's password no longer works; printing the slip again is refused.
-  const again = await page.request.post('/api/reports/access-slips', { data: { groupId: 2, slips: [{ kind: 'guardian', id: 1, password }] } });
+  const again = await page.request.post('/api/reports/access-slips', {
+    data: { groupId: 2, slips: [{ kind: 'guardian', id: 1, password }] },
+  });
   expect(again.status()).toBeGreaterThanOrEqual(400);
 });
 
 test('преподаватель не может выдавать доступ ни страницей, ни запросом', async ({ page }) => {
   await signInAs(page, 'prepod');
-  const response = await page.request.post('/api/reports/access-slips', { data: { groupId: 2, slips: [{ kind: 'student', id: 1, password: 'x' }] } });
+  const response = await page.request.post('/api/reports/access-slips', {
+    data: { groupId: 2, slips: [{ kind: 'student', id: 1, password: 'x' }] },
+  });
   expect(response.status()).toBe(403);
   await page.goto('/groups/2/access');
   await expect(page.locator('.error[role=alert]')).toHaveText('Нет доступа к этой группе.');

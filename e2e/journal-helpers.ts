@@ -23,10 +23,14 @@ export async function fetchJournal(request: APIRequestContext, assignmentId: num
   return ((await res.json()) as { result: { data: { json: ApiPage } } }).result.data.json;
 }
 
-export const text = (c: ApiCell | undefined) => (c ? `${c.attendance ?? ''}${[c.grade1, c.grade2].filter(Boolean).join('/')}` : '');
+export const text = (c: ApiCell | undefined) =>
+  c ? `${c.attendance ?? ''}${[c.grade1, c.grade2].filter(Boolean).join('/')}` : '';
 
 export async function openJournal(page: Page, linkText: RegExp): Promise<number> {
-  await page.getByRole('link', { name: /журналы/i }).first().click();
+  await page
+    .getByRole('link', { name: /журналы/i })
+    .first()
+    .click();
   await page.getByTestId('journals').getByRole('link', { name: linkText }).first().click();
   await expect(page.locator('.ag-cell').first()).toBeVisible();
   return Number(new URL(page.url()).pathname.split('/').pop());
@@ -35,10 +39,15 @@ export async function openJournal(page: Page, linkText: RegExp): Promise<number>
 /** Scrolls the grid to its right end and returns the ids of the last `n` lesson columns, left to right. */
 export async function lastLessonColumns(page: Page, n: number): Promise<number[]> {
   for (const scroller of ['.ag-body-horizontal-scroll-viewport', '.ag-grid-viewport']) {
-    await page.locator(scroller).first().evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await page
+      .locator(scroller)
+      .first()
+      .evaluate((el) => (el.scrollLeft = el.scrollWidth));
   }
   await page.waitForTimeout(300);
-  const ids = await page.locator('button.lesson-header').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-lesson-id'))));
+  const ids = await page
+    .locator('button.lesson-header')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-lesson-id'))));
   return ids.slice(-n);
 }
 

@@ -93,14 +93,21 @@ test('две вкладки одного журнала не стирают не
   const b = await target(tabB, journalId, 4);
 
   // Only tab A loses the connection.
-  await tabA.route((url) => url.pathname.startsWith('/api/trpc/'), (route) => route.abort('internetdisconnected'));
+  await tabA.route(
+    (url) => url.pathname.startsWith('/api/trpc/'),
+    (route) => route.abort('internetdisconnected'),
+  );
   await typeInto(tabA, a);
   await expect(tabA.getByTestId('save-status')).toContainText('Нет связи — 1 изменение ждёт отправки');
 
   await typeInto(tabB, b);
   await waitSaved(tabB);
   // B saved its own edit; A's unsent edit is still in the browser's storage.
-  const stored = await tabB.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ezh:outbox:')).map((k) => localStorage.getItem(k)));
+  const stored = await tabB.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('ezh:outbox:'))
+      .map((k) => localStorage.getItem(k)),
+  );
   expect(stored.join('')).toContain(`"lessonId":${a.lessonId},"studentId":${a.studentId},"text":"${a.value}"`);
 
   await tabB.close();

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { signIn, signInAs } from './helpers';
 
-test('региональный администратор создаёт колледж; его администратор входит с одноразовым паролем и видит пустой колледж', async ({ page, browser }) => {
+test('региональный администратор создаёт колледж; его администратор входит с одноразовым паролем и видит пустой колледж', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'region');
   await expect(page.getByTestId('user-role')).toHaveText('Региональный администратор');
   await page.getByRole('link', { name: 'Колледжи региона' }).first().click();

@@ -8,7 +8,9 @@ test.describe('every demo role signs in and sees its home with real data', () =>
     await expect(page.getByTestId('user-role')).toHaveText('Преподаватель');
     const journals = page.getByTestId('assignments');
     await expect(journals.getByRole('heading', { name: 'Мои журналы' })).toBeVisible();
-    await expect(journals.getByRole('row', { name: /ИС-21.*ОП\.04 Основы алгоритмизации и программирования/ })).toBeVisible();
+    await expect(
+      journals.getByRole('row', { name: /ИС-21.*ОП\.04 Основы алгоритмизации и программирования/ }),
+    ).toBeVisible();
     await expect(journals.locator('tbody tr')).toHaveCount(7);
     await expect(page.getByRole('link', { name: 'Журнал входов' })).toHaveCount(0);
   });
@@ -26,7 +28,9 @@ test.describe('every demo role signs in and sees its home with real data', () =>
     await signInAs(page, 'admin');
     await expect(page.getByTestId('user-role')).toHaveText('Администратор');
     const structure = page.getByTestId('structure');
-    await expect(structure.getByRole('heading', { name: /Колледж информационных технологий и экономики/ })).toBeVisible();
+    await expect(
+      structure.getByRole('heading', { name: /Колледж информационных технологий и экономики/ }),
+    ).toBeVisible();
     await expect(structure.locator('.card').filter({ hasText: 'групп' }).locator('.value')).toHaveText('6');
     await expect(structure.getByRole('link', { name: 'ПНК-11' })).toBeVisible();
     await page.getByRole('link', { name: 'Журнал входов' }).first().click();

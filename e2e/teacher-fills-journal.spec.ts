@@ -1,12 +1,23 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './helpers';
-import { cell, fetchJournal, lastLessonColumns, openJournal, pasteText, text, typeKeys, waitSaved } from './journal-helpers';
+import {
+  cell,
+  fetchJournal,
+  lastLessonColumns,
+  openJournal,
+  pasteText,
+  text,
+  typeKeys,
+  waitSaved,
+} from './journal-helpers';
 
 const OP04 = /ОП\.04 Основы алгоритмизации/;
 
 test.describe.configure({ mode: 'serial' });
 
-test('преподаватель добавляет занятие и заполняет неделю с клавиатуры; после перезагрузки всё на месте', async ({ page }) => {
+test('преподаватель добавляет занятие и заполняет неделю с клавиатуры; после перезагрузки всё на месте', async ({
+  page,
+}) => {
   await signInAs(page, 'prepod');
   const journalId = await openJournal(page, OP04);
 
@@ -28,7 +39,8 @@ test('преподаватель добавляет занятие и запол
   const columns = await lastLessonColumns(page, 3);
   const students = before.students;
   const lessonDates = new Map(before.lessons.map((l) => [l.id, l.date]));
-  const open = (s: (typeof students)[number], lessonId: number) => s.spans.some((sp) => sp.from <= lessonDates.get(lessonId)! && (!sp.to || lessonDates.get(lessonId)! <= sp.to));
+  const open = (s: (typeof students)[number], lessonId: number) =>
+    s.spans.some((sp) => sp.from <= lessonDates.get(lessonId)! && (!sp.to || lessonDates.get(lessonId)! <= sp.to));
   const values = ['5', 'н', '4/5', '', 'б', 'о4', '3', 'у', '4', '5'];
   const expected = new Map<string, string>();
 
@@ -57,7 +69,9 @@ test('преподаватель добавляет занятие и запол
   await expect(cell(page, 0, columns[0]!)).toHaveText(expected.get(`${columns[0]}:${students[0]!.id}`)!);
 });
 
-test('вставка блока 5×3 из Excel сохраняется одним пакетом; неверный блок не сохраняет ничего и объясняет почему', async ({ page }) => {
+test('вставка блока 5×3 из Excel сохраняется одним пакетом; неверный блок не сохраняет ничего и объясняет почему', async ({
+  page,
+}) => {
   await signInAs(page, 'prepod');
   const journalId = await openJournal(page, OP04);
   const columns = await lastLessonColumns(page, 3);
@@ -78,7 +92,13 @@ test('вставка блока 5×3 из Excel сохраняется одни�
   await pasteText(page, '5\t4\t3\r\n4\tн\t4\r\n3\t5\t5\r\n5\t5\tб\r\n4\t3\t2\r\n');
   await waitSaved(page);
   const after = await fetchJournal(page.request, journalId);
-  const block = [['5', '4', '3'], ['4', 'н', '4'], ['3', '5', '5'], ['5', '5', 'б'], ['4', '3', '2']];
+  const block = [
+    ['5', '4', '3'],
+    ['4', 'н', '4'],
+    ['3', '5', '5'],
+    ['5', '5', 'б'],
+    ['4', '3', '2'],
+  ];
   block.forEach((line, r) =>
     line.forEach((value, c) => {
       const s = before.students[r]!;
@@ -114,7 +134,10 @@ test('правка без связи с сервером сохраняется,
   expect(text(saved.cells.find((c) => c.lessonId === lessonId && c.studentId === student.id))).toBe('2');
 });
 
-test('одновременная правка из второго браузера показывается как конфликт, а не перезаписывается', async ({ page, browser }) => {
+test('одновременная правка из второго браузера показывается как конфликт, а не перезаписывается', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'prepod');
   const journalId = await openJournal(page, OP04);
   const columns = await lastLessonColumns(page, 2);
@@ -169,7 +192,10 @@ test('история ячейки и отмена последней правк�
   expect(text(after.cells.find((c) => c.lessonId === lessonId && c.studentId === student.id))).toBe(original);
 });
 
-test('куратор видит журнал только для чтения; преподаватель получает 403 на чужой журнал', async ({ page, browser }) => {
+test('куратор видит журнал только для чтения; преподаватель получает 403 на чужой журнал', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'kurator');
   const journalId = await openJournal(page, OP04);
   await expect(page.getByText('Только просмотр')).toBeVisible();
@@ -187,7 +213,8 @@ test('куратор видит журнал только для чтения; �
 
   // Another teacher's journal of the same group: the curator may read it, the demo teacher may not.
   const list = await page.request.get('/api/trpc/journal.assignments');
-  const journals = ((await list.json()) as { result: { data: { json: { id: number; teacherName: string }[] } } }).result.data.json;
+  const journals = ((await list.json()) as { result: { data: { json: { id: number; teacherName: string }[] } } }).result
+    .data.json;
   const foreign = journals.find((j) => j.teacherName !== 'Петрова А. Н.')!;
   const teacher = await browser.newPage();
   await signInAs(teacher, 'prepod');

@@ -2,7 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** What a production build is made from: a change to any of these needs a new build. */
-const SOURCES = ['app', 'components', 'server', 'domain', 'db', 'package.json', 'package-lock.json', 'next.config.mjs', 'tsconfig.json', 'instrumentation.ts'];
+const SOURCES = [
+  'app',
+  'components',
+  'server',
+  'domain',
+  'db',
+  'package.json',
+  'package-lock.json',
+  'next.config.mjs',
+  'tsconfig.json',
+  'instrumentation.ts',
+];
 
 function newestChange(file: string): number {
   const stat = fs.statSync(file, { throwIfNoEntry: false });

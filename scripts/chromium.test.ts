@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumPlan } from './chromium';
 
-const only = (...files: string[]) => (f: string) => files.includes(f);
+const only =
+  (...files: string[]) =>
+  (f: string) =>
+    files.includes(f);
 
 describe('the browser for e2e and the bench (issue #10.10)', () => {
   it('takes PLAYWRIGHT_CHROMIUM_PATH when it is there, else Debian’s Chromium', () => {
-    expect(chromiumPlan('/opt/chrome/chrome', false, only('/opt/chrome/chrome'))).toEqual({ use: '/opt/chrome/chrome' });
+    expect(chromiumPlan('/opt/chrome/chrome', false, only('/opt/chrome/chrome'))).toEqual({
+      use: '/opt/chrome/chrome',
+    });
     expect(chromiumPlan(undefined, false, only('/usr/bin/chromium'))).toEqual({ use: '/usr/bin/chromium' });
   });
 

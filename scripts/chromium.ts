@@ -20,8 +20,15 @@ export type ChromiumPlan = { use: string; note?: string } | { install: true; not
  * What the tests and the bench do for a browser: `PLAYWRIGHT_CHROMIUM_PATH` when it is an executable file, else
  * Debian's Chromium; when there is none, install it (as root) or stop with the command to run, in Russian.
  */
-export function chromiumPlan(envPath: string | undefined, isRoot: boolean, exists: (file: string) => boolean = executable): ChromiumPlan {
-  const note = envPath && !exists(envPath) ? `PLAYWRIGHT_CHROMIUM_PATH=${envPath}: файла нет или он не запускается — ищу Chromium из Debian` : undefined;
+export function chromiumPlan(
+  envPath: string | undefined,
+  isRoot: boolean,
+  exists: (file: string) => boolean = executable,
+): ChromiumPlan {
+  const note =
+    envPath && !exists(envPath)
+      ? `PLAYWRIGHT_CHROMIUM_PATH=${envPath}: файла нет или он не запускается — ищу Chromium из Debian`
+      : undefined;
   if (envPath && !note) return { use: envPath };
   const found = DEBIAN_CHROMIUM.find(exists);
   if (found) return { use: found, note };
@@ -48,10 +55,15 @@ export function ensureChromium(log: (line: string) => void = console.error): str
     return null;
   }
   log(`Chromium не найден — устанавливаю из Debian: ${INSTALL_COMMAND}`);
-  const run = spawnSync('sh', ['-c', `${INSTALL_COMMAND} >/dev/null`], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = spawnSync('sh', ['-c', `${INSTALL_COMMAND} >/dev/null`], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   const found = DEBIAN_CHROMIUM.find(executable);
   if (run.status !== 0 || !found) {
-    log(`Не удалось установить Chromium (${INSTALL_COMMAND}). Установите его вручную или укажите PLAYWRIGHT_CHROMIUM_PATH.`);
+    log(
+      `Не удалось установить Chromium (${INSTALL_COMMAND}). Установите его вручную или укажите PLAYWRIGHT_CHROMIUM_PATH.`,
+    );
     return null;
   }
   return found;

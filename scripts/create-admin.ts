@@ -11,7 +11,12 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
-const database = await openDatabase({ url: env().DATABASE_URL, dataDir: pgliteDir(env().DATA_DIR), migrate: true, max: 1 });
+const database = await openDatabase({
+  url: env().DATABASE_URL,
+  dataDir: pgliteDir(env().DATA_DIR),
+  migrate: true,
+  max: 1,
+});
 try {
   const result = await createInstitutionWithAdmin(database.db, {
     fullName: arg('full'),
@@ -25,7 +30,9 @@ try {
   console.log(`Колледж создан (id ${result.institutionId}), администратор «${arg('login')}» может войти.`);
 } catch (error) {
   const issues = (error as { issues?: { message: string }[] }).issues;
-  console.error(issues ? issues.map((i) => i.message).join('\n') : error instanceof Error ? error.message : String(error));
+  console.error(
+    issues ? issues.map((i) => i.message).join('\n') : error instanceof Error ? error.message : String(error),
+  );
   process.exitCode = 1;
 } finally {
   await database.close();

@@ -18,15 +18,24 @@ if (scale !== 'demo' && scale !== 'college') {
   console.error(`Неизвестный масштаб «${scale}»: допустимо demo или college.`);
   process.exit(2);
 }
-const database = await openDatabase({ url: env().DATABASE_URL, dataDir: pgliteDir(env().DATA_DIR), migrate: true, max: 2 });
+const database = await openDatabase({
+  url: env().DATABASE_URL,
+  dataDir: pgliteDir(env().DATA_DIR),
+  migrate: true,
+  max: 2,
+});
 try {
   if (process.argv.includes('--reset')) {
     console.log(`Очистка базы ${database.location}…`);
     await resetDatabase(database);
   }
-  console.log(`Заполнение ${database.location}: масштаб ${scale}, seed ${arg('seed') ?? DEFAULT_SEED}, занятия по ${arg('as-of') ?? defaultAsOf(scale)}`);
-  const summary = await seedDatabase(database.db, { scale, seed: arg('seed') ? Number(arg('seed')) : undefined, asOf: arg('as-of') }, (line) =>
-    console.log(line),
+  console.log(
+    `Заполнение ${database.location}: масштаб ${scale}, seed ${arg('seed') ?? DEFAULT_SEED}, занятия по ${arg('as-of') ?? defaultAsOf(scale)}`,
+  );
+  const summary = await seedDatabase(
+    database.db,
+    { scale, seed: arg('seed') ? Number(arg('seed')) : undefined, asOf: arg('as-of') },
+    (line) => console.log(line),
   );
   console.log(
     `Готово за ${(summary.ms / 1000).toFixed(1)} с: ${countOf(summary.groups, NOUNS.group)}, ${countOf(summary.students, NOUNS.student)}, ` +

@@ -45,7 +45,9 @@ const lan = Object.values(os.networkInterfaces())
   .flat()
   .filter((a) => a && a.family === 'IPv4' && !a.internal)
   .map((a) => `http://${a!.address}:${port}`);
-console.log(`[start] Журнал: http://localhost:${port} на этом компьютере${lan.length ? `; с других компьютеров колледжа — ${lan.join(' или ')}` : ''}`);
+console.log(
+  `[start] Журнал: http://localhost:${port} на этом компьютере${lan.length ? `; с других компьютеров колледжа — ${lan.join(' или ')}` : ''}`,
+);
 const child = spawn(next, ['start', '-H', host, '-p', port], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

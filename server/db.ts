@@ -28,7 +28,11 @@ export async function getDb(): Promise<Db> {
 
 async function start(): Promise<Database> {
   const config = env();
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: pgliteDir(config.DATA_DIR), planCacheMode: config.PG_PLAN_CACHE_MODE });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: pgliteDir(config.DATA_DIR),
+    planCacheMode: config.PG_PLAN_CACHE_MODE,
+  });
   if (database.kind === 'pglite') {
     if (config.SEED_DEMO !== 'false' && (await isEmpty(database.db))) {
       console.log(`[db] Встроенная база ${database.location} пуста: создаю демонстрационный колледж…`);

@@ -4,11 +4,26 @@ import { parseEnv } from './env';
 describe('configuration read once (issue #10, item 6)', () => {
   it('gives the defaults of the README’s table', () => {
     const parsed = parseEnv({});
-    expect(parsed).toMatchObject({ ok: true, env: { DATA_DIR: './.data', PORT: 3000, HOST: '0.0.0.0', SEED_DEMO: 'true', PG_PLAN_CACHE_MODE: 'force_generic_plan' } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      env: {
+        DATA_DIR: './.data',
+        PORT: 3000,
+        HOST: '0.0.0.0',
+        SEED_DEMO: 'true',
+        PG_PLAN_CACHE_MODE: 'force_generic_plan',
+      },
+    });
   });
 
   it('names every bad variable in Russian', () => {
-    const parsed = parseEnv({ PORT: 'восемьдесят', PUBLIC_URL: 'ezh.college.ru', DATABASE_URL: 'mysql://x', SEED_DEMO: 'нет', NEXTAUTH_SECRET: 'short' });
+    const parsed = parseEnv({
+      PORT: 'восемьдесят',
+      PUBLIC_URL: 'ezh.college.ru',
+      DATABASE_URL: 'mysql://x',
+      SEED_DEMO: 'нет',
+      NEXTAUTH_SECRET: 'short',
+    });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems.join('\n')).toMatch(/PORT: /);

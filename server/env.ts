@@ -10,24 +10,40 @@ const httpUrl = (name: string) =>
   z
     .string()
     .trim()
-    .refine((v) => /^https?:\/\/[^\s/]+/.test(v), `${name}: нужен адрес http:// или https://, например https://ezh.college.ru`);
+    .refine(
+      (v) => /^https?:\/\/[^\s/]+/.test(v),
+      `${name}: нужен адрес http:// или https://, например https://ezh.college.ru`,
+    );
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
     .string()
     .trim()
-    .refine((v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'DATABASE_URL: нужен адрес вида postgres://пользователь@сервер:5432/база')
+    .refine(
+      (v) => /^postgres(ql)?:\/\/\S+$/.test(v),
+      'DATABASE_URL: нужен адрес вида postgres://пользователь@сервер:5432/база',
+    )
     .optional(),
   DATA_DIR: z.string().trim().min(1, 'DATA_DIR: пустой путь').default('./.data'),
-  NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET: не короче 16 знаков (лучше 32 случайных байта в base64)').optional(),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(16, 'NEXTAUTH_SECRET: не короче 16 знаков (лучше 32 случайных байта в base64)')
+    .optional(),
   NEXTAUTH_URL: httpUrl('NEXTAUTH_URL').optional(),
   PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number({ message: 'PORT: ожидается номер порта' }).int('PORT: ожидается целое число').min(1, 'PORT: от 1 до 65535').max(65535, 'PORT: от 1 до 65535').default(3000),
+  PORT: z.coerce
+    .number({ message: 'PORT: ожидается номер порта' })
+    .int('PORT: ожидается целое число')
+    .min(1, 'PORT: от 1 до 65535')
+    .max(65535, 'PORT: от 1 до 65535')
+    .default(3000),
   SEED_DEMO: z.enum(['true', 'false'], { message: 'SEED_DEMO: true или false' }).default('true'),
   PG_PLAN_CACHE_MODE: z
-    .enum(['auto', 'force_generic_plan', 'force_custom_plan'], { message: 'PG_PLAN_CACHE_MODE: auto, force_generic_plan или force_custom_plan' })
+    .enum(['auto', 'force_generic_plan', 'force_custom_plan'], {
+      message: 'PG_PLAN_CACHE_MODE: auto, force_generic_plan или force_custom_plan',
+    })
     .default('force_generic_plan'),
   PDF_FONT_DIR: z.string().trim().min(1).optional(),
 });
@@ -36,11 +52,15 @@ export type Env = z.infer<typeof schema>;
 
 /** Empty variables count as unset (`PUBLIC_URL=` in a service file). */
 function present(source: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
 }
 
 /** The configuration, or every bad variable named with its reason. */
-export function parseEnv(source: Record<string, string | undefined> = process.env): { ok: true; env: Env } | { ok: false; problems: string[] } {
+export function parseEnv(
+  source: Record<string, string | undefined> = process.env,
+): { ok: true; env: Env } | { ok: false; problems: string[] } {
   const parsed = schema.safeParse(present(source));
   if (parsed.success) return { ok: true, env: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => i.message) };

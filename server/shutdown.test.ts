@@ -36,7 +36,11 @@ function start(dataParent: string, args: string[]): Promise<Child> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataParent, SEED_DEMO: 'false' };
   delete env.DATABASE_URL;
   // node itself (not npx/tsx's CLI, which run the script in a grandchild): the signal must reach the database's process.
-  const proc = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
   let rest = '';
@@ -59,7 +63,10 @@ function start(dataParent: string, args: string[]): Promise<Child> {
   );
   const waitFor = (pattern: RegExp, ms: number) =>
     new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${pattern} in ${ms} ms:\n${lines.join('\n')}\n${stderr}`)), ms);
+      const timer = setTimeout(
+        () => reject(new Error(`no ${pattern} in ${ms} ms:\n${lines.join('\n')}\n${stderr}`)),
+        ms,
+      );
       waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
       void exited.then(() => reject(new Error(`exited before ${pattern}:\n${lines.join('\n')}\n${stderr}`)));
     });
@@ -138,7 +145,9 @@ describe('the embedded database under a hard stop', () => {
       expect(fs.existsSync(lockFile)).toBe(false);
       expect(clusterState(dataDir)).toBe(SHUT_DOWN);
       const inFlight = started.at(-1)!;
-      console.log(`[shutdown] ${signal} during ${inFlight}: ${present.includes(inFlight) ? 'saved whole' : 'absent'}; ${present.length} of ${started.length} batches there`);
+      console.log(
+        `[shutdown] ${signal} during ${inFlight}: ${present.includes(inFlight) ? 'saved whole' : 'absent'}; ${present.length} of ${started.length} batches there`,
+      );
     }, 120_000);
   }
 });

@@ -26,7 +26,8 @@ export function closeDatabaseOnSignals(current: () => Promise<Database> | undefi
     const exit = process.exit.bind(process);
     stopping = closeWithin(current(), SHUTDOWN_GRACE_MS).then(
       (outcome) => console.log(`[db] ${signal}: ${outcome}`),
-      (error: unknown) => console.error(`[db] ${signal}: база не закрыта: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) =>
+        console.error(`[db] ${signal}: база не закрыта: ${error instanceof Error ? error.message : String(error)}`),
     );
     process.exit = ((exitCode?: number) => void stopping!.finally(() => exit(exitCode ?? code))) as typeof process.exit;
     void stopping.finally(() => exit(code));
@@ -39,7 +40,11 @@ async function closeWithin(opening: Promise<Database> | undefined, ms: number): 
   if (!opening) return 'база не открывалась';
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`база не закрылась за ${ms / 1000} с — незавершённая транзакция будет отброшена при следующем запуске`), ms);
+    timer = setTimeout(
+      () =>
+        resolve(`база не закрылась за ${ms / 1000} с — незавершённая транзакция будет отброшена при следующем запуске`),
+      ms,
+    );
   });
   const close = opening.then(
     async (database) => {

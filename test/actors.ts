@@ -14,6 +14,8 @@ export async function actorByLogin(db: Db, login: string): Promise<Actor> {
 }
 
 export async function demoActors(db: Db): Promise<Record<Role, Actor>> {
-  const entries = await Promise.all(Object.entries(DEMO_LOGINS).map(async ([role, login]) => [role, await actorByLogin(db, login)] as const));
+  const entries = await Promise.all(
+    Object.entries(DEMO_LOGINS).map(async ([role, login]) => [role, await actorByLogin(db, login)] as const),
+  );
   return Object.fromEntries(entries) as Record<Role, Actor>;
 }

@@ -10,7 +10,9 @@ import postgres from 'postgres';
 import { openDatabase, type Database } from '../db/client';
 
 /** TEST_TEMPLATE_DIR lets two test runs on one machine keep their templates apart. */
-export const TEMPLATE_DIR = path.resolve(process.env.TEST_TEMPLATE_DIR ?? path.resolve(import.meta.dirname, '../.data/test-template/pglite'));
+export const TEMPLATE_DIR = path.resolve(
+  process.env.TEST_TEMPLATE_DIR ?? path.resolve(import.meta.dirname, '../.data/test-template/pglite'),
+);
 export const TEMPLATE_DB = 'ezh_test_template';
 
 export function serverUrl(): string | undefined {

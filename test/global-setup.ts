@@ -24,5 +24,7 @@ export default async function setup() {
     await seedDatabase(database.db, { scale: 'demo' });
     await database.close();
   }
-  console.log(`[tests] template database (${url ? 'PostgreSQL' : 'PGlite'}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[tests] template database (${url ? 'PostgreSQL' : 'PGlite'}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

@@ -8,9 +8,25 @@ export async function demoJournalId(db: Db, teacher: Actor): Promise<number> {
   const [row] = await db
     .select({ id: teachingAssignments.id })
     .from(teachingAssignments)
-    .innerJoin(groups, and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)))
-    .innerJoin(curriculumItems, and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)))
-    .where(and(eq(teachingAssignments.teacherUserId, teacher.userId), eq(groups.name, 'ИС-21'), eq(curriculumItems.code, 'ОП.04'), eq(teachingAssignments.termId, 1)));
+    .innerJoin(
+      groups,
+      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
+    )
+    .innerJoin(
+      curriculumItems,
+      and(
+        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+      ),
+    )
+    .where(
+      and(
+        eq(teachingAssignments.teacherUserId, teacher.userId),
+        eq(groups.name, 'ИС-21'),
+        eq(curriculumItems.code, 'ОП.04'),
+        eq(teachingAssignments.termId, 1),
+      ),
+    );
   return row!.id;
 }
 

@@ -50,7 +50,9 @@ async function block(db: Db): Promise<Block> {
   const students = page.students.filter((s) => lessons.every((l) => enrolledOn(s.spans, l.date))).slice(0, 30);
   if (lessons.length < 20 || students.length < 30) throw new Error(`block of ${students.length} × ${lessons.length}`);
   const versions = new Map(page.cells.map((c) => [`${c.lessonId}:${c.studentId}`, c.version]));
-  const cells = students.flatMap((s) => lessons.map((l) => ({ lessonId: l.id, studentId: s.id, version: versions.get(`${l.id}:${s.id}`) ?? 0 })));
+  const cells = students.flatMap((s) =>
+    lessons.map((l) => ({ lessonId: l.id, studentId: s.id, version: versions.get(`${l.id}:${s.id}`) ?? 0 })),
+  );
   return { actor, assignmentId: pick.id, institutionId: page.assignment.institutionId, cells };
 }
 
@@ -62,7 +64,8 @@ async function paste(plain: Db, tag: string): Promise<void> {
     get(target, prop, receiver) {
       if (prop !== 'execute') return Reflect.get(target, prop, receiver);
       return (query: SQL) => {
-        if (current && dialect.sqlToQuery(query).sql.includes('insert into edit_batches')) console.log(`writing ${current}`);
+        if (current && dialect.sqlToQuery(query).sql.includes('insert into edit_batches'))
+          console.log(`writing ${current}`);
         return target.execute(query);
       };
     },
@@ -75,7 +78,12 @@ async function paste(plain: Db, tag: string): Promise<void> {
       assignmentId: b.assignmentId,
       source: 'paste' as const,
       clientBatchId,
-      cells: b.cells.map((c, i) => ({ lessonId: c.lessonId, studentId: c.studentId, text: k === 0 ? '' : TEXTS[(i + k) % TEXTS.length]!, baseVersion: versions[i]! })),
+      cells: b.cells.map((c, i) => ({
+        lessonId: c.lessonId,
+        studentId: c.studentId,
+        text: k === 0 ? '' : TEXTS[(i + k) % TEXTS.length]!,
+        baseVersion: versions[i]!,
+      })),
       attestation: [],
     };
     // A turn of the event loop between saves, as a server has between requests: PGlite's queries alone never yield
@@ -85,7 +93,8 @@ async function paste(plain: Db, tag: string): Promise<void> {
     current = k > 0 ? clientBatchId : '';
     try {
       const result = await saveJournalEdits(db, b.actor, input, TODAY);
-      if (result.status !== 'saved' || (k > 0 && result.cells.length !== b.cells.length)) throw new Error(`save: ${result.status}, ${result.status === 'saved' ? result.cells.length : 0} cells`);
+      if (result.status !== 'saved' || (k > 0 && result.cells.length !== b.cells.length))
+        throw new Error(`save: ${result.status}, ${result.status === 'saved' ? result.cells.length : 0} cells`);
       const saved = new Map(result.cells.map((c) => [`${c.lessonId}:${c.studentId}`, c.version]));
       b.cells.forEach((c, i) => (versions[i] = saved.get(`${c.lessonId}:${c.studentId}`) ?? versions[i]!));
       if (k > 0) console.log(`saved ${clientBatchId} ${result.batchId}`);
@@ -97,7 +106,14 @@ async function paste(plain: Db, tag: string): Promise<void> {
   }
 }
 
-type LogRow = { lesson_id: number; student_ids: number[]; version_before: number[]; attendance_after: string[]; grade1_after: string[]; grade2_after: string[] };
+type LogRow = {
+  lesson_id: number;
+  student_ids: number[];
+  version_before: number[];
+  attendance_after: string[];
+  grade1_after: string[];
+  grade2_after: string[];
+};
 
 async function check(db: Db, started: string[]): Promise<void> {
   const b = await block(db);
@@ -108,9 +124,15 @@ async function check(db: Db, started: string[]): Promise<void> {
   let last: { k: number; log: LogRow[] } | undefined;
   for (const clientBatchId of started) {
     const k = batchNo(clientBatchId);
-    const [row] = await queryRows<{ id: number }>(db, sql`select id from edit_batches where institution_id = ${b.institutionId} and client_batch_id = ${clientBatchId}`);
+    const [row] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from edit_batches where institution_id = ${b.institutionId} and client_batch_id = ${clientBatchId}`,
+    );
     const log = row
-      ? await queryRows<LogRow>(db, sql`select * from cell_changes where institution_id = ${b.institutionId} and batch_id = ${row.id}`)
+      ? await queryRows<LogRow>(
+          db,
+          sql`select * from cell_changes where institution_id = ${b.institutionId} and batch_id = ${row.id}`,
+        )
       : [];
     let logged = 0;
     let logMatches = 0;
@@ -118,32 +140,47 @@ async function check(db: Db, started: string[]): Promise<void> {
       r.student_ids.forEach((studentId, j) => {
         const i = index.get(`${r.lesson_id}:${studentId}`);
         logged++;
-        if (i !== undefined && same(valueOf(k, i), r.attendance_after[j]!, r.grade1_after[j]!, r.grade2_after[j]!)) logMatches++;
+        if (i !== undefined && same(valueOf(k, i), r.attendance_after[j]!, r.grade1_after[j]!, r.grade2_after[j]!))
+          logMatches++;
       });
     }
     batches.push({ clientBatchId, present: !!row, logRows: log.length, logged, logMatches });
     if (row) last = { k, log };
   }
   // The block's cells now: each must hold the last batch present and be one version past what that batch found.
-  const current = await queryRows<{ lesson_id: number; student_id: number; attendance: string | null; grade1: string | null; grade2: string | null; version: number }>(
+  const current = await queryRows<{
+    lesson_id: number;
+    student_id: number;
+    attendance: string | null;
+    grade1: string | null;
+    grade2: string | null;
+    version: number;
+  }>(
     db,
     sql`select lesson_id, student_id, attendance, grade1, grade2, version from journal_cells
         where institution_id = ${b.institutionId} and lesson_id = any(${`{${[...new Set(b.cells.map((c) => c.lessonId))].join(',')}}`}::int[])`,
   );
   const before = new Map<string, number>();
-  for (const r of last?.log ?? []) r.student_ids.forEach((s, j) => before.set(`${r.lesson_id}:${s}`, r.version_before[j]!));
+  for (const r of last?.log ?? [])
+    r.student_ids.forEach((s, j) => before.set(`${r.lesson_id}:${s}`, r.version_before[j]!));
   let cellsMatchLast = 0;
   for (const c of current) {
     const i = index.get(`${c.lesson_id}:${c.student_id}`);
     if (i === undefined || !last) continue;
-    if (same(valueOf(last.k, i), c.attendance, c.grade1, c.grade2) && c.version === before.get(`${c.lesson_id}:${c.student_id}`)! + 1) cellsMatchLast++;
+    if (
+      same(valueOf(last.k, i), c.attendance, c.grade1, c.grade2) &&
+      c.version === before.get(`${c.lesson_id}:${c.student_id}`)! + 1
+    )
+      cellsMatchLast++;
   }
   const [orphans] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from cell_changes cc where cc.institution_id = ${b.institutionId}
         and not exists (select 1 from edit_batches eb where eb.institution_id = cc.institution_id and eb.id = cc.batch_id)`,
   );
-  console.log(`result ${JSON.stringify({ blockCells: b.cells.length, batches, cellsMatchLast, orphanLogRows: orphans!.n })}`);
+  console.log(
+    `result ${JSON.stringify({ blockCells: b.cells.length, batches, cellsMatchLast, orphanLogRows: orphans!.n })}`,
+  );
 }
 
 const [mode, ...args] = process.argv.slice(2);

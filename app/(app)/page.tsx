@@ -39,12 +39,17 @@ export default async function HomePage() {
       sections.push(
         <section className="panel" key={`curator-${g.id}`}>
           <h2>
-            Моя группа {roster.group.name} <span className="muted small">({roster.group.specialty}, {roster.group.course} курс)</span>
+            Моя группа {roster.group.name}{' '}
+            <span className="muted small">
+              ({roster.group.specialty}, {roster.group.course} курс)
+            </span>
           </h2>
           <p className="muted">
-            {countOf(roster.students.length, NOUNS.student)}{roster.termName ? ` · ${roster.termName}` : ''} ·{' '}
+            {countOf(roster.students.length, NOUNS.student)}
+            {roster.termName ? ` · ${roster.termName}` : ''} ·{' '}
             <a href={`/api/reports/group-roster/${g.id}`}>Скачать список (CSV для Excel)</a> ·{' '}
-            <a href={`/groups/${g.id}/subgroups`}>Подгруппы</a> · <a href={`/groups/${g.id}/access`}>Доступ студентов и родителей</a>
+            <a href={`/groups/${g.id}/subgroups`}>Подгруппы</a> ·{' '}
+            <a href={`/groups/${g.id}/access`}>Доступ студентов и родителей</a>
           </p>
           <RosterTable roster={roster} />
         </section>,
@@ -52,11 +57,22 @@ export default async function HomePage() {
     }
   }
   if (can(actor, 'structure.read')) {
-    sections.push(<StructureSection key="structure" overview={await trpc.structure.overview()} linkGroups={can(actor, 'people.read')} />);
+    sections.push(
+      <StructureSection
+        key="structure"
+        overview={await trpc.structure.overview()}
+        linkGroups={can(actor, 'people.read')}
+      />,
+    );
   }
   if (roles.includes('student') || roles.includes('parent')) {
     const students = await trpc.family.students();
-    const items = await Promise.all(students.map(async (student) => ({ student, marks: await trpc.family.recentMarks({ studentId: student.id, limit: 15 }) })));
+    const items = await Promise.all(
+      students.map(async (student) => ({
+        student,
+        marks: await trpc.family.recentMarks({ studentId: student.id, limit: 15 }),
+      })),
+    );
     sections.push(<FamilySection key="family" items={items} own={roles.includes('student')} />);
   }
 

@@ -5,7 +5,11 @@ import { returnPathAfterSignIn } from '@/domain/login';
 
 export const dynamic = 'force-dynamic';
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; callbackUrl?: string }>;
+}) {
   const { error, callbackUrl } = await searchParams;
   const returnTo = returnPathAfterSignIn(callbackUrl);
   if (await currentActor()) redirect(returnTo);

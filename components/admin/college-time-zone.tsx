@@ -13,22 +13,22 @@ export function CollegeTimeZone({ timeZone }: { timeZone: string }) {
   return (
     <>
       {messages}
-    <form
-      method="post"
-      className="panel form-row"
-      data-testid="college-time-zone"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(async () => {
-          await trpc.structure.setTimeZone.mutate({ timeZone: zone });
-          return `Часовой пояс колледжа сохранён: сейчас в колледже ${formatDateTime(new Date(), zone)}`;
-        });
-      }}
-    >
-      <TimeZoneSelect label="Часовой пояс колледжа" value={zone} onChange={setZone} />
-      <button type="submit">Сохранить</button>
-      <span className="muted small">«Сегодня», правило трёх дней и время в журналах считаются по этому поясу.</span>
-    </form>
+      <form
+        method="post"
+        className="panel form-row"
+        data-testid="college-time-zone"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            await trpc.structure.setTimeZone.mutate({ timeZone: zone });
+            return `Часовой пояс колледжа сохранён: сейчас в колледже ${formatDateTime(new Date(), zone)}`;
+          });
+        }}
+      >
+        <TimeZoneSelect label="Часовой пояс колледжа" value={zone} onChange={setZone} />
+        <button type="submit">Сохранить</button>
+        <span className="muted small">«Сегодня», правило трёх дней и время в журналах считаются по этому поясу.</span>
+      </form>
     </>
   );
 }

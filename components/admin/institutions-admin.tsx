@@ -21,7 +21,12 @@ export function InstitutionsAdmin({ institutions }: { institutions: Institution[
         shortName: get('shortName'),
         city: get('city') || undefined,
         timeZone: get('timeZone'),
-        admin: { lastName: get('lastName'), firstName: get('firstName'), middleName: get('middleName') || undefined, login: get('login') },
+        admin: {
+          lastName: get('lastName'),
+          firstName: get('firstName'),
+          middleName: get('middleName') || undefined,
+          login: get('login'),
+        },
       });
       form.reset();
       return `Колледж создан. Администратор: логин ${r.login}, одноразовый пароль ${r.password} — передайте лично; при первом входе его нужно сменить.`;
@@ -56,7 +61,14 @@ export function InstitutionsAdmin({ institutions }: { institutions: Institution[
                   label={`Часовой пояс: ${i.shortName}`}
                   hideLabel
                   value={i.timeZone}
-                  onChange={(timeZone) => void run(async () => (await trpc.institutions.setTimeZone.mutate({ institutionId: i.id, timeZone }), `${i.shortName}: часовой пояс сохранён`))}
+                  onChange={(timeZone) =>
+                    void run(
+                      async () => (
+                        await trpc.institutions.setTimeZone.mutate({ institutionId: i.id, timeZone }),
+                        `${i.shortName}: часовой пояс сохранён`
+                      ),
+                    )
+                  }
                 />
               </td>
               <td>{i.admins.join(', ') || '—'}</td>

@@ -8,7 +8,10 @@ import { useAdminAction } from './use-admin-action';
 export function LoadAdmin({ load }: { load: TermLoad }) {
   const { run, messages } = useAdminAction();
   const missing = load.groups.reduce((n, g) => n + g.lines.filter((l) => l.assignmentId === null).length, 0);
-  const unassigned = load.groups.reduce((n, g) => n + g.lines.filter((l) => l.assignmentId !== null && l.teacherUserId === null).length, 0);
+  const unassigned = load.groups.reduce(
+    (n, g) => n + g.lines.filter((l) => l.assignmentId !== null && l.teacherUserId === null).length,
+    0,
+  );
   const readOnly = load.term.locked;
 
   function update(line: LoadLine, change: { teacherUserId?: number | null; plannedHours?: number }) {
@@ -45,7 +48,10 @@ export function LoadAdmin({ load }: { load: TermLoad }) {
       {load.groups.map((g) => (
         <section className="panel" key={g.id} data-testid={`load-${g.name}`}>
           <h2>
-            {g.name} <span className="muted small">· {g.semester} семестр обучения · {g.curriculum ?? 'учебного плана нет'}</span>
+            {g.name}{' '}
+            <span className="muted small">
+              · {g.semester} семестр обучения · {g.curriculum ?? 'учебного плана нет'}
+            </span>
           </h2>
           <table className="list">
             <thead>
@@ -78,7 +84,9 @@ export function LoadAdmin({ load }: { load: TermLoad }) {
                         aria-label={`Преподаватель: ${g.name} ${l.code}${l.subgroup ? ` ${l.subgroup}` : ''}`}
                         value={l.teacherUserId ?? ''}
                         disabled={readOnly}
-                        onChange={(e) => update(l, { teacherUserId: e.target.value === '' ? null : Number(e.target.value) })}
+                        onChange={(e) =>
+                          update(l, { teacherUserId: e.target.value === '' ? null : Number(e.target.value) })
+                        }
                       >
                         <option value="">— не назначен —</option>
                         {load.teachers.map((t) => (
@@ -99,7 +107,10 @@ export function LoadAdmin({ load }: { load: TermLoad }) {
                         aria-label={`Часы нагрузки: ${g.name} ${l.code}`}
                         defaultValue={l.plannedHours ?? 0}
                         disabled={readOnly}
-                        onBlur={(e) => Number(e.target.value) !== l.plannedHours && update(l, { plannedHours: Number(e.target.value) })}
+                        onBlur={(e) =>
+                          Number(e.target.value) !== l.plannedHours &&
+                          update(l, { plannedHours: Number(e.target.value) })
+                        }
                       />
                     )}
                   </td>

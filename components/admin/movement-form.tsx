@@ -10,7 +10,15 @@ import { useAdminAction } from './use-admin-action';
 type Kind = MovementKind;
 
 /** The administrator's movement of one student by order, with the date it takes effect. */
-export function MovementForm({ studentId, groups, inGroup }: { studentId: number; groups: { id: number; name: string }[]; inGroup: boolean }) {
+export function MovementForm({
+  studentId,
+  groups,
+  inGroup,
+}: {
+  studentId: number;
+  groups: { id: number; name: string }[];
+  inGroup: boolean;
+}) {
   const { run, messages } = useAdminAction();
   const [kind, setKind] = useState<Kind>(inGroup ? 'move' : 'reinstate');
 
@@ -21,7 +29,8 @@ export function MovementForm({ studentId, groups, inGroup }: { studentId: number
     const order = { studentId, effectiveOn: get('effectiveOn'), orderNo: get('orderNo'), orderDate: get('orderDate') };
     const label = movementTitle(kind);
     void run(async () => {
-      if (kind === 'move' || kind === 'reinstate') await trpc.contingent.move.mutate({ kind, toGroupId: Number(get('groupId')), ...order });
+      if (kind === 'move' || kind === 'reinstate')
+        await trpc.contingent.move.mutate({ kind, toGroupId: Number(get('groupId')), ...order });
       else if (kind === 'expel') await trpc.contingent.move.mutate({ kind, reason: get('reason'), ...order });
       else await trpc.contingent.move.mutate({ kind, ...order });
       return `${label}: проведено по приказу № ${order.orderNo}`;

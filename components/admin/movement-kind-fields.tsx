@@ -1,7 +1,15 @@
 import { MOVEMENT_KINDS, movementTitle, type MovementKind } from '@/domain/movement-kinds';
 
 /** «Что» (the kind of movement) and, for a transfer or reinstatement, «В группу» (field `groupId`). */
-export function MovementKindFields({ kind, onKind, groups }: { kind: MovementKind; onKind: (kind: MovementKind) => void; groups: { id: number; name: string }[] }) {
+export function MovementKindFields({
+  kind,
+  onKind,
+  groups,
+}: {
+  kind: MovementKind;
+  onKind: (kind: MovementKind) => void;
+  groups: { id: number; name: string }[];
+}) {
   return (
     <>
       <label>

@@ -30,18 +30,26 @@ export function ProposalsAdmin({ proposals, canDecide }: { proposals: Proposal[]
                 </div>
               </td>
               <td>
-                <span className={`badge ${p.status === 'done' ? 'good' : p.status === 'rejected' ? 'bad' : 'warn'}`}>{STATUS[p.status]}</span>
+                <span className={`badge ${p.status === 'done' ? 'good' : p.status === 'rejected' ? 'bad' : 'warn'}`}>
+                  {STATUS[p.status]}
+                </span>
                 {p.decisionNote && <div className="muted small">{p.decisionNote}</div>}
               </td>
               <td>
                 {canDecide && p.status === 'pending' && (
-                  <form method="post"
+                  <form
+                    method="post"
                     className="form-row"
                     onSubmit={(e) => {
                       e.preventDefault();
                       const f = new FormData(e.currentTarget);
                       void run(async () => {
-                        await trpc.contingent.decide.mutate({ action: 'execute', proposalId: p.id, orderNo: String(f.get('orderNo') ?? ''), orderDate: String(f.get('orderDate') ?? '') });
+                        await trpc.contingent.decide.mutate({
+                          action: 'execute',
+                          proposalId: p.id,
+                          orderNo: String(f.get('orderNo') ?? ''),
+                          orderDate: String(f.get('orderDate') ?? ''),
+                        });
                         return `${p.student}: ${p.kindLabel} проведено по приказу`;
                       });
                     }}

@@ -26,7 +26,13 @@ export function StaffAdmin({
     <>
       {messages}
       {editing ? (
-        <StaffForm key={editing === 'new' ? 'new' : editing.id} member={editing === 'new' ? null : editing} options={options} run={run} onDone={() => setEditing(null)} />
+        <StaffForm
+          key={editing === 'new' ? 'new' : editing.id}
+          member={editing === 'new' ? null : editing}
+          options={options}
+          run={run}
+          onDone={() => setEditing(null)}
+        />
       ) : (
         <p>
           <button type="button" onClick={() => setEditing('new')}>
@@ -54,7 +60,9 @@ export function StaffAdmin({
               <td>{s.position ?? '—'}</td>
               <td>{s.roles.join(', ')}</td>
               <td>{s.lastSignInAt ? time.format(new Date(s.lastSignInAt)) : '—'}</td>
-              <td>{s.isActive ? <span className="badge good">активен</span> : <span className="badge bad">отключён</span>}</td>
+              <td>
+                {s.isActive ? <span className="badge good">активен</span> : <span className="badge bad">отключён</span>}
+              </td>
               <td className="nowrap">
                 <button type="button" className="plain" onClick={() => setEditing(s)}>
                   Изменить
@@ -67,7 +75,9 @@ export function StaffAdmin({
                       onClick={() =>
                         run(async () => {
                           await trpc.staff.setActive.mutate({ userId: s.id, active: !s.isActive });
-                          return s.isActive ? `${s.name}: учётная запись отключена, все сеансы завершены` : `${s.name}: учётная запись включена`;
+                          return s.isActive
+                            ? `${s.name}: учётная запись отключена, все сеансы завершены`
+                            : `${s.name}: учётная запись включена`;
                         })
                       }
                     >

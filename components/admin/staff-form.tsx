@@ -33,10 +33,18 @@ export function StaffForm({
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const get = (k: string) => String(f.get(k) ?? '').trim();
-    const roles: { role: StaffRole; departmentId?: number; groupId?: number }[] = PLAIN_ROLES.filter((r) => f.get(`role-${r.role}`)).map((r) => ({ role: r.role }));
+    const roles: { role: StaffRole; departmentId?: number; groupId?: number }[] = PLAIN_ROLES.filter((r) =>
+      f.get(`role-${r.role}`),
+    ).map((r) => ({ role: r.role }));
     if (get('head')) roles.push({ role: 'head', departmentId: Number(get('head')) });
     if (get('curator')) roles.push({ role: 'curator', groupId: Number(get('curator')) });
-    const person = { lastName: get('lastName'), firstName: get('firstName'), middleName: get('middleName') || undefined, position: get('position') || undefined, roles };
+    const person = {
+      lastName: get('lastName'),
+      firstName: get('firstName'),
+      middleName: get('middleName') || undefined,
+      position: get('position') || undefined,
+      roles,
+    };
     void run(async () => {
       if (member) {
         await trpc.staff.update.mutate({ userId: member.id, ...person });

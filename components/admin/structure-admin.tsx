@@ -28,7 +28,13 @@ export function StructureAdmin({ options }: { options: Options }) {
         return done(`Отделение «${get('name')}» сохранено`);
       }
       if (editing.kind === 'specialty') {
-        await trpc.structure.saveSpecialty.mutate({ id, code: get('code'), name: get('name'), qualification: get('qualification'), durationMonths: Number(get('durationMonths')) });
+        await trpc.structure.saveSpecialty.mutate({
+          id,
+          code: get('code'),
+          name: get('name'),
+          qualification: get('qualification'),
+          durationMonths: Number(get('durationMonths')),
+        });
         return done(`Специальность ${get('code')} сохранена`);
       }
       await trpc.structure.saveGroup.mutate({
@@ -49,7 +55,13 @@ export function StructureAdmin({ options }: { options: Options }) {
   const spec = editing?.kind === 'specialty' ? options.specialties.find((s) => s.id === editing.id) : undefined;
   const group = editing?.kind === 'group' ? options.groups.find((g) => g.id === editing.id) : undefined;
   const form = editing && (
-    <form method="post" className="panel" onSubmit={submit} data-testid="structure-form" key={`${editing.kind}-${editing.id ?? 'new'}`}>
+    <form
+      method="post"
+      className="panel"
+      onSubmit={submit}
+      data-testid="structure-form"
+      key={`${editing.kind}-${editing.id ?? 'new'}`}
+    >
       {editing.kind === 'department' && (
         <div className="form-row">
           <label>

@@ -24,7 +24,13 @@ export function TimeZoneSelect({
   return (
     <label>
       {!hideLabel && label}
-      <select name={name} aria-label={hideLabel ? label : undefined} value={onChange ? value : undefined} defaultValue={onChange ? undefined : value} onChange={onChange ? (e) => onChange(e.target.value) : undefined}>
+      <select
+        name={name}
+        aria-label={hideLabel ? label : undefined}
+        value={onChange ? value : undefined}
+        defaultValue={onChange ? undefined : value}
+        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+      >
         {!known && <option value={value}>{value}</option>}
         {RUSSIAN_TIME_ZONES.map((z) => (
           <option key={z.zone} value={z.zone}>

@@ -26,7 +26,13 @@ export function TransferAdmin({ years }: { years: Year[] }) {
 
   const newNames = (only?: Set<number>) =>
     (preview?.rows ?? [])
-      .filter((r) => r.action === 'transfer' && names.has(r.groupId) && names.get(r.groupId)!.trim() !== r.proposedName && (!only || only.has(r.groupId)))
+      .filter(
+        (r) =>
+          r.action === 'transfer' &&
+          names.has(r.groupId) &&
+          names.get(r.groupId)!.trim() !== r.proposedName &&
+          (!only || only.has(r.groupId)),
+      )
       .map((r) => ({ groupId: r.groupId, name: names.get(r.groupId)! }));
 
   async function showPreview(event: FormEvent) {
@@ -47,20 +53,33 @@ export function TransferAdmin({ years }: { years: Year[] }) {
 
   const rows = preview?.rows.filter((r) => chosen.has(r.groupId)) ?? [];
   const students = rows.reduce((sum, r) => sum + r.students, 0);
-  const nameProblem = (r: TransferPreview['rows'][number]) => (names.has(r.groupId) ? newGroupNameProblem(names.get(r.groupId)!, r.name) : null);
+  const nameProblem = (r: TransferPreview['rows'][number]) =>
+    names.has(r.groupId) ? newGroupNameProblem(names.get(r.groupId)!, r.name) : null;
   const namesInvalid = rows.some((r) => r.action === 'transfer' && nameProblem(r));
 
   function transfer() {
     if (!preview) return;
     // The order is checked before the question that quotes it (the server checks it again, with the same words).
-    const missing = [!form.orderNo.trim() && 'Номер приказа: заполните', !/^\d{4}-\d{2}-\d{2}$/.test(form.orderDate) && 'Дата приказа: ожидается дата'].filter(Boolean);
+    const missing = [
+      !form.orderNo.trim() && 'Номер приказа: заполните',
+      !/^\d{4}-\d{2}-\d{2}$/.test(form.orderDate) && 'Дата приказа: ожидается дата',
+    ].filter(Boolean);
     if (missing.length > 0) {
       void run(() => Promise.reject(new Error(missing.join('; '))));
       return;
     }
-    if (!window.confirm(`Перевести ${countOf(rows.length, NOUNS.group)}, ${countOf(students, NOUNS.student)}, по приказу № ${form.orderNo} от ${formatDate(form.orderDate)}?`)) return;
+    if (
+      !window.confirm(
+        `Перевести ${countOf(rows.length, NOUNS.group)}, ${countOf(students, NOUNS.student)}, по приказу № ${form.orderNo} от ${formatDate(form.orderDate)}?`,
+      )
+    )
+      return;
     void run(async () => {
-      const result = await trpc.contingent.transfer.mutate({ ...form, groupIds: [...chosen], newNames: newNames(chosen) });
+      const result = await trpc.contingent.transfer.mutate({
+        ...form,
+        groupIds: [...chosen],
+        newNames: newNames(chosen),
+      });
       setPreview(null);
       setNames(new Map());
       return `Переведено групп: ${result.transferred}, выпущено: ${result.graduated}; студентов: ${result.students}`;
@@ -100,7 +119,11 @@ export function TransferAdmin({ years }: { years: Year[] }) {
           </label>
           <label>
             от
-            <input type="date" value={form.orderDate} onChange={(e) => setForm({ ...form, orderDate: e.target.value })} />
+            <input
+              type="date"
+              value={form.orderDate}
+              onChange={(e) => setForm({ ...form, orderDate: e.target.value })}
+            />
           </label>
         </div>
         <button type="submit">Показать, что будет</button>
@@ -174,7 +197,11 @@ export function TransferAdmin({ years }: { years: Year[] }) {
                           {(names.get(r.groupId) ?? r.newName ?? '').trim() !== r.proposedName && (
                             <>
                               {' '}
-                              <button type="button" className="plain small" onClick={() => setNames(new Map(names).set(r.groupId, r.proposedName!))}>
+                              <button
+                                type="button"
+                                className="plain small"
+                                onClick={() => setNames(new Map(names).set(r.groupId, r.proposedName!))}
+                              >
                                 вернуть {r.proposedName}
                               </button>
                             </>
@@ -197,13 +224,16 @@ export function TransferAdmin({ years }: { years: Year[] }) {
           )}
           {preview.alreadyMoved.length > 0 && (
             <p className="muted small">
-              Уже переведены: {preview.alreadyMoved.map((g) => `${g.name} (приказ № ${g.orderNo} от ${formatDate(g.orderDate)})`).join(', ')}
+              Уже переведены:{' '}
+              {preview.alreadyMoved
+                .map((g) => `${g.name} (приказ № ${g.orderNo} от ${formatDate(g.orderDate)})`)
+                .join(', ')}
             </p>
           )}
           {rows.some((r) => r.action === 'transfer') && (
             <p className="muted small">
-              Новые названия можно исправить в таблице; нажмите «Показать, что будет», чтобы проверить их, или переводите сразу: сервер
-              проверит их так же.
+              Новые названия можно исправить в таблице; нажмите «Показать, что будет», чтобы проверить их, или
+              переводите сразу: сервер проверит их так же.
             </p>
           )}
           {rows.length > 0 && (

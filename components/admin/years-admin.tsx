@@ -31,7 +31,9 @@ export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
     });
 
   function closeYear(year: YearWithTerms) {
-    const reason = window.prompt(`Закрыть учебный год ${year.name}? Журналы станут архивом только для чтения.\nОснование (приказ, дата):`);
+    const reason = window.prompt(
+      `Закрыть учебный год ${year.name}? Журналы станут архивом только для чтения.\nОснование (приказ, дата):`,
+    );
     if (reason === null) return;
     void run(() => trpc.years.close.mutate({ yearId: year.id, reason }), `Учебный год ${year.name} закрыт`);
   }
@@ -58,7 +60,10 @@ export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
       {years.map((y) => (
         <section className="panel" key={y.id} data-testid={`year-${y.name}`}>
           <h2>
-            {y.name} <span className="muted small">({formatDate(y.startsOn)} — {formatDate(y.endsOn)})</span>{' '}
+            {y.name}{' '}
+            <span className="muted small">
+              ({formatDate(y.startsOn)} — {formatDate(y.endsOn)})
+            </span>{' '}
             {y.closedAt ? <span className="badge">закрыт, архив</span> : <span className="badge good">открыт</span>}
           </h2>
           <table className="list">
@@ -79,14 +84,23 @@ export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
                     {formatDate(t.startsOn)} — {formatDate(t.endsOn)}
                   </td>
                   <td className="num">{t.assignments}</td>
-                  <td>{t.locked ? <span className="badge warn">закрыт для изменений</span> : <span className="badge good">ведётся</span>}</td>
+                  <td>
+                    {t.locked ? (
+                      <span className="badge warn">закрыт для изменений</span>
+                    ) : (
+                      <span className="badge good">ведётся</span>
+                    )}
+                  </td>
                   <td>
                     {!y.closedAt && (
                       <button
                         type="button"
                         className="plain"
                         onClick={() =>
-                          run(() => trpc.years.setTermLock.mutate({ termId: t.id, locked: !t.locked }), t.locked ? `${t.name}: открыт` : `${t.name}: закрыт для изменений`)
+                          run(
+                            () => trpc.years.setTermLock.mutate({ termId: t.id, locked: !t.locked }),
+                            t.locked ? `${t.name}: открыт` : `${t.name}: закрыт для изменений`,
+                          )
                         }
                       >
                         {t.locked ? 'Открыть семестр' : 'Закрыть семестр'}

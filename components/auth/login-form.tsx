@@ -6,13 +6,16 @@ import { useState, type FormEvent } from 'react';
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: 'Неверный логин или пароль.',
-  locked: 'Слишком много неудачных попыток входа. Вход для этого логина временно заблокирован — попробуйте через 15 минут.',
+  locked:
+    'Слишком много неудачных попыток входа. Вход для этого логина временно заблокирован — попробуйте через 15 минут.',
   SessionRequired: 'Войдите, чтобы продолжить.',
 };
 
 export function LoginForm({ initialError, returnTo = '/' }: { initialError?: string; returnTo?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError ? (ERRORS[initialError] ?? 'Не удалось войти. Попробуйте ещё раз.') : null);
+  const [error, setError] = useState<string | null>(
+    initialError ? (ERRORS[initialError] ?? 'Не удалось войти. Попробуйте ещё раз.') : null,
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -10,7 +10,9 @@ type Line = CurriculumDetail['items'][number];
 const SEMESTER_FIELDS = ['Семестр', 'Всего', 'Теория', 'Практ.', 'Лаб.', 'Сам.', 'Форма'] as const;
 
 function semesterSummary(item: PlanItem): string {
-  return item.semesters.map((s) => `${s.semester} сем.: ${s.hoursTotal} ч${s.attestationForm ? ` (${s.attestationForm})` : ''}`).join('; ');
+  return item.semesters
+    .map((s) => `${s.semester} сем.: ${s.hoursTotal} ч${s.attestationForm ? ` (${s.attestationForm})` : ''}`)
+    .join('; ');
 }
 
 /** Edits one plan line as the template's rows, so the server checks it by the same rules as an imported file. */
@@ -79,7 +81,15 @@ function LineForm({ curriculumId, line, onDone }: { curriculumId: number; line: 
               {SEMESTER_FIELDS.map((f, j) => (
                 <td key={f}>
                   {f === 'Форма' ? (
-                    <select aria-label={`${f}, строка ${i + 1}`} value={s[j]} onChange={(e) => setSemesters(semesters.map((r, k) => (k === i ? r.map((x, m) => (m === j ? e.target.value : x)) : r)))}>
+                    <select
+                      aria-label={`${f}, строка ${i + 1}`}
+                      value={s[j]}
+                      onChange={(e) =>
+                        setSemesters(
+                          semesters.map((r, k) => (k === i ? r.map((x, m) => (m === j ? e.target.value : x)) : r)),
+                        )
+                      }
+                    >
                       <option value="">оценка за семестр</option>
                       {Object.entries(FORM_LABELS).map(([code, label]) => (
                         <option key={code} value={code}>
@@ -94,13 +104,21 @@ function LineForm({ curriculumId, line, onDone }: { curriculumId: number; line: 
                       size={5}
                       aria-label={`${f}, строка ${i + 1}`}
                       value={s[j]}
-                      onChange={(e) => setSemesters(semesters.map((r, k) => (k === i ? r.map((x, m) => (m === j ? e.target.value : x)) : r)))}
+                      onChange={(e) =>
+                        setSemesters(
+                          semesters.map((r, k) => (k === i ? r.map((x, m) => (m === j ? e.target.value : x)) : r)),
+                        )
+                      }
                     />
                   )}
                 </td>
               ))}
               <td>
-                <button type="button" className="plain small" onClick={() => setSemesters(semesters.filter((_, k) => k !== i))}>
+                <button
+                  type="button"
+                  className="plain small"
+                  onClick={() => setSemesters(semesters.filter((_, k) => k !== i))}
+                >
                   убрать
                 </button>
               </td>
@@ -109,7 +127,11 @@ function LineForm({ curriculumId, line, onDone }: { curriculumId: number; line: 
         </tbody>
       </table>
       <div className="toolbar">
-        <button type="button" className="plain" onClick={() => setSemesters([...semesters, ['', '', '', '', '', '', '']])}>
+        <button
+          type="button"
+          className="plain"
+          onClick={() => setSemesters([...semesters, ['', '', '', '', '', '', '']])}
+        >
           Добавить семестр
         </button>
         <button type="button" onClick={() => void save()}>
@@ -146,7 +168,14 @@ export function CurriculumEditor({ plan }: { plan: CurriculumDetail }) {
           {error}
         </div>
       )}
-      {editing && <LineForm key={editing === 'new' ? 'new' : editing.code} curriculumId={plan.id} line={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+      {editing && (
+        <LineForm
+          key={editing === 'new' ? 'new' : editing.code}
+          curriculumId={plan.id}
+          line={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
       {plan.canEdit && !editing && (
         <p>
           <button type="button" onClick={() => setEditing('new')}>

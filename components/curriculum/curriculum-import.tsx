@@ -22,8 +22,9 @@ export function CurriculumImport({ specialties }: { specialties: { id: number; n
     <form method="post" className="panel" onSubmit={(e) => void submit(e)} data-testid="curriculum-import">
       <h2>Загрузить учебный план из Excel</h2>
       <p className="muted small">
-        Файл в формате шаблона (<a href="/api/reports/curriculum-template">скачать шаблон</a> или выгрузить существующий план).
-        План специальности и года набора заменяется целиком; если хоть одна строка с ошибкой, не загружается ничего.
+        Файл в формате шаблона (<a href="/api/reports/curriculum-template">скачать шаблон</a> или выгрузить существующий
+        план). План специальности и года набора заменяется целиком; если хоть одна строка с ошибкой, не загружается
+        ничего.
       </p>
       <div className="form-row">
         <label>
@@ -42,7 +43,11 @@ export function CurriculumImport({ specialties }: { specialties: { id: number; n
         </label>
         <label>
           Файл XLSX
-          <input type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <input
+            type="file"
+            name="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          />
         </label>
       </div>
       <button type="submit" disabled={busy}>
@@ -55,7 +60,8 @@ export function CurriculumImport({ specialties }: { specialties: { id: number; n
       )}
       {result?.ok === true && (
         <div className="notice" role="status">
-          Загружено: строк плана {result.items}, семестров {result.semesters}. <a href={`/curricula/${result.curriculumId}`}>Открыть план</a>
+          Загружено: строк плана {result.items}, семестров {result.semesters}.{' '}
+          <a href={`/curricula/${result.curriculumId}`}>Открыть план</a>
         </div>
       )}
       {result?.ok === false && <ImportErrors errors={result.errors} />}

@@ -7,7 +7,10 @@ import { useState, type FormEvent } from 'react';
  * A form that uploads a file (field `file`) and gets back either success or every bad row: the state and the submit
  * handler, shared by the imports. The page re-renders after a successful upload.
  */
-export function useUpload<R extends { ok: boolean }>(send: (file: File, form: FormData) => Promise<R>, noFileMessage: string) {
+export function useUpload<R extends { ok: boolean }>(
+  send: (file: File, form: FormData) => Promise<R>,
+  noFileMessage: string,
+) {
   const router = useRouter();
   const [result, setResult] = useState<R | null>(null);
   const [error, setError] = useState<string | null>(null);

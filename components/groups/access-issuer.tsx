@@ -25,7 +25,9 @@ export function AccessIssuer({ access }: { access: GroupAccess }) {
     setChosen(next);
   };
   const withoutLogin = () =>
-    new Set(access.students.flatMap((s) => [s, ...s.guardians].filter((p) => p.login === null).map((p) => key(p.kind, p.id))));
+    new Set(
+      access.students.flatMap((s) => [s, ...s.guardians].filter((p) => p.login === null).map((p) => key(p.kind, p.id))),
+    );
 
   async function issue() {
     setError(null);
@@ -51,10 +53,15 @@ export function AccessIssuer({ access }: { access: GroupAccess }) {
     const response = await fetch('/api/reports/access-slips', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ groupId: access.group.id, slips: slips.map((s) => ({ kind: s.kind, id: s.personId, password: s.password })) }),
+      body: JSON.stringify({
+        groupId: access.group.id,
+        slips: slips.map((s) => ({ kind: s.kind, id: s.personId, password: s.password })),
+      }),
     });
     if (!response.ok) {
-      setError(((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `Ошибка ${response.status}`);
+      setError(
+        ((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `Ошибка ${response.status}`,
+      );
       return;
     }
     const url = URL.createObjectURL(await response.blob());
@@ -66,7 +73,13 @@ export function AccessIssuer({ access }: { access: GroupAccess }) {
   }
 
   const status = (p: { login: string | null; pending: boolean }) =>
-    p.login === null ? <span className="muted">нет доступа</span> : p.pending ? <span className="badge warn">{p.login}, пароль не сменён</span> : <span className="badge good">{p.login}</span>;
+    p.login === null ? (
+      <span className="muted">нет доступа</span>
+    ) : p.pending ? (
+      <span className="badge warn">{p.login}, пароль не сменён</span>
+    ) : (
+      <span className="badge good">{p.login}</span>
+    );
 
   return (
     <>
@@ -78,7 +91,9 @@ export function AccessIssuer({ access }: { access: GroupAccess }) {
       {slips && (
         <section className="panel" data-testid="issued-slips">
           <h2>Выданы доступы: {slips.length}</h2>
-          <p className="muted">Пароли показаны один раз. Распечатайте листки и раздайте лично; при первом входе пароль нужно сменить.</p>
+          <p className="muted">
+            Пароли показаны один раз. Распечатайте листки и раздайте лично; при первом входе пароль нужно сменить.
+          </p>
           <table className="list">
             <thead>
               <tr>
@@ -132,7 +147,12 @@ export function AccessIssuer({ access }: { access: GroupAccess }) {
             <tr key={s.id}>
               <td>
                 <label>
-                  <input type="checkbox" checked={chosen.has(key('student', s.id))} onChange={(e) => toggle(key('student', s.id), e.target.checked)} /> {s.name}
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(key('student', s.id))}
+                    onChange={(e) => toggle(key('student', s.id), e.target.checked)}
+                  />{' '}
+                  {s.name}
                 </label>
               </td>
               <td>{status(s)}</td>
@@ -141,8 +161,12 @@ export function AccessIssuer({ access }: { access: GroupAccess }) {
                 {s.guardians.map((g) => (
                   <div key={g.id}>
                     <label>
-                      <input type="checkbox" checked={chosen.has(key('guardian', g.id))} onChange={(e) => toggle(key('guardian', g.id), e.target.checked)} /> {g.name} (
-                      {g.relation})
+                      <input
+                        type="checkbox"
+                        checked={chosen.has(key('guardian', g.id))}
+                        onChange={(e) => toggle(key('guardian', g.id), e.target.checked)}
+                      />{' '}
+                      {g.name} ({g.relation})
                     </label>{' '}
                     {status(g)}
                   </div>

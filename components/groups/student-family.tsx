@@ -11,7 +11,17 @@ type Guardian = { id: number; name: string; relation: string; phone: string | nu
  * The curator's (administrator's) part of the card: contacts, and the parents — a new one, or one the college already
  * knows (found by surname and phone together, so that a parent of several children keeps one login).
  */
-export function StudentFamilyEditor({ studentId, phone, email, guardians }: { studentId: number; phone: string | null; email: string | null; guardians: Guardian[] }) {
+export function StudentFamilyEditor({
+  studentId,
+  phone,
+  email,
+  guardians,
+}: {
+  studentId: number;
+  phone: string | null;
+  email: string | null;
+  guardians: Guardian[];
+}) {
   const { run, messages } = useAdminAction();
   const [found, setFound] = useState<{ id: number; name: string; children: number }[] | null>(null);
 
@@ -19,7 +29,11 @@ export function StudentFamilyEditor({ studentId, phone, email, guardians }: { st
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     void run(async () => {
-      await trpc.people.updateContacts.mutate({ studentId, phone: String(f.get('phone') ?? ''), email: String(f.get('email') ?? '') });
+      await trpc.people.updateContacts.mutate({
+        studentId,
+        phone: String(f.get('phone') ?? ''),
+        email: String(f.get('email') ?? ''),
+      });
       return 'Контакты сохранены';
     });
   }
@@ -27,7 +41,11 @@ export function StudentFamilyEditor({ studentId, phone, email, guardians }: { st
   async function find(form: HTMLFormElement) {
     const f = new FormData(form);
     await run(async () => {
-      const list = await trpc.people.findGuardian.query({ studentId, lastName: String(f.get('lastName') ?? ''), phone: String(f.get('phone') ?? '') });
+      const list = await trpc.people.findGuardian.query({
+        studentId,
+        lastName: String(f.get('lastName') ?? ''),
+        phone: String(f.get('phone') ?? ''),
+      });
       setFound(list);
       return list.length ? `Найдено: ${list.length}` : 'Такого родителя в колледже нет — добавьте нового';
     });
@@ -41,7 +59,14 @@ export function StudentFamilyEditor({ studentId, phone, email, guardians }: { st
       await trpc.people.linkGuardian.mutate({
         studentId,
         relation,
-        guardian: existingId ? { existingId } : { lastName: get('lastName'), firstName: get('firstName'), middleName: get('middleName') || undefined, phone: get('phone') || undefined },
+        guardian: existingId
+          ? { existingId }
+          : {
+              lastName: get('lastName'),
+              firstName: get('firstName'),
+              middleName: get('middleName') || undefined,
+              phone: get('phone') || undefined,
+            },
       });
       setFound(null);
       return 'Родитель указан у студента';
@@ -84,7 +109,8 @@ export function StudentFamilyEditor({ studentId, phone, email, guardians }: { st
           </li>
         ))}
       </ul>
-      <form method="post"
+      <form
+        method="post"
         onSubmit={(e) => {
           e.preventDefault();
           add(e.currentTarget);

@@ -25,8 +25,8 @@ export function StudentImport({ groupId }: { groupId: number }) {
     <form method="post" className="panel" onSubmit={(e) => void submit(e)} data-testid="student-import">
       <h2>Загрузить список студентов</h2>
       <p className="muted small">
-        XLSX или CSV по <a href="/api/reports/student-template">шаблону</a>. Все студенты зачисляются в группу по одному приказу; если хоть одна
-        строка с ошибкой, не загружается никто.
+        XLSX или CSV по <a href="/api/reports/student-template">шаблону</a>. Все студенты зачисляются в группу по одному
+        приказу; если хоть одна строка с ошибкой, не загружается никто.
       </p>
       <div className="form-row">
         <label>

@@ -2,8 +2,15 @@ import { formatDate } from '@/domain/dates';
 import { fullName } from '@/domain/names';
 import type { FamilyStudent, RecentMark } from '@/server/queries/family';
 
-export function FamilySection({ items, own }: { items: { student: FamilyStudent; marks: RecentMark[] }[]; own: boolean }) {
-  if (items.length === 0) return <p className="muted">К учётной записи не привязан ни один студент. Обратитесь к куратору группы.</p>;
+export function FamilySection({
+  items,
+  own,
+}: {
+  items: { student: FamilyStudent; marks: RecentMark[] }[];
+  own: boolean;
+}) {
+  if (items.length === 0)
+    return <p className="muted">К учётной записи не привязан ни один студент. Обратитесь к куратору группы.</p>;
   return (
     <>
       {items.map(({ student, marks }) => (
@@ -31,7 +38,9 @@ export function FamilySection({ items, own }: { items: { student: FamilyStudent;
                     <td>{formatDate(m.date)}</td>
                     <td>{m.subject}</td>
                     <td>
-                      {m.attendance && <span className={`mark ${m.attendance === 'о' ? '' : 'absent'}`}>{m.attendance} </span>}
+                      {m.attendance && (
+                        <span className={`mark ${m.attendance === 'о' ? '' : 'absent'}`}>{m.attendance} </span>
+                      )}
                       {m.grades.length > 0 && <span className="mark">{m.grades.join('/')}</span>}
                     </td>
                     <td className="small">{m.topic ?? '—'}</td>

@@ -16,7 +16,20 @@ export interface Row {
   spans: { from: string; to: string | null }[];
 }
 
-const MONTHS = ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'];
+const MONTHS = [
+  'Январь',
+  'Февраль',
+  'Март',
+  'Апрель',
+  'Май',
+  'Июнь',
+  'Июль',
+  'Август',
+  'Сентябрь',
+  'Октябрь',
+  'Ноябрь',
+  'Декабрь',
+];
 
 export const lessonColId = (lessonId: number) => `l${lessonId}`;
 export const attestationColId = (field: string) => `a_${field}`;
@@ -29,12 +42,19 @@ export function targetOfColumn(colId: string): { lessonId?: number; field?: Atte
 }
 
 /** Columns: №, student, lessons grouped by month, attestation, computed. */
-export function buildColumns(page: JournalPage, store: JournalStore, onOpenLesson: (l: JournalLesson) => void): (ColDef<Row> | ColGroupDef<Row>)[] {
+export function buildColumns(
+  page: JournalPage,
+  store: JournalStore,
+  onOpenLesson: (l: JournalLesson) => void,
+): (ColDef<Row> | ColGroupDef<Row>)[] {
   const canEdit = page.access.canEdit;
   const kinds = new Map(page.lessonKinds.map((k) => [k.code, k]));
   const lessonIds = page.lessons.map((l) => l.id);
-  const statsLessons = new Map(page.lessons.map((l) => [l.id, { id: l.id, hours: l.hours, weight: kinds.get(l.kind)?.weight ?? 1 }]));
-  const stats = (studentId: number) => studentStats(statsLessons, store.cellsOfStudent(studentId, lessonIds), page.attendanceCodes);
+  const statsLessons = new Map(
+    page.lessons.map((l) => [l.id, { id: l.id, hours: l.hours, weight: kinds.get(l.kind)?.weight ?? 1 }]),
+  );
+  const stats = (studentId: number) =>
+    studentStats(statsLessons, store.cellsOfStudent(studentId, lessonIds), page.attendanceCodes);
 
   const byMonth = new Map<string, JournalLesson[]>();
   for (const l of page.lessons) {
@@ -62,7 +82,8 @@ export function buildColumns(page: JournalPage, store: JournalStore, onOpenLesso
           if (!p.data) return undefined;
           const c = store.cell(lesson.id, p.data.id);
           if (c.error) return c.error;
-          if (c.conflict) return `Конфликт: другой пользователь (${c.conflict.by ?? 'неизвестно'}) записал «${c.conflict.theirs}»`;
+          if (c.conflict)
+            return `Конфликт: другой пользователь (${c.conflict.by ?? 'неизвестно'}) записал «${c.conflict.theirs}»`;
           if (!enrolledOn(p.data.spans, lesson.date)) return 'Студент в этот день не числился в группе';
           return undefined;
         },
@@ -73,7 +94,8 @@ export function buildColumns(page: JournalPage, store: JournalStore, onOpenLesso
           'cell-conflict': (p) => !!p.data && !!store.cell(lesson.id, p.data.id).conflict,
           'cell-error': (p) => !!p.data && !!store.cell(lesson.id, p.data.id).error,
           'cell-absent': (p) => !!p.data && ['н'].includes(store.cell(lesson.id, p.data.id).value.attendance ?? ''),
-          'cell-valid-absence': (p) => !!p.data && ['у', 'б'].includes(store.cell(lesson.id, p.data.id).value.attendance ?? ''),
+          'cell-valid-absence': (p) =>
+            !!p.data && ['у', 'б'].includes(store.cell(lesson.id, p.data.id).value.attendance ?? ''),
           'cell-low': (p) => !!p.data && store.cell(lesson.id, p.data.id).value.grade1 === '2',
         },
       };
@@ -83,30 +105,36 @@ export function buildColumns(page: JournalPage, store: JournalStore, onOpenLesso
   const attestation: ColGroupDef<Row> = {
     headerName: 'Аттестация',
     headerClass: 'month-header',
-    children: page.attestationColumns.map(
-      (col): ColDef<Row> => ({
-        colId: attestationColId(col.field),
-        headerName: col.header,
-        headerTooltip: col.title,
-        width: page.attestationColumns.length === 1 ? 100 : 74,
-        editable: canEdit,
-        valueGetter: (p) => (p.data ? (store.attestationCell(p.data.id, col.field).value ?? '') : ''),
-        tooltipValueGetter: (p) => (p.data ? (store.attestationCell(p.data.id, col.field).error ?? undefined) : undefined),
-        cellClassRules: {
-          'cell-attestation': () => true,
-          'cell-pending': (p) => !!p.data && store.attestationCell(p.data.id, col.field).pending,
-          'cell-conflict': (p) => !!p.data && !!store.attestationCell(p.data.id, col.field).conflict,
-          'cell-error': (p) => !!p.data && !!store.attestationCell(p.data.id, col.field).error,
-        },
-      }),
-    ),
+    children: page.attestationColumns.map((col): ColDef<Row> => ({
+      colId: attestationColId(col.field),
+      headerName: col.header,
+      headerTooltip: col.title,
+      width: page.attestationColumns.length === 1 ? 100 : 74,
+      editable: canEdit,
+      valueGetter: (p) => (p.data ? (store.attestationCell(p.data.id, col.field).value ?? '') : ''),
+      tooltipValueGetter: (p) =>
+        p.data ? (store.attestationCell(p.data.id, col.field).error ?? undefined) : undefined,
+      cellClassRules: {
+        'cell-attestation': () => true,
+        'cell-pending': (p) => !!p.data && store.attestationCell(p.data.id, col.field).pending,
+        'cell-conflict': (p) => !!p.data && !!store.attestationCell(p.data.id, col.field).conflict,
+        'cell-error': (p) => !!p.data && !!store.attestationCell(p.data.id, col.field).error,
+      },
+    })),
   };
 
   const computed: ColGroupDef<Row> = {
     headerName: 'Итоги',
     headerClass: 'month-header',
     children: [
-      { colId: 'avg', headerName: 'Ср.', headerTooltip: 'Средний балл', width: 62, valueGetter: (p) => (p.data ? formatAverage(stats(p.data.id).average) : ''), cellClass: 'cell-computed' },
+      {
+        colId: 'avg',
+        headerName: 'Ср.',
+        headerTooltip: 'Средний балл',
+        width: 62,
+        valueGetter: (p) => (p.data ? formatAverage(stats(p.data.id).average) : ''),
+        cellClass: 'cell-computed',
+      },
       {
         colId: 'wavg',
         headerName: 'Ср.вз.',
@@ -121,8 +149,14 @@ export function buildColumns(page: JournalPage, store: JournalStore, onOpenLesso
         headerTooltip: `Число оценок (нужно не меньше ${MIN_GRADES_PER_TERM})`,
         width: 52,
         valueGetter: (p) => (p.data ? stats(p.data.id).gradeCount : ''),
-        cellClassRules: { 'cell-computed': () => true, 'cell-short': (p) => !!p.data && stats(p.data.id).shortOfGrades },
-        tooltipValueGetter: (p) => (p.data && stats(p.data.id).shortOfGrades ? `Меньше ${countOf(MIN_GRADES_PER_TERM, NOUNS.gradeGen)}` : undefined),
+        cellClassRules: {
+          'cell-computed': () => true,
+          'cell-short': (p) => !!p.data && stats(p.data.id).shortOfGrades,
+        },
+        tooltipValueGetter: (p) =>
+          p.data && stats(p.data.id).shortOfGrades
+            ? `Меньше ${countOf(MIN_GRADES_PER_TERM, NOUNS.gradeGen)}`
+            : undefined,
       },
       {
         colId: 'missed',
@@ -140,7 +174,15 @@ export function buildColumns(page: JournalPage, store: JournalStore, onOpenLesso
   };
 
   return [
-    { colId: 'no', headerName: '№', field: 'no', width: 48, pinned: 'left', cellClass: 'cell-no', suppressNavigable: true },
+    {
+      colId: 'no',
+      headerName: '№',
+      field: 'no',
+      width: 48,
+      pinned: 'left',
+      cellClass: 'cell-no',
+      suppressNavigable: true,
+    },
     {
       colId: 'name',
       headerName: 'Фамилия И. О.',

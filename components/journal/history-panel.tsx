@@ -5,18 +5,41 @@ import type { HistoryEntry } from '@/server/services/journal/history';
 import { trpc } from '../trpc-client';
 import type { CellTarget } from './use-journal-model';
 
-const SOURCES: Record<string, string> = { typing: 'ввод', paste: 'вставка', fill: 'заполнение столбца', undo: 'отмена', import: 'импорт' };
+const SOURCES: Record<string, string> = {
+  typing: 'ввод',
+  paste: 'вставка',
+  fill: 'заполнение столбца',
+  undo: 'отмена',
+  import: 'импорт',
+};
 
 function show(value: unknown): string {
   if (!value || typeof value !== 'object') return '—';
-  const v = value as { attendance?: string | null; grade1?: string | null; grade2?: string | null; value?: string | null };
+  const v = value as {
+    attendance?: string | null;
+    grade1?: string | null;
+    grade2?: string | null;
+    value?: string | null;
+  };
   if ('value' in v) return v.value || '—';
   const text = `${v.attendance ?? ''}${[v.grade1, v.grade2].filter(Boolean).join('/')}`;
   return text || 'пусто';
 }
 
 /** The change history of the focused cell: who, when, from what to what, how. */
-export function HistoryPanel({ assignmentId, target, title, timeZone, onClose }: { assignmentId: number; target: CellTarget; title: string; timeZone: string; onClose: () => void }) {
+export function HistoryPanel({
+  assignmentId,
+  target,
+  title,
+  timeZone,
+  onClose,
+}: {
+  assignmentId: number;
+  target: CellTarget;
+  title: string;
+  timeZone: string;
+  onClose: () => void;
+}) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -36,7 +59,9 @@ export function HistoryPanel({ assignmentId, target, title, timeZone, onClose }:
       </div>
       {error && <div className="error">{error}</div>}
       {entries === null && !error && <p className="muted">Загрузка…</p>}
-      {entries?.length === 0 && <p className="muted">Изменений через журнал не было (значение из начального заполнения).</p>}
+      {entries?.length === 0 && (
+        <p className="muted">Изменений через журнал не было (значение из начального заполнения).</p>
+      )}
       {entries && entries.length > 0 && (
         <table className="list">
           <thead>

@@ -1,10 +1,24 @@
 'use client';
 
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellFocusedEvent, type GridApi, type SuppressKeyboardEventParams } from 'ag-grid-community';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type CellFocusedEvent,
+  type GridApi,
+  type SuppressKeyboardEventParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
-import { attestationColId, buildColumns, COMPUTED_COLUMNS, lessonColId, targetOfColumn, type Row } from './grid-columns';
+import {
+  attestationColId,
+  buildColumns,
+  COMPUTED_COLUMNS,
+  lessonColId,
+  targetOfColumn,
+  type Row,
+} from './grid-columns';
 import { AG_GRID_RU } from './locale';
 import { keyAction } from './grid-keys';
 import { isBlock, parseClipboardTable, placeBlock } from './paste';
@@ -42,7 +56,10 @@ export interface JournalGridProps {
 export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report, onReady }: JournalGridProps) {
   const apiRef = useRef<GridApi<Row> | null>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
-  const rows = useMemo<Row[]>(() => page.students.map((s, i) => ({ id: s.id, no: i + 1, name: s.name, fullName: s.fullName, spans: s.spans })), [page.students]);
+  const rows = useMemo<Row[]>(
+    () => page.students.map((s, i) => ({ id: s.id, no: i + 1, name: s.name, fullName: s.fullName, spans: s.spans })),
+    [page.students],
+  );
   const columns = useMemo(() => buildColumns(page, store, onOpenLesson), [page, store, onOpenLesson]);
 
   // Repaint the cells the store changed, and the student's computed columns with them.
@@ -76,7 +93,10 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
   }, []);
 
   /** The editable columns as AG Grid shows them now, left to right: the grid's positions count these. */
-  const editableColumns = useCallback((api: GridApi<Row>) => api.getAllDisplayedColumns().filter((c) => targetOfColumn(c.getColId()) !== null), []);
+  const editableColumns = useCallback(
+    (api: GridApi<Row>) => api.getAllDisplayedColumns().filter((c) => targetOfColumn(c.getColId()) !== null),
+    [],
+  );
 
   const suppressKeyboardEvent = useCallback(
     (params: SuppressKeyboardEventParams<Row>) => {
@@ -88,7 +108,10 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
       const column = columns.findIndex((c) => c.getColId() === focused.column.getColId());
       const rows = api.getDisplayedRowCount();
       // A column that takes no input (№, name, averages) counts as a grid of its own: Enter still moves down it.
-      const action = column >= 0 ? keyAction(event, editing, { row: focused.rowIndex, column }, { rows, columns: columns.length }) : keyAction(event, editing, { row: focused.rowIndex, column: 0 }, { rows, columns: 1 });
+      const action =
+        column >= 0
+          ? keyAction(event, editing, { row: focused.rowIndex, column }, { rows, columns: columns.length })
+          : keyAction(event, editing, { row: focused.rowIndex, column: 0 }, { rows, columns: 1 });
       if (column < 0 && action.kind === 'move') {
         api.setFocusedCell(action.to.row, focused.column);
         api.ensureIndexVisible(action.to.row);
@@ -119,7 +142,12 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
       resizable: true,
       suppressMovable: true,
       suppressKeyboardEvent,
-      valueSetter: (p: { colDef: { colId?: string }; column: { getColId(): string }; data: Row; newValue: unknown }) => {
+      valueSetter: (p: {
+        colDef: { colId?: string };
+        column: { getColId(): string };
+        data: Row;
+        newValue: unknown;
+      }) => {
         const edit = editsFor(p.column.getColId(), p.data.id, String(p.newValue ?? ''));
         if (edit) apply([edit], 'typing');
         return false; // the store holds the value; the grid repaints from it
@@ -147,7 +175,11 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
       const columns = editableColumns(api);
       const startCol = columns.findIndex((c) => c.getColId() === focused.column.getColId());
       if (startCol < 0) return;
-      const placed = placeBlock(table, { row: focused.rowIndex, column: startCol }, { rows: api.getDisplayedRowCount(), columns: columns.length });
+      const placed = placeBlock(
+        table,
+        { row: focused.rowIndex, column: startCol },
+        { rows: api.getDisplayedRowCount(), columns: columns.length },
+      );
       if (!placed.ok) {
         report(placed.message);
         return;
@@ -186,7 +218,12 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
   );
 
   return (
-    <div ref={wrapperRef} className="journal-grid" data-testid="journal-grid" style={{ height: Math.min(44 * 2 + 30 * rows.length + 24, 760) }}>
+    <div
+      ref={wrapperRef}
+      className="journal-grid"
+      data-testid="journal-grid"
+      style={{ height: Math.min(44 * 2 + 30 * rows.length + 24, 760) }}
+    >
       <AgGridReact<Row>
         theme={theme}
         rowData={rows}

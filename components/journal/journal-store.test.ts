@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { JournalStore } from './journal-store';
 
-const cell = (lessonId: number, studentId: number, grade1: string | null, version: number) => ({ lessonId, studentId, attendance: null, grade1, grade2: null, version });
+const cell = (lessonId: number, studentId: number, grade1: string | null, version: number) => ({
+  lessonId,
+  studentId,
+  attendance: null,
+  grade1,
+  grade2: null,
+  version,
+});
 
 describe('JournalStore: what the grid shows', () => {
   it('shows the server’s cells, and an empty never-written cell at version 0', () => {
     const store = new JournalStore([cell(1, 10, '5', 3)], [{ studentId: 10, field: 'sem', value: '4', version: 2 }]);
     expect(store.cell(1, 10)).toMatchObject({ value: { grade1: '5' }, version: 3, pending: false });
-    expect(store.cell(2, 10)).toMatchObject({ value: { attendance: null, grade1: null, grade2: null }, version: 0, pending: false });
+    expect(store.cell(2, 10)).toMatchObject({
+      value: { attendance: null, grade1: null, grade2: null },
+      version: 0,
+      pending: false,
+    });
     expect(store.attestationCell(10, 'sem')).toMatchObject({ value: '4', version: 2 });
   });
 

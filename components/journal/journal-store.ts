@@ -24,10 +24,16 @@ const EMPTY_VALUE: CellValue = { attendance: null, grade1: null, grade2: null };
 
 export class JournalStore {
   private cells = new Map<string, CellState>();
-  private attestation = new Map<string, { value: string | null; version: number; pending: boolean; error: string | null; conflict: CellState['conflict'] }>();
+  private attestation = new Map<
+    string,
+    { value: string | null; version: number; pending: boolean; error: string | null; conflict: CellState['conflict'] }
+  >();
   private listeners = new Set<(keys: string[]) => void>();
 
-  constructor(cells: (StoredCell & { lessonId: number; studentId: number })[], attestation: { studentId: number; field: string; value: string; version: number }[]) {
+  constructor(
+    cells: (StoredCell & { lessonId: number; studentId: number })[],
+    attestation: { studentId: number; field: string; value: string; version: number }[],
+  ) {
     for (const c of cells) {
       this.cells.set(cellKey(c.lessonId, c.studentId), {
         value: { attendance: c.attendance, grade1: c.grade1, grade2: c.grade2 },
@@ -38,7 +44,13 @@ export class JournalStore {
       });
     }
     for (const a of attestation) {
-      this.attestation.set(attestationKey(a.studentId, a.field), { value: a.value || null, version: a.version, pending: false, error: null, conflict: null });
+      this.attestation.set(attestationKey(a.studentId, a.field), {
+        value: a.value || null,
+        version: a.version,
+        pending: false,
+        error: null,
+        conflict: null,
+      });
     }
   }
 
@@ -52,11 +64,27 @@ export class JournalStore {
   }
 
   cell(lessonId: number, studentId: number): CellState {
-    return this.cells.get(cellKey(lessonId, studentId)) ?? { value: EMPTY_VALUE, version: 0, pending: false, conflict: null, error: null };
+    return (
+      this.cells.get(cellKey(lessonId, studentId)) ?? {
+        value: EMPTY_VALUE,
+        version: 0,
+        pending: false,
+        conflict: null,
+        error: null,
+      }
+    );
   }
 
   attestationCell(studentId: number, field: string) {
-    return this.attestation.get(attestationKey(studentId, field)) ?? { value: null, version: 0, pending: false, error: null, conflict: null };
+    return (
+      this.attestation.get(attestationKey(studentId, field)) ?? {
+        value: null,
+        version: 0,
+        pending: false,
+        error: null,
+        conflict: null,
+      }
+    );
   }
 
   /** Shows an edit at once, marked pending until the server confirms it. */
@@ -69,7 +97,13 @@ export class JournalStore {
 
   setLocalAttestation(studentId: number, field: string, value: string | null) {
     const k = attestationKey(studentId, field);
-    this.attestation.set(k, { ...this.attestationCell(studentId, field), value, pending: true, error: null, conflict: null });
+    this.attestation.set(k, {
+      ...this.attestationCell(studentId, field),
+      value,
+      pending: true,
+      error: null,
+      conflict: null,
+    });
     this.emit([k]);
   }
 
@@ -90,7 +124,13 @@ export class JournalStore {
   confirmAttestation(studentId: number, field: string, value: string | null, version: number, stillPending: boolean) {
     const k = attestationKey(studentId, field);
     const c = this.attestationCell(studentId, field);
-    this.attestation.set(k, { value: stillPending ? c.value : value, version, pending: stillPending, error: null, conflict: null });
+    this.attestation.set(k, {
+      value: stillPending ? c.value : value,
+      version,
+      pending: stillPending,
+      error: null,
+      conflict: null,
+    });
     this.emit([k]);
   }
 

@@ -58,7 +58,14 @@ export function JournalView({ page: served }: { page: JournalPage }) {
         report(`Столбец ${formatDate(lesson.date)}: «${value}» — не отметка`);
         return;
       }
-      if (apply(edits, 'fill')) setNotice(action === 'present' ? 'Отмечено: все присутствуют' : action === 'clear' ? 'Столбец очищен' : 'Столбец заполнен');
+      if (apply(edits, 'fill'))
+        setNotice(
+          action === 'present'
+            ? 'Отмечено: все присутствуют'
+            : action === 'clear'
+              ? 'Столбец очищен'
+              : 'Столбец заполнен',
+        );
     },
     [apply, page.attendanceCodes, page.students, report, store],
   );
@@ -80,7 +87,10 @@ export function JournalView({ page: served }: { page: JournalPage }) {
     }
   }
 
-  const waiting = status.state === 'saved' ? '' : `${countOf(status.pending, NOUNS.change)} ${plural(status.pending, NOUNS.waits)} отправки`;
+  const waiting =
+    status.state === 'saved'
+      ? ''
+      : `${countOf(status.pending, NOUNS.change)} ${plural(status.pending, NOUNS.waits)} отправки`;
   const statusText =
     status.state === 'saved'
       ? 'Сохранено'
@@ -99,7 +109,8 @@ export function JournalView({ page: served }: { page: JournalPage }) {
           </h1>
           <p className="muted">
             Группа {a.groupName}
-            {a.subgroupName ? ` (${a.subgroupName})` : ''} · {a.termName} · преподаватель {a.teacherName} · план {a.plannedHours} ч, проведено{' '}
+            {a.subgroupName ? ` (${a.subgroupName})` : ''} · {a.termName} · преподаватель {a.teacherName} · план{' '}
+            {a.plannedHours} ч, проведено{' '}
             {page.lessons.filter((l) => l.date <= page.today).reduce((n, l) => n + l.hours, 0)} ч
           </p>
         </div>
@@ -119,7 +130,8 @@ export function JournalView({ page: served }: { page: JournalPage }) {
       {!page.access.canEdit && <div className="notice">{page.access.reason}</div>}
       {page.access.grant && (
         <div className="notice">
-          Журнал открыт для исправлений до {formatDateTime(page.access.grant.validUntil, page.timeZone)}: {page.access.grant.reason}
+          Журнал открыт для исправлений до {formatDateTime(page.access.grant.validUntil, page.timeZone)}:{' '}
+          {page.access.grant.reason}
         </div>
       )}
       {page.access.canUnlock && (a.termLocked || a.yearClosed) && <GrantPanel page={page} onChanged={refresh} />}
@@ -139,7 +151,8 @@ export function JournalView({ page: served }: { page: JournalPage }) {
           История ячейки
         </button>
         <span className="muted small">
-          Ввод: 5, 4/5, н, у, б, о4, зч, нз · Enter — вниз, Tab — вправо, Delete — очистить · вставка блока из Excel (Ctrl+V)
+          Ввод: 5, 4/5, н, у, б, о4, зч, нз · Enter — вниз, Tab — вправо, Delete — очистить · вставка блока из Excel
+          (Ctrl+V)
         </span>
       </div>
 
@@ -179,10 +192,33 @@ export function JournalView({ page: served }: { page: JournalPage }) {
         </div>
       )}
 
-      <JournalGrid page={page} store={store} apply={apply} onOpenLesson={openLesson} onFocus={setFocused} report={report} />
+      <JournalGrid
+        page={page}
+        store={store}
+        apply={apply}
+        onOpenLesson={openLesson}
+        onFocus={setFocused}
+        report={report}
+      />
 
-      {history && <HistoryPanel assignmentId={a.id} target={history} title={describe(history)} timeZone={page.timeZone} onClose={() => setHistory(null)} />}
-      {lessonDialog && <LessonDialog page={page} lesson={lessonDialog.lesson} onClose={() => setLessonDialog(null)} onChanged={refresh} onFill={fillColumn} />}
+      {history && (
+        <HistoryPanel
+          assignmentId={a.id}
+          target={history}
+          title={describe(history)}
+          timeZone={page.timeZone}
+          onClose={() => setHistory(null)}
+        />
+      )}
+      {lessonDialog && (
+        <LessonDialog
+          page={page}
+          lesson={lessonDialog.lesson}
+          onClose={() => setLessonDialog(null)}
+          onChanged={refresh}
+          onFill={fillColumn}
+        />
+      )}
     </div>
   );
 }

@@ -3,7 +3,15 @@ import { formatDate } from '@/domain/dates';
 import type { AssignmentListItem } from '@/server/queries/journal';
 
 /** Journal pages of a term with their fill status: the teacher's home, «Мои журналы», the administration's list. */
-export function JournalsTable({ assignments, showTeacher, testId }: { assignments: AssignmentListItem[]; showTeacher: boolean; testId?: string }) {
+export function JournalsTable({
+  assignments,
+  showTeacher,
+  testId,
+}: {
+  assignments: AssignmentListItem[];
+  showTeacher: boolean;
+  testId?: string;
+}) {
   return (
     <table className="list" data-testid={testId}>
       <thead>
@@ -34,7 +42,11 @@ export function JournalsTable({ assignments, showTeacher, testId }: { assignment
             <td className="num">{a.heldHours}</td>
             <td>{a.lastLessonOn ? formatDate(a.lastLessonOn) : '—'}</td>
             <td>
-              {a.withoutTopic > 0 ? <span className="badge warn">без темы: {a.withoutTopic}</span> : <span className="badge good">темы заполнены</span>}{' '}
+              {a.withoutTopic > 0 ? (
+                <span className="badge warn">без темы: {a.withoutTopic}</span>
+              ) : (
+                <span className="badge good">темы заполнены</span>
+              )}{' '}
               {a.shortOfGrades > 0 && <span className="badge bad">меньше 5 оценок: {a.shortOfGrades}</span>}
             </td>
           </tr>

@@ -74,14 +74,26 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
 
   return (
     <div className="dialog-backdrop" role="presentation" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-label={lesson ? 'Занятие' : 'Новое занятие'} onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-label={lesson ? 'Занятие' : 'Новое занятие'}
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2>{lesson ? `Занятие ${formatDate(lesson.date)}` : 'Новое занятие'}</h2>
         <form method="post" onSubmit={submit}>
           <fieldset disabled={readOnly || pending}>
             <div className="form-row">
               <label>
                 Дата
-                <input type="date" name="date" defaultValue={lesson?.date ?? defaultDate} min={a.termStartsOn} max={a.termEndsOn} required />
+                <input
+                  type="date"
+                  name="date"
+                  defaultValue={lesson?.date ?? defaultDate}
+                  min={a.termStartsOn}
+                  max={a.termEndsOn}
+                  required
+                />
               </label>
               <label>
                 Пара
@@ -118,7 +130,8 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
           )}
           {confirmDelete !== null && (
             <div className="error" role="alert">
-              У занятия {countOf(confirmDelete, NOUNS.filledCell)}. Удалить занятие вместе с отметками? Они останутся в журнале изменений.{' '}
+              У занятия {countOf(confirmDelete, NOUNS.filledCell)}. Удалить занятие вместе с отметками? Они останутся в
+              журнале изменений.{' '}
               <button type="button" className="danger" onClick={() => remove(true)} disabled={pending}>
                 Удалить с отметками
               </button>
@@ -147,8 +160,18 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
               Все присутствуют
             </button>
             <span className="fill">
-              <input aria-label="Значение для всего столбца" value={fillValue} onChange={(e) => setFillValue(e.target.value)} placeholder="например, 5 или н" />
-              <button type="button" className="plain" onClick={() => (onFill(lesson, 'value', fillValue), onClose())} disabled={!fillValue.trim()}>
+              <input
+                aria-label="Значение для всего столбца"
+                value={fillValue}
+                onChange={(e) => setFillValue(e.target.value)}
+                placeholder="например, 5 или н"
+              />
+              <button
+                type="button"
+                className="plain"
+                onClick={() => (onFill(lesson, 'value', fillValue), onClose())}
+                disabled={!fillValue.trim()}
+              >
                 Заполнить столбец
               </button>
             </span>

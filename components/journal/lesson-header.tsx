@@ -18,7 +18,13 @@ export function LessonHeader(props: IHeaderParams & LessonHeaderParams) {
     lesson.homework ? `\nД/з: ${lesson.homework}` : ''
   }`;
   return (
-    <button type="button" className="lesson-header" title={title} onClick={() => props.onOpen(lesson)} data-lesson-id={lesson.id}>
+    <button
+      type="button"
+      className="lesson-header"
+      title={title}
+      onClick={() => props.onOpen(lesson)}
+      data-lesson-id={lesson.id}
+    >
       <span className="lesson-date">{formatDayMonth(lesson.date)}</span>
       <span className="lesson-meta">
         {lesson.hours}ч {props.kindShort}

@@ -18,7 +18,16 @@ describe('parseClipboardTable', () => {
 
 describe('placeBlock', () => {
   it('lays a block from the focused cell, row by row', () => {
-    expect(placeBlock([['5', '4'], ['', 'н']], { row: 1, column: 2 }, { rows: 5, columns: 6 })).toEqual({
+    expect(
+      placeBlock(
+        [
+          ['5', '4'],
+          ['', 'н'],
+        ],
+        { row: 1, column: 2 },
+        { rows: 5, columns: 6 },
+      ),
+    ).toEqual({
       ok: true,
       cells: [
         { row: 1, column: 2, text: '5' },

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SaveQueue, STALE_MS, type FailureKind, type QueueHandlers, type QueuedBatch, type QueueStatus, type SendResult } from './save-queue';
+import {
+  SaveQueue,
+  STALE_MS,
+  type FailureKind,
+  type QueueHandlers,
+  type QueuedBatch,
+  type QueueStatus,
+  type SendResult,
+} from './save-queue';
 
 class MemoryStorage {
   data = new Map<string, string>();
@@ -28,12 +36,22 @@ class HttpError extends Error {
   }
 }
 const classify = (e: unknown): FailureKind =>
-  e instanceof NetworkDown ? 'retry' : e instanceof HttpError ? (e.status === 401 ? 'signedOut' : e.status >= 500 ? 'retry' : 'refused') : 'refused';
+  e instanceof NetworkDown
+    ? 'retry'
+    : e instanceof HttpError
+      ? e.status === 401
+        ? 'signedOut'
+        : e.status >= 500
+          ? 'retry'
+          : 'refused'
+      : 'refused';
 
 const PREFIX = 'ezh:outbox:1:7';
 /** The stored entries of the journal, whichever tab wrote them. */
 const storedBatches = (storage: MemoryStorage) =>
-  [...storage.data.entries()].filter(([k]) => k.startsWith(`${PREFIX}:`)).flatMap(([, v]) => (JSON.parse(v) as { batches: QueuedBatch[] }).batches);
+  [...storage.data.entries()]
+    .filter(([k]) => k.startsWith(`${PREFIX}:`))
+    .flatMap(([, v]) => (JSON.parse(v) as { batches: QueuedBatch[] }).batches);
 
 function setup(storage = new MemoryStorage(), tabId?: string) {
   const sent: QueuedBatch[] = [];
@@ -45,7 +63,14 @@ function setup(storage = new MemoryStorage(), tabId?: string) {
   let answer: (b: QueuedBatch) => SendResult = (b) => ({
     status: 'saved',
     batchId: 1,
-    cells: b.cells.map((c) => ({ lessonId: c.lessonId, studentId: c.studentId, attendance: null, grade1: c.text, grade2: null, version: c.baseVersion + 1 })),
+    cells: b.cells.map((c) => ({
+      lessonId: c.lessonId,
+      studentId: c.studentId,
+      attendance: null,
+      grade1: c.text,
+      grade2: null,
+      version: c.baseVersion + 1,
+    })),
     attestation: [],
   });
   const saved: QueuedBatch[] = [];
@@ -67,7 +92,14 @@ function setup(storage = new MemoryStorage(), tabId?: string) {
   };
   const queue = new SaveQueue(storage, handlers, { prefix: PREFIX, tabId });
   return {
-    queue, storage, sent, saved, conflicts, statuses, refused, adopted,
+    queue,
+    storage,
+    sent,
+    saved,
+    conflicts,
+    statuses,
+    refused,
+    adopted,
     setOnline: (v: boolean) => (online = v),
     setAnswer: (f: typeof answer) => (answer = f),
     failWith: (e: Error | null) => (failWith = e),
@@ -137,7 +169,10 @@ describe('SaveQueue', () => {
   it('keeps edits while offline, says how many wait, and resends them in order with the same batch ids', async () => {
     const t = setup();
     t.setOnline(false);
-    t.queue.add('paste', [{ lessonId: 1, studentId: 1, text: '5', baseVersion: 1 }, { lessonId: 2, studentId: 1, text: '4', baseVersion: 1 }]);
+    t.queue.add('paste', [
+      { lessonId: 1, studentId: 1, text: '5', baseVersion: 1 },
+      { lessonId: 2, studentId: 1, text: '4', baseVersion: 1 },
+    ]);
     t.queue.add('typing', [{ lessonId: 3, studentId: 1, text: 'н', baseVersion: 1 }]);
     await vi.advanceTimersByTimeAsync(100);
     expect(t.statuses.at(-1)).toEqual({ state: 'offline', pending: 3 });
@@ -161,7 +196,9 @@ describe('SaveQueue', () => {
     before.queue.leave(); // pagehide
     before.queue.stop();
     const after = setup(storage);
-    expect(after.queue.restored().map((b) => b.cells)).toEqual([[{ lessonId: 7, studentId: 3, text: '5', baseVersion: 2 }]]);
+    expect(after.queue.restored().map((b) => b.cells)).toEqual([
+      [{ lessonId: 7, studentId: 3, text: '5', baseVersion: 2 }],
+    ]);
     await after.queue.flush();
     expect(after.saved).toHaveLength(1);
     expect(after.sent[0]!.clientBatchId).toBe(before.sent[0]!.clientBatchId);
@@ -173,11 +210,17 @@ describe('SaveQueue', () => {
     t.setAnswer((b) => {
       if (first) {
         first = false;
-        return { status: 'conflict', conflicts: [{ lessonId: 1, studentId: 1, mine: '5', theirs: '3', version: 2, by: 'Соколова И.', at: null }] };
+        return {
+          status: 'conflict',
+          conflicts: [{ lessonId: 1, studentId: 1, mine: '5', theirs: '3', version: 2, by: 'Соколова И.', at: null }],
+        };
       }
       return { status: 'saved', batchId: null, cells: [], attestation: [] };
     });
-    t.queue.add('paste', [{ lessonId: 1, studentId: 1, text: '5', baseVersion: 1 }, { lessonId: 1, studentId: 2, text: '4', baseVersion: 1 }]);
+    t.queue.add('paste', [
+      { lessonId: 1, studentId: 1, text: '5', baseVersion: 1 },
+      { lessonId: 1, studentId: 2, text: '4', baseVersion: 1 },
+    ]);
     await t.queue.flush();
     expect(t.conflicts).toHaveLength(1);
     expect(t.sent).toHaveLength(2);
@@ -237,7 +280,14 @@ describe('SaveQueue in several tabs of one journal (issue #9.2)', () => {
 
   it('sends what an older page left under the outbox key of before per-tab entries', async () => {
     const storage = new MemoryStorage();
-    const legacy = [{ clientBatchId: 'old-1', source: 'typing', cells: [{ lessonId: 5, studentId: 5, text: 'н', baseVersion: 0 }], attestation: [] }];
+    const legacy = [
+      {
+        clientBatchId: 'old-1',
+        source: 'typing',
+        cells: [{ lessonId: 5, studentId: 5, text: 'н', baseVersion: 0 }],
+        attestation: [],
+      },
+    ];
     storage.setItem('ezh:journal:1:7', JSON.stringify(legacy));
     const saved: QueuedBatch[] = [];
     const queue = new SaveQueue(

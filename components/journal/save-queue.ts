@@ -168,7 +168,8 @@ export class SaveQueue {
   /** Typed edits join the open typing batch (the last one, if not yet being sent); others make a batch of their own. */
   add(source: BatchSource, cells: QueuedCell[], attestation: QueuedAttestation[] = []) {
     const last = this.batches.at(-1);
-    const canJoin = source === 'typing' && last && last.source === 'typing' && !(this.sending && this.batches.length === 1);
+    const canJoin =
+      source === 'typing' && last && last.source === 'typing' && !(this.sending && this.batches.length === 1);
     if (canJoin) {
       for (const c of cells) {
         const i = last.cells.findIndex((x) => x.lessonId === c.lessonId && x.studentId === c.studentId);
@@ -271,7 +272,8 @@ export class SaveQueue {
           if (kind !== 'refused') {
             // Nothing leaves the outbox: wait and send the same batch (same client id) again.
             this.failure = kind;
-            const delay = kind === 'signedOut' ? SIGNED_OUT_RETRY_MS : RETRY_MS[Math.min(this.retry, RETRY_MS.length - 1)]!;
+            const delay =
+              kind === 'signedOut' ? SIGNED_OUT_RETRY_MS : RETRY_MS[Math.min(this.retry, RETRY_MS.length - 1)]!;
             this.retry += 1;
             this.sending = false;
             this.schedule(delay);
@@ -291,7 +293,9 @@ export class SaveQueue {
         else if (result.status === 'invalid') this.handlers.onInvalid(batch, result);
         else {
           // The cells in conflict wait for the teacher's choice; the rest of the batch goes again as a new batch.
-          const inConflict = new Set(result.conflicts.map((c) => `${c.lessonId ?? ''}:${c.studentId}:${c.field ?? ''}`));
+          const inConflict = new Set(
+            result.conflicts.map((c) => `${c.lessonId ?? ''}:${c.studentId}:${c.field ?? ''}`),
+          );
           const rest: QueuedBatch = {
             clientBatchId: newBatchId(),
             source: batch.source,

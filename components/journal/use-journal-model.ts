@@ -7,7 +7,15 @@ import { formatCell, parseCellInput } from '@/domain/marks';
 import type { JournalPage } from '@/server/services/journal/page';
 import { classifyFailure, REQUEST_TIMEOUT_MS, trpc } from '../trpc-client';
 import { JournalStore } from './journal-store';
-import { HEARTBEAT_MS, SaveQueue, type BatchSource, type QueuedAttestation, type QueuedBatch, type QueuedCell, type QueueStatus } from './save-queue';
+import {
+  HEARTBEAT_MS,
+  SaveQueue,
+  type BatchSource,
+  type QueuedAttestation,
+  type QueuedBatch,
+  type QueuedCell,
+  type QueueStatus,
+} from './save-queue';
 import { countOf, NOUNS } from '@/domain/plural';
 
 export interface CellTarget {
@@ -52,7 +60,11 @@ export function useJournalModel(page: JournalPage) {
     (t: { studentId: number; lessonId?: number; field?: string }) => {
       const s = students.get(t.studentId);
       const l = t.lessonId ? lessons.get(t.lessonId) : undefined;
-      const column = t.field ? page.attestationColumns.find((c) => c.field === t.field)?.header : l ? l.date.slice(8, 10) + '.' + l.date.slice(5, 7) : '';
+      const column = t.field
+        ? page.attestationColumns.find((c) => c.field === t.field)?.header
+        : l
+          ? l.date.slice(8, 10) + '.' + l.date.slice(5, 7)
+          : '';
       return `${s?.name ?? t.studentId}, ${column}`;
     },
     [students, lessons, page.attestationColumns],
@@ -76,22 +88,44 @@ export function useJournalModel(page: JournalPage) {
       window.localStorage,
       {
         send: (batch) =>
-          trpc.journal.save.mutate({ assignmentId: page.assignment.id, ...batch }, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+          trpc.journal.save.mutate(
+            { assignmentId: page.assignment.id, ...batch },
+            { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
+          ),
         classify: classifyFailure,
         onSaved: (_batch, result) => {
-          for (const c of result.cells) store.confirm(c.lessonId, c.studentId, c, queue.queuedBase(c.lessonId, c.studentId) !== null);
+          for (const c of result.cells)
+            store.confirm(c.lessonId, c.studentId, c, queue.queuedBase(c.lessonId, c.studentId) !== null);
           for (const a of result.attestation) {
-            store.confirmAttestation(a.studentId, a.field, a.value, a.version, queue.queuedAttestationBase(a.studentId, a.field) !== null);
+            store.confirmAttestation(
+              a.studentId,
+              a.field,
+              a.value,
+              a.version,
+              queue.queuedAttestationBase(a.studentId, a.field) !== null,
+            );
           }
           // Cells of the batch that changed nothing (resent or no-op) stop being pending too.
           for (const c of _batch.cells) {
             const state = store.cell(c.lessonId, c.studentId);
-            if (state.pending && queue.queuedBase(c.lessonId, c.studentId) === null) store.confirm(c.lessonId, c.studentId, { ...state.value, version: Math.max(state.version, c.baseVersion) }, false);
+            if (state.pending && queue.queuedBase(c.lessonId, c.studentId) === null)
+              store.confirm(
+                c.lessonId,
+                c.studentId,
+                { ...state.value, version: Math.max(state.version, c.baseVersion) },
+                false,
+              );
           }
           for (const a of _batch.attestation) {
             const state = store.attestationCell(a.studentId, a.field);
             if (state.pending && queue.queuedAttestationBase(a.studentId, a.field) === null) {
-              store.confirmAttestation(a.studentId, a.field, state.value, Math.max(state.version, a.baseVersion), false);
+              store.confirmAttestation(
+                a.studentId,
+                a.field,
+                state.value,
+                Math.max(state.version, a.baseVersion),
+                false,
+              );
             }
           }
         },
@@ -100,16 +134,24 @@ export function useJournalModel(page: JournalPage) {
             if (e.lessonId) store.setError(e.lessonId, e.studentId, e.message);
             else if (e.field) store.setAttestationError(e.studentId, e.field, e.message);
           }
-          setProblems(result.errors.map((e, i) => ({ key: `srv-${Date.now()}-${i}`, message: `Не сохранено: ${e.message}` })));
+          setProblems(
+            result.errors.map((e, i) => ({ key: `srv-${Date.now()}-${i}`, message: `Не сохранено: ${e.message}` })),
+          );
         },
         onConflict: (_batch, result) => {
           for (const c of result.conflicts) {
-            if (c.lessonId) store.setConflict(c.lessonId, c.studentId, { theirs: c.theirs, version: c.version, by: c.by });
-            else if (c.field) store.setAttestationConflict(c.studentId, c.field, { theirs: c.theirs, version: c.version, by: c.by });
+            if (c.lessonId)
+              store.setConflict(c.lessonId, c.studentId, { theirs: c.theirs, version: c.version, by: c.by });
+            else if (c.field)
+              store.setAttestationConflict(c.studentId, c.field, { theirs: c.theirs, version: c.version, by: c.by });
           }
-          setConflicts((prev) => [...prev.filter((p) => !result.conflicts.some((c) => sameTarget(p, c))), ...result.conflicts]);
+          setConflicts((prev) => [
+            ...prev.filter((p) => !result.conflicts.some((c) => sameTarget(p, c))),
+            ...result.conflicts,
+          ]);
         },
-        onRefused: (_batch, message) => setProblems([{ key: `ref-${Date.now()}`, message: `Сервер отказал в сохранении: ${message}` }]),
+        onRefused: (_batch, message) =>
+          setProblems([{ key: `ref-${Date.now()}`, message: `Сервер отказал в сохранении: ${message}` }]),
         onStatus: setStatus,
         onAdopted: showEdits,
       },
@@ -155,7 +197,12 @@ export function useJournalModel(page: JournalPage) {
       const queue = queueRef.current;
       if (!page.access.canEdit) {
         // A paste or a key in a read-only journal says why nothing happened.
-        setProblems([{ key: `ro-${Date.now()}`, message: `Ничего не изменено: ${page.access.reason ?? 'журнал открыт только для просмотра'}` }]);
+        setProblems([
+          {
+            key: `ro-${Date.now()}`,
+            message: `Ничего не изменено: ${page.access.reason ?? 'журнал открыт только для просмотра'}`,
+          },
+        ]);
         return false;
       }
       if (!queue) return false;
@@ -167,14 +214,29 @@ export function useJournalModel(page: JournalPage) {
         if (!student) continue;
         if (e.lessonId !== undefined) {
           const lesson = lessons.get(e.lessonId)!;
-          const checked = checkCellEdit({ studentName: student.name, spans: student.spans, lessonDate: lesson.date, today: page.today, codes: page.attendanceCodes }, e.text);
+          const checked = checkCellEdit(
+            {
+              studentName: student.name,
+              spans: student.spans,
+              lessonDate: lesson.date,
+              today: page.today,
+              codes: page.attendanceCodes,
+            },
+            e.text,
+          );
           if (!checked.ok) {
             errors.push({ key: `${e.lessonId}:${e.studentId}`, message: checked.message });
             continue;
           }
           const state = store.cell(e.lessonId, e.studentId);
           const baseVersion = queue.queuedBase(e.lessonId, e.studentId) ?? state.conflict?.version ?? state.version;
-          cells.push({ lessonId: e.lessonId, studentId: e.studentId, text: formatCell(checked.value), baseVersion, value: { ok: true, value: checked.value } });
+          cells.push({
+            lessonId: e.lessonId,
+            studentId: e.studentId,
+            text: formatCell(checked.value),
+            baseVersion,
+            value: { ok: true, value: checked.value },
+          });
         } else if (e.field) {
           const parsed = parseAttestationInput(e.field, e.text);
           if (!parsed.ok) {
@@ -182,29 +244,54 @@ export function useJournalModel(page: JournalPage) {
             continue;
           }
           const state = store.attestationCell(e.studentId, e.field);
-          const baseVersion = queue.queuedAttestationBase(e.studentId, e.field) ?? state.conflict?.version ?? state.version;
-          attestation.push({ studentId: e.studentId, field: e.field, text: parsed.value ?? '', baseVersion, value: parsed.value });
+          const baseVersion =
+            queue.queuedAttestationBase(e.studentId, e.field) ?? state.conflict?.version ?? state.version;
+          attestation.push({
+            studentId: e.studentId,
+            field: e.field,
+            text: parsed.value ?? '',
+            baseVersion,
+            value: parsed.value,
+          });
         }
       }
       if (errors.length > 0) {
         for (const e of edits) {
-          const problem = errors.find((p) => p.key === (e.lessonId ? `${e.lessonId}:${e.studentId}` : `a:${e.studentId}:${e.field}`));
+          const problem = errors.find(
+            (p) => p.key === (e.lessonId ? `${e.lessonId}:${e.studentId}` : `a:${e.studentId}:${e.field}`),
+          );
           if (problem && e.lessonId) store.setError(e.lessonId, e.studentId, problem.message);
           else if (problem && e.field) store.setAttestationError(e.studentId, e.field, problem.message);
         }
         setProblems(
           edits.length > 1
-            ? [{ key: `sum-${Date.now()}`, message: `Ничего не сохранено: ${countOf(errors.length, NOUNS.error)} в ${countOf(edits.length, NOUNS.cellIn)}.` }, ...errors]
+            ? [
+                {
+                  key: `sum-${Date.now()}`,
+                  message: `Ничего не сохранено: ${countOf(errors.length, NOUNS.error)} в ${countOf(edits.length, NOUNS.cellIn)}.`,
+                },
+                ...errors,
+              ]
             : errors,
         );
         return false;
       }
       setProblems([]);
-      const changedCells = cells.filter((c) => formatCell(store.cell(c.lessonId, c.studentId).value) !== c.text || store.cell(c.lessonId, c.studentId).conflict);
-      const changedAtt = attestation.filter((a) => (store.attestationCell(a.studentId, a.field).value ?? '') !== a.text || store.attestationCell(a.studentId, a.field).conflict);
+      const changedCells = cells.filter(
+        (c) =>
+          formatCell(store.cell(c.lessonId, c.studentId).value) !== c.text ||
+          store.cell(c.lessonId, c.studentId).conflict,
+      );
+      const changedAtt = attestation.filter(
+        (a) =>
+          (store.attestationCell(a.studentId, a.field).value ?? '') !== a.text ||
+          store.attestationCell(a.studentId, a.field).conflict,
+      );
       for (const c of changedCells) if (c.value.ok) store.setLocal(c.lessonId, c.studentId, c.value.value);
       for (const a of changedAtt) store.setLocalAttestation(a.studentId, a.field, a.value);
-      setConflicts((prev) => prev.filter((p) => !changedCells.some((c) => sameTarget(p, c)) && !changedAtt.some((a) => sameTarget(p, a))));
+      setConflicts((prev) =>
+        prev.filter((p) => !changedCells.some((c) => sameTarget(p, c)) && !changedAtt.some((a) => sameTarget(p, a))),
+      );
       if (changedCells.length + changedAtt.length > 0) {
         queue.add(
           source,
@@ -221,10 +308,25 @@ export function useJournalModel(page: JournalPage) {
   const resolveConflict = useCallback(
     (conflict: ConflictItem, keepMine: boolean) => {
       if (keepMine) {
-        apply([{ studentId: conflict.studentId, lessonId: conflict.lessonId, field: conflict.field as AttestationField | undefined, text: conflict.mine }], 'typing');
+        apply(
+          [
+            {
+              studentId: conflict.studentId,
+              lessonId: conflict.lessonId,
+              field: conflict.field as AttestationField | undefined,
+              text: conflict.mine,
+            },
+          ],
+          'typing',
+        );
       } else if (conflict.lessonId) {
         const parsed = parseCellInput(conflict.theirs, page.attendanceCodes);
-        store.replace(conflict.lessonId, conflict.studentId, parsed.ok ? parsed.value : { attendance: null, grade1: null, grade2: null }, conflict.version);
+        store.replace(
+          conflict.lessonId,
+          conflict.studentId,
+          parsed.ok ? parsed.value : { attendance: null, grade1: null, grade2: null },
+          conflict.version,
+        );
       } else if (conflict.field) {
         store.replaceAttestation(conflict.studentId, conflict.field, conflict.theirs || null, conflict.version);
       }
@@ -240,6 +342,13 @@ export function useJournalModel(page: JournalPage) {
   return { store, status, conflicts, problems, setProblems, apply, resolveConflict, flush, describe };
 }
 
-function sameTarget(a: { studentId: number; lessonId?: number; field?: string }, b: { studentId: number; lessonId?: number; field?: string }) {
-  return a.studentId === b.studentId && (a.lessonId ?? null) === (b.lessonId ?? null) && (a.field ?? null) === (b.field ?? null);
+function sameTarget(
+  a: { studentId: number; lessonId?: number; field?: string },
+  b: { studentId: number; lessonId?: number; field?: string },
+) {
+  return (
+    a.studentId === b.studentId &&
+    (a.lessonId ?? null) === (b.lessonId ?? null) &&
+    (a.field ?? null) === (b.field ?? null)
+  );
 }

@@ -14,7 +14,9 @@ export function AppHeader({ actor }: { actor: Actor }) {
       </Link>
       <nav className="nav">
         <Link href="/">Главная</Link>
-        {can(actor, 'journal.read') && <Link href="/journals">{rolesOf(actor).includes('teacher') ? 'Мои журналы' : 'Журналы'}</Link>}
+        {can(actor, 'journal.read') && (
+          <Link href="/journals">{rolesOf(actor).includes('teacher') ? 'Мои журналы' : 'Журналы'}</Link>
+        )}
         {can(actor, 'institutions.manage') && <Link href="/region">Колледжи региона</Link>}
         {can(actor, 'structure.manage') && <Link href="/admin/structure">Структура</Link>}
         {can(actor, 'curriculum.read') && <Link href="/curricula">Учебные планы</Link>}

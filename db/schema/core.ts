@@ -1,4 +1,16 @@
-import { boolean, date, foreignKey, integer, pgTable, primaryKey, smallint, text, timestamp, unique, index } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  index,
+} from 'drizzle-orm/pg-core';
 
 /** A college. Not a tenant table itself: every tenant table points here by `institution_id`. */
 export const institutions = pgTable('institutions', {
@@ -14,7 +26,9 @@ export const institutions = pgTable('institutions', {
 export const academicYears = pgTable(
   'academic_years',
   {
-    institutionId: integer().notNull().references(() => institutions.id),
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
     id: integer().generatedByDefaultAsIdentity(),
     name: text().notNull(), // «2026/2027»
     startsOn: date().notNull(),
@@ -39,7 +53,10 @@ export const terms = pgTable(
   (t) => [
     primaryKey({ columns: [t.institutionId, t.id] }),
     unique().on(t.institutionId, t.academicYearId, t.number),
-    foreignKey({ columns: [t.institutionId, t.academicYearId], foreignColumns: [academicYears.institutionId, academicYears.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.academicYearId],
+      foreignColumns: [academicYears.institutionId, academicYears.id],
+    }),
   ],
 );
 
@@ -47,7 +64,9 @@ export const terms = pgTable(
 export const attendanceCodes = pgTable(
   'attendance_codes',
   {
-    institutionId: integer().notNull().references(() => institutions.id),
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
     code: text().notNull(),
     label: text().notNull(),
     isAbsence: boolean().notNull(),
@@ -59,7 +78,9 @@ export const attendanceCodes = pgTable(
 export const departments = pgTable(
   'departments',
   {
-    institutionId: integer().notNull().references(() => institutions.id),
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
     id: integer().generatedByDefaultAsIdentity(),
     name: text().notNull(),
   },
@@ -69,7 +90,9 @@ export const departments = pgTable(
 export const specialties = pgTable(
   'specialties',
   {
-    institutionId: integer().notNull().references(() => institutions.id),
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
     id: integer().generatedByDefaultAsIdentity(),
     code: text().notNull(), // 09.02.07
     name: text().notNull(),
@@ -96,8 +119,14 @@ export const groups = pgTable(
   (t) => [
     primaryKey({ columns: [t.institutionId, t.id] }),
     unique().on(t.institutionId, t.name, t.admissionYear),
-    foreignKey({ columns: [t.institutionId, t.specialtyId], foreignColumns: [specialties.institutionId, specialties.id] }),
-    foreignKey({ columns: [t.institutionId, t.departmentId], foreignColumns: [departments.institutionId, departments.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.specialtyId],
+      foreignColumns: [specialties.institutionId, specialties.id],
+    }),
+    foreignKey({
+      columns: [t.institutionId, t.departmentId],
+      foreignColumns: [departments.institutionId, departments.id],
+    }),
     index().on(t.institutionId, t.departmentId),
     index().on(t.curatorUserId),
   ],
@@ -122,6 +151,9 @@ export const groupYearNames = pgTable(
   (t) => [
     primaryKey({ columns: [t.institutionId, t.groupId, t.academicYearId] }),
     foreignKey({ columns: [t.institutionId, t.groupId], foreignColumns: [groups.institutionId, groups.id] }),
-    foreignKey({ columns: [t.institutionId, t.academicYearId], foreignColumns: [academicYears.institutionId, academicYears.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.academicYearId],
+      foreignColumns: [academicYears.institutionId, academicYears.id],
+    }),
   ],
 );

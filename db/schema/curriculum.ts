@@ -15,7 +15,10 @@ export const curricula = pgTable(
   (t) => [
     primaryKey({ columns: [t.institutionId, t.id] }),
     unique().on(t.institutionId, t.specialtyId, t.admissionYear),
-    foreignKey({ columns: [t.institutionId, t.specialtyId], foreignColumns: [specialties.institutionId, specialties.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.specialtyId],
+      foreignColumns: [specialties.institutionId, specialties.id],
+    }),
   ],
 );
 
@@ -58,7 +61,10 @@ export const curriculumItemTerms = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.institutionId, t.curriculumItemId, t.semester] }),
-    foreignKey({ columns: [t.institutionId, t.curriculumItemId], foreignColumns: [curriculumItems.institutionId, curriculumItems.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.curriculumItemId],
+      foreignColumns: [curriculumItems.institutionId, curriculumItems.id],
+    }),
   ],
 );
 
@@ -81,7 +87,10 @@ export const teachingAssignments = pgTable(
     foreignKey({ columns: [t.institutionId, t.termId], foreignColumns: [terms.institutionId, terms.id] }),
     foreignKey({ columns: [t.institutionId, t.groupId], foreignColumns: [groups.institutionId, groups.id] }),
     foreignKey({ columns: [t.institutionId, t.subgroupId], foreignColumns: [subgroups.institutionId, subgroups.id] }),
-    foreignKey({ columns: [t.institutionId, t.curriculumItemId], foreignColumns: [curriculumItems.institutionId, curriculumItems.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.curriculumItemId],
+      foreignColumns: [curriculumItems.institutionId, curriculumItems.id],
+    }),
     index().on(t.teacherUserId),
     index().on(t.institutionId, t.groupId, t.termId),
   ],

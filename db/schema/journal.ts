@@ -1,4 +1,17 @@
-import { bigint, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { teachingAssignments } from './curriculum';
 import { students, users } from './people';
 
@@ -47,7 +60,10 @@ export const journalCells = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.institutionId, t.lessonId, t.studentId] }),
-    foreignKey({ columns: [t.institutionId, t.lessonId], foreignColumns: [lessons.institutionId, lessons.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.institutionId, t.lessonId],
+      foreignColumns: [lessons.institutionId, lessons.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.institutionId, t.studentId], foreignColumns: [students.institutionId, students.id] }),
     index().on(t.institutionId, t.studentId),
   ],
@@ -59,7 +75,9 @@ export const editBatches = pgTable(
   {
     institutionId: integer().notNull(),
     id: integer().generatedByDefaultAsIdentity(),
-    userId: integer().notNull().references(() => users.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
     teachingAssignmentId: integer(),
     source: text().notNull(), // typing | paste | fill | undo | import | lesson | grant
     revertsBatchId: integer(),
@@ -97,7 +115,11 @@ export const changeLog = pgTable(
     userId: integer().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.institutionId, t.id] }), index().on(t.institutionId, t.lessonId, t.studentId), index().on(t.institutionId, t.batchId)],
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    index().on(t.institutionId, t.lessonId, t.studentId),
+    index().on(t.institutionId, t.batchId),
+  ],
 );
 
 /**
@@ -165,8 +187,12 @@ export const journalEditGrants = pgTable(
     id: integer().generatedByDefaultAsIdentity(),
     teachingAssignmentId: integer().notNull(),
     /** Whom the journal is opened for: its teacher. */
-    userId: integer().notNull().references(() => users.id),
-    grantedBy: integer().notNull().references(() => users.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    grantedBy: integer()
+      .notNull()
+      .references(() => users.id),
     reason: text().notNull(),
     validUntil: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),

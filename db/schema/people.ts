@@ -1,4 +1,15 @@
-import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { departments, groups, institutions } from './core';
 
 /**
@@ -31,15 +42,22 @@ export const userRoles = pgTable(
   'user_roles',
   {
     id: integer().generatedByDefaultAsIdentity().primaryKey(),
-    institutionId: integer().notNull().references(() => institutions.id),
-    userId: integer().notNull().references(() => users.id),
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
     role: text().notNull(),
     departmentId: integer(),
     groupId: integer(),
   },
   (t) => [
     index().on(t.userId),
-    foreignKey({ columns: [t.institutionId, t.departmentId], foreignColumns: [departments.institutionId, departments.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.departmentId],
+      foreignColumns: [departments.institutionId, departments.id],
+    }),
     foreignKey({ columns: [t.institutionId, t.groupId], foreignColumns: [groups.institutionId, groups.id] }),
   ],
 );
@@ -47,7 +65,9 @@ export const userRoles = pgTable(
 export const students = pgTable(
   'students',
   {
-    institutionId: integer().notNull().references(() => institutions.id),
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
     id: integer().generatedByDefaultAsIdentity(),
     lastName: text().notNull(),
     firstName: text().notNull(),
@@ -60,7 +80,11 @@ export const students = pgTable(
     /** The student's own login, if the curator issued one. */
     userId: integer().references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.institutionId, t.id] }), index().on(t.userId), unique().on(t.institutionId, t.recordBookNo)],
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    index().on(t.userId),
+    unique().on(t.institutionId, t.recordBookNo),
+  ],
 );
 
 /**
@@ -96,7 +120,9 @@ export const groupMemberships = pgTable(
 export const guardians = pgTable(
   'guardians',
   {
-    institutionId: integer().notNull().references(() => institutions.id),
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
     id: integer().generatedByDefaultAsIdentity(),
     lastName: text().notNull(),
     firstName: text().notNull(),

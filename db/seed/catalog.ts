@@ -202,7 +202,16 @@ export function parseItem(line: string): ParsedItem {
   const subgroups = rawName.endsWith('*');
   const name = subgroups ? rawName.slice(0, -1) : rawName;
   const prefix = code.split('.')[0]!;
-  const kind = prefix === 'ПМ' ? 'module' : prefix === 'МДК' ? 'mdk' : prefix === 'УП' ? 'up' : prefix === 'ПП' ? 'pp' : 'discipline';
+  const kind =
+    prefix === 'ПМ'
+      ? 'module'
+      : prefix === 'МДК'
+        ? 'mdk'
+        : prefix === 'УП'
+          ? 'up'
+          : prefix === 'ПП'
+            ? 'pp'
+            : 'discipline';
   const cycle = kind === 'discipline' ? prefix : 'ПМ';
   const moduleNo = kind === 'mdk' || kind === 'up' || kind === 'pp' ? code.split('.')[1] : null;
   const semesters = new Map<number, { hours: number; form: string | null }>();
@@ -211,7 +220,16 @@ export function parseItem(line: string): ParsedItem {
     if (!m) throw new Error(`bad plan «${part}» in ${code}`);
     semesters.set(Number(m[1]), { hours: Number(m[2]), form: m[3] || null });
   }
-  return { code, name, shortName: abbreviate(name), cycle, kind, parentCode: moduleNo ? `ПМ.${moduleNo}` : null, subgroups, semesters };
+  return {
+    code,
+    name,
+    shortName: abbreviate(name),
+    cycle,
+    kind,
+    parentCode: moduleNo ? `ПМ.${moduleNo}` : null,
+    subgroups,
+    semesters,
+  };
 }
 
 /** «Основы алгоритмизации и программирования» → «Осн. алгорит. и прогр.»; short names stay as they are. */

@@ -11,13 +11,45 @@ export type { Scale } from './plan';
 
 /** Tables in the order their foreign keys allow. */
 const STRUCTURE_TABLES = [
-  'institutions', 'attendance_codes', 'lesson_kinds', 'academic_years', 'terms', 'users', 'region_admins', 'departments', 'specialties',
-  'groups', 'user_roles', 'students', 'group_memberships', 'guardians', 'student_guardians', 'subgroups', 'subgroup_members',
-  'curricula', 'curriculum_items', 'curriculum_item_terms', 'teaching_assignments',
+  'institutions',
+  'attendance_codes',
+  'lesson_kinds',
+  'academic_years',
+  'terms',
+  'users',
+  'region_admins',
+  'departments',
+  'specialties',
+  'groups',
+  'user_roles',
+  'students',
+  'group_memberships',
+  'guardians',
+  'student_guardians',
+  'subgroups',
+  'subgroup_members',
+  'curricula',
+  'curriculum_items',
+  'curriculum_item_terms',
+  'teaching_assignments',
 ];
 const IDENTITY_TABLES = [
-  'institutions', 'academic_years', 'terms', 'users', 'user_roles', 'departments', 'specialties', 'groups', 'students',
-  'group_memberships', 'guardians', 'subgroups', 'curricula', 'curriculum_items', 'teaching_assignments', 'lessons',
+  'institutions',
+  'academic_years',
+  'terms',
+  'users',
+  'user_roles',
+  'departments',
+  'specialties',
+  'groups',
+  'students',
+  'group_memberships',
+  'guardians',
+  'subgroups',
+  'curricula',
+  'curriculum_items',
+  'teaching_assignments',
+  'lessons',
 ];
 
 export interface SeedSummary {
@@ -56,7 +88,8 @@ export async function seedDatabase(
   const started = Date.now();
   const scale = opts.scale ?? 'demo';
   const options: SeedOptions = { scale, seed: opts.seed ?? DEFAULT_SEED, asOf: opts.asOf ?? defaultAsOf(scale) };
-  if (!(await isEmpty(db))) throw new Error('База уже содержит данные: демонстрационный колледж пишется только в пустую базу.');
+  if (!(await isEmpty(db)))
+    throw new Error('База уже содержит данные: демонстрационный колледж пишется только в пустую базу.');
   const plan = planCollege(options);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const user of plan.rows.users ?? []) user.password_hash = passwordHash;
@@ -72,7 +105,9 @@ export async function seedDatabase(
     let lessonId = 0;
     const lessonIds = { next: () => ++lessonId };
     let done = 0;
-    const heldTerms = plan.terms.filter((t) => t.startsOn <= options.asOf).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+    const heldTerms = plan.terms
+      .filter((t) => t.startsOn <= options.asOf)
+      .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
     for (const group of plan.groups) {
       for (const term of heldTerms) {
         if (!plan.assignments.some((a) => a.groupId === group.id && a.termId === term.id)) continue;
@@ -84,7 +119,9 @@ export async function seedDatabase(
       }
       done += 1;
       if (done % 10 === 0 || done === plan.groups.length) {
-        onProgress(`Журналы: групп ${done} из ${plan.groups.length}, ${countOf(lessons, NOUNS.lesson)}, ${countOf(cells, NOUNS.cell)} (${((Date.now() - started) / 1000).toFixed(1)} с)`);
+        onProgress(
+          `Журналы: групп ${done} из ${plan.groups.length}, ${countOf(lessons, NOUNS.lesson)}, ${countOf(cells, NOUNS.cell)} (${((Date.now() - started) / 1000).toFixed(1)} с)`,
+        );
       }
     }
     await resetIdentity(txDb, IDENTITY_TABLES);

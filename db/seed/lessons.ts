@@ -6,7 +6,16 @@
 import { addDays } from '../../domain/dates';
 import type { GradeCode } from '../../domain/marks';
 import { homework, topicSource } from './topics';
-import { clamp, studyDays, YEAR, type AssignmentPlan, type CollegePlan, type GroupPlan, type Row, type TermPlan } from './plan';
+import {
+  clamp,
+  studyDays,
+  YEAR,
+  type AssignmentPlan,
+  type CollegePlan,
+  type GroupPlan,
+  type Row,
+  type TermPlan,
+} from './plan';
 import { Random } from './random';
 
 const PAIRS_PER_DAY_MAX = 4;
@@ -22,10 +31,18 @@ export interface GroupTermJournal {
   cells: Row[];
 }
 
-export function generateGroupTerm(plan: CollegePlan, group: GroupPlan, term: TermPlan, lessonIds: { next(): number }): GroupTermJournal {
+export function generateGroupTerm(
+  plan: CollegePlan,
+  group: GroupPlan,
+  term: TermPlan,
+  lessonIds: { next(): number },
+): GroupTermJournal {
   const { seed, asOf } = plan.options;
   // The current year keeps the stream it always had; the archive year's groups add their admission year.
-  const rnd = term.yearStart === YEAR.startYear ? Random.derive(seed, 'journal', group.name, term.number) : Random.derive(seed, 'journal', group.name, group.admissionYear, term.name);
+  const rnd =
+    term.yearStart === YEAR.startYear
+      ? Random.derive(seed, 'journal', group.name, term.number)
+      : Random.derive(seed, 'journal', group.name, group.admissionYear, term.name);
   const institutionId = plan.institutionId;
   const mine = plan.assignments.filter((a) => a.groupId === group.id && a.termId === term.id);
   const practice = mine.filter((a) => a.item.kind === 'up' || a.item.kind === 'pp');
@@ -43,7 +60,8 @@ export function generateGroupTerm(plan: CollegePlan, group: GroupPlan, term: Ter
   const slots: Slot[] = [];
   for (const list of byItem.values()) {
     const pairs = Math.ceil(list[0]!.plannedHours / 2);
-    for (let k = 0; k < pairs; k++) slots.push({ assignments: list, position: ((k + 0.5) / pairs) * classDays.length + rnd.next() * 0.8 });
+    for (let k = 0; k < pairs; k++)
+      slots.push({ assignments: list, position: ((k + 0.5) / pairs) * classDays.length + rnd.next() * 0.8 });
   }
   slots.sort((a, b) => a.position - b.position);
   const perDay = Math.min(PAIRS_PER_DAY_MAX, Math.ceil(slots.length / classDays.length));
@@ -122,7 +140,12 @@ function lessonKind(a: AssignmentPlan, n: number, rnd: Random): string {
   if (n % 9 === 0) return 'test';
   const name = a.item.name;
   if (name.startsWith('Физическая культура')) return 'practical';
-  if (a.item.cycle === 'ОУД' || a.item.cycle === 'ОГСЭ') return rnd.chance(name.startsWith('Иностранный') ? 0.8 : 0.3) ? 'practical' : rnd.chance(0.1) ? 'seminar' : 'lecture';
+  if (a.item.cycle === 'ОУД' || a.item.cycle === 'ОГСЭ')
+    return rnd.chance(name.startsWith('Иностранный') ? 0.8 : 0.3)
+      ? 'practical'
+      : rnd.chance(0.1)
+        ? 'seminar'
+        : 'lecture';
   if (a.item.kind === 'mdk') return rnd.chance(0.35) ? 'lecture' : rnd.chance(0.6) ? 'practical' : 'lab';
   return rnd.chance(0.5) ? 'lecture' : rnd.chance(0.7) ? 'practical' : 'lab';
 }
@@ -151,9 +174,22 @@ function studentStates(group: GroupPlan, rnd: Random, from: string, to: string):
   return states;
 }
 
-const GRADE_CHANCE: Record<string, number> = { lecture: 0.12, seminar: 0.35, practical: 0.45, lab: 0.55, test: 0.97, practice: 0.25 };
+const GRADE_CHANCE: Record<string, number> = {
+  lecture: 0.12,
+  seminar: 0.35,
+  practical: 0.45,
+  lab: 0.55,
+  test: 0.97,
+  practice: 0.25,
+};
 
-function markFor(rnd: Random, s: StudentState, date: string, kind: string, teacherBias: number): { attendance: string | null; grade1: GradeCode | null; grade2: GradeCode | null } {
+function markFor(
+  rnd: Random,
+  s: StudentState,
+  date: string,
+  kind: string,
+  teacherBias: number,
+): { attendance: string | null; grade1: GradeCode | null; grade2: GradeCode | null } {
   if (s.ill.has(date)) return { attendance: 'б', grade1: null, grade2: null };
   if (!s.dayOff.has(date)) {
     const off = rnd.chance(s.absenceRate * 0.6) ? (rnd.chance(0.15) ? 'у' : 'н') : null;
@@ -164,6 +200,9 @@ function markFor(rnd: Random, s: StudentState, date: string, kind: string, teach
   if (rnd.chance(s.absenceRate * 0.4)) return { attendance: 'н', grade1: null, grade2: null };
   const late = rnd.chance(0.015) ? 'о' : null;
   if (!rnd.chance(GRADE_CHANCE[kind] ?? 0.2)) return { attendance: late, grade1: null, grade2: null };
-  const grade = () => String(Math.round(clamp(rnd.normal(s.ability + teacherBias - (kind === 'test' ? 0.2 : 0), 0.75), 2, 5))) as GradeCode;
+  const grade = () =>
+    String(
+      Math.round(clamp(rnd.normal(s.ability + teacherBias - (kind === 'test' ? 0.2 : 0), 0.75), 2, 5)),
+    ) as GradeCode;
   return { attendance: late, grade1: grade(), grade2: rnd.chance(0.04) ? grade() : null };
 }

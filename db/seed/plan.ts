@@ -120,7 +120,8 @@ function layout(scale: Scale): Layout {
       for (let number = 1; number <= Math.round(120 / 15); number++) groups.push({ key: spec.key, course, number });
     }
     // Last year's final-year groups: graduated in June 2026, their journals in the archive.
-    for (let number = 1; number <= Math.round(120 / 15); number++) groups.push({ key: spec.key, course: courses, number, graduated: true });
+    for (let number = 1; number <= Math.round(120 / 15); number++)
+      groups.push({ key: spec.key, course: courses, number, graduated: true });
   }
   return {
     departments: [
@@ -158,31 +159,72 @@ export function planCollege(options: SeedOptions): CollegePlan {
   add('institutions', {
     id: institutionId,
     short_name: 'ГБПОУ «Колледж информационных технологий и экономики»',
-    full_name: 'Государственное бюджетное профессиональное образовательное учреждение «Колледж информационных технологий и экономики»',
+    full_name:
+      'Государственное бюджетное профессиональное образовательное учреждение «Колледж информационных технологий и экономики»',
     city: 'г. Сызрань',
   });
   const inst = { institution_id: institutionId };
   for (const code of DEFAULT_ATTENDANCE_CODES) {
-    add('attendance_codes', { ...inst, code: code.code, label: code.label, is_absence: code.isAbsence, is_valid: code.isValid });
+    add('attendance_codes', {
+      ...inst,
+      code: code.code,
+      label: code.label,
+      is_absence: code.isAbsence,
+      is_valid: code.isValid,
+    });
   }
-  for (const kind of LESSON_KINDS) add('lesson_kinds', { ...inst, code: kind.code, label: kind.label, grade_weight: String(kind.weight) });
+  for (const kind of LESSON_KINDS)
+    add('lesson_kinds', { ...inst, code: kind.code, label: kind.label, grade_weight: String(kind.weight) });
 
   // The current year first (its terms get ids 1 and 2), then, for the college scale, last year's closed archive.
   const terms: TermPlan[] = [];
-  const years = options.scale === 'college' ? [{ ...YEAR, terms: TERMS, closed: false }, { ...ARCHIVE_YEAR, terms: ARCHIVE_TERMS, closed: true }] : [{ ...YEAR, terms: TERMS, closed: false }];
+  const years =
+    options.scale === 'college'
+      ? [
+          { ...YEAR, terms: TERMS, closed: false },
+          { ...ARCHIVE_YEAR, terms: ARCHIVE_TERMS, closed: true },
+        ]
+      : [{ ...YEAR, terms: TERMS, closed: false }];
   for (const y of years) {
     const yearId = ids.next('academic_years');
-    add('academic_years', { ...inst, id: yearId, name: y.name, starts_on: y.startsOn, ends_on: y.endsOn, closed_at: y.closed ? `${y.endsOn}T18:00:00+04:00` : null });
+    add('academic_years', {
+      ...inst,
+      id: yearId,
+      name: y.name,
+      starts_on: y.startsOn,
+      ends_on: y.endsOn,
+      closed_at: y.closed ? `${y.endsOn}T18:00:00+04:00` : null,
+    });
     for (const t of y.terms) {
       const id = ids.next('terms');
-      terms.push({ id, number: t.number, name: t.name, startsOn: t.startsOn, endsOn: t.endsOn, yearStart: y.startYear });
-      add('terms', { ...inst, id, academic_year_id: yearId, number: t.number, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn, locked: y.closed });
+      terms.push({
+        id,
+        number: t.number,
+        name: t.name,
+        startsOn: t.startsOn,
+        endsOn: t.endsOn,
+        yearStart: y.startYear,
+      });
+      add('terms', {
+        ...inst,
+        id,
+        academic_year_id: yearId,
+        number: t.number,
+        name: t.name,
+        starts_on: t.startsOn,
+        ends_on: t.endsOn,
+        locked: y.closed,
+      });
     }
   }
 
   // Staff.
   const usedLogins = new Set<string>();
-  const addUser = (name: { lastName: string; firstName: string; middleName: string }, position: string, login?: string): number => {
+  const addUser = (
+    name: { lastName: string; firstName: string; middleName: string },
+    position: string,
+    login?: string,
+  ): number => {
     const id = ids.next('users');
     let l = login ?? loginFor(name);
     for (let n = 2; usedLogins.has(l); n++) l = `${loginFor(name)}${n}`;
@@ -199,9 +241,20 @@ export function planCollege(options: SeedOptions): CollegePlan {
     return id;
   };
   const addRole = (userId: number, role: string, scope: { department_id?: number; group_id?: number } = {}) =>
-    add('user_roles', { id: ids.next('user_roles'), ...inst, user_id: userId, role, department_id: scope.department_id ?? null, group_id: scope.group_id ?? null });
+    add('user_roles', {
+      id: ids.next('user_roles'),
+      ...inst,
+      user_id: userId,
+      role,
+      department_id: scope.department_id ?? null,
+      group_id: scope.group_id ?? null,
+    });
 
-  const adminId = addUser({ lastName: 'Соколова', firstName: 'Ирина', middleName: 'Викторовна' }, 'Системный администратор ЭЖ', DEMO_LOGINS.admin);
+  const adminId = addUser(
+    { lastName: 'Соколова', firstName: 'Ирина', middleName: 'Викторовна' },
+    'Системный администратор ЭЖ',
+    DEMO_LOGINS.admin,
+  );
   addRole(adminId, 'admin');
   const regionalId = ids.next('users');
   usedLogins.add(DEMO_REGIONAL_LOGIN);
@@ -215,9 +268,17 @@ export function planCollege(options: SeedOptions): CollegePlan {
     position: 'Специалист министерства образования, региональный администратор ЭЖ',
   });
   add('region_admins', { user_id: regionalId });
-  const methodistId = addUser({ lastName: 'Крылова', firstName: 'Елена', middleName: 'Павловна' }, 'Методист по учебной работе', DEMO_LOGINS.methodist);
+  const methodistId = addUser(
+    { lastName: 'Крылова', firstName: 'Елена', middleName: 'Павловна' },
+    'Методист по учебной работе',
+    DEMO_LOGINS.methodist,
+  );
   addRole(methodistId, 'methodist');
-  const inspectorId = addUser({ lastName: 'Голубев', firstName: 'Андрей', middleName: 'Николаевич' }, 'Главный специалист управления образования', DEMO_LOGINS.inspector);
+  const inspectorId = addUser(
+    { lastName: 'Голубев', firstName: 'Андрей', middleName: 'Николаевич' },
+    'Главный специалист управления образования',
+    DEMO_LOGINS.inspector,
+  );
   addRole(inspectorId, 'inspector');
 
   const lay = layout(options.scale);
@@ -226,7 +287,10 @@ export function planCollege(options: SeedOptions): CollegePlan {
     const id = ids.next('departments');
     add('departments', { ...inst, id, name: d.name });
     for (const key of d.keys) departmentIds.set(key, id);
-    const head = index === 0 ? { lastName: 'Захарова', firstName: 'Светлана', middleName: 'Игоревна' } : randomName(rnd, rnd.chance(0.7) ? 'ж' : 'м');
+    const head =
+      index === 0
+        ? { lastName: 'Захарова', firstName: 'Светлана', middleName: 'Игоревна' }
+        : randomName(rnd, rnd.chance(0.7) ? 'ж' : 'м');
     const headId = addUser(head, 'Заведующий отделением', index === 0 ? DEMO_LOGINS.head : undefined);
     addRole(headId, 'head', { department_id: id });
   });
@@ -236,7 +300,14 @@ export function planCollege(options: SeedOptions): CollegePlan {
   for (const spec of SPECIALTIES) {
     const id = ids.next('specialties');
     specialtyIds.set(spec.key, id);
-    add('specialties', { ...inst, id, code: spec.code, name: spec.name, qualification: spec.qualification, duration_months: spec.durationMonths });
+    add('specialties', {
+      ...inst,
+      id,
+      code: spec.code,
+      name: spec.name,
+      qualification: spec.qualification,
+      duration_months: spec.durationMonths,
+    });
   }
   const curricula = new Map<string, { id: number; items: Map<string, { id: number; item: ParsedItem }> }>();
   const curriculumFor = (spec: SpecialtyDef, admissionYear: number) => {
@@ -244,7 +315,13 @@ export function planCollege(options: SeedOptions): CollegePlan {
     const existing = curricula.get(key);
     if (existing) return existing;
     const id = ids.next('curricula');
-    add('curricula', { ...inst, id, specialty_id: specialtyIds.get(spec.key), admission_year: admissionYear, name: `РУП ${spec.code} ${spec.name}, набор ${admissionYear} г.` });
+    add('curricula', {
+      ...inst,
+      id,
+      specialty_id: specialtyIds.get(spec.key),
+      admission_year: admissionYear,
+      name: `РУП ${spec.code} ${spec.name}, набор ${admissionYear} г.`,
+    });
     const items = new Map<string, { id: number; item: ParsedItem }>();
     [...GENERAL_ITEMS, ...spec.profile, ...spec.items].map(parseItem).forEach((item, order) => {
       const itemId = ids.next('curriculum_items');
@@ -285,13 +362,21 @@ export function planCollege(options: SeedOptions): CollegePlan {
   const teacherPools = new Map<string, { id: number; load: Map<number, number>; bias: number }[]>();
   const teacherBias = new Map<number, number>();
   const demoTeacherName = { lastName: 'Петрова', firstName: 'Анна', middleName: 'Николаевна' };
-  const demoTeacher = { id: addUser(demoTeacherName, 'Преподаватель', DEMO_LOGINS.teacher), load: new Map<number, number>(), bias: 0.05 };
+  const demoTeacher = {
+    id: addUser(demoTeacherName, 'Преподаватель', DEMO_LOGINS.teacher),
+    load: new Map<number, number>(),
+    bias: 0.05,
+  };
   addRole(demoTeacher.id, 'teacher');
   teacherBias.set(demoTeacher.id, demoTeacher.bias);
   /** A teacher of the subject with room in that year's load, or a new one. */
   const teacherFor = (subject: string, hours: number, group: string, year: number): number => {
     const loadOf = (t: { load: Map<number, number> }) => t.load.get(year) ?? 0;
-    if (DEMO_TEACHER_SUBJECTS.has(subject) && group.startsWith('ИС') && loadOf(demoTeacher) + hours <= TEACHER_MAX_HOURS) {
+    if (
+      DEMO_TEACHER_SUBJECTS.has(subject) &&
+      group.startsWith('ИС') &&
+      loadOf(demoTeacher) + hours <= TEACHER_MAX_HOURS
+    ) {
       demoTeacher.load.set(year, loadOf(demoTeacher) + hours);
       return demoTeacher.id;
     }
@@ -326,7 +411,11 @@ export function planCollege(options: SeedOptions): CollegePlan {
     const groupRnd = Random.derive(options.seed, 'group', name);
     const curatorName = randomName(groupRnd, groupRnd.chance(0.75) ? 'ж' : 'м');
     const isDemoCuratorGroup = name === 'ИС-21';
-    const curatorId = addUser(isDemoCuratorGroup ? { lastName: 'Морозова', firstName: 'Ольга', middleName: 'Сергеевна' } : curatorName, isDemoCuratorGroup ? 'Преподаватель, куратор группы ИС-21' : 'Преподаватель', isDemoCuratorGroup ? DEMO_LOGINS.curator : undefined);
+    const curatorId = addUser(
+      isDemoCuratorGroup ? { lastName: 'Морозова', firstName: 'Ольга', middleName: 'Сергеевна' } : curatorName,
+      isDemoCuratorGroup ? 'Преподаватель, куратор группы ИС-21' : 'Преподаватель',
+      isDemoCuratorGroup ? DEMO_LOGINS.curator : undefined,
+    );
     add('groups', {
       ...inst,
       id: groupId,
@@ -344,7 +433,10 @@ export function planCollege(options: SeedOptions): CollegePlan {
 
     const size = groupRnd.int(lay.studentsPerGroup[0], lay.studentsPerGroup[1]);
     const admittedOn = `${admissionYear}-09-01`;
-    const admissionOrder = { order_no: `${groupRnd.int(180, 260)}-к`, order_date: `${admissionYear}-08-${groupRnd.int(20, 28)}` };
+    const admissionOrder = {
+      order_no: `${groupRnd.int(180, 260)}-к`,
+      order_date: `${admissionYear}-08-${groupRnd.int(20, 28)}`,
+    };
     const members: GroupPlan['members'] = [];
     const femaleShare = g.key === 'ПНК' ? 0.9 : g.key === 'ЭБ' ? 0.75 : g.key === 'ТО' ? 0.08 : 0.3;
     for (let i = 0; i < size; i++) {
@@ -380,7 +472,16 @@ export function planCollege(options: SeedOptions): CollegePlan {
         to = addDays('2026-09-01', groupRnd.int(20, 200));
       }
       if (g.graduated) to = ARCHIVE_YEAR.endsOn;
-      add('group_memberships', { ...inst, id: ids.next('group_memberships'), student_id: studentId, group_id: groupId, from_date: from, to_date: null, reason: reasonFrom, ...orderFrom });
+      add('group_memberships', {
+        ...inst,
+        id: ids.next('group_memberships'),
+        student_id: studentId,
+        group_id: groupId,
+        from_date: from,
+        to_date: null,
+        reason: reasonFrom,
+        ...orderFrom,
+      });
       if (to) {
         Object.assign(rows.group_memberships!.at(-1)!, {
           to_date: to,
@@ -391,7 +492,12 @@ export function planCollege(options: SeedOptions): CollegePlan {
       }
       const ability = clamp(groupRnd.normal(3.75, 0.55), 2.7, 4.9);
       const r = groupRnd.next();
-      const absenceRate = r < 0.7 ? 0.03 + groupRnd.next() * 0.04 : r < 0.95 ? 0.08 + groupRnd.next() * 0.07 : 0.2 + groupRnd.next() * 0.15;
+      const absenceRate =
+        r < 0.7
+          ? 0.03 + groupRnd.next() * 0.04
+          : r < 0.95
+            ? 0.08 + groupRnd.next() * 0.07
+            : 0.2 + groupRnd.next() * 0.15;
       members.push({ studentId, from, to, ability, absenceRate });
       // Guardians.
       const guardians: { gender: Gender; relation: string }[] = [];
@@ -432,7 +538,16 @@ export function planCollege(options: SeedOptions): CollegePlan {
       });
       subgroups.set(term.id, parts);
     }
-    const group: GroupPlan = { id: groupId, name, course: g.course, specialty: spec, curriculumId: curriculum.id, admissionYear, members, subgroups };
+    const group: GroupPlan = {
+      id: groupId,
+      name,
+      course: g.course,
+      specialty: spec,
+      curriculumId: curriculum.id,
+      admissionYear,
+      members,
+      subgroups,
+    };
     groups.push(group);
 
     // Teaching load of each term the group studied in.
@@ -445,8 +560,27 @@ export function planCollege(options: SeedOptions): CollegePlan {
         for (const subgroupId of targets) {
           const teacherUserId = teacherFor(item.name, plan.hours, name, term.yearStart);
           const id = ids.next('teaching_assignments');
-          add('teaching_assignments', { ...inst, id, term_id: term.id, group_id: groupId, subgroup_id: subgroupId, curriculum_item_id: itemId, teacher_user_id: teacherUserId, planned_hours: plan.hours });
-          assignments.push({ id, termId: term.id, groupId, subgroupId, itemId, item, teacherUserId, plannedHours: plan.hours, teacherBias: teacherBias.get(teacherUserId) ?? 0 });
+          add('teaching_assignments', {
+            ...inst,
+            id,
+            term_id: term.id,
+            group_id: groupId,
+            subgroup_id: subgroupId,
+            curriculum_item_id: itemId,
+            teacher_user_id: teacherUserId,
+            planned_hours: plan.hours,
+          });
+          assignments.push({
+            id,
+            termId: term.id,
+            groupId,
+            subgroupId,
+            itemId,
+            item,
+            teacherUserId,
+            plannedHours: plan.hours,
+            teacherBias: teacherBias.get(teacherUserId) ?? 0,
+          });
         }
       }
     }
@@ -456,7 +590,11 @@ export function planCollege(options: SeedOptions): CollegePlan {
   if (demoStudentId) {
     const student = rows.students!.find((s) => s.id === demoStudentId)!;
     const studentUserId = addUser(
-      { lastName: String(student.last_name), firstName: String(student.first_name), middleName: String(student.middle_name) },
+      {
+        lastName: String(student.last_name),
+        firstName: String(student.first_name),
+        middleName: String(student.middle_name),
+      },
       'Студент',
       DEMO_LOGINS.student,
     );
@@ -465,7 +603,11 @@ export function planCollege(options: SeedOptions): CollegePlan {
     const link = rows.student_guardians!.find((l) => l.student_id === demoStudentId)!;
     const mother = rows.guardians!.find((gd) => gd.id === link.guardian_id)!;
     const parentUserId = addUser(
-      { lastName: String(mother.last_name), firstName: String(mother.first_name), middleName: String(mother.middle_name) },
+      {
+        lastName: String(mother.last_name),
+        firstName: String(mother.first_name),
+        middleName: String(mother.middle_name),
+      },
       'Родитель',
       DEMO_LOGINS.parent,
     );

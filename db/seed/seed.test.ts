@@ -19,7 +19,9 @@ describe('seed plan', () => {
       let n = 0;
       return { next: () => ++n };
     };
-    expect(JSON.stringify(generateGroupTerm(a, a.groups[1]!, a.terms[0]!, ids()))).toBe(JSON.stringify(generateGroupTerm(b, b.groups[1]!, b.terms[0]!, ids())));
+    expect(JSON.stringify(generateGroupTerm(a, a.groups[1]!, a.terms[0]!, ids()))).toBe(
+      JSON.stringify(generateGroupTerm(b, b.groups[1]!, b.terms[0]!, ids())),
+    );
     const other = planCollege({ ...options, seed: 8 });
     expect(JSON.stringify(other.rows.students)).not.toBe(JSON.stringify(a.rows.students));
   });
@@ -29,8 +31,15 @@ describe('seed plan', () => {
     const current = plan.groups.filter((g) => !plan.rows.groups!.find((r) => r.id === g.id)!.graduated_on);
     expect(current.length).toBe(120);
     expect(plan.groups.length - current.length).toBe(32);
-    expect(plan.terms.map((t) => t.name)).toEqual(['1 семестр 2026/2027', '2 семестр 2026/2027', '1 семестр 2025/2026', '2 семестр 2025/2026']);
-    const graduates = plan.rows.students!.filter((s) => plan.rows.group_memberships!.some((m) => m.student_id === s.id && m.end_reason === 'Выпуск (окончание обучения)'));
+    expect(plan.terms.map((t) => t.name)).toEqual([
+      '1 семестр 2026/2027',
+      '2 семестр 2026/2027',
+      '1 семестр 2025/2026',
+      '2 семестр 2025/2026',
+    ]);
+    const graduates = plan.rows.students!.filter((s) =>
+      plan.rows.group_memberships!.some((m) => m.student_id === s.id && m.end_reason === 'Выпуск (окончание обучения)'),
+    );
     expect(graduates.length).toBeGreaterThan(600);
     const currentStudents = plan.rows.students!.length - graduates.length;
     expect(currentStudents).toBeGreaterThan(2700);
@@ -68,7 +77,14 @@ describe('demo college in the database', () => {
   });
 
   it('looks like a journal: most cells empty, some absences, grades from 2 to 5 mostly 4 and 5', async () => {
-    const [stats] = await queryRows<{ total: number; absent: number; ill: number; graded: number; fives: number; twos: number }>(
+    const [stats] = await queryRows<{
+      total: number;
+      absent: number;
+      ill: number;
+      graded: number;
+      fives: number;
+      twos: number;
+    }>(
       database.db,
       sql`select count(*)::int total,
         count(*) filter (where attendance = 'н')::int absent,
@@ -97,7 +113,10 @@ describe('demo college in the database', () => {
       const outside = await database.db
         .select({ n: sql<number>`count(*)::int` })
         .from(journalCells)
-        .innerJoin(lessons, and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)))
+        .innerJoin(
+          lessons,
+          and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)),
+        )
         .where(
           and(
             eq(journalCells.studentId, m.studentId),

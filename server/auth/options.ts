@@ -62,7 +62,12 @@ export const authOptions: NextAuthOptions = {
       name: 'Логин и пароль',
       credentials: { login: { label: 'Логин', type: 'text' }, password: { label: 'Пароль', type: 'password' } },
       async authorize(credentials, req) {
-        const result = await checkCredentials(await getDb(), String(credentials?.login ?? ''), String(credentials?.password ?? ''), clientIp(req?.headers));
+        const result = await checkCredentials(
+          await getDb(),
+          String(credentials?.login ?? ''),
+          String(credentials?.password ?? ''),
+          clientIp(req?.headers),
+        );
         if (!result.ok) {
           // next-auth passes the message to the client as `error`; the login page turns it into Russian.
           if (result.reason === 'locked') throw new Error('locked');

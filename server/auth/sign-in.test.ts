@@ -15,7 +15,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const events = (login: string) => database.db.select().from(signInEvents).where(eq(signInEvents.login, login)).orderBy(signInEvents.id);
+const events = (login: string) =>
+  database.db.select().from(signInEvents).where(eq(signInEvents.login, login)).orderBy(signInEvents.id);
 
 describe('checkCredentials', () => {
   it('signs in a demo account with the right password (login case-insensitive) and logs it', async () => {
@@ -31,14 +32,24 @@ describe('checkCredentials', () => {
     expect(wrong).toEqual({ ok: false, reason: 'invalid' });
     expect(unknown).toEqual(wrong);
     expect((await events('kurator')).at(-1)).toMatchObject({ success: false, reason: 'bad_password' });
-    expect((await events('no-such-user')).at(-1)).toMatchObject({ success: false, reason: 'unknown_login', userId: null });
+    expect((await events('no-such-user')).at(-1)).toMatchObject({
+      success: false,
+      reason: 'unknown_login',
+      userId: null,
+    });
   });
 
   it(`locks a login after ${LOCKOUT_FAILURES} failures, even for the right password, and not other logins`, async () => {
     for (let i = 0; i < LOCKOUT_FAILURES; i++) {
-      expect(await checkCredentials(database.db, 'metodist', `bad-${i}`, null)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await checkCredentials(database.db, 'metodist', `bad-${i}`, null)).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
     }
-    expect(await checkCredentials(database.db, 'metodist', DEMO_PASSWORD, null)).toEqual({ ok: false, reason: 'locked' });
+    expect(await checkCredentials(database.db, 'metodist', DEMO_PASSWORD, null)).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
     expect((await events('metodist')).at(-1)).toMatchObject({ success: false, reason: 'locked' });
     expect((await checkCredentials(database.db, 'zav', DEMO_PASSWORD, null)).ok).toBe(true);
     // An unknown login is locked the same way: the lock tells nothing about whether a login exists.
@@ -51,7 +62,10 @@ describe('checkCredentials', () => {
     expect(await loadActor(database.db, user!.id, user!.sessionEpoch)).not.toBeNull();
     await database.db.update(users).set({ isActive: false }).where(eq(users.id, user!.id));
     expect(await loadActor(database.db, user!.id, user!.sessionEpoch)).toBeNull();
-    expect(await checkCredentials(database.db, 'inspektor', DEMO_PASSWORD, null)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkCredentials(database.db, 'inspektor', DEMO_PASSWORD, null)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     const [last] = await database.db
       .select()
       .from(signInEvents)

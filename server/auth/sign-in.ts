@@ -8,8 +8,7 @@ export const LOCKOUT_FAILURES = 10;
 export const LOCKOUT_WINDOW_MINUTES = 15;
 
 export type SignInResult =
-  | { ok: true; userId: number; sessionEpoch: number; displayName: string }
-  | { ok: false; reason: 'invalid' | 'locked' };
+  { ok: true; userId: number; sessionEpoch: number; displayName: string } | { ok: false; reason: 'invalid' | 'locked' };
 
 export function normalizeLogin(login: string): string {
   return login.trim().toLowerCase();
@@ -20,11 +19,23 @@ export function normalizeLogin(login: string): string {
  * LOCKOUT_FAILURES failures of one login within LOCKOUT_WINDOW_MINUTES it refuses even the right password until the
  * window passes. Every attempt is logged.
  */
-export async function checkCredentials(db: Db, rawLogin: string, password: string, ip: string | null): Promise<SignInResult> {
+export async function checkCredentials(
+  db: Db,
+  rawLogin: string,
+  password: string,
+  ip: string | null,
+): Promise<SignInResult> {
   const login = normalizeLogin(rawLogin);
   const [user] = login ? await db.select().from(users).where(eq(users.login, login)).limit(1) : [];
   const log = (success: boolean, reason: string | null) =>
-    db.insert(signInEvents).values({ login: login.slice(0, 100), userId: user?.id ?? null, institutionId: user?.institutionId ?? null, success, reason, ip });
+    db.insert(signInEvents).values({
+      login: login.slice(0, 100),
+      userId: user?.id ?? null,
+      institutionId: user?.institutionId ?? null,
+      success,
+      reason,
+      ip,
+    });
 
   if (await isLocked(db, login)) {
     await log(false, 'locked');
@@ -41,7 +52,12 @@ export async function checkCredentials(db: Db, rawLogin: string, password: strin
   }
   await log(true, null);
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
-  return { ok: true, userId: user.id, sessionEpoch: user.sessionEpoch, displayName: `${user.lastName} ${user.firstName}` };
+  return {
+    ok: true,
+    userId: user.id,
+    sessionEpoch: user.sessionEpoch,
+    displayName: `${user.lastName} ${user.firstName}`,
+  };
 }
 
 async function isLocked(db: Db, login: string): Promise<boolean> {
@@ -50,6 +66,13 @@ async function isLocked(db: Db, login: string): Promise<boolean> {
   const [row] = await db
     .select({ failures: sql<number>`count(*)::int` })
     .from(signInEvents)
-    .where(and(eq(signInEvents.login, login), eq(signInEvents.success, false), gt(signInEvents.at, since), gt(signInEvents.at, lastSuccess)));
+    .where(
+      and(
+        eq(signInEvents.login, login),
+        eq(signInEvents.success, false),
+        gt(signInEvents.at, since),
+        gt(signInEvents.at, lastSuccess),
+      ),
+    );
   return (row?.failures ?? 0) >= LOCKOUT_FAILURES;
 }

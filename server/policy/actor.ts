@@ -70,23 +70,43 @@ export async function loadActor(db: Db, userId: number, sessionEpoch?: number): 
   const roleRows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
   const grants: Grant[] = roleRows
     .filter((r) => isRole(r.role))
-    .map((r) => ({ role: r.role as Role, institutionId: r.institutionId, departmentId: r.departmentId, groupId: r.groupId }));
+    .map((r) => ({
+      role: r.role as Role,
+      institutionId: r.institutionId,
+      departmentId: r.departmentId,
+      groupId: r.groupId,
+    }));
   const [regional] = await db.select().from(regionAdmins).where(eq(regionAdmins.userId, userId));
   if (regional) grants.push({ role: REGIONAL, institutionId: REGION, departmentId: null, groupId: null });
   const has = (role: Role) => grants.some((g) => g.role === role);
   const ownStudentIds = has('student')
-    ? (await db.select({ institutionId: students.institutionId, studentId: students.id }).from(students).where(eq(students.userId, userId))).filter(
-        (s) => grants.some((g) => g.role === 'student' && g.institutionId === s.institutionId),
-      )
+    ? (
+        await db
+          .select({ institutionId: students.institutionId, studentId: students.id })
+          .from(students)
+          .where(eq(students.userId, userId))
+      ).filter((s) => grants.some((g) => g.role === 'student' && g.institutionId === s.institutionId))
     : [];
   let childStudentIds: Actor['childStudentIds'] = [];
   if (has('parent')) {
-    const guardianRows = await db.select({ institutionId: guardians.institutionId, id: guardians.id }).from(guardians).where(eq(guardians.userId, userId));
+    const guardianRows = await db
+      .select({ institutionId: guardians.institutionId, id: guardians.id })
+      .from(guardians)
+      .where(eq(guardians.userId, userId));
     if (guardianRows.length > 0) {
       const links = await db
-        .select({ institutionId: studentGuardians.institutionId, guardianId: studentGuardians.guardianId, studentId: studentGuardians.studentId })
+        .select({
+          institutionId: studentGuardians.institutionId,
+          guardianId: studentGuardians.guardianId,
+          studentId: studentGuardians.studentId,
+        })
         .from(studentGuardians)
-        .where(inArray(studentGuardians.guardianId, guardianRows.map((g) => g.id)));
+        .where(
+          inArray(
+            studentGuardians.guardianId,
+            guardianRows.map((g) => g.id),
+          ),
+        );
       childStudentIds = links
         .filter((l) => guardianRows.some((g) => g.institutionId === l.institutionId && g.id === l.guardianId))
         .filter((l) => grants.some((g) => g.role === 'parent' && g.institutionId === l.institutionId))

@@ -13,7 +13,8 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE: readonly Permission[] = ['home.view', 'acc
 export function refusal(actor: Actor | null, permission: Permission): Refusal | null {
   if (!actor) return new Refusal(401, MESSAGES.unauthenticated);
   if (!can(actor, permission)) return new Refusal(403, MESSAGES.forbidden);
-  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission)) return new Refusal(403, MESSAGES.mustChangePassword, { needsSignIn: true });
+  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(permission))
+    return new Refusal(403, MESSAGES.mustChangePassword, { needsSignIn: true });
   return null;
 }
 
@@ -23,4 +24,3 @@ export function authorize(actor: Actor | null, permission: Permission): Actor {
   if (refused) throw refused;
   return actor!;
 }
-

@@ -50,7 +50,9 @@ export function conflict(message: string): Refusal {
 }
 
 /** For route handlers: a refusal becomes a JSON answer `{ error }` with its status; anything else is rethrown. */
-export function withRefusals<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function withRefusals<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args) => {
     try {
       return await handler(...args);

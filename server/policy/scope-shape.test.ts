@@ -30,7 +30,12 @@ const actor = (userId: number, grants: [AnyRole, number, number | null, number |
   institutionId: grants[0]?.[1] ?? null,
   timeZone: 'Europe/Moscow',
   mustChangePassword: false,
-  grants: grants.map(([role, institutionId, departmentId, groupId]): Grant => ({ role, institutionId, departmentId, groupId })),
+  grants: grants.map(([role, institutionId, departmentId, groupId]): Grant => ({
+    role,
+    institutionId,
+    departmentId,
+    groupId,
+  })),
   ownStudentIds: [],
   childStudentIds: [],
 });
@@ -38,12 +43,39 @@ const actor = (userId: number, grants: [AnyRole, number, number | null, number |
 // Pairs of actors alike in shape, different in every value.
 const pairs: [Actor, Actor][] = [
   [actor(1, [['teacher', 1, null, null]]), actor(2, [['teacher', 2, null, null]])],
-  [actor(3, [['teacher', 1, null, null], ['curator', 1, null, 10]]), actor(4, [['teacher', 2, null, null], ['curator', 2, null, 20]])],
+  [
+    actor(3, [
+      ['teacher', 1, null, null],
+      ['curator', 1, null, 10],
+    ]),
+    actor(4, [
+      ['teacher', 2, null, null],
+      ['curator', 2, null, 20],
+    ]),
+  ],
   [actor(5, [['head', 1, 7, null]]), actor(6, [['head', 3, 8, null]])],
   [actor(7, [['head', 1, null, null]]), actor(8, [['head', 2, null, null]])],
-  [actor(9, [['admin', 1, null, null], ['methodist', 1, null, null]]), actor(10, [['admin', 2, null, null], ['methodist', 2, null, null]])],
+  [
+    actor(9, [
+      ['admin', 1, null, null],
+      ['methodist', 1, null, null],
+    ]),
+    actor(10, [
+      ['admin', 2, null, null],
+      ['methodist', 2, null, null],
+    ]),
+  ],
   [actor(11, [['student', 1, null, null]]), actor(12, [['parent', 2, null, null]])],
-  [actor(13, [['inspector', 1, null, null], ['teacher', 4, null, null]]), actor(14, [['inspector', 5, null, null], ['teacher', 6, null, null]])],
+  [
+    actor(13, [
+      ['inspector', 1, null, null],
+      ['teacher', 4, null, null],
+    ]),
+    actor(14, [
+      ['inspector', 5, null, null],
+      ['teacher', 6, null, null],
+    ]),
+  ],
 ];
 const permissions: Permission[] = ['journal.read', 'journal.edit', 'journal.unlock'];
 

@@ -18,7 +18,12 @@ function anyOf(conditions: (SQL | undefined)[]): SQL {
 }
 
 function idList(ids: number[]): SQL {
-  return ids.length ? sql.join(ids.map((id) => sql`${id}`), sql`, `) : sql`NULL`;
+  return ids.length
+    ? sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : sql`NULL`;
 }
 
 /** Institutions where the permission holds for the actor, whatever its narrower scope. */
@@ -48,7 +53,9 @@ export function groupScope(actor: Actor, permission: Permission): SQL {
           );
         case 'student':
         case 'parent': {
-          const ids = (g.role === 'student' ? actor.ownStudentIds : actor.childStudentIds).filter((s) => s.institutionId === g.institutionId);
+          const ids = (g.role === 'student' ? actor.ownStudentIds : actor.childStudentIds).filter(
+            (s) => s.institutionId === g.institutionId,
+          );
           return and(
             inInstitution,
             sql`exists (select 1 from ${groupMemberships} where ${q(groupMemberships.institutionId)} = ${q(groups.institutionId)}
@@ -127,7 +134,9 @@ export function studentScope(actor: Actor, permission: Permission): SQL {
           );
         case 'student':
         case 'parent': {
-          const ids = (g.role === 'student' ? actor.ownStudentIds : actor.childStudentIds).filter((s) => s.institutionId === g.institutionId);
+          const ids = (g.role === 'student' ? actor.ownStudentIds : actor.childStudentIds).filter(
+            (s) => s.institutionId === g.institutionId,
+          );
           return and(inInstitution, sql`${q(students.id)} in (${idList(ids.map((s) => s.studentId))})`);
         }
       }

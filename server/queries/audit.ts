@@ -9,7 +9,13 @@ export async function signInLog(db: Db, actor: Actor, limit: number) {
   const institutionIds = institutionsFor(actor, 'audit.read');
   if (institutionIds.length === 0) return [];
   return db
-    .select({ at: signInEvents.at, login: signInEvents.login, success: signInEvents.success, reason: signInEvents.reason, ip: signInEvents.ip })
+    .select({
+      at: signInEvents.at,
+      login: signInEvents.login,
+      success: signInEvents.success,
+      reason: signInEvents.reason,
+      ip: signInEvents.ip,
+    })
     .from(signInEvents)
     .where(inArray(signInEvents.institutionId, institutionIds))
     .orderBy(desc(signInEvents.at))

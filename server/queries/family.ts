@@ -1,7 +1,15 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { q } from '../../db/sql';
 import type { Db } from '../../db/client';
-import { curriculumItems, groupMemberships, groups, journalCells, lessons, students, teachingAssignments } from '../../db/schema';
+import {
+  curriculumItems,
+  groupMemberships,
+  groups,
+  journalCells,
+  lessons,
+  students,
+  teachingAssignments,
+} from '../../db/schema';
 import { compareByName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { studentScope } from '../policy/scope';
@@ -24,7 +32,9 @@ export async function familyStudents(db: Db, actor: Actor, date: string): Promis
       lastName: students.lastName,
       firstName: students.firstName,
       middleName: students.middleName,
-      groupName: sql<string | null>`(select ${q(groups.name)} from ${groupMemberships} join ${groups} on ${q(groups.institutionId)} = ${q(groupMemberships.institutionId)}
+      groupName: sql<
+        string | null
+      >`(select ${q(groups.name)} from ${groupMemberships} join ${groups} on ${q(groups.institutionId)} = ${q(groupMemberships.institutionId)}
         and ${q(groups.id)} = ${q(groupMemberships.groupId)}
         where ${q(groupMemberships.institutionId)} = ${q(students.institutionId)} and ${q(groupMemberships.studentId)} = ${q(students.id)}
         and ${q(groupMemberships.fromDate)} <= ${date} and (${q(groupMemberships.toDate)} is null or ${q(groupMemberships.toDate)} >= ${date})
@@ -44,7 +54,12 @@ export interface RecentMark {
 }
 
 /** The latest non-empty journal cells of one student in scope; null when the student is out of scope. */
-export async function recentMarks(db: Db, actor: Actor, studentId: number, limit: number): Promise<RecentMark[] | null> {
+export async function recentMarks(
+  db: Db,
+  actor: Actor,
+  studentId: number,
+  limit: number,
+): Promise<RecentMark[] | null> {
   const [student] = await db
     .select({ id: students.id, institutionId: students.institutionId })
     .from(students)
@@ -61,14 +76,23 @@ export async function recentMarks(db: Db, actor: Actor, studentId: number, limit
       topic: lessons.topic,
     })
     .from(journalCells)
-    .innerJoin(lessons, and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)))
+    .innerJoin(
+      lessons,
+      and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)),
+    )
     .innerJoin(
       teachingAssignments,
-      and(eq(teachingAssignments.institutionId, lessons.institutionId), eq(teachingAssignments.id, lessons.teachingAssignmentId)),
+      and(
+        eq(teachingAssignments.institutionId, lessons.institutionId),
+        eq(teachingAssignments.id, lessons.teachingAssignmentId),
+      ),
     )
     .innerJoin(
       curriculumItems,
-      and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)),
+      and(
+        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+      ),
     )
     .where(
       and(
@@ -87,4 +111,3 @@ export async function recentMarks(db: Db, actor: Actor, studentId: number, limit
     topic: r.topic,
   }));
 }
-

@@ -40,7 +40,10 @@ export async function readableAssignments(
   today: string,
 ): Promise<AssignmentListItem[]> {
   // Without a term asked for, the current term of each institution.
-  const termIds = filter.termId !== undefined ? [filter.termId] : [...(await currentTerms(db, institutionsFor(actor, 'journal.read'), today)).values()].map((t) => t.id);
+  const termIds =
+    filter.termId !== undefined
+      ? [filter.termId]
+      : [...(await currentTerms(db, institutionsFor(actor, 'journal.read'), today)).values()].map((t) => t.id);
   if (termIds.length === 0) return [];
   const rows = await db
     .select({
@@ -68,14 +71,29 @@ export async function readableAssignments(
         having count(*) filter (where c.grade1 in ('2','3','4','5')) + count(*) filter (where c.grade2 in ('2','3','4','5')) < 5) short)`,
     })
     .from(teachingAssignments)
-    .innerJoin(terms, and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)))
-    .innerJoin(groups, and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)))
+    .innerJoin(
+      terms,
+      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
+    )
+    .innerJoin(
+      groups,
+      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
+    )
     .innerJoin(
       curriculumItems,
-      and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)),
+      and(
+        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+      ),
     )
     .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
-    .leftJoin(subgroups, and(eq(subgroups.institutionId, teachingAssignments.institutionId), eq(subgroups.id, teachingAssignments.subgroupId)))
+    .leftJoin(
+      subgroups,
+      and(
+        eq(subgroups.institutionId, teachingAssignments.institutionId),
+        eq(subgroups.id, teachingAssignments.subgroupId),
+      ),
+    )
     .where(
       and(
         assignmentScope(actor, 'journal.read'),
@@ -87,6 +105,9 @@ export async function readableAssignments(
     .orderBy(asc(groups.name), asc(curriculumItems.sortOrder), asc(subgroups.name));
   return rows.map(({ teacherLast, teacherFirst, teacherMiddle, ...r }) => ({
     ...r,
-    teacherName: teacherLast === null ? 'не назначен' : shortName({ lastName: teacherLast, firstName: teacherFirst!, middleName: teacherMiddle }),
+    teacherName:
+      teacherLast === null
+        ? 'не назначен'
+        : shortName({ lastName: teacherLast, firstName: teacherFirst!, middleName: teacherMiddle }),
   }));
 }

@@ -1,7 +1,16 @@
 import { and, asc, eq, gte, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { q } from '../../db/sql';
 import type { Db } from '../../db/client';
-import { attendanceCodes, groupMemberships, groups, journalCells, lessons, specialties, students, teachingAssignments } from '../../db/schema';
+import {
+  attendanceCodes,
+  groupMemberships,
+  groups,
+  journalCells,
+  lessons,
+  specialties,
+  students,
+  teachingAssignments,
+} from '../../db/schema';
 import { compareByName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { groupScope } from '../policy/scope';
@@ -30,7 +39,10 @@ export async function readableGroups(db: Db, actor: Actor, date: string): Promis
         and ${q(groupMemberships.groupId)} = ${q(groups.id)} and ${activeOn(date)})`,
     })
     .from(groups)
-    .innerJoin(specialties, and(eq(specialties.institutionId, groups.institutionId), eq(specialties.id, groups.specialtyId)))
+    .innerJoin(
+      specialties,
+      and(eq(specialties.institutionId, groups.institutionId), eq(specialties.id, groups.specialtyId)),
+    )
     .where(and(groupScope(actor, 'people.read'), sql`${q(groups.graduatedOn)} is null`))
     .orderBy(asc(groups.course), asc(groups.name));
 }
@@ -66,7 +78,10 @@ export async function groupRoster(db: Db, actor: Actor, groupId: number, date: s
       specialty: sql<string>`${q(specialties.code)} || ' ' || ${q(specialties.name)}`,
     })
     .from(groups)
-    .innerJoin(specialties, and(eq(specialties.institutionId, groups.institutionId), eq(specialties.id, groups.specialtyId)))
+    .innerJoin(
+      specialties,
+      and(eq(specialties.institutionId, groups.institutionId), eq(specialties.id, groups.specialtyId)),
+    )
     .where(and(eq(groups.id, groupId), groupScope(actor, 'people.read')))
     .limit(1);
   if (!group) return null;
@@ -81,11 +96,23 @@ export async function groupRoster(db: Db, actor: Actor, groupId: number, date: s
       recordBookNo: students.recordBookNo,
     })
     .from(students)
-    .innerJoin(groupMemberships, and(eq(groupMemberships.institutionId, students.institutionId), eq(groupMemberships.studentId, students.id)))
-    .where(and(eq(groupMemberships.institutionId, group.institutionId), eq(groupMemberships.groupId, groupId), activeOn(date)));
+    .innerJoin(
+      groupMemberships,
+      and(eq(groupMemberships.institutionId, students.institutionId), eq(groupMemberships.studentId, students.id)),
+    )
+    .where(
+      and(
+        eq(groupMemberships.institutionId, group.institutionId),
+        eq(groupMemberships.groupId, groupId),
+        activeOn(date),
+      ),
+    );
   const stats = term ? await termStats(db, group.institutionId, groupId, term.id) : new Map<number, StudentTermStats>();
   const roster = rows
-    .map((r) => ({ ...r, ...(stats.get(r.id) ?? { missedHours: 0, missedValidHours: 0, average: null, gradeCount: 0 }) }))
+    .map((r) => ({
+      ...r,
+      ...(stats.get(r.id) ?? { missedHours: 0, missedValidHours: 0, average: null, gradeCount: 0 }),
+    }))
     .sort(compareByName);
   return { group, termName: term?.name ?? null, students: roster };
 }
@@ -100,7 +127,12 @@ interface StudentTermStats {
 const isGrade = (column: SQLWrapper) => sql`${column} in ('2', '3', '4', '5')`;
 
 /** Per student of a group: missed hours (all / valid) and plain average of the term's grades, over all its journals. */
-async function termStats(db: Db, institutionId: number, groupId: number, termId: number): Promise<Map<number, StudentTermStats>> {
+async function termStats(
+  db: Db,
+  institutionId: number,
+  groupId: number,
+  termId: number,
+): Promise<Map<number, StudentTermStats>> {
   const rows = await db
     .select({
       studentId: journalCells.studentId,
@@ -111,13 +143,31 @@ async function termStats(db: Db, institutionId: number, groupId: number, termId:
       gradeCount: sql<number>`(count(*) filter (where ${isGrade(journalCells.grade1)}) + count(*) filter (where ${isGrade(journalCells.grade2)}))::int`,
     })
     .from(journalCells)
-    .innerJoin(lessons, and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)))
+    .innerJoin(
+      lessons,
+      and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)),
+    )
     .innerJoin(
       teachingAssignments,
-      and(eq(teachingAssignments.institutionId, lessons.institutionId), eq(teachingAssignments.id, lessons.teachingAssignmentId)),
+      and(
+        eq(teachingAssignments.institutionId, lessons.institutionId),
+        eq(teachingAssignments.id, lessons.teachingAssignmentId),
+      ),
     )
-    .leftJoin(attendanceCodes, and(eq(attendanceCodes.institutionId, journalCells.institutionId), eq(attendanceCodes.code, journalCells.attendance)))
-    .where(and(eq(teachingAssignments.institutionId, institutionId), eq(teachingAssignments.groupId, groupId), eq(teachingAssignments.termId, termId)))
+    .leftJoin(
+      attendanceCodes,
+      and(
+        eq(attendanceCodes.institutionId, journalCells.institutionId),
+        eq(attendanceCodes.code, journalCells.attendance),
+      ),
+    )
+    .where(
+      and(
+        eq(teachingAssignments.institutionId, institutionId),
+        eq(teachingAssignments.groupId, groupId),
+        eq(teachingAssignments.termId, termId),
+      ),
+    )
     .groupBy(journalCells.studentId);
   return new Map(
     rows.map((r) => [
@@ -138,9 +188,17 @@ async function termStats(db: Db, institutionId: number, groupId: number, termId:
  */
 export async function groupMembersFrom(db: Db, institutionId: number, groupId: number, from: string) {
   return db
-    .select({ lastName: students.lastName, firstName: students.firstName, middleName: students.middleName, birthDate: students.birthDate })
+    .select({
+      lastName: students.lastName,
+      firstName: students.firstName,
+      middleName: students.middleName,
+      birthDate: students.birthDate,
+    })
     .from(groupMemberships)
-    .innerJoin(students, and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)))
+    .innerJoin(
+      students,
+      and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)),
+    )
     .where(
       and(
         eq(groupMemberships.institutionId, institutionId),

@@ -1,7 +1,15 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { q } from '../../db/sql';
 import type { Db } from '../../db/client';
-import { departments, groupMemberships, groups, institutions, specialties, teachingAssignments, users } from '../../db/schema';
+import {
+  departments,
+  groupMemberships,
+  groups,
+  institutions,
+  specialties,
+  teachingAssignments,
+  users,
+} from '../../db/schema';
 import type { Actor } from '../policy/actor';
 import { groupScope, institutionsFor } from '../policy/scope';
 import { currentTerms } from './terms';
@@ -57,12 +65,22 @@ export async function structureOverview(db: Db, actor: Actor, date: string): Pro
         : sql<number>`0`,
     })
     .from(groups)
-    .innerJoin(specialties, and(eq(specialties.institutionId, groups.institutionId), eq(specialties.id, groups.specialtyId)))
-    .innerJoin(departments, and(eq(departments.institutionId, groups.institutionId), eq(departments.id, groups.departmentId)))
+    .innerJoin(
+      specialties,
+      and(eq(specialties.institutionId, groups.institutionId), eq(specialties.id, groups.specialtyId)),
+    )
+    .innerJoin(
+      departments,
+      and(eq(departments.institutionId, groups.institutionId), eq(departments.id, groups.departmentId)),
+    )
     .leftJoin(users, eq(users.id, groups.curatorUserId))
     .where(and(groupScope(actor, 'structure.read'), sql`${q(groups.graduatedOn)} is null`))
     .orderBy(asc(departments.name), asc(groups.course), asc(groups.name));
-  const insts = await db.select().from(institutions).where(inArray(institutions.id, institutionIds)).orderBy(asc(institutions.shortName));
+  const insts = await db
+    .select()
+    .from(institutions)
+    .where(inArray(institutions.id, institutionIds))
+    .orderBy(asc(institutions.shortName));
   return insts.map((inst) => {
     const mine = rows.filter((r) => r.institutionId === inst.id);
     const byDepartment = new Map<number, InstitutionOverview['departments'][number]>();
@@ -78,7 +96,9 @@ export async function structureOverview(db: Db, actor: Actor, date: string): Pro
         specialtyName: r.specialtyName,
         departmentId: r.departmentId,
         departmentName: r.departmentName,
-        curatorName: r.curatorLast ? shortName({ lastName: r.curatorLast, firstName: r.curatorFirst ?? '', middleName: r.curatorMiddle }) : null,
+        curatorName: r.curatorLast
+          ? shortName({ lastName: r.curatorLast, firstName: r.curatorFirst ?? '', middleName: r.curatorMiddle })
+          : null,
         students: r.students,
         assignments: r.assignments,
       });

@@ -8,12 +8,17 @@ const demo = useDemoDatabase();
 
 describe('student card', () => {
   it('shows staff the whole card and logs the view; the administrator reads the log', async () => {
-    const childId = demo.actors.parent.childStudentIds.find((c) => demo.actors.student.ownStudentIds.some((s) => s.studentId === c.studentId))!.studentId;
+    const childId = demo.actors.parent.childStudentIds.find((c) =>
+      demo.actors.student.ownStudentIds.some((s) => s.studentId === c.studentId),
+    )!.studentId;
     const card = await studentCard(demo.database.db, demo.actors.curator, childId, 'staff');
     expect(card?.details?.birthDate).toMatch(/^20\d\d-/);
     expect(card?.details?.guardians.some((g) => g.relation === 'мать')).toBe(true);
     expect(card?.history[0]).toMatchObject({ group: 'ИС-21', reason: 'Зачисление' });
-    const views = await demo.database.db.select().from(personalDataViews).where(eq(personalDataViews.studentId, childId));
+    const views = await demo.database.db
+      .select()
+      .from(personalDataViews)
+      .where(eq(personalDataViews.studentId, childId));
     expect(views).toHaveLength(1);
     expect(views[0]!.viewerUserId).toBe(demo.actors.curator.userId);
     const log = await cardViews(demo.database.db, demo.actors.admin, 10);
@@ -33,7 +38,9 @@ describe('student card', () => {
   });
 
   it('refuses a curator the card of a student of another group', async () => {
-    const sibling = demo.actors.parent.childStudentIds.find((c) => !demo.actors.student.ownStudentIds.some((s) => s.studentId === c.studentId))!.studentId;
+    const sibling = demo.actors.parent.childStudentIds.find(
+      (c) => !demo.actors.student.ownStudentIds.some((s) => s.studentId === c.studentId),
+    )!.studentId;
     expect(await studentCard(demo.database.db, demo.actors.curator, sibling, 'staff')).toBeNull();
     expect(await studentCard(demo.database.db, demo.actors.student, sibling, 'family')).toBeNull();
   });

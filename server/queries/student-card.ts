@@ -18,17 +18,35 @@ export interface StudentCard {
     email: string | null;
     guardians: { id: number; name: string; relation: string; phone: string | null }[];
   } | null;
-  history: { group: string; from: string; to: string | null; reason: string; orderNo: string | null; orderDate: string | null; endReason: string | null; endOrderNo: string | null }[];
+  history: {
+    group: string;
+    from: string;
+    to: string | null;
+    reason: string;
+    orderNo: string | null;
+    orderDate: string | null;
+    endReason: string | null;
+    endOrderNo: string | null;
+  }[];
 }
 
 /**
  * A student's card. Staff with `people.read` in scope see it all, and each view is logged; a student (oneself) or a
  * parent (one's child) see the name and the groups only. Null when out of every scope.
  */
-export async function studentCard(db: Db, actor: Actor, studentId: number, as: 'staff' | 'family'): Promise<StudentCard | null> {
+export async function studentCard(
+  db: Db,
+  actor: Actor,
+  studentId: number,
+  as: 'staff' | 'family',
+): Promise<StudentCard | null> {
   const staff = as === 'staff';
   const scope = studentScope(actor, staff ? 'people.read' : 'family.read');
-  const [student] = await db.select().from(students).where(and(eq(students.id, studentId), scope)).limit(1);
+  const [student] = await db
+    .select()
+    .from(students)
+    .where(and(eq(students.id, studentId), scope))
+    .limit(1);
   if (!student) return null;
   const history = await db
     .select({
@@ -42,26 +60,56 @@ export async function studentCard(db: Db, actor: Actor, studentId: number, as: '
       endOrderNo: groupMemberships.endOrderNo,
     })
     .from(groupMemberships)
-    .innerJoin(groups, and(eq(groups.institutionId, groupMemberships.institutionId), eq(groups.id, groupMemberships.groupId)))
+    .innerJoin(
+      groups,
+      and(eq(groups.institutionId, groupMemberships.institutionId), eq(groups.id, groupMemberships.groupId)),
+    )
     .where(and(eq(groupMemberships.institutionId, student.institutionId), eq(groupMemberships.studentId, student.id)))
     .orderBy(asc(groupMemberships.fromDate));
   let details: StudentCard['details'] = null;
   if (staff) {
     const family = await db
-      .select({ id: guardians.id, last: guardians.lastName, first: guardians.firstName, middle: guardians.middleName, phone: guardians.phone, relation: studentGuardians.relation })
+      .select({
+        id: guardians.id,
+        last: guardians.lastName,
+        first: guardians.firstName,
+        middle: guardians.middleName,
+        phone: guardians.phone,
+        relation: studentGuardians.relation,
+      })
       .from(studentGuardians)
-      .innerJoin(guardians, and(eq(guardians.institutionId, studentGuardians.institutionId), eq(guardians.id, studentGuardians.guardianId)))
-      .where(and(eq(studentGuardians.institutionId, student.institutionId), eq(studentGuardians.studentId, student.id)));
+      .innerJoin(
+        guardians,
+        and(eq(guardians.institutionId, studentGuardians.institutionId), eq(guardians.id, studentGuardians.guardianId)),
+      )
+      .where(
+        and(eq(studentGuardians.institutionId, student.institutionId), eq(studentGuardians.studentId, student.id)),
+      );
     details = {
       birthDate: student.birthDate,
       recordBookNo: student.recordBookNo,
       phone: student.phone,
       email: student.email,
-      guardians: family.map((g) => ({ id: g.id, name: fullName({ lastName: g.last, firstName: g.first, middleName: g.middle }), relation: g.relation, phone: g.phone })),
+      guardians: family.map((g) => ({
+        id: g.id,
+        name: fullName({ lastName: g.last, firstName: g.first, middleName: g.middle }),
+        relation: g.relation,
+        phone: g.phone,
+      })),
     };
-    await db.insert(personalDataViews).values({ institutionId: student.institutionId, viewerUserId: actor.userId, studentId: student.id, what: 'card' });
+    await db.insert(personalDataViews).values({
+      institutionId: student.institutionId,
+      viewerUserId: actor.userId,
+      studentId: student.id,
+      what: 'card',
+    });
   }
-  const [manage] = staff ? await db.select({ id: students.id }).from(students).where(and(eq(students.id, student.id), studentScope(actor, 'people.manage'))) : [];
+  const [manage] = staff
+    ? await db
+        .select({ id: students.id })
+        .from(students)
+        .where(and(eq(students.id, student.id), studentScope(actor, 'people.manage')))
+    : [];
   return { id: student.id, fullName: fullName(student), canManage: Boolean(manage), details, history };
 }
 
@@ -75,7 +123,10 @@ export async function cardViews(db: Db, actor: Actor, limit: number) {
       s.last_name || ' ' || s.first_name || coalesce(' ' || s.middle_name, '') as student, v.what
     from personal_data_views v join users u on u.id = v.viewer_user_id
     join students s on s.institution_id = v.institution_id and s.id = v.student_id
-    where v.institution_id in (${sql.join(institutionIds.map((i) => sql`${i}`), sql`, `)})
+    where v.institution_id in (${sql.join(
+      institutionIds.map((i) => sql`${i}`),
+      sql`, `,
+    )})
     order by v.id desc limit ${limit}`,
   );
   return rows.map((r) => ({ ...r, at: new Date(r.at) }));

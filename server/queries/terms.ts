@@ -16,9 +16,19 @@ export async function currentTerms(db: Db, institutionIds: number[], date: strin
   const result = new Map<number, TermInfo>();
   if (institutionIds.length === 0) return result;
   const rows = await db
-    .select({ id: terms.id, institutionId: terms.institutionId, name: terms.name, startsOn: terms.startsOn, endsOn: terms.endsOn, yearName: academicYears.name })
+    .select({
+      id: terms.id,
+      institutionId: terms.institutionId,
+      name: terms.name,
+      startsOn: terms.startsOn,
+      endsOn: terms.endsOn,
+      yearName: academicYears.name,
+    })
     .from(terms)
-    .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
+    .innerJoin(
+      academicYears,
+      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
+    )
     .where(and(inArray(terms.institutionId, institutionIds), lte(terms.startsOn, date)))
     .orderBy(desc(terms.startsOn));
   for (const row of rows) if (!result.has(row.institutionId)) result.set(row.institutionId, row);
@@ -29,9 +39,21 @@ export async function currentTerms(db: Db, institutionIds: number[], date: strin
 export async function openTerms(db: Db, institutionIds: number[]) {
   if (institutionIds.length === 0) return [];
   return db
-    .select({ id: terms.id, institutionId: terms.institutionId, name: terms.name, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn, locked: terms.locked, yearStart: academicYears.startsOn })
+    .select({
+      id: terms.id,
+      institutionId: terms.institutionId,
+      name: terms.name,
+      number: terms.number,
+      startsOn: terms.startsOn,
+      endsOn: terms.endsOn,
+      locked: terms.locked,
+      yearStart: academicYears.startsOn,
+    })
     .from(terms)
-    .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
+    .innerJoin(
+      academicYears,
+      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
+    )
     .where(and(inArray(terms.institutionId, institutionIds), isNull(academicYears.closedAt)))
     .orderBy(asc(terms.startsOn));
 }

@@ -6,7 +6,13 @@ const SLIPS_PER_PAGE = 4;
 
 const styles = StyleSheet.create({
   page: { paddingVertical: 24, paddingHorizontal: 36, fontSize: 10 },
-  slip: { height: '25%', paddingVertical: 10, borderBottomWidth: 1, borderBottomStyle: 'dashed', borderBottomColor: '#888' },
+  slip: {
+    height: '25%',
+    paddingVertical: 10,
+    borderBottomWidth: 1,
+    borderBottomStyle: 'dashed',
+    borderBottomColor: '#888',
+  },
   college: { fontSize: 8, color: '#444' },
   title: { fontSize: 12, fontWeight: 'bold', marginTop: 4, marginBottom: 6 },
   name: { fontSize: 12, marginBottom: 2 },
@@ -50,8 +56,8 @@ function SlipsDocument({ college, address, slips, font }: SlipsInput & { font: s
                 <Text style={styles.value}>{s.password}</Text>
               </View>
               <Text style={styles.note}>
-                При первом входе система попросит придумать новый пароль; временный после этого перестанет действовать. Никому не
-                сообщайте пароль. Если листок потерян — обратитесь к куратору группы.
+                При первом входе система попросит придумать новый пароль; временный после этого перестанет действовать.
+                Никому не сообщайте пароль. Если листок потерян — обратитесь к куратору группы.
               </Text>
             </View>
           ))}

@@ -12,7 +12,16 @@ export function rosterCsv(roster: GroupRoster, date: string): string {
   const lines = [
     [`Группа ${roster.group.name}, ${roster.group.specialty}`],
     [`Список на ${formatDate(date)}${roster.termName ? `; ${roster.termName}` : ''}`],
-    ['№', 'ФИО', 'Дата рождения', '№ зачётной книжки', 'Пропущено часов', 'из них по уважительной причине', 'Средний балл', 'Оценок'],
+    [
+      '№',
+      'ФИО',
+      'Дата рождения',
+      '№ зачётной книжки',
+      'Пропущено часов',
+      'из них по уважительной причине',
+      'Средний балл',
+      'Оценок',
+    ],
     ...roster.students.map((s, i) => [
       i + 1,
       fullName(s),

@@ -7,10 +7,25 @@ import { groupRoster, readableGroups } from '../queries/people';
 import { structureOverview } from '../queries/structure';
 import { cardViews, studentCard } from '../queries/student-card';
 import { outOfScope, procedure, router } from '../trpc/init';
-import { departmentInput, groupInput, saveDepartment, saveGroup, saveSpecialty, specialtyInput, structureOptions } from '../services/college/structure-edit';
+import {
+  departmentInput,
+  groupInput,
+  saveDepartment,
+  saveGroup,
+  saveSpecialty,
+  specialtyInput,
+  structureOptions,
+} from '../services/college/structure-edit';
 import { importStudents, importStudentsInput } from '../services/people/student-import';
 import {
-  contactsInput, findGuardian, findGuardianInput, linkGuardian, linkGuardianInput, unlinkGuardian, unlinkGuardianInput, updateContacts,
+  contactsInput,
+  findGuardian,
+  findGuardianInput,
+  linkGuardian,
+  linkGuardianInput,
+  unlinkGuardian,
+  unlinkGuardianInput,
+  updateContacts,
 } from '../services/people/student-details';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
@@ -37,23 +52,52 @@ export const appRouter = router({
     })),
   }),
   structure: router({
-    overview: procedure.requires('structure.read').query(({ ctx }) => structureOverview(ctx.db, ctx.actor, todayOf(ctx.actor))),
+    overview: procedure
+      .requires('structure.read')
+      .query(({ ctx }) => structureOverview(ctx.db, ctx.actor, todayOf(ctx.actor))),
     options: procedure.requires('structure.manage').query(({ ctx }) => structureOptions(ctx.db, ctx.actor)),
-    saveDepartment: procedure.requires('structure.manage').input(departmentInput).mutation(({ ctx, input }) => saveDepartment(ctx.db, ctx.actor, input)),
-    saveSpecialty: procedure.requires('structure.manage').input(specialtyInput).mutation(({ ctx, input }) => saveSpecialty(ctx.db, ctx.actor, input)),
-    saveGroup: procedure.requires('structure.manage').input(groupInput).mutation(({ ctx, input }) => saveGroup(ctx.db, ctx.actor, input)),
-    setTimeZone: procedure.requires('structure.manage').input(timeZoneInput).mutation(({ ctx, input }) => setOwnTimeZone(ctx.db, ctx.actor, input)),
+    saveDepartment: procedure
+      .requires('structure.manage')
+      .input(departmentInput)
+      .mutation(({ ctx, input }) => saveDepartment(ctx.db, ctx.actor, input)),
+    saveSpecialty: procedure
+      .requires('structure.manage')
+      .input(specialtyInput)
+      .mutation(({ ctx, input }) => saveSpecialty(ctx.db, ctx.actor, input)),
+    saveGroup: procedure
+      .requires('structure.manage')
+      .input(groupInput)
+      .mutation(({ ctx, input }) => saveGroup(ctx.db, ctx.actor, input)),
+    setTimeZone: procedure
+      .requires('structure.manage')
+      .input(timeZoneInput)
+      .mutation(({ ctx, input }) => setOwnTimeZone(ctx.db, ctx.actor, input)),
   }),
   people: router({
     groups: procedure.requires('people.read').query(({ ctx }) => readableGroups(ctx.db, ctx.actor, todayOf(ctx.actor))),
     groupStudents: procedure
       .requires('people.read')
       .input(z.object({ groupId: id }))
-      .query(async ({ ctx, input }) => (await groupRoster(ctx.db, ctx.actor, input.groupId, todayOf(ctx.actor))) ?? Promise.reject(outOfScope())),
-    updateContacts: procedure.requires('people.manage').input(contactsInput).mutation(({ ctx, input }) => updateContacts(ctx.db, ctx.actor, input)),
-    findGuardian: procedure.requires('people.manage').input(findGuardianInput).query(({ ctx, input }) => findGuardian(ctx.db, ctx.actor, input)),
-    linkGuardian: procedure.requires('people.manage').input(linkGuardianInput).mutation(({ ctx, input }) => linkGuardian(ctx.db, ctx.actor, input)),
-    unlinkGuardian: procedure.requires('people.manage').input(unlinkGuardianInput).mutation(({ ctx, input }) => unlinkGuardian(ctx.db, ctx.actor, input)),
+      .query(
+        async ({ ctx, input }) =>
+          (await groupRoster(ctx.db, ctx.actor, input.groupId, todayOf(ctx.actor))) ?? Promise.reject(outOfScope()),
+      ),
+    updateContacts: procedure
+      .requires('people.manage')
+      .input(contactsInput)
+      .mutation(({ ctx, input }) => updateContacts(ctx.db, ctx.actor, input)),
+    findGuardian: procedure
+      .requires('people.manage')
+      .input(findGuardianInput)
+      .query(({ ctx, input }) => findGuardian(ctx.db, ctx.actor, input)),
+    linkGuardian: procedure
+      .requires('people.manage')
+      .input(linkGuardianInput)
+      .mutation(({ ctx, input }) => linkGuardian(ctx.db, ctx.actor, input)),
+    unlinkGuardian: procedure
+      .requires('people.manage')
+      .input(unlinkGuardianInput)
+      .mutation(({ ctx, input }) => unlinkGuardian(ctx.db, ctx.actor, input)),
     importStudents: procedure
       .requires('students.import')
       .input(importStudentsInput)
@@ -62,7 +106,10 @@ export const appRouter = router({
     studentCard: procedure
       .requires('people.read')
       .input(z.object({ studentId: id }))
-      .query(async ({ ctx, input }) => (await studentCard(ctx.db, ctx.actor, input.studentId, 'staff')) ?? Promise.reject(outOfScope())),
+      .query(
+        async ({ ctx, input }) =>
+          (await studentCard(ctx.db, ctx.actor, input.studentId, 'staff')) ?? Promise.reject(outOfScope()),
+      ),
   }),
   journal: journalRouter,
   years: yearsRouter,
@@ -74,16 +121,24 @@ export const appRouter = router({
   load: loadRouter,
   institutions: institutionsRouter,
   family: router({
-    students: procedure.requires('family.read').query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayOf(ctx.actor))),
+    students: procedure
+      .requires('family.read')
+      .query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayOf(ctx.actor))),
     recentMarks: procedure
       .requires('family.read')
       .input(z.object({ studentId: id, limit: z.number().int().min(1).max(100).default(20) }))
-      .query(async ({ ctx, input }) => (await recentMarks(ctx.db, ctx.actor, input.studentId, input.limit)) ?? Promise.reject(outOfScope())),
+      .query(
+        async ({ ctx, input }) =>
+          (await recentMarks(ctx.db, ctx.actor, input.studentId, input.limit)) ?? Promise.reject(outOfScope()),
+      ),
     /** One's own card, or one's child's: the name and the groups, no other personal data. */
     studentCard: procedure
       .requires('family.read')
       .input(z.object({ studentId: id }))
-      .query(async ({ ctx, input }) => (await studentCard(ctx.db, ctx.actor, input.studentId, 'family')) ?? Promise.reject(outOfScope())),
+      .query(
+        async ({ ctx, input }) =>
+          (await studentCard(ctx.db, ctx.actor, input.studentId, 'family')) ?? Promise.reject(outOfScope()),
+      ),
   }),
   audit: router({
     signIns: procedure

@@ -13,7 +13,24 @@ import type { Actor } from '../policy/actor';
 import { createCallerFactory } from '../trpc/init';
 import { appRouter } from './index';
 import { eq } from 'drizzle-orm';
-import { academicYears, curricula, institutions, departments, guardians, movementProposals, specialties, curriculumItems, groupMemberships, groupYearNames, students, teachingAssignments, lessons, subgroups, terms, users } from '../../db/schema';
+import {
+  academicYears,
+  curricula,
+  institutions,
+  departments,
+  guardians,
+  movementProposals,
+  specialties,
+  curriculumItems,
+  groupMemberships,
+  groupYearNames,
+  students,
+  teachingAssignments,
+  lessons,
+  subgroups,
+  terms,
+  users,
+} from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
 
 const createCaller = createCallerFactory(appRouter);
@@ -26,7 +43,9 @@ beforeAll(async () => {
   database = await openTestDatabase();
   second = await createSecondInstitution(database.db);
   demo = await demoActors(database.db);
-  const entries = await Promise.all(ROLES.map(async (role) => [role, await actorByLogin(database.db, `other-${role}`)] as const));
+  const entries = await Promise.all(
+    ROLES.map(async (role) => [role, await actorByLogin(database.db, `other-${role}`)] as const),
+  );
   other = Object.fromEntries(entries) as Record<Role, Actor>;
 });
 afterAll(async () => {
@@ -37,7 +56,20 @@ afterAll(async () => {
 /** Names of the procedures `everything` calls (checked against the router). */
 let called: string[] = [];
 
-async function everything(actor: Actor, foreign: { groupId: number; studentId: number; assignmentId: number; lessonId: number; termId: number; yearId: number; adminUserId: number; curriculumId: number; specialtyId: number }): Promise<unknown[]> {
+async function everything(
+  actor: Actor,
+  foreign: {
+    groupId: number;
+    studentId: number;
+    assignmentId: number;
+    lessonId: number;
+    termId: number;
+    yearId: number;
+    adminUserId: number;
+    curriculumId: number;
+    specialtyId: number;
+  },
+): Promise<unknown[]> {
   const c = createCaller({ db: database.db, actor });
   const calls: Record<string, () => Promise<unknown>> = {
     'me.get': () => c.me.get(),
@@ -55,36 +87,100 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
     'people.studentCard': () => c.people.studentCard({ studentId: foreign.studentId }),
     'family.studentCard': () => c.family.studentCard({ studentId: foreign.studentId }),
     'years.list': () => c.years.list(),
-    'years.open': () => c.years.open({ name: '2040/2041', startsOn: '2040-09-01', endsOn: '2041-06-30', terms: [{ name: 'x', startsOn: '2040-09-01', endsOn: '2040-12-01' }] }),
+    'years.open': () =>
+      c.years.open({
+        name: '2040/2041',
+        startsOn: '2040-09-01',
+        endsOn: '2041-06-30',
+        terms: [{ name: 'x', startsOn: '2040-09-01', endsOn: '2040-12-01' }],
+      }),
     'years.setTermLock': () => c.years.setTermLock({ termId: foreign.termId, locked: true }),
     'years.close': () => c.years.close({ yearId: foreign.yearId, reason: 'чужой год' }),
     'contingent.transferPreview': () => c.contingent.transferPreview({ targetYearId: foreign.yearId }),
-    'contingent.transfer': () => c.contingent.transfer({ targetYearId: foreign.yearId, groupIds: [foreign.groupId], orderNo: '1-к', orderDate: '2026-08-30' }),
+    'contingent.transfer': () =>
+      c.contingent.transfer({
+        targetYearId: foreign.yearId,
+        groupIds: [foreign.groupId],
+        orderNo: '1-к',
+        orderDate: '2026-08-30',
+      }),
     'subgroups.split': () => c.subgroups.split({ groupId: foreign.groupId }),
     'subgroups.save': () =>
-      c.subgroups.save({ groupId: foreign.groupId, termId: foreign.termId, subgroups: [{ name: 'А', studentIds: [foreign.studentId] }, { name: 'Б', studentIds: [foreign.studentId] }] }),
+      c.subgroups.save({
+        groupId: foreign.groupId,
+        termId: foreign.termId,
+        subgroups: [
+          { name: 'А', studentIds: [foreign.studentId] },
+          { name: 'Б', studentIds: [foreign.studentId] },
+        ],
+      }),
     'access.group': () => c.access.group({ groupId: foreign.groupId }),
-    'access.issue': () => c.access.issue({ groupId: foreign.groupId, people: [{ kind: 'student', id: foreign.studentId }] }),
+    'access.issue': () =>
+      c.access.issue({ groupId: foreign.groupId, people: [{ kind: 'student', id: foreign.studentId }] }),
     'curriculum.list': () => c.curriculum.list(),
     'curriculum.get': () => c.curriculum.get({ curriculumId: foreign.curriculumId }),
-    'curriculum.import': () => c.curriculum.import({ specialtyId: foreign.specialtyId, admissionYear: 2030, fileName: 'x.xlsx', file: 'eA==' }),
-    'curriculum.saveItem': () => c.curriculum.saveItem({ curriculumId: foreign.curriculumId, rows: [['ОП', 'ОП.04', 'Взлом', '', '', '', '', '', '', '', '']], originalCode: 'ОП.04' }),
+    'curriculum.import': () =>
+      c.curriculum.import({ specialtyId: foreign.specialtyId, admissionYear: 2030, fileName: 'x.xlsx', file: 'eA==' }),
+    'curriculum.saveItem': () =>
+      c.curriculum.saveItem({
+        curriculumId: foreign.curriculumId,
+        rows: [['ОП', 'ОП.04', 'Взлом', '', '', '', '', '', '', '', '']],
+        originalCode: 'ОП.04',
+      }),
     'curriculum.deleteItem': () => c.curriculum.deleteItem({ curriculumId: foreign.curriculumId, code: 'ОП.04' }),
-    'contingent.move': () => c.contingent.move({ kind: 'leave', studentId: foreign.studentId, effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
-    'contingent.enrol': () => c.contingent.enrol({ groupId: foreign.groupId, lastName: 'Чужак', firstName: 'Взлом', effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
+    'contingent.move': () =>
+      c.contingent.move({
+        kind: 'leave',
+        studentId: foreign.studentId,
+        effectiveOn: '2027-02-01',
+        orderNo: '1-к',
+        orderDate: '2027-01-20',
+      }),
+    'contingent.enrol': () =>
+      c.contingent.enrol({
+        groupId: foreign.groupId,
+        lastName: 'Чужак',
+        firstName: 'Взлом',
+        effectiveOn: '2027-02-01',
+        orderNo: '1-к',
+        orderDate: '2027-01-20',
+      }),
     'load.term': () => c.load.term({ termId: foreign.termId }),
     'load.createFromCurriculum': () => c.load.createFromCurriculum({ termId: foreign.termId }),
     'load.update': () => c.load.update({ assignmentId: foreign.assignmentId, teacherUserId: null, plannedHours: 1 }),
     'load.splitBySubgroups': () => c.load.splitBySubgroups({ assignmentId: foreign.assignmentId }),
     'load.delete': () => c.load.delete({ assignmentId: foreign.assignmentId }),
     'staff.options': () => c.staff.options(),
-    'staff.create': () => c.staff.create({ lastName: 'Чужак', firstName: 'Взлом', roles: [{ role: 'curator', groupId: foreign.groupId }] }),
-    'staff.update': () => c.staff.update({ userId: foreign.adminUserId, lastName: 'Чужак', firstName: 'Взлом', roles: [{ role: 'teacher' }] }),
+    'staff.create': () =>
+      c.staff.create({ lastName: 'Чужак', firstName: 'Взлом', roles: [{ role: 'curator', groupId: foreign.groupId }] }),
+    'staff.update': () =>
+      c.staff.update({
+        userId: foreign.adminUserId,
+        lastName: 'Чужак',
+        firstName: 'Взлом',
+        roles: [{ role: 'teacher' }],
+      }),
     'structure.options': () => c.structure.options(),
     'structure.saveDepartment': () => c.structure.saveDepartment({ id: foreign.groupId, name: 'Чужое отделение' }),
-    'structure.saveSpecialty': () => c.structure.saveSpecialty({ id: foreign.specialtyId, code: '99.99.99', name: 'Чужая', qualification: 'Чужая', durationMonths: 46 }),
+    'structure.saveSpecialty': () =>
+      c.structure.saveSpecialty({
+        id: foreign.specialtyId,
+        code: '99.99.99',
+        name: 'Чужая',
+        qualification: 'Чужая',
+        durationMonths: 46,
+      }),
     'structure.saveGroup': () =>
-      c.structure.saveGroup({ id: foreign.groupId, name: 'Чужая-1', specialtyId: foreign.specialtyId, departmentId: 1, course: 1, admissionYear: 2026, studyForm: 'очная', curatorUserId: null }),
+      c.structure.saveGroup({
+        id: foreign.groupId,
+        name: 'Чужая-1',
+        specialtyId: foreign.specialtyId,
+        departmentId: 1,
+        course: 1,
+        admissionYear: 2026,
+        studyForm: 'очная',
+        curatorUserId: null,
+      }),
     'people.importStudents': () =>
       c.people.importStudents({
         groupId: foreign.groupId,
@@ -92,29 +188,64 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
         orderNo: '1-к',
         orderDate: '2026-11-30',
         fileName: 'x.csv',
-        file: Buffer.from('Фамилия;Имя;Отчество;Дата рождения;№ зачётной книжки;Телефон;Эл. почта;Родитель: ФИО;Родитель: кем приходится;Родитель: телефон\nЧужак;Взлом;;;;;;;;').toString('base64'),
+        file: Buffer.from(
+          'Фамилия;Имя;Отчество;Дата рождения;№ зачётной книжки;Телефон;Эл. почта;Родитель: ФИО;Родитель: кем приходится;Родитель: телефон\nЧужак;Взлом;;;;;;;;',
+        ).toString('base64'),
       }),
     'institutions.list': () => c.institutions.list(),
     'institutions.setTimeZone': () => c.institutions.setTimeZone({ institutionId: 1, timeZone: 'Asia/Vladivostok' }),
     'structure.setTimeZone': () => c.structure.setTimeZone({ timeZone: 'Mars/Olympus' }),
-    'institutions.create': () => c.institutions.create({ fullName: 'Чужой новый колледж', shortName: 'Чужой новый', admin: { lastName: 'Чужак', firstName: 'Взлом', login: 'chuzhak' } }),
-    'contingent.propose': () => c.contingent.propose({ studentId: foreign.studentId, kind: 'leave', effectiveOn: '2027-02-01', reason: 'Чужое предложение' }),
+    'institutions.create': () =>
+      c.institutions.create({
+        fullName: 'Чужой новый колледж',
+        shortName: 'Чужой новый',
+        admin: { lastName: 'Чужак', firstName: 'Взлом', login: 'chuzhak' },
+      }),
+    'contingent.propose': () =>
+      c.contingent.propose({
+        studentId: foreign.studentId,
+        kind: 'leave',
+        effectiveOn: '2027-02-01',
+        reason: 'Чужое предложение',
+      }),
     'contingent.proposals': () => c.contingent.proposals(),
     'contingent.groupChoices': () => c.contingent.groupChoices(),
     'contingent.decide': () => c.contingent.decide({ action: 'reject', proposalId: 1, note: 'чужое решение' }),
     'people.updateContacts': () => c.people.updateContacts({ studentId: foreign.studentId, phone: '+7 900 000-00-00' }),
-    'people.findGuardian': () => c.people.findGuardian({ studentId: foreign.studentId, lastName: 'Чужая', phone: '+7 900 000-00-00' }),
-    'people.linkGuardian': () => c.people.linkGuardian({ studentId: foreign.studentId, relation: 'мать', guardian: { lastName: 'Взлом', firstName: 'Взлом', phone: '' } }),
+    'people.findGuardian': () =>
+      c.people.findGuardian({ studentId: foreign.studentId, lastName: 'Чужая', phone: '+7 900 000-00-00' }),
+    'people.linkGuardian': () =>
+      c.people.linkGuardian({
+        studentId: foreign.studentId,
+        relation: 'мать',
+        guardian: { lastName: 'Взлом', firstName: 'Взлом', phone: '' },
+      }),
     'people.unlinkGuardian': () => c.people.unlinkGuardian({ studentId: foreign.studentId, guardianId: 1 }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
     'journal.undo': () => c.journal.undo({ assignmentId: foreign.assignmentId }),
-    'journal.save': () => c.journal.save({ assignmentId: foreign.assignmentId, source: 'typing', clientBatchId: `iso-${Math.random()}`, cells: [{ lessonId: foreign.lessonId, studentId: foreign.studentId, text: '5', baseVersion: 1 }] }),
-    'journal.createLesson': () => c.journal.createLesson({ assignmentId: foreign.assignmentId, date: '2026-11-20', kind: 'lecture' }),
-    'journal.updateLesson': () => c.journal.updateLesson({ assignmentId: foreign.assignmentId, lessonId: foreign.lessonId, date: '2026-11-20', kind: 'lecture', topic: 'Взлом' }),
-    'journal.deleteLesson': () => c.journal.deleteLesson({ assignmentId: foreign.assignmentId, lessonId: foreign.lessonId, confirm: true }),
-    'journal.grantEdit': () => c.journal.grantEdit({ assignmentId: foreign.assignmentId, hours: 1, reason: 'чужой журнал' }),
+    'journal.save': () =>
+      c.journal.save({
+        assignmentId: foreign.assignmentId,
+        source: 'typing',
+        clientBatchId: `iso-${Math.random()}`,
+        cells: [{ lessonId: foreign.lessonId, studentId: foreign.studentId, text: '5', baseVersion: 1 }],
+      }),
+    'journal.createLesson': () =>
+      c.journal.createLesson({ assignmentId: foreign.assignmentId, date: '2026-11-20', kind: 'lecture' }),
+    'journal.updateLesson': () =>
+      c.journal.updateLesson({
+        assignmentId: foreign.assignmentId,
+        lessonId: foreign.lessonId,
+        date: '2026-11-20',
+        kind: 'lecture',
+        topic: 'Взлом',
+      }),
+    'journal.deleteLesson': () =>
+      c.journal.deleteLesson({ assignmentId: foreign.assignmentId, lessonId: foreign.lessonId, confirm: true }),
+    'journal.grantEdit': () =>
+      c.journal.grantEdit({ assignmentId: foreign.assignmentId, hours: 1, reason: 'чужой журнал' }),
     'journal.revokeGrant': () => c.journal.revokeGrant({ assignmentId: foreign.assignmentId, grantId: 1 }),
   };
 
@@ -131,7 +262,6 @@ async function everything(actor: Actor, foreign: { groupId: number; studentId: n
 }
 
 describe('institution isolation', () => {
-
   it.each(ROLES)('demo %s sees nothing of the other college', async (role) => {
     const text = JSON.stringify(await everything(demo[role], second));
     expect(text).not.toContain('Другой колледж');
@@ -144,8 +274,16 @@ describe('institution isolation', () => {
     const demoGroup = demo.curator.grants.find((g) => g.role === 'curator')!.groupId!;
     const demoStudent = demo.parent.childStudentIds[0]!.studentId;
     const demoJournal = await demoJournalId(database.db, demo.teacher);
-    const [demoCurriculum] = await database.db.select().from(curricula).where(eq(curricula.institutionId, demo.admin.grants[0]!.institutionId)).limit(1);
-    const [lesson] = await database.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.teachingAssignmentId, demoJournal)).limit(1);
+    const [demoCurriculum] = await database.db
+      .select()
+      .from(curricula)
+      .where(eq(curricula.institutionId, demo.admin.grants[0]!.institutionId))
+      .limit(1);
+    const [lesson] = await database.db
+      .select({ id: lessons.id })
+      .from(lessons)
+      .where(eq(lessons.teachingAssignmentId, demoJournal))
+      .limit(1);
     const text = JSON.stringify(
       await everything(other[role], {
         groupId: demoGroup,
@@ -177,7 +315,9 @@ describe('institution isolation', () => {
     expect(await database.db.select().from(groupYearNames)).toEqual([]);
     expect((await database.db.select().from(users)).filter((u) => u.mustChangePassword)).toEqual([]);
     expect((await database.db.select().from(curricula)).filter((c) => c.admissionYear === 2030)).toEqual([]);
-    expect((await database.db.select().from(groupMemberships)).filter((m) => m.toDate !== null && m.endOrderNo === '1-к')).toEqual([]);
+    expect(
+      (await database.db.select().from(groupMemberships)).filter((m) => m.toDate !== null && m.endOrderNo === '1-к'),
+    ).toEqual([]);
     expect((await database.db.select().from(students)).filter((s) => s.lastName === 'Чужак')).toEqual([]);
     expect(await database.db.select().from(movementProposals)).toEqual([]);
     expect((await database.db.select().from(students)).filter((s) => s.phone === '+7 900 000-00-00')).toEqual([]);
@@ -190,7 +330,10 @@ describe('institution isolation', () => {
   });
 
   it('no college’s time zone was changed by the other', async () => {
-    expect((await database.db.select().from(institutions)).map((i) => i.timeZone)).toEqual(['Europe/Moscow', 'Europe/Moscow']);
+    expect((await database.db.select().from(institutions)).map((i) => i.timeZone)).toEqual([
+      'Europe/Moscow',
+      'Europe/Moscow',
+    ]);
   });
 
   it('no year or term of one college was changed by the other', async () => {
@@ -202,7 +345,10 @@ describe('institution isolation', () => {
 
   it('nothing of the demo journal changed under the other college’s attempts', async () => {
     const demoJournal = await demoJournalId(database.db, demo.teacher);
-    const [assignment] = await database.db.select().from(teachingAssignments).where(eq(teachingAssignments.id, demoJournal));
+    const [assignment] = await database.db
+      .select()
+      .from(teachingAssignments)
+      .where(eq(teachingAssignments.id, demoJournal));
     expect(assignment!.teacherUserId).toBe(demo.teacher.userId);
     expect((await database.db.select().from(teachingAssignments)).filter((a) => a.teacherUserId === null)).toEqual([]);
     const rows = await database.db.select().from(lessons).where(eq(lessons.teachingAssignmentId, demoJournal));
@@ -213,7 +359,9 @@ describe('institution isolation', () => {
     const c = createCaller({ db: database.db, actor: other.admin });
     const overview = await c.structure.overview();
     expect(overview.map((i) => i.shortName)).toEqual(['ГАПОУ «Другой колледж»']);
-    const marks = await createCaller({ db: database.db, actor: other.parent }).family.recentMarks({ studentId: second.studentId });
+    const marks = await createCaller({ db: database.db, actor: other.parent }).family.recentMarks({
+      studentId: second.studentId,
+    });
     expect(marks.map((m) => m.topic)).toEqual(['Чужая тема']);
   });
 });

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { readableAssignments } from '../queries/journal';
 import { grantEdit, grantInput, listGrants, revokeGrant } from '../services/journal/grants';
 import { cellHistory } from '../services/journal/history';
-import { createLesson, createLessonInput, deleteLesson, deleteLessonInput, updateLesson, updateLessonInput } from '../services/journal/lessons';
+import {
+  createLesson,
+  createLessonInput,
+  deleteLesson,
+  deleteLessonInput,
+  updateLesson,
+  updateLessonInput,
+} from '../services/journal/lessons';
 import { loadJournalPage } from '../services/journal/page';
 import { ATTESTATION_FIELDS } from '../../domain/attestation';
 import { saveInput, saveJournalEdits } from '../services/journal/save';
@@ -19,7 +26,11 @@ export const journalRouter = router({
   page: procedure
     .requires('journal.read')
     .input(z.object({ assignmentId: id }))
-    .query(async ({ ctx, input }) => (await loadJournalPage(ctx.db, ctx.actor, input.assignmentId, todayOf(ctx.actor))) ?? Promise.reject(outOfScope())),
+    .query(
+      async ({ ctx, input }) =>
+        (await loadJournalPage(ctx.db, ctx.actor, input.assignmentId, todayOf(ctx.actor))) ??
+        Promise.reject(outOfScope()),
+    ),
   save: procedure
     .requires('journal.edit')
     .input(saveInput)
@@ -30,7 +41,14 @@ export const journalRouter = router({
     .mutation(({ ctx, input }) => undoLastBatch(ctx.db, ctx.actor, input.assignmentId)),
   history: procedure
     .requires('journal.read')
-    .input(z.object({ assignmentId: id, studentId: id, lessonId: id.optional(), field: z.enum(ATTESTATION_FIELDS).optional() }))
+    .input(
+      z.object({
+        assignmentId: id,
+        studentId: id,
+        lessonId: id.optional(),
+        field: z.enum(ATTESTATION_FIELDS).optional(),
+      }),
+    )
     .query(({ ctx, input }) => cellHistory(ctx.db, ctx.actor, input)),
   createLesson: procedure
     .requires('journal.edit')

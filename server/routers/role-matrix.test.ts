@@ -38,23 +38,41 @@ beforeAll(async () => {
   actors = await demoActors(database.db);
   const db = database.db;
   curatorGroupId = actors.curator.grants.find((g) => g.role === 'curator')!.groupId!;
-  const [other] = await db.select({ id: groups.id }).from(groups).where(and(ne(groups.id, curatorGroupId), eq(groups.name, 'ИС-31')));
+  const [other] = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(ne(groups.id, curatorGroupId), eq(groups.name, 'ИС-31')));
   otherGroupId = other!.id;
   const headDepartment = actors.head.grants.find((g) => g.role === 'head')!.departmentId!;
-  const [foreign] = await db.select({ id: groups.id }).from(groups).where(ne(groups.departmentId, headDepartment)).limit(1);
+  const [foreign] = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(ne(groups.departmentId, headDepartment))
+    .limit(1);
   otherDepartmentGroupId = foreign!.id;
   childId = actors.parent.childStudentIds[0]!.studentId;
   const family = [...actors.parent.childStudentIds, ...actors.student.ownStudentIds].map((s) => s.studentId);
-  const [stranger] = await db.select({ id: students.id }).from(students).where(notInArray(students.id, family)).limit(1);
+  const [stranger] = await db
+    .select({ id: students.id })
+    .from(students)
+    .where(notInArray(students.id, family))
+    .limit(1);
   strangerStudentId = stranger!.id;
-  const [foreignMember] = await db.select({ id: groupMemberships.studentId }).from(groupMemberships).where(eq(groupMemberships.groupId, otherDepartmentGroupId)).limit(1);
+  const [foreignMember] = await db
+    .select({ id: groupMemberships.studentId })
+    .from(groupMemberships)
+    .where(eq(groupMemberships.groupId, otherDepartmentGroupId))
+    .limit(1);
   otherDepartmentStudent = foreignMember!.id;
   const curriculumOf = async (groupId: number) =>
     (
       await db
         .select({ id: curricula.id, specialtyId: curricula.specialtyId })
         .from(curricula)
-        .innerJoin(groups, and(eq(groups.specialtyId, curricula.specialtyId), eq(groups.admissionYear, curricula.admissionYear)))
+        .innerJoin(
+          groups,
+          and(eq(groups.specialtyId, curricula.specialtyId), eq(groups.admissionYear, curricula.admissionYear)),
+        )
         .where(eq(groups.id, groupId))
     )[0]!;
   ownCurriculum = await curriculumOf(curatorGroupId);
@@ -77,15 +95,54 @@ type Call = (caller: ReturnType<typeof createCaller>) => Promise<unknown>;
 const A: Outcome = 'ok';
 const F: Outcome = 'forbidden';
 /** Who reads the ИС-21 journals: everybody in the college's administration, its curator and its teacher. */
-const READ_ИС21: Record<Role, Outcome> = { admin: A, head: A, methodist: A, curator: A, teacher: A, student: F, parent: F, inspector: A };
-const ADMIN_ONLY: Record<Role, Outcome> = { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F };
-const EDIT: Record<Role, Outcome> = { admin: F, head: F, methodist: F, curator: F, teacher: A, student: F, parent: F, inspector: F };
+const READ_ИС21: Record<Role, Outcome> = {
+  admin: A,
+  head: A,
+  methodist: A,
+  curator: A,
+  teacher: A,
+  student: F,
+  parent: F,
+  inspector: A,
+};
+const ADMIN_ONLY: Record<Role, Outcome> = {
+  admin: A,
+  head: F,
+  methodist: F,
+  curator: F,
+  teacher: F,
+  student: F,
+  parent: F,
+  inspector: F,
+};
+const EDIT: Record<Role, Outcome> = {
+  admin: F,
+  head: F,
+  methodist: F,
+  curator: F,
+  teacher: A,
+  student: F,
+  parent: F,
+  inspector: F,
+};
 
 /** procedure → expected outcome per role, written out by hand from the regulation (not derived from the policy table). */
 const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[] = [
-  { name: 'me.get', call: () => (c) => c.me.get(), expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: A, parent: A, inspector: A } },
-  { name: 'structure.overview', call: () => (c) => c.structure.overview(), expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A } },
-  { name: 'people.groups', call: () => (c) => c.people.groups(), expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A } },
+  {
+    name: 'me.get',
+    call: () => (c) => c.me.get(),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: A, parent: A, inspector: A },
+  },
+  {
+    name: 'structure.overview',
+    call: () => (c) => c.structure.overview(),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'people.groups',
+    call: () => (c) => c.people.groups(),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A },
+  },
   {
     name: 'people.groupStudents (curator’s group)',
     call: () => (c) => c.people.groupStudents({ groupId: curatorGroupId }),
@@ -101,8 +158,16 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.people.groupStudents({ groupId: otherDepartmentGroupId }),
     expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
   },
-  { name: 'journal.assignments', call: () => (c) => c.journal.assignments(), expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: F, parent: F, inspector: A } },
-  { name: 'journal.page (the teacher’s ИС-21 journal)', call: () => (c) => c.journal.page({ assignmentId: journalId }), expect: READ_ИС21 },
+  {
+    name: 'journal.assignments',
+    call: () => (c) => c.journal.assignments(),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'journal.page (the teacher’s ИС-21 journal)',
+    call: () => (c) => c.journal.page({ assignmentId: journalId }),
+    expect: READ_ИС21,
+  },
   {
     name: 'journal.page (another teacher’s ИС-21 journal)',
     call: () => (c) => c.journal.page({ assignmentId: foreignJournal }),
@@ -111,17 +176,32 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   {
     name: 'journal.save (an invalid mark: passes the policy, saves nothing)',
     call: () => (c) =>
-      c.journal.save({ assignmentId: journalId, source: 'typing', clientBatchId: `matrix-${Math.random()}`, cells: [{ lessonId: lessonWithMarks, studentId: someStudent, text: '9', baseVersion: 1 }] }),
+      c.journal.save({
+        assignmentId: journalId,
+        source: 'typing',
+        clientBatchId: `matrix-${Math.random()}`,
+        cells: [{ lessonId: lessonWithMarks, studentId: someStudent, text: '9', baseVersion: 1 }],
+      }),
     expect: EDIT,
   },
   {
     name: 'journal.save (another teacher’s journal)',
     call: () => (c) =>
-      c.journal.save({ assignmentId: foreignJournal, source: 'typing', clientBatchId: `matrix-${Math.random()}`, cells: [{ lessonId: lessonWithMarks, studentId: someStudent, text: '9', baseVersion: 1 }] }),
+      c.journal.save({
+        assignmentId: foreignJournal,
+        source: 'typing',
+        clientBatchId: `matrix-${Math.random()}`,
+        cells: [{ lessonId: lessonWithMarks, studentId: someStudent, text: '9', baseVersion: 1 }],
+      }),
     expect: { ...EDIT, teacher: F },
   },
   { name: 'journal.undo', call: () => (c) => c.journal.undo({ assignmentId: journalId }), expect: EDIT },
-  { name: 'journal.history', call: () => (c) => c.journal.history({ assignmentId: journalId, lessonId: lessonWithMarks, studentId: someStudent }), expect: READ_ИС21 },
+  {
+    name: 'journal.history',
+    call: () => (c) =>
+      c.journal.history({ assignmentId: journalId, lessonId: lessonWithMarks, studentId: someStudent }),
+    expect: READ_ИС21,
+  },
   {
     name: 'journal.createLesson (a date outside the term)',
     call: () => (c) => c.journal.createLesson({ assignmentId: journalId, date: '2027-03-01', kind: 'lecture' }),
@@ -129,7 +209,13 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   },
   {
     name: 'journal.updateLesson (a date outside the term)',
-    call: () => (c) => c.journal.updateLesson({ assignmentId: journalId, lessonId: lessonWithMarks, date: '2027-03-01', kind: 'lecture' }),
+    call: () => (c) =>
+      c.journal.updateLesson({
+        assignmentId: journalId,
+        lessonId: lessonWithMarks,
+        date: '2027-03-01',
+        kind: 'lecture',
+      }),
     expect: EDIT,
   },
   {
@@ -148,7 +234,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.journal.revokeGrant({ assignmentId: journalId, grantId: 999999 }),
     expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
-  { name: 'family.students', call: () => (c) => c.family.students(), expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: A, inspector: F } },
+  {
+    name: 'family.students',
+    call: () => (c) => c.family.students(),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: A, inspector: F },
+  },
   {
     name: 'family.recentMarks (the parent’s child)',
     call: () => (c) => c.family.recentMarks({ studentId: childId }),
@@ -162,11 +252,25 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   { name: 'years.list', call: () => (c) => c.years.list(), expect: ADMIN_ONLY },
   {
     name: 'years.open (overlapping dates: passes the policy, opens nothing)',
-    call: () => (c) => c.years.open({ name: '2026/2027', startsOn: '2026-09-01', endsOn: '2027-06-30', terms: [{ name: 'x', startsOn: '2026-09-01', endsOn: '2026-12-01' }] }),
+    call: () => (c) =>
+      c.years.open({
+        name: '2026/2027',
+        startsOn: '2026-09-01',
+        endsOn: '2027-06-30',
+        terms: [{ name: 'x', startsOn: '2026-09-01', endsOn: '2026-12-01' }],
+      }),
     expect: ADMIN_ONLY,
   },
-  { name: 'years.setTermLock (the spring term stays open)', call: () => (c) => c.years.setTermLock({ termId: 2, locked: false }), expect: ADMIN_ONLY },
-  { name: 'years.close (without a reason: passes the policy, closes nothing)', call: () => (c) => c.years.close({ yearId: 1, reason: '' }), expect: ADMIN_ONLY },
+  {
+    name: 'years.setTermLock (the spring term stays open)',
+    call: () => (c) => c.years.setTermLock({ termId: 2, locked: false }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'years.close (without a reason: passes the policy, closes nothing)',
+    call: () => (c) => c.years.close({ yearId: 1, reason: '' }),
+    expect: ADMIN_ONLY,
+  },
   {
     name: 'people.studentCard (the parent’s child in ИС-21)',
     call: () => (c) => c.people.studentCard({ studentId: childId }),
@@ -220,7 +324,8 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   },
   {
     name: 'subgroups.save (one subgroup only: passes the policy, saves nothing)',
-    call: () => (c) => c.subgroups.save({ groupId: curatorGroupId, termId: 1, subgroups: [{ name: 'Все', studentIds: [someStudent] }] }),
+    call: () => (c) =>
+      c.subgroups.save({ groupId: curatorGroupId, termId: 1, subgroups: [{ name: 'Все', studentIds: [someStudent] }] }),
     expect: { admin: A, head: A, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
   },
   {
@@ -238,7 +343,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.access.issue({ groupId: curatorGroupId, people: [] }),
     expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
   },
-  { name: 'curriculum.list', call: () => (c) => c.curriculum.list(), expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A } },
+  {
+    name: 'curriculum.list',
+    call: () => (c) => c.curriculum.list(),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
   {
     name: 'curriculum.get (a plan of the head’s department)',
     call: () => (c) => c.curriculum.get({ curriculumId: ownCurriculum.id }),
@@ -251,12 +360,22 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   },
   {
     name: 'curriculum.import (not an Excel file: passes the policy, imports nothing)',
-    call: () => (c) => c.curriculum.import({ specialtyId: ownCurriculum.specialtyId, admissionYear: 2030, fileName: 'x.xlsx', file: 'eA==' }),
+    call: () => (c) =>
+      c.curriculum.import({
+        specialtyId: ownCurriculum.specialtyId,
+        admissionYear: 2030,
+        fileName: 'x.xlsx',
+        file: 'eA==',
+      }),
     expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
     name: 'curriculum.saveItem (a bad line: passes the policy, saves nothing)',
-    call: () => (c) => c.curriculum.saveItem({ curriculumId: ownCurriculum.id, rows: [['XX', 'ОП.04', '', '', '', '', '', '', '', '', '']] }),
+    call: () => (c) =>
+      c.curriculum.saveItem({
+        curriculumId: ownCurriculum.id,
+        rows: [['XX', 'ОП.04', '', '', '', '', '', '', '', '', '']],
+      }),
     expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
@@ -266,15 +385,35 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   },
   {
     name: 'contingent.move (reinstating a student who is in a group: passes the policy, refused)',
-    call: () => (c) => c.contingent.move({ kind: 'reinstate', studentId: someStudent, toGroupId: curatorGroupId, effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
+    call: () => (c) =>
+      c.contingent.move({
+        kind: 'reinstate',
+        studentId: someStudent,
+        toGroupId: curatorGroupId,
+        effectiveOn: '2027-02-01',
+        orderNo: '1-к',
+        orderDate: '2027-01-20',
+      }),
     expect: ADMIN_ONLY,
   },
   {
     name: 'contingent.enrol (without a surname: passes the policy, enrols nobody)',
-    call: () => (c) => c.contingent.enrol({ groupId: curatorGroupId, lastName: '', firstName: 'Имя', effectiveOn: '2027-02-01', orderNo: '1-к', orderDate: '2027-01-20' }),
+    call: () => (c) =>
+      c.contingent.enrol({
+        groupId: curatorGroupId,
+        lastName: '',
+        firstName: 'Имя',
+        effectiveOn: '2027-02-01',
+        orderNo: '1-к',
+        orderDate: '2027-01-20',
+      }),
     expect: ADMIN_ONLY,
   },
-  { name: 'load.term', call: () => (c) => c.load.term({}), expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
+  {
+    name: 'load.term',
+    call: () => (c) => c.load.term({}),
+    expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
   {
     name: 'load.createFromCurriculum (no group chosen: creates nothing)',
     call: () => (c) => c.load.createFromCurriculum({ termId: 1, groupIds: [] }),
@@ -303,33 +442,77 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   },
   {
     name: 'staff.update (oneself without the administrator’s role: refused)',
-    call: () => (c) => c.staff.update({ userId: actors.admin.userId, lastName: 'Соколова', firstName: 'Ирина', roles: [{ role: 'teacher' }] }),
+    call: () => (c) =>
+      c.staff.update({
+        userId: actors.admin.userId,
+        lastName: 'Соколова',
+        firstName: 'Ирина',
+        roles: [{ role: 'teacher' }],
+      }),
     expect: { ...ADMIN_ONLY, admin: A },
   },
   { name: 'structure.options', call: () => (c) => c.structure.options(), expect: ADMIN_ONLY },
-  { name: 'structure.setTimeZone (an unknown zone: saves nothing)', call: () => (c) => c.structure.setTimeZone({ timeZone: 'Mars/Olympus' }), expect: ADMIN_ONLY },
-  { name: 'structure.saveDepartment (too short a name: saves nothing)', call: () => (c) => c.structure.saveDepartment({ name: 'О' }), expect: ADMIN_ONLY },
+  {
+    name: 'structure.setTimeZone (an unknown zone: saves nothing)',
+    call: () => (c) => c.structure.setTimeZone({ timeZone: 'Mars/Olympus' }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'structure.saveDepartment (too short a name: saves nothing)',
+    call: () => (c) => c.structure.saveDepartment({ name: 'О' }),
+    expect: ADMIN_ONLY,
+  },
   {
     name: 'structure.saveSpecialty (a bad code: saves nothing)',
-    call: () => (c) => c.structure.saveSpecialty({ code: '9.2.7', name: 'Специальность', qualification: 'Техник', durationMonths: 46 }),
+    call: () => (c) =>
+      c.structure.saveSpecialty({ code: '9.2.7', name: 'Специальность', qualification: 'Техник', durationMonths: 46 }),
     expect: ADMIN_ONLY,
   },
   {
     name: 'structure.saveGroup (course 9: saves nothing)',
-    call: () => (c) => c.structure.saveGroup({ name: 'Х-91', specialtyId: 1, departmentId: 1, course: 9, admissionYear: 2026, studyForm: 'очная', curatorUserId: null }),
+    call: () => (c) =>
+      c.structure.saveGroup({
+        name: 'Х-91',
+        specialtyId: 1,
+        departmentId: 1,
+        course: 9,
+        admissionYear: 2026,
+        studyForm: 'очная',
+        curatorUserId: null,
+      }),
     expect: ADMIN_ONLY,
   },
   {
     name: 'people.importStudents (a file without the header: imports nobody)',
-    call: () => (c) => c.people.importStudents({ groupId: curatorGroupId, effectiveOn: '2026-12-01', orderNo: '1-к', orderDate: '2026-11-30', fileName: 'x.csv', file: 'eA==' }),
+    call: () => (c) =>
+      c.people.importStudents({
+        groupId: curatorGroupId,
+        effectiveOn: '2026-12-01',
+        orderNo: '1-к',
+        orderDate: '2026-11-30',
+        fileName: 'x.csv',
+        file: 'eA==',
+      }),
     expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
   },
   {
     name: 'people.importStudents (another group)',
-    call: () => (c) => c.people.importStudents({ groupId: otherGroupId, effectiveOn: '2026-12-01', orderNo: '1-к', orderDate: '2026-11-30', fileName: 'x.csv', file: 'eA==' }),
+    call: () => (c) =>
+      c.people.importStudents({
+        groupId: otherGroupId,
+        effectiveOn: '2026-12-01',
+        orderNo: '1-к',
+        orderDate: '2026-11-30',
+        fileName: 'x.csv',
+        file: 'eA==',
+      }),
     expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
-  { name: 'institutions.list (the region’s level: no college role reaches it)', call: () => (c) => c.institutions.list(), expect: { ...ADMIN_ONLY, admin: F } },
+  {
+    name: 'institutions.list (the region’s level: no college role reaches it)',
+    call: () => (c) => c.institutions.list(),
+    expect: { ...ADMIN_ONLY, admin: F },
+  },
   {
     name: 'institutions.setTimeZone (an unknown zone: saves nothing)',
     call: () => (c) => c.institutions.setTimeZone({ institutionId: 1, timeZone: 'Mars/Olympus' }),
@@ -337,17 +520,29 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   },
   {
     name: 'institutions.create',
-    call: () => (c) => c.institutions.create({ fullName: 'Новый колледж', shortName: 'Новый', admin: { lastName: 'А', firstName: 'Б', login: 'novy.admin' } }),
+    call: () => (c) =>
+      c.institutions.create({
+        fullName: 'Новый колледж',
+        shortName: 'Новый',
+        admin: { lastName: 'А', firstName: 'Б', login: 'novy.admin' },
+      }),
     expect: { ...ADMIN_ONLY, admin: F },
   },
   {
     name: 'contingent.propose (a student of ИС-21, without a reason: passes the policy, proposes nothing)',
-    call: () => (c) => c.contingent.propose({ studentId: childId, kind: 'leave', effectiveOn: '2027-02-01', reason: '' }),
+    call: () => (c) =>
+      c.contingent.propose({ studentId: childId, kind: 'leave', effectiveOn: '2027-02-01', reason: '' }),
     expect: { admin: F, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
   },
   {
     name: 'contingent.propose (a student of another department)',
-    call: () => (c) => c.contingent.propose({ studentId: otherDepartmentStudent, kind: 'leave', effectiveOn: '2027-02-01', reason: 'Заявление студента' }),
+    call: () => (c) =>
+      c.contingent.propose({
+        studentId: otherDepartmentStudent,
+        kind: 'leave',
+        effectiveOn: '2027-02-01',
+        reason: 'Заявление студента',
+      }),
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
@@ -382,7 +577,8 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   },
   {
     name: 'people.linkGuardian (someone else’s guardian id: refused)',
-    call: () => (c) => c.people.linkGuardian({ studentId: childId, relation: 'мать', guardian: { existingId: 999999 } }),
+    call: () => (c) =>
+      c.people.linkGuardian({ studentId: childId, relation: 'мать', guardian: { existingId: 999999 } }),
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
@@ -391,7 +587,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
   },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
-  { name: 'audit.signIns', call: () => (c) => c.audit.signIns(), expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F } },
+  {
+    name: 'audit.signIns',
+    call: () => (c) => c.audit.signIns(),
+    expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
 ];
 
 async function outcome(actor: Actor | null, call: Call): Promise<Outcome> {
@@ -414,9 +614,12 @@ describe('role matrix', () => {
   });
 
   for (const row of MATRIX) {
-    it.each(ROLES.map((role) => [role, row.expect[role]] as const))(`${row.name} as %s → %s`, async (role, expected) => {
-      expect(await outcome(actors[role], row.call())).toBe(expected);
-    });
+    it.each(ROLES.map((role) => [role, row.expect[role]] as const))(
+      `${row.name} as %s → %s`,
+      async (role, expected) => {
+        expect(await outcome(actors[role], row.call())).toBe(expected);
+      },
+    );
     it(`${row.name} anonymously → unauthorized`, async () => {
       expect(await outcome(null, row.call())).toBe('unauthorized');
     });

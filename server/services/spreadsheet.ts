@@ -29,7 +29,10 @@ export function cellValueText(value: ExcelJS.CellValue | undefined): CellRead {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('error' in o) return { error: String(o.error) };
-    if (Array.isArray(o.richText)) return { text: (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('') };
+    if (Array.isArray(o.richText))
+      return {
+        text: (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''),
+      };
     if ('hyperlink' in o) return cellValueText(o.text as ExcelJS.CellValue);
     if ('formula' in o || 'sharedFormula' in o || 'result' in o) return cellValueText(o.result as ExcelJS.CellValue);
   }
@@ -61,11 +64,16 @@ export function withCellProblems(rows: TableRow[], errors: RowError[]): RowError
  * A table with a header row that must carry `columns` in order: an XLSX book (its sheet `sheetName`, else the first)
  * or a CSV file (UTF-8, `;` or `,`). Rows come back as cell texts with their row numbers.
  */
-export async function readTable(file: Buffer, columns: readonly string[], options: { sheetName?: string; csv: boolean }): Promise<TableRead> {
+export async function readTable(
+  file: Buffer,
+  columns: readonly string[],
+  options: { sheetName?: string; csv: boolean },
+): Promise<TableRead> {
   const { sheetName } = options;
   let table: CellRead[][];
   const isXlsx = file.subarray(0, 2).toString('latin1') === 'PK';
-  if (!isXlsx && !options.csv) return { ok: false, errors: [{ row: 0, message: 'Файл: это не книга Excel (XLSX) или она повреждена' }] };
+  if (!isXlsx && !options.csv)
+    return { ok: false, errors: [{ row: 0, message: 'Файл: это не книга Excel (XLSX) или она повреждена' }] };
   if (isXlsx) {
     const workbook = new ExcelJS.Workbook();
     try {
@@ -76,10 +84,12 @@ export async function readTable(file: Buffer, columns: readonly string[], option
     const sheet = (sheetName ? workbook.getWorksheet(sheetName) : undefined) ?? workbook.worksheets[0];
     if (!sheet) return { ok: false, errors: [{ row: 0, message: 'Файл: в книге нет листов' }] };
     table = [];
-    for (let r = 1; r <= sheet.rowCount; r++) table.push(columns.map((_, i) => cellValueText(sheet.getRow(r).getCell(i + 1).value)));
+    for (let r = 1; r <= sheet.rowCount; r++)
+      table.push(columns.map((_, i) => cellValueText(sheet.getRow(r).getCell(i + 1).value)));
   } else {
     const text = file.toString('utf8');
-    if (text.includes('\uFFFD') || file.includes(0)) return { ok: false, errors: [{ row: 0, message: 'Файл: это не книга Excel (XLSX) и не CSV в кодировке UTF-8' }] };
+    if (text.includes('\uFFFD') || file.includes(0))
+      return { ok: false, errors: [{ row: 0, message: 'Файл: это не книга Excel (XLSX) и не CSV в кодировке UTF-8' }] };
     table = parseCsv(text).map((cells) => cells.map((text) => ({ text })));
   }
   const header = (table[0] ?? []).map((c) => ('text' in c ? c.text : c.error));
@@ -87,7 +97,12 @@ export async function readTable(file: Buffer, columns: readonly string[], option
   if (wrong >= 0) {
     return {
       ok: false,
-      errors: [{ row: 1, message: `Заголовок: в столбце ${wrong + 1} ожидается «${columns[wrong]}», в файле «${header[wrong] ?? ''}». Возьмите шаблон со страницы` }],
+      errors: [
+        {
+          row: 1,
+          message: `Заголовок: в столбце ${wrong + 1} ожидается «${columns[wrong]}», в файле «${header[wrong] ?? ''}». Возьмите шаблон со страницы`,
+        },
+      ],
     };
   }
   return {

@@ -63,7 +63,9 @@ describe('HTTP status of refusals', () => {
     expect(parsed.success).toBe(false);
     const message = describeZodError(parsed.error!);
     expect(message).toBe('Номер приказа: заполните; Дата приказа: ожидается дата');
-    expect(describeZodError(z.object({ groupId: z.number() }).safeParse({ groupId: 'x' }).error!)).toMatch(/^groupId: /);
+    expect(describeZodError(z.object({ groupId: z.number() }).safeParse({ groupId: 'x' }).error!)).toMatch(
+      /^groupId: /,
+    );
   });
 
   it('403 for everything but the home and the password change while an issued password is unchanged', async () => {

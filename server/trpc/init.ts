@@ -32,7 +32,9 @@ const t = initTRPC
         message: zodError ? describeZodError(zodError) : shape.message,
         data: {
           ...shape.data,
-          fieldErrors: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined,
+          fieldErrors: zodError
+            ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+            : undefined,
           // The browser's outbox keeps a batch refused for this reason and asks to sign in again (components/trpc-client.ts).
           needsSignIn: error.cause instanceof Refusal ? error.cause.needsSignIn : error.code === 'UNAUTHORIZED',
         },
@@ -46,8 +48,11 @@ const t = initTRPC
  */
 export function describeZodError(error: ZodError): string {
   // zod's own Russian messages («Неверный ввод: …», «Слишком большое значение: …») name no field.
-  const namesField = (message: string) => /^[А-ЯЁ][^:]{0,80}: /.test(message) && !/^(Неверн|Нераспознан|Слишком)/.test(message);
-  return error.issues.map((i) => (i.path.length && !namesField(i.message) ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  const namesField = (message: string) =>
+    /^[А-ЯЁ][^:]{0,80}: /.test(message) && !/^(Неверн|Нераспознан|Слишком)/.test(message);
+  return error.issues
+    .map((i) => (i.path.length && !namesField(i.message) ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
 }
 
 export const router = t.router;

@@ -6,7 +6,8 @@ import { serverCaller } from '@/server/trpc/caller';
 
 export default async function CurriculaPage() {
   const actor = await requireActor();
-  if (!can(actor, 'curriculum.read')) return <div className="error">Недостаточно прав для просмотра учебных планов.</div>;
+  if (!can(actor, 'curriculum.read'))
+    return <div className="error">Недостаточно прав для просмотра учебных планов.</div>;
   const { curricula, specialtiesToImport } = await (await serverCaller()).curriculum.list();
   return (
     <>
@@ -37,7 +38,9 @@ export default async function CurriculaPage() {
           ))}
         </tbody>
       </table>
-      {can(actor, 'curriculum.manage') && specialtiesToImport.length > 0 && <CurriculumImport specialties={specialtiesToImport} />}
+      {can(actor, 'curriculum.manage') && specialtiesToImport.length > 0 && (
+        <CurriculumImport specialties={specialtiesToImport} />
+      )}
     </>
   );
 }

@@ -12,7 +12,11 @@ export default async function JournalsPage() {
   return (
     <>
       <h1>{mine ? 'Мои журналы' : 'Журналы'}</h1>
-      {list[0] ? <p className="muted">{list[0].termName}</p> : <p className="muted">В текущем семестре журналов нет.</p>}
+      {list[0] ? (
+        <p className="muted">{list[0].termName}</p>
+      ) : (
+        <p className="muted">В текущем семестре журналов нет.</p>
+      )}
       <JournalsTable assignments={list} showTeacher={!mine} testId="journals" />
     </>
   );

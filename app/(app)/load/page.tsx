@@ -15,8 +15,8 @@ export default async function LoadPage({ searchParams }: { searchParams: Promise
       <>
         <h1>Нагрузка: {load.term.name}</h1>
         <p className="muted">
-          Строки учебных планов групп на этот семестр. Журнал создаётся из плана; преподаватель назначается здесь и сразу
-          видит журнал у себя. Все изменения записываются в журнал изменений.
+          Строки учебных планов групп на этот семестр. Журнал создаётся из плана; преподаватель назначается здесь и
+          сразу видит журнал у себя. Все изменения записываются в журнал изменений.
         </p>
         <nav className="toolbar" aria-label="Семестры">
           {load.terms.map((t) =>
@@ -34,7 +34,11 @@ export default async function LoadPage({ searchParams }: { searchParams: Promise
     );
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST')) {
-      return <div className="error" role="alert">{error.code === 'FORBIDDEN' ? 'Нет доступа к этому семестру.' : error.message}</div>;
+      return (
+        <div className="error" role="alert">
+          {error.code === 'FORBIDDEN' ? 'Нет доступа к этому семестру.' : error.message}
+        </div>
+      );
     }
     throw error;
   }

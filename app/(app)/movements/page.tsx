@@ -5,7 +5,8 @@ import { serverCaller } from '@/server/trpc/caller';
 
 export default async function MovementsPage() {
   const actor = await requireActor();
-  if (!can(actor, 'contingent.proposals')) return <div className="error">Недостаточно прав для просмотра предложений о движении.</div>;
+  if (!can(actor, 'contingent.proposals'))
+    return <div className="error">Недостаточно прав для просмотра предложений о движении.</div>;
   const proposals = await (await serverCaller()).contingent.proposals();
   const canDecide = can(actor, 'contingent.manage');
   return (

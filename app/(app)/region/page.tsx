@@ -5,14 +5,15 @@ import { serverCaller } from '@/server/trpc/caller';
 
 export default async function RegionPage() {
   const actor = await requireActor();
-  if (!can(actor, 'institutions.manage')) return <div className="error">Недостаточно прав: страница регионального администратора.</div>;
+  if (!can(actor, 'institutions.manage'))
+    return <div className="error">Недостаточно прав: страница регионального администратора.</div>;
   const institutions = await (await serverCaller()).institutions.list();
   return (
     <>
       <h1>Колледжи региона</h1>
       <p className="muted">
-        Каждый колледж видит только свои данные. Региональный администратор создаёт колледж и его первого администратора;
-        персональных данных колледжей он не видит.
+        Каждый колледж видит только свои данные. Региональный администратор создаёт колледж и его первого
+        администратора; персональных данных колледжей он не видит.
       </p>
       <InstitutionsAdmin institutions={institutions} />
     </>

@@ -6,7 +6,10 @@ import { authorize } from '@/server/policy/guard';
 import { refusalResult } from '@/server/policy/refusal';
 import { changeOwnPassword, type ChangePasswordResult } from '@/server/services/people/change-password';
 
-export async function changePasswordAction(_prev: ChangePasswordResult | null, form: FormData): Promise<ChangePasswordResult> {
+export async function changePasswordAction(
+  _prev: ChangePasswordResult | null,
+  form: FormData,
+): Promise<ChangePasswordResult> {
   return refusalResult(async () => {
     const actor = authorize(await currentActor(), 'account.self');
     return changeOwnPassword(await getDb(), actor, {

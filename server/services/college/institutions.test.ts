@@ -30,9 +30,16 @@ describe('the regional administrator', () => {
       admin: { lastName: 'Зайцев', firstName: 'Олег', middleName: 'Петрович', login: 'zaytsev.op' },
     });
     await expect(
-      region.institutions.create({ fullName: 'Ещё один колледж', shortName: 'ещё', admin: { lastName: 'А', firstName: 'Б', login: 'zaytsev.op' } }),
+      region.institutions.create({
+        fullName: 'Ещё один колледж',
+        shortName: 'ещё',
+        admin: { lastName: 'А', firstName: 'Б', login: 'zaytsev.op' },
+      }),
     ).rejects.toThrow('Логин администратора: «zaytsev.op» уже занят');
-    expect((await region.institutions.list()).map((i) => i.shortName)).toEqual(['ГБПОУ «Колледж информационных технологий и экономики»', 'Технологический колледж']);
+    expect((await region.institutions.list()).map((i) => i.shortName)).toEqual([
+      'ГБПОУ «Колледж информационных технологий и экономики»',
+      'Технологический колледж',
+    ]);
 
     const signIn = await checkCredentials(db, 'zaytsev.op', created.password, null);
     expect(signIn.ok).toBe(true);
@@ -51,7 +58,10 @@ describe('the regional administrator', () => {
 
   it('reads no college’s data: every other procedure is refused', async () => {
     const db = demo.database.db;
-    const caller = createCaller({ db, actor: await actorByLogin(db, DEMO_REGIONAL_LOGIN) }) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+    const caller = createCaller({ db, actor: await actorByLogin(db, DEMO_REGIONAL_LOGIN) }) as unknown as Record<
+      string,
+      Record<string, (input?: unknown) => Promise<unknown>>
+    >;
     const allowed = new Set(['me.get', 'institutions.list', 'institutions.create', 'institutions.setTimeZone']);
     const paths = Object.keys(appRouter._def.procedures).filter((p) => !allowed.has(p));
     expect(paths.length).toBeGreaterThan(50);

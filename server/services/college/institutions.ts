@@ -39,7 +39,10 @@ export const createInstitutionInput = z.object({
     lastName: z.string().trim().min(1, 'Фамилия администратора: заполните').max(100),
     firstName: z.string().trim().min(1, 'Имя администратора: заполните').max(100),
     middleName: z.string().trim().max(100).optional(),
-    login: z.string().trim().regex(/^[a-z0-9._-]{3,40}$/, 'Логин администратора: латинские строчные буквы, цифры, точка, дефис; 3–40 знаков'),
+    login: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9._-]{3,40}$/, 'Логин администратора: латинские строчные буквы, цифры, точка, дефис; 3–40 знаков'),
   }),
 });
 
@@ -59,7 +62,9 @@ export async function listInstitutions(db: Db, actor: Actor) {
       groups: sql<number>`(select count(*)::int from ${groups} where ${q(groups.institutionId)} = ${q(institutions.id)} and ${q(groups.graduatedOn)} is null)`,
       students: sql<number>`(select count(distinct ${q(groupMemberships.studentId)})::int from ${groupMemberships}
         where ${q(groupMemberships.institutionId)} = ${q(institutions.id)} and ${q(groupMemberships.toDate)} is null)`,
-      admins: sql<string[]>`coalesce((select array_agg(${q(users.login)} order by ${q(users.login)}) from ${userRoles} join ${users} on ${q(users.id)} = ${q(userRoles.userId)}
+      admins: sql<
+        string[]
+      >`coalesce((select array_agg(${q(users.login)} order by ${q(users.login)}) from ${userRoles} join ${users} on ${q(users.id)} = ${q(userRoles.userId)}
         where ${q(userRoles.institutionId)} = ${q(institutions.id)} and ${q(userRoles.role)} = 'admin'), '{}')`,
     })
     .from(institutions)
@@ -70,7 +75,10 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
   mustBeRegional(actor);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.login, input.admin.login));
   if (taken) throw badInput(`Логин администратора: «${input.admin.login}» уже занят`);
-  const [sameName] = await db.select({ id: institutions.id }).from(institutions).where(sql`lower(${institutions.shortName}) = lower(${input.shortName})`);
+  const [sameName] = await db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(sql`lower(${institutions.shortName}) = lower(${input.shortName})`);
   if (sameName) throw badInput(`Краткое название: «${input.shortName}» уже есть в регионе`);
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -91,7 +99,15 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
       .returning({ id: users.id });
     await tx.insert(userRoles).values({ institutionId, userId: admin!.id, role: 'admin' });
     // The record belongs to the new institution's log: its administrators see who created it and when.
-    await logAdminChange(tx, actor, institutionId, 'institution', null, { institutionId, shortName: input.shortName, adminLogin: input.admin.login }, 'Создание колледжа региональным администратором');
+    await logAdminChange(
+      tx,
+      actor,
+      institutionId,
+      'institution',
+      null,
+      { institutionId, shortName: input.shortName, adminLogin: input.admin.login },
+      'Создание колледжа региональным администратором',
+    );
     return { institutionId, login: input.admin.login, password };
   });
 }
@@ -99,7 +115,11 @@ export async function createInstitution(db: Db, actor: Actor, input: z.infer<typ
 /** Sets a college's time zone (logged in that college's log with the zone before and after). */
 async function setTimeZone(db: Db, actor: Actor, institutionId: number, timeZone: string, reason: string) {
   return inTransaction(db, async (tx) => {
-    const [before] = await tx.select({ timeZone: institutions.timeZone }).from(institutions).where(eq(institutions.id, institutionId)).for('update');
+    const [before] = await tx
+      .select({ timeZone: institutions.timeZone })
+      .from(institutions)
+      .where(eq(institutions.id, institutionId))
+      .for('update');
     if (!before) throw outOfScope();
     if (before.timeZone === timeZone) return { institutionId, timeZone };
     await tx.update(institutions).set({ timeZone }).where(eq(institutions.id, institutionId));
@@ -116,5 +136,11 @@ export async function setOwnTimeZone(db: Db, actor: Actor, input: z.infer<typeof
 /** The regional administrator sets the time zone of a college of the region. */
 export async function setInstitutionTimeZone(db: Db, actor: Actor, input: z.infer<typeof institutionTimeZoneInput>) {
   mustBeRegional(actor);
-  return setTimeZone(db, actor, input.institutionId, input.timeZone, 'Часовой пояс колледжа (региональный администратор)');
+  return setTimeZone(
+    db,
+    actor,
+    input.institutionId,
+    input.timeZone,
+    'Часовой пояс колледжа (региональный администратор)',
+  );
 }

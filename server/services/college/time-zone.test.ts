@@ -46,19 +46,32 @@ describe.each(SERVER_ZONES)('server process in %s', (serverZone) => {
   it('a college in Vladivostok marks its first lesson of the day at 00:30 local time, not «future»', async () => {
     const db = database.db;
     const teacher = await actorByLogin(db, 'prepod');
-    await db.update(institutions).set({ timeZone: 'Asia/Vladivostok' }).where(eq(institutions.id, teacher.institutionId!));
+    await db
+      .update(institutions)
+      .set({ timeZone: 'Asia/Vladivostok' })
+      .where(eq(institutions.id, teacher.institutionId!));
     try {
       const actor = await actorByLogin(db, 'prepod');
       expect(actor.timeZone).toBe('Asia/Vladivostok');
       const journalId = await demoJournalId(db, actor);
-      const lesson = await createLesson(db, actor, { assignmentId: journalId, date: '2026-12-01', pairNo: 4 + SERVER_ZONES.indexOf(serverZone), hours: 2, kind: 'lecture', topic: `Первая пара (${serverZone})`, homework: null });
+      const lesson = await createLesson(db, actor, {
+        assignmentId: journalId,
+        date: '2026-12-01',
+        pairNo: 4 + SERVER_ZONES.indexOf(serverZone),
+        hours: 2,
+        kind: 'lecture',
+        topic: `Первая пара (${serverZone})`,
+        homework: null,
+      });
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(VLADIVOSTOK_EARLY);
       const caller = createCallerFactory(appRouter)({ db, actor });
       const page = await caller.journal.page({ assignmentId: journalId });
       expect(page.today).toBe('2026-12-01');
       expect(page.timeZone).toBe('Asia/Vladivostok');
-      const student = page.students.find((s) => s.spans.some((sp) => sp.from <= '2026-12-01' && (sp.to === null || sp.to >= '2026-12-01')))!;
+      const student = page.students.find((s) =>
+        s.spans.some((sp) => sp.from <= '2026-12-01' && (sp.to === null || sp.to >= '2026-12-01')),
+      )!;
       const result = await caller.journal.save({
         assignmentId: journalId,
         source: 'typing',
@@ -68,7 +81,10 @@ describe.each(SERVER_ZONES)('server process in %s', (serverZone) => {
       });
       expect(result.status).toBe('saved');
     } finally {
-      await db.update(institutions).set({ timeZone: 'Europe/Moscow' }).where(eq(institutions.id, teacher.institutionId!));
+      await db
+        .update(institutions)
+        .set({ timeZone: 'Europe/Moscow' })
+        .where(eq(institutions.id, teacher.institutionId!));
     }
   });
 
@@ -88,7 +104,9 @@ describe('the college’s time zone is set by its administrator and by the regio
     const db = database.db;
     const admin = await actorByLogin(db, 'admin');
     const caller = createCallerFactory(appRouter)({ db, actor: admin });
-    await expect(caller.structure.setTimeZone({ timeZone: 'Mars/Olympus' })).rejects.toThrow(/Часовой пояс: неизвестный пояс/);
+    await expect(caller.structure.setTimeZone({ timeZone: 'Mars/Olympus' })).rejects.toThrow(
+      /Часовой пояс: неизвестный пояс/,
+    );
     await caller.structure.setTimeZone({ timeZone: 'asia/YEKATERINBURG' });
     expect((await actorByLogin(db, 'prepod')).timeZone).toBe('Asia/Yekaterinburg'); // stored by its canonical name
     const region = await actorByLogin(db, 'region');

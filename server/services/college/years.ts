@@ -17,11 +17,20 @@ import { idSchema } from '../../../domain/ids';
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 
 export const openYearInput = z.object({
-  name: z.string().trim().regex(/^\d{4}\/\d{4}$/, 'Учебный год: в виде 2027/2028'),
+  name: z
+    .string()
+    .trim()
+    .regex(/^\d{4}\/\d{4}$/, 'Учебный год: в виде 2027/2028'),
   startsOn: isoDate('Начало года'),
   endsOn: isoDate('Конец года'),
   terms: z
-    .array(z.object({ name: z.string().trim().min(1, 'Название семестра: заполните').max(100), startsOn: isoDate('Начало семестра'), endsOn: isoDate('Конец семестра') }))
+    .array(
+      z.object({
+        name: z.string().trim().min(1, 'Название семестра: заполните').max(100),
+        startsOn: isoDate('Начало семестра'),
+        endsOn: isoDate('Конец семестра'),
+      }),
+    )
     .min(1, 'Семестры: нужен хотя бы один')
     .max(4, 'Семестры: не больше четырёх'),
 });
@@ -33,13 +42,25 @@ export type YearWithTerms = {
   startsOn: string;
   endsOn: string;
   closedAt: Date | null;
-  terms: { id: number; number: number; name: string; startsOn: string; endsOn: string; locked: boolean; assignments: number }[];
+  terms: {
+    id: number;
+    number: number;
+    name: string;
+    startsOn: string;
+    endsOn: string;
+    locked: boolean;
+    assignments: number;
+  }[];
 };
 
 export async function listYears(db: Db, actor: Actor): Promise<YearWithTerms[]> {
   const institutionIds = institutionsFor(actor, 'year.manage');
   if (institutionIds.length === 0) return [];
-  const years = await db.select().from(academicYears).where(inArray(academicYears.institutionId, institutionIds)).orderBy(asc(academicYears.startsOn));
+  const years = await db
+    .select()
+    .from(academicYears)
+    .where(inArray(academicYears.institutionId, institutionIds))
+    .orderBy(asc(academicYears.startsOn));
   const termRows = await db
     .select({
       id: terms.id,
@@ -78,7 +99,9 @@ export async function openYear(db: Db, actor: Actor, input: z.infer<typeof openY
   for (const [i, t] of sorted.entries()) {
     if (t.startsOn >= t.endsOn) throw badInput(`Семестр «${t.name}»: начало должно быть раньше конца`);
     if (t.startsOn < input.startsOn || t.endsOn > input.endsOn) {
-      throw badInput(`Семестр «${t.name}»: даты ${formatDate(t.startsOn)} — ${formatDate(t.endsOn)} выходят за учебный год`);
+      throw badInput(
+        `Семестр «${t.name}»: даты ${formatDate(t.startsOn)} — ${formatDate(t.endsOn)} выходят за учебный год`,
+      );
     }
     const prev = sorted[i - 1];
     if (prev && t.startsOn <= prev.endsOn) throw badInput(`Семестр «${t.name}»: пересекается с «${prev.name}»`);
@@ -91,15 +114,40 @@ export async function openYear(db: Db, actor: Actor, input: z.infer<typeof openY
   const [overlap] = await db
     .select({ name: academicYears.name })
     .from(academicYears)
-    .where(and(eq(academicYears.institutionId, institutionId), sql`${academicYears.startsOn} <= ${input.endsOn} and ${academicYears.endsOn} >= ${input.startsOn}`));
+    .where(
+      and(
+        eq(academicYears.institutionId, institutionId),
+        sql`${academicYears.startsOn} <= ${input.endsOn} and ${academicYears.endsOn} >= ${input.startsOn}`,
+      ),
+    );
   if (overlap) throw badInput(`Даты года: пересекаются с учебным годом ${overlap.name}`);
   return inTransaction(db, async (tx) => {
-    const [year] = await tx.insert(academicYears).values({ institutionId, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn }).returning();
+    const [year] = await tx
+      .insert(academicYears)
+      .values({ institutionId, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn })
+      .returning();
     const created = await tx
       .insert(terms)
-      .values(sorted.map((t, i) => ({ institutionId, academicYearId: year!.id, number: i + 1, name: t.name, startsOn: t.startsOn, endsOn: t.endsOn })))
+      .values(
+        sorted.map((t, i) => ({
+          institutionId,
+          academicYearId: year!.id,
+          number: i + 1,
+          name: t.name,
+          startsOn: t.startsOn,
+          endsOn: t.endsOn,
+        })),
+      )
       .returning();
-    await logAdminChange(tx, actor, institutionId, 'year', null, { yearId: year!.id, name: year!.name, terms: created.map((t) => t.name) }, 'открытие учебного года');
+    await logAdminChange(
+      tx,
+      actor,
+      institutionId,
+      'year',
+      null,
+      { yearId: year!.id, name: year!.name, terms: created.map((t) => t.name) },
+      'открытие учебного года',
+    );
     return year!;
   });
 }
@@ -113,15 +161,35 @@ export const setTermLockInput = z.object({
 export async function setTermLock(db: Db, actor: Actor, input: z.infer<typeof setTermLockInput>) {
   const institutionId = institutionOf(actor, 'year.manage');
   return inTransaction(db, async (tx) => {
-    const [term] = await tx.select().from(terms).where(and(eq(terms.institutionId, institutionId), eq(terms.id, input.termId)));
+    const [term] = await tx
+      .select()
+      .from(terms)
+      .where(and(eq(terms.institutionId, institutionId), eq(terms.id, input.termId)));
     if (!term) throw outOfScope();
-    const [year] = await tx.select().from(academicYears).where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, term.academicYearId)));
+    const [year] = await tx
+      .select()
+      .from(academicYears)
+      .where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, term.academicYearId)));
     if (year?.closedAt && !input.locked) {
-      throw badInput(`Учебный год ${year.name} закрыт: семестры его архива не открываются; исправления — через разрешение преподавателю`);
+      throw badInput(
+        `Учебный год ${year.name} закрыт: семестры его архива не открываются; исправления — через разрешение преподавателю`,
+      );
     }
     if (term.locked === input.locked) return term;
-    const [updated] = await tx.update(terms).set({ locked: input.locked }).where(and(eq(terms.institutionId, institutionId), eq(terms.id, term.id))).returning();
-    await logAdminChange(tx, actor, institutionId, 'term', { termId: term.id, locked: term.locked }, { termId: term.id, locked: input.locked }, input.reason ?? null);
+    const [updated] = await tx
+      .update(terms)
+      .set({ locked: input.locked })
+      .where(and(eq(terms.institutionId, institutionId), eq(terms.id, term.id)))
+      .returning();
+    await logAdminChange(
+      tx,
+      actor,
+      institutionId,
+      'term',
+      { termId: term.id, locked: term.locked },
+      { termId: term.id, locked: input.locked },
+      input.reason ?? null,
+    );
     return updated!;
   });
 }
@@ -135,7 +203,10 @@ export const closeYearInput = z.object({
 export async function closeYear(db: Db, actor: Actor, input: z.infer<typeof closeYearInput>) {
   const institutionId = institutionOf(actor, 'year.manage');
   return inTransaction(db, async (tx) => {
-    const [year] = await tx.select().from(academicYears).where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, input.yearId)));
+    const [year] = await tx
+      .select()
+      .from(academicYears)
+      .where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, input.yearId)));
     if (!year) throw outOfScope();
     if (year.closedAt) throw badInput(`Учебный год ${year.name} уже закрыт`);
     const [closed] = await tx
@@ -143,8 +214,19 @@ export async function closeYear(db: Db, actor: Actor, input: z.infer<typeof clos
       .set({ closedAt: new Date() })
       .where(and(eq(academicYears.institutionId, institutionId), eq(academicYears.id, year.id)))
       .returning();
-    await tx.update(terms).set({ locked: true }).where(and(eq(terms.institutionId, institutionId), eq(terms.academicYearId, year.id)));
-    await logAdminChange(tx, actor, institutionId, 'year', { yearId: year.id, closed: false }, { yearId: year.id, closed: true }, input.reason);
+    await tx
+      .update(terms)
+      .set({ locked: true })
+      .where(and(eq(terms.institutionId, institutionId), eq(terms.academicYearId, year.id)));
+    await logAdminChange(
+      tx,
+      actor,
+      institutionId,
+      'year',
+      { yearId: year.id, closed: false },
+      { yearId: year.id, closed: true },
+      input.reason,
+    );
     return closed!;
   });
 }

@@ -35,21 +35,38 @@ export const decideInput = z.discriminatedUnion('action', [
     orderNo: z.string().trim().min(1, 'Номер приказа: заполните').max(50),
     orderDate: isoDate('Дата приказа'),
   }),
-  z.object({ action: z.literal('reject'), proposalId: id, note: z.string().trim().min(3, 'Причина отказа: укажите').max(500) }),
+  z.object({
+    action: z.literal('reject'),
+    proposalId: id,
+    note: z.string().trim().min(3, 'Причина отказа: укажите').max(500),
+  }),
 ]);
 
 export async function proposeMovement(db: Db, actor: Actor, input: z.infer<typeof proposeInput>) {
-  const [student] = await db.select().from(students).where(and(eq(students.id, input.studentId), studentScope(actor, 'contingent.propose')));
+  const [student] = await db
+    .select()
+    .from(students)
+    .where(and(eq(students.id, input.studentId), studentScope(actor, 'contingent.propose')));
   if (!student) throw outOfScope();
-  if ((input.kind === 'move' || input.kind === 'reinstate') && input.toGroupId === undefined) throw badInput('Группа: выберите, в какую группу');
+  if ((input.kind === 'move' || input.kind === 'reinstate') && input.toGroupId === undefined)
+    throw badInput('Группа: выберите, в какую группу');
   if (input.toGroupId !== undefined) {
-    const [group] = await db.select({ id: groups.id }).from(groups).where(and(eq(groups.institutionId, student.institutionId), eq(groups.id, input.toGroupId)));
+    const [group] = await db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(and(eq(groups.institutionId, student.institutionId), eq(groups.id, input.toGroupId)));
     if (!group) throw badInput('Группа: нет такой группы в колледже');
   }
   const [pending] = await db
     .select({ id: movementProposals.id })
     .from(movementProposals)
-    .where(and(eq(movementProposals.institutionId, student.institutionId), eq(movementProposals.studentId, student.id), eq(movementProposals.status, 'pending')));
+    .where(
+      and(
+        eq(movementProposals.institutionId, student.institutionId),
+        eq(movementProposals.studentId, student.id),
+        eq(movementProposals.status, 'pending'),
+      ),
+    );
   if (pending) throw badInput(`${fullName(student)}: предложение уже ждёт решения администратора`);
   const [created] = await db
     .insert(movementProposals)
@@ -79,14 +96,27 @@ export async function listProposals(db: Db, actor: Actor) {
       student: { lastName: students.lastName, firstName: students.firstName, middleName: students.middleName },
       proposer: { lastName: proposer.lastName, firstName: proposer.firstName, middleName: proposer.middleName },
       toGroup: target.name,
-      currentGroup: sql<string | null>`(select g.name from group_memberships m join groups g on g.institution_id = m.institution_id and g.id = m.group_id
+      currentGroup: sql<
+        string | null
+      >`(select g.name from group_memberships m join groups g on g.institution_id = m.institution_id and g.id = m.group_id
         where m.institution_id = ${movementProposals.institutionId} and m.student_id = ${movementProposals.studentId} and m.to_date is null limit 1)`,
     })
     .from(movementProposals)
-    .innerJoin(students, and(eq(students.institutionId, movementProposals.institutionId), eq(students.id, movementProposals.studentId)))
+    .innerJoin(
+      students,
+      and(eq(students.institutionId, movementProposals.institutionId), eq(students.id, movementProposals.studentId)),
+    )
     .innerJoin(proposer, eq(proposer.id, movementProposals.proposedBy))
-    .leftJoin(target, and(eq(target.institutionId, movementProposals.institutionId), eq(target.id, movementProposals.toGroupId)))
-    .where(and(inArray(movementProposals.institutionId, institutionIds), manage ? undefined : eq(movementProposals.proposedBy, actor.userId)))
+    .leftJoin(
+      target,
+      and(eq(target.institutionId, movementProposals.institutionId), eq(target.id, movementProposals.toGroupId)),
+    )
+    .where(
+      and(
+        inArray(movementProposals.institutionId, institutionIds),
+        manage ? undefined : eq(movementProposals.proposedBy, actor.userId),
+      ),
+    )
     .orderBy(sql`${movementProposals.status} = 'pending' desc`, desc(movementProposals.proposedAt))
     .limit(200);
   return rows.map((r) => ({
@@ -111,22 +141,47 @@ export async function decideProposal(db: Db, actor: Actor, input: z.infer<typeof
   const [proposal] = await db
     .select()
     .from(movementProposals)
-    .where(and(eq(movementProposals.id, input.proposalId), inArray(movementProposals.institutionId, institutionIds.length ? institutionIds : [-1])));
+    .where(
+      and(
+        eq(movementProposals.id, input.proposalId),
+        inArray(movementProposals.institutionId, institutionIds.length ? institutionIds : [-1]),
+      ),
+    );
   if (!proposal) throw outOfScope();
   if (proposal.status !== 'pending') throw badInput('Предложение уже рассмотрено');
   return inTransaction(db, async (tx) => {
     if (input.action === 'execute') {
-      const order = { studentId: proposal.studentId, effectiveOn: proposal.effectiveOn, orderNo: input.orderNo, orderDate: input.orderDate };
-      if (proposal.kind === 'move' || proposal.kind === 'reinstate') await moveStudent(tx, actor, { kind: proposal.kind, toGroupId: proposal.toGroupId!, ...order });
-      else if (proposal.kind === 'expel') await moveStudent(tx, actor, { kind: 'expel', reason: proposal.reason, ...order });
+      const order = {
+        studentId: proposal.studentId,
+        effectiveOn: proposal.effectiveOn,
+        orderNo: input.orderNo,
+        orderDate: input.orderDate,
+      };
+      if (proposal.kind === 'move' || proposal.kind === 'reinstate')
+        await moveStudent(tx, actor, { kind: proposal.kind, toGroupId: proposal.toGroupId!, ...order });
+      else if (proposal.kind === 'expel')
+        await moveStudent(tx, actor, { kind: 'expel', reason: proposal.reason, ...order });
       else await moveStudent(tx, actor, { kind: 'leave', ...order });
     }
     await tx
       .update(movementProposals)
-      .set({ status: input.action === 'execute' ? 'done' : 'rejected', decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.action === 'reject' ? input.note : `Приказ № ${input.orderNo}` })
+      .set({
+        status: input.action === 'execute' ? 'done' : 'rejected',
+        decidedBy: actor.userId,
+        decidedAt: new Date(),
+        decisionNote: input.action === 'reject' ? input.note : `Приказ № ${input.orderNo}`,
+      })
       .where(and(eq(movementProposals.institutionId, proposal.institutionId), eq(movementProposals.id, proposal.id)));
     if (input.action === 'reject') {
-      await logAdminChange(tx, actor, proposal.institutionId, 'movement-proposal', { proposalId: proposal.id, status: 'pending' }, { proposalId: proposal.id, status: 'rejected' }, input.note);
+      await logAdminChange(
+        tx,
+        actor,
+        proposal.institutionId,
+        'movement-proposal',
+        { proposalId: proposal.id, status: 'pending' },
+        { proposalId: proposal.id, status: 'rejected' },
+        input.note,
+      );
     }
     return { status: input.action === 'execute' ? ('done' as const) : ('rejected' as const) };
   });

@@ -29,7 +29,12 @@ const order = {
 export const movementInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('move'), studentId: id, toGroupId: id, ...order }),
   z.object({ kind: z.literal('leave'), studentId: id, ...order }),
-  z.object({ kind: z.literal('expel'), studentId: id, reason: z.string().trim().min(3, 'Основание отчисления: укажите').max(200), ...order }),
+  z.object({
+    kind: z.literal('expel'),
+    studentId: id,
+    reason: z.string().trim().min(3, 'Основание отчисления: укажите').max(200),
+    ...order,
+  }),
   z.object({ kind: z.literal('reinstate'), studentId: id, toGroupId: id, ...order }),
 ]);
 
@@ -49,7 +54,8 @@ async function currentGroup(db: Db, institutionId: number, groupId: number) {
     .from(groups)
     .where(and(eq(groups.institutionId, institutionId), eq(groups.id, groupId)));
   if (!group) throw outOfScope();
-  if (group.graduatedOn) throw badInput(`Группа ${group.name} выпущена ${formatDate(group.graduatedOn)}: в неё нельзя зачислить`);
+  if (group.graduatedOn)
+    throw badInput(`Группа ${group.name} выпущена ${formatDate(group.graduatedOn)}: в неё нельзя зачислить`);
   return group;
 }
 
@@ -58,8 +64,17 @@ async function marksFrom(db: Db, institutionId: number, studentId: number, group
   const [row] = await db
     .select({ count: sql<number>`count(*)::int`, last: sql<string | null>`max(${q(lessons.date)})::text` })
     .from(journalCells)
-    .innerJoin(lessons, and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)))
-    .innerJoin(teachingAssignments, and(eq(teachingAssignments.institutionId, lessons.institutionId), eq(teachingAssignments.id, lessons.teachingAssignmentId)))
+    .innerJoin(
+      lessons,
+      and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)),
+    )
+    .innerJoin(
+      teachingAssignments,
+      and(
+        eq(teachingAssignments.institutionId, lessons.institutionId),
+        eq(teachingAssignments.id, lessons.teachingAssignmentId),
+      ),
+    )
     .where(
       and(
         eq(journalCells.institutionId, institutionId),
@@ -73,16 +88,34 @@ async function marksFrom(db: Db, institutionId: number, studentId: number, group
 }
 
 export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof movementInput>) {
-  const [student] = await db.select().from(students).where(and(eq(students.id, input.studentId), studentScope(actor, 'contingent.manage')));
+  const [student] = await db
+    .select()
+    .from(students)
+    .where(and(eq(students.id, input.studentId), studentScope(actor, 'contingent.manage')));
   if (!student) throw outOfScope();
   const institutionId = student.institutionId;
-  if (input.orderDate > addDays(input.effectiveOn, 366)) throw badInput('Дата приказа: слишком далеко от даты вступления в силу');
+  if (input.orderDate > addDays(input.effectiveOn, 366))
+    throw badInput('Дата приказа: слишком далеко от даты вступления в силу');
   return inTransaction(db, async (tx) => {
     const [open] = await tx
-      .select({ id: groupMemberships.id, groupId: groupMemberships.groupId, fromDate: groupMemberships.fromDate, groupName: groups.name })
+      .select({
+        id: groupMemberships.id,
+        groupId: groupMemberships.groupId,
+        fromDate: groupMemberships.fromDate,
+        groupName: groups.name,
+      })
       .from(groupMemberships)
-      .innerJoin(groups, and(eq(groups.institutionId, groupMemberships.institutionId), eq(groups.id, groupMemberships.groupId)))
-      .where(and(eq(groupMemberships.institutionId, institutionId), eq(groupMemberships.studentId, student.id), isNull(groupMemberships.toDate)));
+      .innerJoin(
+        groups,
+        and(eq(groups.institutionId, groupMemberships.institutionId), eq(groups.id, groupMemberships.groupId)),
+      )
+      .where(
+        and(
+          eq(groupMemberships.institutionId, institutionId),
+          eq(groupMemberships.studentId, student.id),
+          isNull(groupMemberships.toDate),
+        ),
+      );
     const name = fullName(student);
     const lastDay = addDays(input.effectiveOn, -1);
     let before: unknown = open ?? null;
@@ -94,12 +127,23 @@ export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof mo
       const [overlap] = await tx
         .select({ toDate: groupMemberships.toDate })
         .from(groupMemberships)
-        .where(and(eq(groupMemberships.institutionId, institutionId), eq(groupMemberships.studentId, student.id), gte(groupMemberships.toDate, input.effectiveOn)));
-      if (overlap) throw badInput(`Дата вступления в силу: ${name} числился в группе до ${formatDate(overlap.toDate)}, восстановить можно с ${formatDate(addDays(overlap.toDate!, 1))}`);
+        .where(
+          and(
+            eq(groupMemberships.institutionId, institutionId),
+            eq(groupMemberships.studentId, student.id),
+            gte(groupMemberships.toDate, input.effectiveOn),
+          ),
+        );
+      if (overlap)
+        throw badInput(
+          `Дата вступления в силу: ${name} числился в группе до ${formatDate(overlap.toDate)}, восстановить можно с ${formatDate(addDays(overlap.toDate!, 1))}`,
+        );
     } else {
       if (!open) throw badInput(`${name}: не числится ни в одной группе`);
       if (input.effectiveOn <= open.fromDate) {
-        throw badInput(`Дата вступления в силу: ${name} в группе ${open.groupName} с ${formatDate(open.fromDate)}, дата должна быть позже`);
+        throw badInput(
+          `Дата вступления в силу: ${name} в группе ${open.groupName} с ${formatDate(open.fromDate)}, дата должна быть позже`,
+        );
       }
       const marks = await marksFrom(tx, institutionId, student.id, open.groupId, input.effectiveOn);
       if (marks.count > 0) {
@@ -111,7 +155,12 @@ export async function moveStudent(db: Db, actor: Actor, input: z.infer<typeof mo
         target = await currentGroup(tx, institutionId, input.toGroupId);
         if (target.id === open.groupId) throw badInput(`Группа: ${name} уже в группе ${target.name}`);
       }
-      const endReason = input.kind === 'move' ? `перевод в группу ${target!.name}` : input.kind === 'leave' ? 'академический отпуск' : `отчисление: ${input.reason}`;
+      const endReason =
+        input.kind === 'move'
+          ? `перевод в группу ${target!.name}`
+          : input.kind === 'leave'
+            ? 'академический отпуск'
+            : `отчисление: ${input.reason}`;
       await tx
         .update(groupMemberships)
         .set({ toDate: lastDay, endReason, endOrderNo: input.orderNo, endOrderDate: input.orderDate })
@@ -177,7 +226,11 @@ export async function enrolStudent(db: Db, actor: Actor, input: z.infer<typeof e
     // The same student already in the group (as the list import checks it): the same name, ё as е and any case, and the
     // same birth date when one is given.
     const members = await groupMembersFrom(tx, institutionId, group.id, input.effectiveOn);
-    const key = personKey({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null });
+    const key = personKey({
+      lastName: input.lastName,
+      firstName: input.firstName,
+      middleName: input.middleName || null,
+    });
     if (members.some((m) => personKey(m) === key && (!input.birthDate || m.birthDate === input.birthDate))) {
       throw badInput(`${fullName(input)}: уже в группе ${group.name}`);
     }

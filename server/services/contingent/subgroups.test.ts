@@ -27,13 +27,29 @@ describe('subgroups of a group for a term', () => {
     const save = (subgroups: { id?: number; name: string; studentIds: number[] }[]) =>
       saveSubgroups(db, demo.actors.curator, { groupId: split.group.id, termId: split.term.id, subgroups });
     const missing = split.students.find((s) => s.id === b.studentIds[0])!;
-    await expect(save([a, { ...b, studentIds: b.studentIds.slice(1) }])).rejects.toThrow(`Не распределены по подгруппам: ${missing.name}`);
-    await expect(save([a, { ...b, studentIds: [...b.studentIds, a.studentIds[0]!] }])).rejects.toThrow('указан(а) в двух подгруппах');
-    await expect(save([a, { ...b, name: '1 ПОДГРУППА' }])).rejects.toThrow('Подгруппа «1 ПОДГРУППА»: название повторяется');
-    await expect(save([a, { ...b, studentIds: [...b.studentIds, 999999] }])).rejects.toThrow('студент не из группы ИС-21');
-    await expect(save([{ ...a, studentIds: [...a.studentIds, ...b.studentIds] }, { name: 'Новая', studentIds: [] }])).rejects.toThrow('в ней нет ни одного студента');
+    await expect(save([a, { ...b, studentIds: b.studentIds.slice(1) }])).rejects.toThrow(
+      `Не распределены по подгруппам: ${missing.name}`,
+    );
+    await expect(save([a, { ...b, studentIds: [...b.studentIds, a.studentIds[0]!] }])).rejects.toThrow(
+      'указан(а) в двух подгруппах',
+    );
+    await expect(save([a, { ...b, name: '1 ПОДГРУППА' }])).rejects.toThrow(
+      'Подгруппа «1 ПОДГРУППА»: название повторяется',
+    );
+    await expect(save([a, { ...b, studentIds: [...b.studentIds, 999999] }])).rejects.toThrow(
+      'студент не из группы ИС-21',
+    );
     await expect(
-      save([{ ...a, studentIds: [...a.studentIds, ...b.studentIds.slice(1)] }, { name: 'Новая', studentIds: [b.studentIds[0]!] }]),
+      save([
+        { ...a, studentIds: [...a.studentIds, ...b.studentIds] },
+        { name: 'Новая', studentIds: [] },
+      ]),
+    ).rejects.toThrow('в ней нет ни одного студента');
+    await expect(
+      save([
+        { ...a, studentIds: [...a.studentIds, ...b.studentIds.slice(1)] },
+        { name: 'Новая', studentIds: [b.studentIds[0]!] },
+      ]),
     ).rejects.toThrow(`Подгруппа «2 подгруппа» ведётся в журналах`);
     expect(await loadSubgroupSplit(db, demo.actors.curator, { groupId: curatorGroup() })).toEqual(split);
   });
@@ -56,9 +72,20 @@ describe('subgroups of a group for a term', () => {
     expect((refusal as Refusal).code).toBe('CONFLICT');
     expect((refusal as Refusal).message).toContain('есть отметки в журналах прежней подгруппы');
 
-    expect(await saveSubgroups(db, demo.actors.curator, { ...input, confirm: true })).toEqual({ subgroups: 2, students: split.students.length });
-    const [journalOfB] = await db.select().from(teachingAssignments).where(eq(teachingAssignments.subgroupId, b.id)).limit(1);
-    const [journalOfA] = await db.select().from(teachingAssignments).where(eq(teachingAssignments.subgroupId, a.id)).limit(1);
+    expect(await saveSubgroups(db, demo.actors.curator, { ...input, confirm: true })).toEqual({
+      subgroups: 2,
+      students: split.students.length,
+    });
+    const [journalOfB] = await db
+      .select()
+      .from(teachingAssignments)
+      .where(eq(teachingAssignments.subgroupId, b.id))
+      .limit(1);
+    const [journalOfA] = await db
+      .select()
+      .from(teachingAssignments)
+      .where(eq(teachingAssignments.subgroupId, a.id))
+      .limit(1);
     const pageB = (await loadJournalPage(db, demo.actors.admin, journalOfB!.id, '2026-11-29'))!;
     const pageA = (await loadJournalPage(db, demo.actors.admin, journalOfA!.id, '2026-11-29'))!;
     expect(pageB.students.map((s) => s.id)).toContain(moved);
@@ -75,7 +102,11 @@ describe('subgroups of a group for a term', () => {
     const split = await loadSubgroupSplit(db, demo.actors.head, { groupId: curatorGroup(), termId: spring.id });
     const [a, b] = split.subgroups as [(typeof split.subgroups)[0], (typeof split.subgroups)[0]];
     const third = { name: '3 подгруппа', studentIds: [a.studentIds.at(-1)!, b.studentIds.at(-1)!] };
-    const subgroups = [{ ...a, studentIds: a.studentIds.slice(0, -1) }, { ...b, studentIds: b.studentIds.slice(0, -1) }, third];
+    const subgroups = [
+      { ...a, studentIds: a.studentIds.slice(0, -1) },
+      { ...b, studentIds: b.studentIds.slice(0, -1) },
+      third,
+    ];
     await saveSubgroups(db, demo.actors.head, { groupId: split.group.id, termId: spring.id, subgroups });
     const after = await loadSubgroupSplit(db, demo.actors.head, { groupId: curatorGroup(), termId: spring.id });
     expect(after.subgroups.map((s) => [s.name, s.studentIds.length])).toEqual([
@@ -83,10 +114,20 @@ describe('subgroups of a group for a term', () => {
       ['2 подгруппа', b.studentIds.length - 1],
       ['3 подгруппа', 2],
     ]);
-    await db.update(terms).set({ locked: true }).where(and(eq(terms.id, spring.id)));
-    await expect(saveSubgroups(db, demo.actors.head, { groupId: split.group.id, termId: spring.id, subgroups: after.subgroups.slice(0, 2) })).rejects.toThrow(
-      'закрыт для изменений: подгруппы в нём не меняются',
-    );
-    await db.update(terms).set({ locked: false }).where(and(eq(terms.id, spring.id)));
+    await db
+      .update(terms)
+      .set({ locked: true })
+      .where(and(eq(terms.id, spring.id)));
+    await expect(
+      saveSubgroups(db, demo.actors.head, {
+        groupId: split.group.id,
+        termId: spring.id,
+        subgroups: after.subgroups.slice(0, 2),
+      }),
+    ).rejects.toThrow('закрыт для изменений: подгруппы в нём не меняются');
+    await db
+      .update(terms)
+      .set({ locked: false })
+      .where(and(eq(terms.id, spring.id)));
   });
 });

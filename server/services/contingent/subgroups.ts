@@ -9,7 +9,15 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
 import {
-  curriculumItems, groupMemberships, groups, journalCells, lessons, students, subgroupMembers, subgroups, teachingAssignments,
+  curriculumItems,
+  groupMemberships,
+  groups,
+  journalCells,
+  lessons,
+  students,
+  subgroupMembers,
+  subgroups,
+  teachingAssignments,
 } from '../../../db/schema';
 import { compareByName, shortName } from '../../../domain/names';
 import { todayOf, type Actor } from '../../policy/actor';
@@ -28,7 +36,11 @@ export const saveSubgroupsInput = z.object({
     .array(
       z.object({
         id: id.optional(),
-        name: z.string().trim().min(1, 'Название подгруппы: заполните').max(60, 'Название подгруппы: не длиннее 60 знаков'),
+        name: z
+          .string()
+          .trim()
+          .min(1, 'Название подгруппы: заполните')
+          .max(60, 'Название подгруппы: не длиннее 60 знаков'),
         studentIds: z.array(id).max(200),
       }),
     )
@@ -55,11 +67,24 @@ async function groupInScope(db: Db, actor: Actor, groupId: number) {
   return group;
 }
 
-async function studentsInTerm(db: Db, institutionId: number, groupId: number, term: { startsOn: string; endsOn: string }) {
+async function studentsInTerm(
+  db: Db,
+  institutionId: number,
+  groupId: number,
+  term: { startsOn: string; endsOn: string },
+) {
   const rows = await db
-    .selectDistinct({ id: students.id, lastName: students.lastName, firstName: students.firstName, middleName: students.middleName })
+    .selectDistinct({
+      id: students.id,
+      lastName: students.lastName,
+      firstName: students.firstName,
+      middleName: students.middleName,
+    })
     .from(groupMemberships)
-    .innerJoin(students, and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)))
+    .innerJoin(
+      students,
+      and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)),
+    )
     .where(
       and(
         eq(groupMemberships.institutionId, institutionId),
@@ -75,17 +100,32 @@ async function currentSplit(db: Db, institutionId: number, groupId: number, term
   const rows = await db
     .select({ id: subgroups.id, name: subgroups.name })
     .from(subgroups)
-    .where(and(eq(subgroups.institutionId, institutionId), eq(subgroups.groupId, groupId), eq(subgroups.termId, termId)))
+    .where(
+      and(eq(subgroups.institutionId, institutionId), eq(subgroups.groupId, groupId), eq(subgroups.termId, termId)),
+    )
     .orderBy(asc(subgroups.name));
   const ids = rows.map((r) => r.id);
   const members = ids.length
-    ? await db.select().from(subgroupMembers).where(and(eq(subgroupMembers.institutionId, institutionId), inArray(subgroupMembers.subgroupId, ids)))
+    ? await db
+        .select()
+        .from(subgroupMembers)
+        .where(and(eq(subgroupMembers.institutionId, institutionId), inArray(subgroupMembers.subgroupId, ids)))
     : [];
   const journals = ids.length
     ? await db
-        .select({ subgroupId: teachingAssignments.subgroupId, code: curriculumItems.code, name: curriculumItems.shortName })
+        .select({
+          subgroupId: teachingAssignments.subgroupId,
+          code: curriculumItems.code,
+          name: curriculumItems.shortName,
+        })
         .from(teachingAssignments)
-        .innerJoin(curriculumItems, and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)))
+        .innerJoin(
+          curriculumItems,
+          and(
+            eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+            eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+          ),
+        )
         .where(and(eq(teachingAssignments.institutionId, institutionId), inArray(teachingAssignments.subgroupId, ids)))
     : [];
   return rows.map((r) => ({
@@ -95,15 +135,26 @@ async function currentSplit(db: Db, institutionId: number, groupId: number, term
   }));
 }
 
-export async function loadSubgroupSplit(db: Db, actor: Actor, input: z.infer<typeof subgroupSplitInput>): Promise<SubgroupSplit> {
+export async function loadSubgroupSplit(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof subgroupSplitInput>,
+): Promise<SubgroupSplit> {
   const group = await groupInScope(db, actor, input.groupId);
   const termList = await openTerms(db, [group.institutionId]);
   const today = todayOf(actor);
   const term =
     input.termId !== undefined
       ? termList.find((t) => t.id === input.termId)
-      : (termList.find((t) => t.startsOn <= today && today <= t.endsOn) ?? termList.find((t) => t.startsOn > today) ?? termList.at(-1));
-  if (!term) throw badInput(input.termId !== undefined ? 'Семестр: нет такого семестра в открытых учебных годах' : 'Нет открытого учебного года');
+      : (termList.find((t) => t.startsOn <= today && today <= t.endsOn) ??
+        termList.find((t) => t.startsOn > today) ??
+        termList.at(-1));
+  if (!term)
+    throw badInput(
+      input.termId !== undefined
+        ? 'Семестр: нет такого семестра в открытых учебных годах'
+        : 'Нет открытого учебного года',
+    );
   const roster = await studentsInTerm(db, group.institutionId, group.id, term);
   const inGroup = new Set(roster.map((s) => s.id));
   const split = await currentSplit(db, group.institutionId, group.id, term.id);
@@ -135,7 +186,8 @@ export async function saveSubgroups(db: Db, actor: Actor, input: z.infer<typeof 
     names.add(key);
     if (sg.studentIds.length === 0) throw badInput(`Подгруппа «${sg.name}»: в ней нет ни одного студента`);
     for (const studentId of sg.studentIds) {
-      if (!nameOf.has(studentId)) throw badInput(`Подгруппа «${sg.name}»: студент не из группы ${group.name} в этом семестре`);
+      if (!nameOf.has(studentId))
+        throw badInput(`Подгруппа «${sg.name}»: студент не из группы ${group.name} в этом семестре`);
       if (placed.has(studentId)) throw badInput(`${nameOf.get(studentId)}: указан(а) в двух подгруппах`);
       placed.set(studentId, index);
     }
@@ -145,33 +197,58 @@ export async function saveSubgroups(db: Db, actor: Actor, input: z.infer<typeof 
 
   const existing = await currentSplit(db, institutionId, group.id, term.id);
   const byId = new Map(existing.map((s) => [s.id, s]));
-  for (const sg of input.subgroups) if (sg.id !== undefined && !byId.has(sg.id)) throw badInput(`Подгруппа «${sg.name}»: её уже нет, обновите страницу`);
+  for (const sg of input.subgroups)
+    if (sg.id !== undefined && !byId.has(sg.id))
+      throw badInput(`Подгруппа «${sg.name}»: её уже нет, обновите страницу`);
   const kept = new Set(input.subgroups.map((s) => s.id).filter((x): x is number => x !== undefined));
   const removed = existing.filter((s) => !kept.has(s.id));
   const inUse = removed.find((s) => s.journals.length > 0);
-  if (inUse) throw badInput(`Подгруппа «${inUse.name}» ведётся в журналах (${inUse.journals.join(', ')}): её нельзя удалить, только изменить состав`);
+  if (inUse)
+    throw badInput(
+      `Подгруппа «${inUse.name}» ведётся в журналах (${inUse.journals.join(', ')}): её нельзя удалить, только изменить состав`,
+    );
 
   // Students leaving a subgroup in whose journals they already have marks.
   const leaving = input.subgroups.flatMap((sg) =>
-    existing.filter((old) => old.id !== sg.id).flatMap((old) => sg.studentIds.filter((s) => old.studentIds.includes(s)).map((s) => ({ studentId: s, from: old }))),
+    existing
+      .filter((old) => old.id !== sg.id)
+      .flatMap((old) =>
+        sg.studentIds.filter((s) => old.studentIds.includes(s)).map((s) => ({ studentId: s, from: old })),
+      ),
   );
   if (leaving.length && !input.confirm) {
     const marked = await db
       .selectDistinct({ studentId: journalCells.studentId, subgroupId: teachingAssignments.subgroupId })
       .from(journalCells)
-      .innerJoin(lessons, and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)))
-      .innerJoin(teachingAssignments, and(eq(teachingAssignments.institutionId, lessons.institutionId), eq(teachingAssignments.id, lessons.teachingAssignmentId)))
+      .innerJoin(
+        lessons,
+        and(eq(lessons.institutionId, journalCells.institutionId), eq(lessons.id, journalCells.lessonId)),
+      )
+      .innerJoin(
+        teachingAssignments,
+        and(
+          eq(teachingAssignments.institutionId, lessons.institutionId),
+          eq(teachingAssignments.id, lessons.teachingAssignmentId),
+        ),
+      )
       .where(
         and(
           eq(journalCells.institutionId, institutionId),
-          inArray(journalCells.studentId, leaving.map((l) => l.studentId)),
+          inArray(
+            journalCells.studentId,
+            leaving.map((l) => l.studentId),
+          ),
           inArray(teachingAssignments.subgroupId, [...new Set(leaving.map((l) => l.from.id))]),
           sql`(${q(journalCells.grade1)} is not null or ${q(journalCells.grade2)} is not null or ${q(journalCells.attendance)} is not null)`,
         ),
       );
-    const conflict = leaving.filter((l) => marked.some((m) => m.studentId === l.studentId && m.subgroupId === l.from.id));
+    const conflict = leaving.filter((l) =>
+      marked.some((m) => m.studentId === l.studentId && m.subgroupId === l.from.id),
+    );
     if (conflict.length) {
-      throw conflictRefusal(`У студентов есть отметки в журналах прежней подгруппы: ${conflict.map((c) => `${nameOf.get(c.studentId)} («${c.from.name}»)`).join(', ')}. После переноса они останутся в базе, но не будут видны на странице той подгруппы. Подтвердите перенос.`);
+      throw conflictRefusal(
+        `У студентов есть отметки в журналах прежней подгруппы: ${conflict.map((c) => `${nameOf.get(c.studentId)} («${c.from.name}»)`).join(', ')}. После переноса они останутся в базе, но не будут видны на странице той подгруппы. Подтвердите перенос.`,
+      );
     }
   }
 
@@ -179,28 +256,56 @@ export async function saveSubgroups(db: Db, actor: Actor, input: z.infer<typeof 
     const ids: number[] = [];
     for (const sg of input.subgroups) {
       if (sg.id !== undefined) {
-        await tx.update(subgroups).set({ name: sg.name }).where(and(eq(subgroups.institutionId, institutionId), eq(subgroups.id, sg.id)));
+        await tx
+          .update(subgroups)
+          .set({ name: sg.name })
+          .where(and(eq(subgroups.institutionId, institutionId), eq(subgroups.id, sg.id)));
         ids.push(sg.id);
       } else {
-        const [created] = await tx.insert(subgroups).values({ institutionId, groupId: group.id, termId: term.id, name: sg.name }).returning({ id: subgroups.id });
+        const [created] = await tx
+          .insert(subgroups)
+          .values({ institutionId, groupId: group.id, termId: term.id, name: sg.name })
+          .returning({ id: subgroups.id });
         ids.push(created!.id);
       }
     }
     const allIds = [...new Set([...ids, ...existing.map((s) => s.id)])];
-    await tx.delete(subgroupMembers).where(and(eq(subgroupMembers.institutionId, institutionId), inArray(subgroupMembers.subgroupId, allIds)));
+    await tx
+      .delete(subgroupMembers)
+      .where(and(eq(subgroupMembers.institutionId, institutionId), inArray(subgroupMembers.subgroupId, allIds)));
     if (removed.length) {
-      await tx.delete(subgroups).where(and(eq(subgroups.institutionId, institutionId), inArray(subgroups.id, removed.map((s) => s.id))));
+      await tx.delete(subgroups).where(
+        and(
+          eq(subgroups.institutionId, institutionId),
+          inArray(
+            subgroups.id,
+            removed.map((s) => s.id),
+          ),
+        ),
+      );
     }
     await tx
       .insert(subgroupMembers)
-      .values(input.subgroups.flatMap((sg, i) => sg.studentIds.map((studentId) => ({ institutionId, subgroupId: ids[i]!, studentId }))));
+      .values(
+        input.subgroups.flatMap((sg, i) =>
+          sg.studentIds.map((studentId) => ({ institutionId, subgroupId: ids[i]!, studentId })),
+        ),
+      );
     await logAdminChange(
       tx,
       actor,
       institutionId,
       'subgroups',
-      { groupId: group.id, termId: term.id, subgroups: existing.map(({ id: sid, name, studentIds }) => ({ id: sid, name, studentIds })) },
-      { groupId: group.id, termId: term.id, subgroups: input.subgroups.map((sg, i) => ({ id: ids[i], name: sg.name, studentIds: sg.studentIds })) },
+      {
+        groupId: group.id,
+        termId: term.id,
+        subgroups: existing.map(({ id: sid, name, studentIds }) => ({ id: sid, name, studentIds })),
+      },
+      {
+        groupId: group.id,
+        termId: term.id,
+        subgroups: input.subgroups.map((sg, i) => ({ id: ids[i], name: sg.name, studentIds: sg.studentIds })),
+      },
       `Подгруппы группы ${group.name}, ${term.name}`,
     );
     return { subgroups: ids.length, students: placed.size };

@@ -31,7 +31,9 @@ describe('group names on the next course', () => {
       })
     ).id;
     const is21 = (await groupsByName()).get('ИС-21')!;
-    await db.insert(groups).values({ ...is21, id: undefined, name: 'ИС-23', course: 2, admissionYear: 2023, curatorUserId: null });
+    await db
+      .insert(groups)
+      .values({ ...is21, id: undefined, name: 'ИС-23', course: 2, admissionYear: 2023, curatorUserId: null });
     for (const [name, g] of await groupsByName()) ids[name] = g.id;
 
     const preview = await previewTransfer(db, demo.actors.admin, { targetYearId });
@@ -46,11 +48,23 @@ describe('group names on the next course', () => {
       problem: null,
     });
     expect(byName['ИС-23']!.naming!.why).toContain('набор 2023 г.');
-    expect(byName['ИС-21']).toMatchObject({ newName: 'ИС-31', naming: { carriesCourse: true, guess: false }, problem: null });
+    expect(byName['ИС-21']).toMatchObject({
+      newName: 'ИС-31',
+      naming: { carriesCourse: true, guess: false },
+      problem: null,
+    });
 
     // The administrator may say otherwise: the preview shows the name given.
-    const edited = await previewTransfer(db, demo.actors.admin, { targetYearId, newNames: [{ groupId: ids['ИС-23']!, name: ' ИС-33 ' }] });
-    expect(edited.rows.find((r) => r.name === 'ИС-23')).toMatchObject({ proposedName: 'ИС-23', newName: 'ИС-33', nameEdited: true, problem: null });
+    const edited = await previewTransfer(db, demo.actors.admin, {
+      targetYearId,
+      newNames: [{ groupId: ids['ИС-23']!, name: ' ИС-33 ' }],
+    });
+    expect(edited.rows.find((r) => r.name === 'ИС-23')).toMatchObject({
+      proposedName: 'ИС-23',
+      newName: 'ИС-33',
+      nameEdited: true,
+      problem: null,
+    });
   });
 
   it('refuses a bad or clashing name, naming the group, and saves nothing', async () => {
@@ -58,8 +72,12 @@ describe('group names on the next course', () => {
     const before = await groupsByName();
     const run = (newNames: { groupId: number; name: string }[], groupIds?: number[]) =>
       runTransfer(db, demo.actors.admin, { targetYearId, ...order, newNames, groupIds });
-    await expect(run([{ groupId: ids['ИС-23']!, name: '   ' }])).rejects.toThrow('Группа ИС-23: Новое название: заполните');
-    await expect(run([{ groupId: ids['ИС-23']!, name: 'ИС-'.padEnd(31, '3') }])).rejects.toThrow('Группа ИС-23: Новое название: не длиннее 30 знаков');
+    await expect(run([{ groupId: ids['ИС-23']!, name: '   ' }])).rejects.toThrow(
+      'Группа ИС-23: Новое название: заполните',
+    );
+    await expect(run([{ groupId: ids['ИС-23']!, name: 'ИС-'.padEnd(31, '3') }])).rejects.toThrow(
+      'Группа ИС-23: Новое название: не длиннее 30 знаков',
+    );
     // Another intake's group keeps «ИС-23» in the new year.
     await expect(run([{ groupId: ids['ИС-21']!, name: 'ИС-23' }])).rejects.toThrow(
       'Группа ИС-21: Группа ИС-23 (набор 2023 г.) уже есть в 2027/2028: выберите другое название',
@@ -68,15 +86,28 @@ describe('group names on the next course', () => {
     await expect(run([{ groupId: ids['ИС-23']!, name: 'ис-41' }])).rejects.toThrow(
       'Группа ИС-23: В 2027/2028 так же будет называться группа ИС-31 (набор 2024 г.): выберите другое название',
     );
-    await expect(run([{ groupId: ids['ИС-21']!, name: 'ИС-31' }, { groupId: ids['ИС-21']!, name: 'ИС-32' }])).rejects.toThrow('Группа ИС-21: новое название задано дважды');
-    await expect(run([{ groupId: ids['ИС-21']!, name: 'ИС-32' }], [ids['ИС-23']!])).rejects.toThrow('Группа ИС-21: не переводится этим приказом');
-    await expect(run([{ groupId: 999_999, name: 'ИС-32' }])).rejects.toThrow('Перевод: новое название задано для группы не из вашей организации');
+    await expect(
+      run([
+        { groupId: ids['ИС-21']!, name: 'ИС-31' },
+        { groupId: ids['ИС-21']!, name: 'ИС-32' },
+      ]),
+    ).rejects.toThrow('Группа ИС-21: новое название задано дважды');
+    await expect(run([{ groupId: ids['ИС-21']!, name: 'ИС-32' }], [ids['ИС-23']!])).rejects.toThrow(
+      'Группа ИС-21: не переводится этим приказом',
+    );
+    await expect(run([{ groupId: 999_999, name: 'ИС-32' }])).rejects.toThrow(
+      'Перевод: новое название задано для группы не из вашей организации',
+    );
     expect(await groupsByName()).toEqual(before);
   });
 
   it('moves the groups: «ИС-23» keeps its name, the administrator’s name replaces the proposed one, the log says which', async () => {
     const db = demo.database.db;
-    const result = await runTransfer(db, demo.actors.admin, { targetYearId, ...order, newNames: [{ groupId: ids['ЭБ-21']!, name: ' ЭБ-32 ' }] });
+    const result = await runTransfer(db, demo.actors.admin, {
+      targetYearId,
+      ...order,
+      newNames: [{ groupId: ids['ЭБ-21']!, name: ' ЭБ-32 ' }],
+    });
     expect(result).toMatchObject({ transferred: 7, graduated: 0 });
     const after = await groupsByName();
     expect(after.get('ИС-23')).toMatchObject({ id: ids['ИС-23'], course: 3, admissionYear: 2023 });
@@ -87,8 +118,20 @@ describe('group names on the next course', () => {
     const [log] = await db.select().from(changeLog).where(eq(changeLog.entity, 'transfer'));
     expect((log!.after as { groups: unknown[] }).groups).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ from: 'ИС-23', to: 'ИС-23', carriesCourse: false, proposed: 'ИС-23', nameEdited: false }),
-        expect.objectContaining({ from: 'ЭБ-21', to: 'ЭБ-32', carriesCourse: true, proposed: 'ЭБ-31', nameEdited: true }),
+        expect.objectContaining({
+          from: 'ИС-23',
+          to: 'ИС-23',
+          carriesCourse: false,
+          proposed: 'ИС-23',
+          nameEdited: false,
+        }),
+        expect.objectContaining({
+          from: 'ЭБ-21',
+          to: 'ЭБ-32',
+          carriesCourse: true,
+          proposed: 'ЭБ-31',
+          nameEdited: true,
+        }),
       ]),
     );
   });

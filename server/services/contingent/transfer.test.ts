@@ -27,13 +27,34 @@ async function openNextYear() {
 async function addFinalYearGroup() {
   const db = demo.database.db;
   const eb21 = (await groupsByName()).get('ЭБ-21')!;
-  const [eb31] = await db.insert(groups).values({ ...eb21, id: undefined, name: 'ЭБ-31', course: 3, admissionYear: 2024 }).returning();
+  const [eb31] = await db
+    .insert(groups)
+    .values({ ...eb21, id: undefined, name: 'ЭБ-31', course: 3, admissionYear: 2024 })
+    .returning();
   const members = await db.select().from(groupMemberships).where(eq(groupMemberships.groupId, eb21.id)).limit(3);
   await db.insert(groupMemberships).values(
-    members.map((m) => ({ institutionId: m.institutionId, studentId: m.studentId, groupId: eb31!.id, fromDate: '2024-09-01', toDate: '2025-06-30', reason: 'зачисление' })),
+    members.map((m) => ({
+      institutionId: m.institutionId,
+      studentId: m.studentId,
+      groupId: eb31!.id,
+      fromDate: '2024-09-01',
+      toDate: '2025-06-30',
+      reason: 'зачисление',
+    })),
   );
-  await db.insert(groupMemberships).values({ institutionId: eb21.institutionId, studentId: members[0]!.studentId, groupId: eb31!.id, fromDate: '2025-07-01', reason: 'восстановление' });
-  await db.insert(userRoles).values({ institutionId: eb21.institutionId, userId: demo.actors.teacher.userId, role: 'curator', groupId: eb31!.id });
+  await db.insert(groupMemberships).values({
+    institutionId: eb21.institutionId,
+    studentId: members[0]!.studentId,
+    groupId: eb31!.id,
+    fromDate: '2025-07-01',
+    reason: 'восстановление',
+  });
+  await db.insert(userRoles).values({
+    institutionId: eb21.institutionId,
+    userId: demo.actors.teacher.userId,
+    role: 'curator',
+    groupId: eb31!.id,
+  });
   return eb31!;
 }
 
@@ -70,13 +91,24 @@ describe('transfer from course to course', () => {
     const is21 = (await groupsByName()).get('ИС-21')!;
     const [clash] = await db
       .insert(groups)
-      .values({ ...is21, id: undefined, name: 'ИС-31', course: 1, admissionYear: is21.admissionYear, curatorUserId: null })
+      .values({
+        ...is21,
+        id: undefined,
+        name: 'ИС-31',
+        course: 1,
+        admissionYear: is21.admissionYear,
+        curatorUserId: null,
+      })
       .returning();
     const preview = await previewTransfer(db, demo.actors.admin, { targetYearId });
     expect(preview.rows.find((r) => r.name === 'ИС-21')!.problem).toContain('Группа ИС-31 набора 2025 г. уже есть');
-    await expect(runTransfer(db, demo.actors.admin, { targetYearId, ...order })).rejects.toThrow('Группа ИС-21: Группа ИС-31 набора 2025 г. уже есть');
+    await expect(runTransfer(db, demo.actors.admin, { targetYearId, ...order })).rejects.toThrow(
+      'Группа ИС-21: Группа ИС-31 набора 2025 г. уже есть',
+    );
     await db.delete(groups).where(and(eq(groups.institutionId, clash!.institutionId), eq(groups.id, clash!.id)));
-    await expect(runTransfer(db, demo.actors.admin, { targetYearId, ...order, orderDate: '2027-09-15' })).rejects.toThrow('Дата приказа: 15.09.2027 позже начала учебного года 01.09.2027');
+    await expect(
+      runTransfer(db, demo.actors.admin, { targetYearId, ...order, orderDate: '2027-09-15' }),
+    ).rejects.toThrow('Дата приказа: 15.09.2027 позже начала учебного года 01.09.2027');
     expect((await groupsByName()).get('ИС-21')!.course).toBe(2);
   });
 
@@ -107,19 +139,40 @@ describe('transfer from course to course', () => {
     // Graduates: memberships closed by the order, the curator's role ended.
     const members = await db.select().from(groupMemberships).where(eq(groupMemberships.groupId, eb31.id));
     expect(members.filter((m) => m.toDate === null)).toEqual([]);
-    expect(members.filter((m) => m.endReason === 'выпуск').every((m) => m.endOrderNo === '245-к' && m.toDate === '2027-08-31')).toBe(true);
+    expect(
+      members
+        .filter((m) => m.endReason === 'выпуск')
+        .every((m) => m.endOrderNo === '245-к' && m.toDate === '2027-08-31'),
+    ).toBe(true);
     expect(members.filter((m) => m.endReason === 'выпуск')).toHaveLength(1);
     expect(members.filter((m) => m.toDate === '2025-06-30' && m.endReason === null)).toHaveLength(3);
-    expect(await db.select().from(userRoles).where(and(eq(userRoles.role, 'curator'), eq(userRoles.groupId, eb31.id)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(userRoles)
+        .where(and(eq(userRoles.role, 'curator'), eq(userRoles.groupId, eb31.id))),
+    ).toEqual([]);
 
     const [log] = await db.select().from(changeLog).where(eq(changeLog.entity, 'transfer'));
-    expect(log!.after).toMatchObject({ orderNo: '245-к', groups: expect.arrayContaining([expect.objectContaining({ from: 'ИС-21', to: 'ИС-31', action: 'transfer' })]) });
+    expect(log!.after).toMatchObject({
+      orderNo: '245-к',
+      groups: expect.arrayContaining([expect.objectContaining({ from: 'ИС-21', to: 'ИС-31', action: 'transfer' })]),
+    });
   });
 
   it('does not move a group twice', async () => {
     const preview = await previewTransfer(demo.database.db, demo.actors.admin, { targetYearId });
     expect(preview.rows).toEqual([]);
-    expect(preview.alreadyMoved.map((g) => g.name).sort()).toEqual(['ИС-21', 'ИС-31', 'ИС-41', 'ПНК-21', 'ТО-31', 'ЭБ-31']);
-    await expect(runTransfer(demo.database.db, demo.actors.admin, { targetYearId, ...order })).rejects.toThrow('переводить нечего');
+    expect(preview.alreadyMoved.map((g) => g.name).sort()).toEqual([
+      'ИС-21',
+      'ИС-31',
+      'ИС-41',
+      'ПНК-21',
+      'ТО-31',
+      'ЭБ-31',
+    ]);
+    await expect(runTransfer(demo.database.db, demo.actors.admin, { targetYearId, ...order })).rejects.toThrow(
+      'переводить нечего',
+    );
   });
 });

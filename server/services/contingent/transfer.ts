@@ -10,7 +10,13 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
 import { academicYears, groupMemberships, groups, groupYearNames, specialties, userRoles } from '../../../db/schema';
-import { namingOnTransfer, newGroupNameProblem, transferActionFor, type Naming, type TransferAction } from '../../../domain/course-transfer';
+import {
+  namingOnTransfer,
+  newGroupNameProblem,
+  transferActionFor,
+  type Naming,
+  type TransferAction,
+} from '../../../domain/course-transfer';
 import { addDays, formatDate } from '../../../domain/dates';
 import type { Actor } from '../../policy/actor';
 import { logAdminChange } from '../admin-log';
@@ -64,7 +70,11 @@ export interface TransferPreview {
   alreadyMoved: { groupId: number; name: string; orderNo: string; orderDate: string }[];
 }
 
-async function plan(db: Db, institutionId: number, input: z.infer<typeof transferPreviewInput>): Promise<TransferPreview> {
+async function plan(
+  db: Db,
+  institutionId: number,
+  input: z.infer<typeof transferPreviewInput>,
+): Promise<TransferPreview> {
   const [toYear] = await db
     .select()
     .from(academicYears)
@@ -97,10 +107,17 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
       movedOrderDate: groupYearNames.orderDate,
     })
     .from(groups)
-    .innerJoin(specialties, and(eq(specialties.institutionId, groups.institutionId), eq(specialties.id, groups.specialtyId)))
+    .innerJoin(
+      specialties,
+      and(eq(specialties.institutionId, groups.institutionId), eq(specialties.id, groups.specialtyId)),
+    )
     .leftJoin(
       groupYearNames,
-      and(eq(groupYearNames.institutionId, groups.institutionId), eq(groupYearNames.groupId, groups.id), eq(groupYearNames.academicYearId, fromYear.id)),
+      and(
+        eq(groupYearNames.institutionId, groups.institutionId),
+        eq(groupYearNames.groupId, groups.id),
+        eq(groupYearNames.academicYearId, fromYear.id),
+      ),
     )
     .where(
       and(
@@ -114,11 +131,18 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
     .orderBy(asc(groups.course), asc(groups.name));
   if (input.groupIds) {
     const found = new Set(rows.map((r) => r.groupId));
-    if (input.groupIds.some((id) => !found.has(id))) throw badInput('Перевод: среди выбранных групп есть выпущенные, новые или чужие');
+    if (input.groupIds.some((id) => !found.has(id)))
+      throw badInput('Перевод: среди выбранных групп есть выпущенные, новые или чужие');
   }
 
   const taken = await db
-    .select({ id: groups.id, name: groups.name, course: groups.course, admissionYear: groups.admissionYear, graduatedOn: groups.graduatedOn })
+    .select({
+      id: groups.id,
+      name: groups.name,
+      course: groups.course,
+      admissionYear: groups.admissionYear,
+      graduatedOn: groups.graduatedOn,
+    })
     .from(groups)
     .where(eq(groups.institutionId, institutionId));
   const moving = rows.filter((r) => r.movedOrderNo === null);
@@ -129,8 +153,10 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
     const group = taken.find((g) => g.id === groupId);
     if (!group) throw badInput('Перевод: новое название задано для группы не из вашей организации');
     if (edits.has(groupId)) throw badInput(`Группа ${group.name}: новое название задано дважды`);
-    if (!actionOf.has(groupId)) throw badInput(`Группа ${group.name}: не переводится этим приказом, новое название ей не задать`);
-    if (actionOf.get(groupId) === 'graduate') throw badInput(`Группа ${group.name} выпускается: новое название ей не нужно`);
+    if (!actionOf.has(groupId))
+      throw badInput(`Группа ${group.name}: не переводится этим приказом, новое название ей не задать`);
+    if (actionOf.get(groupId) === 'graduate')
+      throw badInput(`Группа ${group.name} выпускается: новое название ей не нужно`);
     edits.set(groupId, name.trim());
   }
 
@@ -138,7 +164,13 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
   const history = await db
     .select({ groupId: groupYearNames.groupId, name: groupYearNames.name, course: groupYearNames.course })
     .from(groupYearNames)
-    .innerJoin(academicYears, and(eq(academicYears.institutionId, groupYearNames.institutionId), eq(academicYears.id, groupYearNames.academicYearId)))
+    .innerJoin(
+      academicYears,
+      and(
+        eq(academicYears.institutionId, groupYearNames.institutionId),
+        eq(academicYears.id, groupYearNames.academicYearId),
+      ),
+    )
     .where(and(eq(groupYearNames.institutionId, institutionId), lt(academicYears.startsOn, fromYear.startsOn)))
     .orderBy(desc(academicYears.startsOn));
   const previous = new Map<number, { name: string; course: number }>();
@@ -153,7 +185,14 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
     });
     const edit = edits.get(r.groupId);
     const newName = edit ?? naming.proposedName;
-    return { r, action, naming, proposedName: naming.proposedName, newName, nameProblem: edit === undefined ? null : newGroupNameProblem(edit, r.name) };
+    return {
+      r,
+      action,
+      naming,
+      proposedName: naming.proposedName,
+      newName,
+      nameProblem: edit === undefined ? null : newGroupNameProblem(edit, r.name),
+    };
   });
 
   // Every group's name in the new year: moving groups by the plan, the rest as they are now; and who is still there.
@@ -168,7 +207,9 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
     let problem = nameProblem;
     if (!problem && newName !== null && newName !== r.name) {
       // The database keeps names unique within an intake, graduated groups included.
-      const sameIntake = taken.find((g) => g.id !== r.groupId && g.admissionYear === r.admissionYear && (newNameOf.get(g.id) ?? g.name) === newName);
+      const sameIntake = taken.find(
+        (g) => g.id !== r.groupId && g.admissionYear === r.admissionYear && (newNameOf.get(g.id) ?? g.name) === newName,
+      );
       const sameYear = inNewYear.find((g) => g.id !== r.groupId && key(g.newName) === key(newName));
       if (sameIntake) problem = `Группа ${newName} набора ${r.admissionYear} г. уже есть: переименуйте одну из них`;
       else if (sameYear && sameYear.newName === sameYear.name) {
@@ -203,7 +244,11 @@ async function plan(db: Db, institutionId: number, input: z.infer<typeof transfe
   };
 }
 
-export async function previewTransfer(db: Db, actor: Actor, input: z.infer<typeof transferPreviewInput>): Promise<TransferPreview> {
+export async function previewTransfer(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof transferPreviewInput>,
+): Promise<TransferPreview> {
   return plan(db, institutionOf(actor, 'contingent.manage'), input);
 }
 
@@ -218,7 +263,9 @@ export async function runTransfer(db: Db, actor: Actor, input: z.infer<typeof tr
     const problem = preview.rows.find((r) => r.problem);
     if (problem) throw badInput(`Группа ${problem.name}: ${problem.problem}`);
     if (input.orderDate > preview.effectiveOn) {
-      throw badInput(`Дата приказа: ${formatDate(input.orderDate)} позже начала учебного года ${formatDate(preview.effectiveOn)}`);
+      throw badInput(
+        `Дата приказа: ${formatDate(input.orderDate)} позже начала учебного года ${formatDate(preview.effectiveOn)}`,
+      );
     }
     const lastDay = addDays(preview.effectiveOn, -1);
     await tx.insert(groupYearNames).values(
@@ -247,11 +294,23 @@ export async function runTransfer(db: Db, actor: Actor, input: z.infer<typeof tr
       await tx
         .update(groupMemberships)
         .set({ toDate: lastDay, endReason: 'выпуск', endOrderNo: input.orderNo, endOrderDate: input.orderDate })
-        .where(and(eq(groupMemberships.institutionId, institutionId), inArray(groupMemberships.groupId, graduating), isNull(groupMemberships.toDate)));
+        .where(
+          and(
+            eq(groupMemberships.institutionId, institutionId),
+            inArray(groupMemberships.groupId, graduating),
+            isNull(groupMemberships.toDate),
+          ),
+        );
       // A graduated group has no curator any more; its journals stay readable to the administration.
       await tx
         .delete(userRoles)
-        .where(and(eq(userRoles.institutionId, institutionId), eq(userRoles.role, 'curator'), inArray(userRoles.groupId, graduating)));
+        .where(
+          and(
+            eq(userRoles.institutionId, institutionId),
+            eq(userRoles.role, 'curator'),
+            inArray(userRoles.groupId, graduating),
+          ),
+        );
     }
     await logAdminChange(
       tx,
@@ -270,7 +329,11 @@ export async function runTransfer(db: Db, actor: Actor, input: z.infer<typeof tr
           to: r.newName,
           action: r.action,
           students: r.students,
-          ...(r.naming && { carriesCourse: r.naming.carriesCourse, proposed: r.proposedName, nameEdited: r.nameEdited }),
+          ...(r.naming && {
+            carriesCourse: r.naming.carriesCourse,
+            proposed: r.proposedName,
+            nameEdited: r.nameEdited,
+          }),
         })),
       },
       `Приказ № ${input.orderNo} от ${formatDate(input.orderDate)}: перевод на следующий курс`,

@@ -5,7 +5,13 @@ import { useDemoDatabase } from '../../../test/demo-database';
 import { demoJournalId } from '../../../test/journal-fixtures';
 import { readableAssignments } from '../../queries/journal';
 import { loadSubgroupSplit, saveSubgroups } from '../contingent/subgroups';
-import { createLoadFromCurriculum, deleteAssignment, loadTerm, splitAssignmentBySubgroups, updateAssignment } from './teaching-load';
+import {
+  createLoadFromCurriculum,
+  deleteAssignment,
+  loadTerm,
+  splitAssignmentBySubgroups,
+  updateAssignment,
+} from './teaching-load';
 import { openYear } from '../college/years';
 
 const demo = useDemoDatabase();
@@ -53,18 +59,31 @@ describe('teaching load', () => {
     const list = await readableAssignments(db, demo.actors.admin, { termId: next.id }, '2027-09-10');
     expect(list.find((a) => a.id === line.assignmentId)!.teacherName).toBe('не назначен');
 
-    await expect(updateAssignment(db, demo.actors.admin, { assignmentId: line.assignmentId!, teacherUserId: demo.actors.student.userId, plannedHours: 40 })).rejects.toThrow(
-      'это не действующий преподаватель колледжа',
-    );
-    await updateAssignment(db, demo.actors.admin, { assignmentId: line.assignmentId!, teacherUserId: demo.actors.teacher.userId, plannedHours: 40 });
+    await expect(
+      updateAssignment(db, demo.actors.admin, {
+        assignmentId: line.assignmentId!,
+        teacherUserId: demo.actors.student.userId,
+        plannedHours: 40,
+      }),
+    ).rejects.toThrow('это не действующий преподаватель колледжа');
+    await updateAssignment(db, demo.actors.admin, {
+      assignmentId: line.assignmentId!,
+      teacherUserId: demo.actors.teacher.userId,
+      plannedHours: 40,
+    });
     const mine = await readableAssignments(db, demo.actors.teacher, { termId: next.id }, '2027-09-10');
     expect(mine.map((a) => a.id)).toContain(line.assignmentId);
     const log = await db.select().from(changeLog).where(eq(changeLog.entity, 'assignment'));
     expect(log.at(-1)!.after).toMatchObject({ teacherUserId: demo.actors.teacher.userId, plannedHours: 40 });
 
     // Split by subgroups once the group is divided in that term.
-    await expect(splitAssignmentBySubgroups(db, demo.actors.admin, { assignmentId: line.assignmentId! })).rejects.toThrow('сначала разделите её на подгруппы');
-    const split = await loadSubgroupSplit(db, demo.actors.admin, { groupId: filled.groups.find((g) => g.name === 'ИС-21')!.id, termId: next.id });
+    await expect(
+      splitAssignmentBySubgroups(db, demo.actors.admin, { assignmentId: line.assignmentId! }),
+    ).rejects.toThrow('сначала разделите её на подгруппы');
+    const split = await loadSubgroupSplit(db, demo.actors.admin, {
+      groupId: filled.groups.find((g) => g.name === 'ИС-21')!.id,
+      termId: next.id,
+    });
     const half = Math.ceil(split.students.length / 2);
     await saveSubgroups(db, demo.actors.admin, {
       groupId: split.group.id,
@@ -74,18 +93,30 @@ describe('teaching load', () => {
         { name: '2 подгруппа', studentIds: split.students.slice(half).map((s) => s.id) },
       ],
     });
-    expect(await splitAssignmentBySubgroups(db, demo.actors.admin, { assignmentId: line.assignmentId! })).toEqual({ assignments: 2 });
-    const parts = await db.select().from(teachingAssignments).where(and(eq(teachingAssignments.termId, next.id), eq(teachingAssignments.curriculumItemId, line.itemId)));
-    expect(parts.filter((p) => p.groupId === split.group.id).map((p) => p.teacherUserId)).toEqual([demo.actors.teacher.userId, demo.actors.teacher.userId]);
+    expect(await splitAssignmentBySubgroups(db, demo.actors.admin, { assignmentId: line.assignmentId! })).toEqual({
+      assignments: 2,
+    });
+    const parts = await db
+      .select()
+      .from(teachingAssignments)
+      .where(and(eq(teachingAssignments.termId, next.id), eq(teachingAssignments.curriculumItemId, line.itemId)));
+    expect(parts.filter((p) => p.groupId === split.group.id).map((p) => p.teacherUserId)).toEqual([
+      demo.actors.teacher.userId,
+      demo.actors.teacher.userId,
+    ]);
     await deleteAssignment(db, demo.actors.admin, { assignmentId: parts[0]!.id });
   });
 
   it('keeps a journal with lessons, and a head out of other departments', async () => {
     const db = demo.database.db;
     const journal = await demoJournalId(db, demo.actors.teacher);
-    await expect(deleteAssignment(db, demo.actors.admin, { assignmentId: journal })).rejects.toThrow(/В журнале есть занятия \(\d+\): удалить его нельзя/);
+    await expect(deleteAssignment(db, demo.actors.admin, { assignmentId: journal })).rejects.toThrow(
+      /В журнале есть занятия \(\d+\): удалить его нельзя/,
+    );
     const admin = await loadTerm(db, demo.actors.admin, {});
     const pnk = admin.groups.find((g) => g.name === 'ПНК-11')!.lines.find((l) => l.assignmentId !== null)!;
-    await expect(updateAssignment(db, demo.actors.head, { assignmentId: pnk.assignmentId!, teacherUserId: null, plannedHours: 1 })).rejects.toThrow('Нет доступа');
+    await expect(
+      updateAssignment(db, demo.actors.head, { assignmentId: pnk.assignmentId!, teacherUserId: null, plannedHours: 1 }),
+    ).rejects.toThrow('Нет доступа');
   });
 });

@@ -8,7 +8,17 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
 import {
-  academicYears, curricula, curriculumItems, curriculumItemTerms, groups, lessons, subgroups, teachingAssignments, terms, userRoles, users,
+  academicYears,
+  curricula,
+  curriculumItems,
+  curriculumItemTerms,
+  groups,
+  lessons,
+  subgroups,
+  teachingAssignments,
+  terms,
+  userRoles,
+  users,
 } from '../../../db/schema';
 import { shortName } from '../../../domain/names';
 import { todayOf, type Actor } from '../../policy/actor';
@@ -23,7 +33,11 @@ export const createLoadInput = z.object({ termId: id, groupIds: z.array(id).max(
 export const updateAssignmentInput = z.object({
   assignmentId: id,
   teacherUserId: id.nullable(),
-  plannedHours: z.number().int('Часы нагрузки: целое число').min(0, 'Часы нагрузки: не меньше 0').max(2000, 'Часы нагрузки: не больше 2000'),
+  plannedHours: z
+    .number()
+    .int('Часы нагрузки: целое число')
+    .min(0, 'Часы нагрузки: не меньше 0')
+    .max(2000, 'Часы нагрузки: не больше 2000'),
 });
 export const assignmentInput = z.object({ assignmentId: id });
 
@@ -52,16 +66,31 @@ async function termFor(db: Db, actor: Actor, termId: number | undefined) {
   const list = await openTerms(db, institutionsFor(actor, 'load.manage'));
   const today = todayOf(actor);
   const term =
-    termId !== undefined ? list.find((t) => t.id === termId) : (list.find((t) => t.startsOn <= today && today <= t.endsOn) ?? list.find((t) => t.startsOn > today) ?? list.at(-1));
+    termId !== undefined
+      ? list.find((t) => t.id === termId)
+      : (list.find((t) => t.startsOn <= today && today <= t.endsOn) ??
+        list.find((t) => t.startsOn > today) ??
+        list.at(-1));
   if (!term) throw termId !== undefined ? outOfScope() : badInput('Нет открытого учебного года');
   return { term, list: list.filter((t) => t.institutionId === term.institutionId) };
 }
 
 /** Groups in scope that study in the term (admitted by then, not graduated before it), with their semester. */
-async function groupsOfTerm(db: Db, actor: Actor, term: { institutionId: number; number: number; yearStart: string; startsOn: string }, groupIds?: number[]) {
+async function groupsOfTerm(
+  db: Db,
+  actor: Actor,
+  term: { institutionId: number; number: number; yearStart: string; startsOn: string },
+  groupIds?: number[],
+) {
   const yearStart = Number(term.yearStart.slice(0, 4));
   const rows = await db
-    .select({ id: groups.id, name: groups.name, specialtyId: groups.specialtyId, admissionYear: groups.admissionYear, graduatedOn: groups.graduatedOn })
+    .select({
+      id: groups.id,
+      name: groups.name,
+      specialtyId: groups.specialtyId,
+      admissionYear: groups.admissionYear,
+      graduatedOn: groups.graduatedOn,
+    })
     .from(groups)
     .where(
       and(
@@ -77,7 +106,11 @@ async function groupsOfTerm(db: Db, actor: Actor, term: { institutionId: number;
 }
 
 /** Plan lines with hours in the semester, per group (from the curriculum of the group's specialty and admission year). */
-async function planLines(db: Db, institutionId: number, group: { specialtyId: number; admissionYear: number; semester: number }) {
+async function planLines(
+  db: Db,
+  institutionId: number,
+  group: { specialtyId: number; admissionYear: number; semester: number },
+) {
   return db
     .select({
       itemId: curriculumItems.id,
@@ -88,8 +121,17 @@ async function planLines(db: Db, institutionId: number, group: { specialtyId: nu
       form: curriculumItemTerms.attestationForm,
     })
     .from(curriculumItemTerms)
-    .innerJoin(curriculumItems, and(eq(curriculumItems.institutionId, curriculumItemTerms.institutionId), eq(curriculumItems.id, curriculumItemTerms.curriculumItemId)))
-    .innerJoin(curricula, and(eq(curricula.institutionId, curriculumItems.institutionId), eq(curricula.id, curriculumItems.curriculumId)))
+    .innerJoin(
+      curriculumItems,
+      and(
+        eq(curriculumItems.institutionId, curriculumItemTerms.institutionId),
+        eq(curriculumItems.id, curriculumItemTerms.curriculumItemId),
+      ),
+    )
+    .innerJoin(
+      curricula,
+      and(eq(curricula.institutionId, curriculumItems.institutionId), eq(curricula.id, curriculumItems.curriculumId)),
+    )
     .where(
       and(
         eq(curricula.institutionId, institutionId),
@@ -123,17 +165,45 @@ export async function loadTerm(db: Db, actor: Actor, input: z.infer<typeof loadT
             and ${q(lessons.teachingAssignmentId)} = ${q(teachingAssignments.id)})`,
         })
         .from(teachingAssignments)
-        .innerJoin(curriculumItems, and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)))
-        .leftJoin(subgroups, and(eq(subgroups.institutionId, teachingAssignments.institutionId), eq(subgroups.id, teachingAssignments.subgroupId)))
+        .innerJoin(
+          curriculumItems,
+          and(
+            eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+            eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+          ),
+        )
+        .leftJoin(
+          subgroups,
+          and(
+            eq(subgroups.institutionId, teachingAssignments.institutionId),
+            eq(subgroups.id, teachingAssignments.subgroupId),
+          ),
+        )
         .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
-        .where(and(eq(teachingAssignments.institutionId, term.institutionId), eq(teachingAssignments.termId, term.id), inArray(teachingAssignments.groupId, groupRows.map((g) => g.id))))
+        .where(
+          and(
+            eq(teachingAssignments.institutionId, term.institutionId),
+            eq(teachingAssignments.termId, term.id),
+            inArray(
+              teachingAssignments.groupId,
+              groupRows.map((g) => g.id),
+            ),
+          ),
+        )
         .orderBy(asc(curriculumItems.sortOrder), asc(subgroups.name))
     : [];
   const teacherRows = await db
-    .selectDistinct({ id: users.id, lastName: users.lastName, firstName: users.firstName, middleName: users.middleName })
+    .selectDistinct({
+      id: users.id,
+      lastName: users.lastName,
+      firstName: users.firstName,
+      middleName: users.middleName,
+    })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(userRoles.institutionId, term.institutionId), eq(userRoles.role, 'teacher'), eq(users.isActive, true)))
+    .where(
+      and(eq(userRoles.institutionId, term.institutionId), eq(userRoles.role, 'teacher'), eq(users.isActive, true)),
+    )
     .orderBy(asc(users.lastName), asc(users.firstName));
   const result: TermLoad['groups'] = [];
   for (const g of groupRows) {
@@ -143,7 +213,19 @@ export async function loadTerm(db: Db, actor: Actor, input: z.infer<typeof loadT
     for (const p of plan) {
       const matching = own.filter((a) => a.itemId === p.itemId);
       if (matching.length === 0) {
-        lines.push({ assignmentId: null, itemId: p.itemId, code: p.code, name: p.name, planHours: p.hours, attestationForm: p.form, subgroup: null, teacherUserId: null, teacherName: null, plannedHours: null, lessons: 0 });
+        lines.push({
+          assignmentId: null,
+          itemId: p.itemId,
+          code: p.code,
+          name: p.name,
+          planHours: p.hours,
+          attestationForm: p.form,
+          subgroup: null,
+          teacherUserId: null,
+          teacherName: null,
+          plannedHours: null,
+          lessons: 0,
+        });
       }
       for (const a of matching) lines.push(lineOf(a, p.hours, p.form));
     }
@@ -159,7 +241,19 @@ export async function loadTerm(db: Db, actor: Actor, input: z.infer<typeof loadT
 }
 
 function lineOf(
-  a: { id: number; itemId: number; code: string; name: string; subgroup: string | null; teacherUserId: number | null; teacherLast: string | null; teacherFirst: string | null; teacherMiddle: string | null; plannedHours: number; lessons: number },
+  a: {
+    id: number;
+    itemId: number;
+    code: string;
+    name: string;
+    subgroup: string | null;
+    teacherUserId: number | null;
+    teacherLast: string | null;
+    teacherFirst: string | null;
+    teacherMiddle: string | null;
+    plannedHours: number;
+    lessons: number;
+  },
   planHours: number | null,
   form: string | null,
 ): LoadLine {
@@ -172,7 +266,10 @@ function lineOf(
     attestationForm: form,
     subgroup: a.subgroup,
     teacherUserId: a.teacherUserId,
-    teacherName: a.teacherLast === null ? null : shortName({ lastName: a.teacherLast, firstName: a.teacherFirst!, middleName: a.teacherMiddle }),
+    teacherName:
+      a.teacherLast === null
+        ? null
+        : shortName({ lastName: a.teacherLast, firstName: a.teacherFirst!, middleName: a.teacherMiddle }),
     plannedHours: a.plannedHours,
     lessons: a.lessons,
   };
@@ -193,17 +290,38 @@ export async function createLoadFromCurriculum(db: Db, actor: Actor, input: z.in
       const existing = await tx
         .select({ itemId: teachingAssignments.curriculumItemId })
         .from(teachingAssignments)
-        .where(and(eq(teachingAssignments.institutionId, term.institutionId), eq(teachingAssignments.termId, term.id), eq(teachingAssignments.groupId, g.id)));
+        .where(
+          and(
+            eq(teachingAssignments.institutionId, term.institutionId),
+            eq(teachingAssignments.termId, term.id),
+            eq(teachingAssignments.groupId, g.id),
+          ),
+        );
       const missing = plan.filter((p) => !existing.some((e) => e.itemId === p.itemId));
       if (missing.length) {
-        await tx
-          .insert(teachingAssignments)
-          .values(missing.map((p) => ({ institutionId: term.institutionId, termId: term.id, groupId: g.id, curriculumItemId: p.itemId, teacherUserId: null, plannedHours: p.hours })));
+        await tx.insert(teachingAssignments).values(
+          missing.map((p) => ({
+            institutionId: term.institutionId,
+            termId: term.id,
+            groupId: g.id,
+            curriculumItemId: p.itemId,
+            teacherUserId: null,
+            plannedHours: p.hours,
+          })),
+        );
         created.push(...missing.map((p) => ({ group: g.name, code: p.code })));
       }
     }
     if (created.length) {
-      await logAdminChange(tx, actor, term.institutionId, 'load', null, { termId: term.id, created }, `Нагрузка из учебного плана: ${term.name}`);
+      await logAdminChange(
+        tx,
+        actor,
+        term.institutionId,
+        'load',
+        null,
+        { termId: term.id, created },
+        `Нагрузка из учебного плана: ${term.name}`,
+      );
     }
     return { created: created.length, groups: groupRows.length, withoutPlan };
   });
@@ -211,11 +329,26 @@ export async function createLoadFromCurriculum(db: Db, actor: Actor, input: z.in
 
 async function assignmentInScope(db: Db, actor: Actor, assignmentId: number) {
   const [row] = await db
-    .select({ a: teachingAssignments, termLocked: terms.locked, yearClosed: academicYears.closedAt, termStartsOn: terms.startsOn, termNumber: terms.number })
+    .select({
+      a: teachingAssignments,
+      termLocked: terms.locked,
+      yearClosed: academicYears.closedAt,
+      termStartsOn: terms.startsOn,
+      termNumber: terms.number,
+    })
     .from(teachingAssignments)
-    .innerJoin(groups, and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)))
-    .innerJoin(terms, and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)))
-    .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
+    .innerJoin(
+      groups,
+      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
+    )
+    .innerJoin(
+      terms,
+      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
+    )
+    .innerJoin(
+      academicYears,
+      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
+    )
     .where(and(eq(teachingAssignments.id, assignmentId), groupScope(actor, 'load.manage')));
   if (!row) throw outOfScope();
   if (row.yearClosed) throw badInput('Учебный год закрыт: нагрузка его архива не меняется');
@@ -238,7 +371,14 @@ export async function updateAssignment(db: Db, actor: Actor, input: z.infer<type
       .select({ id: userRoles.userId })
       .from(userRoles)
       .innerJoin(users, eq(users.id, userRoles.userId))
-      .where(and(eq(userRoles.userId, input.teacherUserId), eq(userRoles.institutionId, a.institutionId), eq(userRoles.role, 'teacher'), eq(users.isActive, true)));
+      .where(
+        and(
+          eq(userRoles.userId, input.teacherUserId),
+          eq(userRoles.institutionId, a.institutionId),
+          eq(userRoles.role, 'teacher'),
+          eq(users.isActive, true),
+        ),
+      );
     if (!teacher) throw badInput('Преподаватель: это не действующий преподаватель колледжа');
   }
   return inTransaction(db, async (tx) => {
@@ -263,20 +403,47 @@ export async function updateAssignment(db: Db, actor: Actor, input: z.infer<type
 export async function splitAssignmentBySubgroups(db: Db, actor: Actor, input: z.infer<typeof assignmentInput>) {
   const { a } = await assignmentInScope(db, actor, input.assignmentId);
   if (a.subgroupId !== null) throw badInput('Журнал уже ведётся по подгруппе');
-  if ((await lessonCount(db, a.institutionId, a.id)) > 0) throw badInput('В журнале уже есть занятия: делить его на подгруппы нельзя');
+  if ((await lessonCount(db, a.institutionId, a.id)) > 0)
+    throw badInput('В журнале уже есть занятия: делить его на подгруппы нельзя');
   const parts = await db
     .select({ id: subgroups.id, name: subgroups.name })
     .from(subgroups)
-    .where(and(eq(subgroups.institutionId, a.institutionId), eq(subgroups.groupId, a.groupId), eq(subgroups.termId, a.termId)))
+    .where(
+      and(
+        eq(subgroups.institutionId, a.institutionId),
+        eq(subgroups.groupId, a.groupId),
+        eq(subgroups.termId, a.termId),
+      ),
+    )
     .orderBy(asc(subgroups.name));
   if (parts.length < 2) throw badInput('У группы нет подгрупп в этом семестре: сначала разделите её на подгруппы');
   return inTransaction(db, async (tx) => {
-    await tx.delete(teachingAssignments).where(and(eq(teachingAssignments.institutionId, a.institutionId), eq(teachingAssignments.id, a.id)));
+    await tx
+      .delete(teachingAssignments)
+      .where(and(eq(teachingAssignments.institutionId, a.institutionId), eq(teachingAssignments.id, a.id)));
     const created = await tx
       .insert(teachingAssignments)
-      .values(parts.map((p) => ({ institutionId: a.institutionId, termId: a.termId, groupId: a.groupId, subgroupId: p.id, curriculumItemId: a.curriculumItemId, teacherUserId: a.teacherUserId, plannedHours: a.plannedHours })))
+      .values(
+        parts.map((p) => ({
+          institutionId: a.institutionId,
+          termId: a.termId,
+          groupId: a.groupId,
+          subgroupId: p.id,
+          curriculumItemId: a.curriculumItemId,
+          teacherUserId: a.teacherUserId,
+          plannedHours: a.plannedHours,
+        })),
+      )
       .returning({ id: teachingAssignments.id });
-    await logAdminChange(tx, actor, a.institutionId, 'assignment', { assignmentId: a.id }, { split: created.map((c) => c.id), subgroups: parts.map((p) => p.name) }, 'Нагрузка по подгруппам');
+    await logAdminChange(
+      tx,
+      actor,
+      a.institutionId,
+      'assignment',
+      { assignmentId: a.id },
+      { split: created.map((c) => c.id), subgroups: parts.map((p) => p.name) },
+      'Нагрузка по подгруппам',
+    );
     return { assignments: created.length };
   });
 }
@@ -286,8 +453,18 @@ export async function deleteAssignment(db: Db, actor: Actor, input: z.infer<type
   const held = await lessonCount(db, a.institutionId, a.id);
   if (held > 0) throw badInput(`В журнале есть занятия (${held}): удалить его нельзя`);
   await inTransaction(db, async (tx) => {
-    await tx.delete(teachingAssignments).where(and(eq(teachingAssignments.institutionId, a.institutionId), eq(teachingAssignments.id, a.id)));
-    await logAdminChange(tx, actor, a.institutionId, 'assignment', { assignmentId: a.id, groupId: a.groupId, itemId: a.curriculumItemId, teacherUserId: a.teacherUserId }, null, 'Удаление журнала из нагрузки');
+    await tx
+      .delete(teachingAssignments)
+      .where(and(eq(teachingAssignments.institutionId, a.institutionId), eq(teachingAssignments.id, a.id)));
+    await logAdminChange(
+      tx,
+      actor,
+      a.institutionId,
+      'assignment',
+      { assignmentId: a.id, groupId: a.groupId, itemId: a.curriculumItemId, teacherUserId: a.teacherUserId },
+      null,
+      'Удаление журнала из нагрузки',
+    );
   });
   return { ok: true as const };
 }

@@ -3,7 +3,15 @@ import { q } from '../../../db/sql';
 import type { Db } from '../../../db/client';
 import { runPrepared, type Bind } from '../../../db/prepared';
 import {
-  academicYears, curriculumItems, curriculumItemTerms, groups, journalEditGrants, subgroups, teachingAssignments, terms, users,
+  academicYears,
+  curriculumItems,
+  curriculumItemTerms,
+  groups,
+  journalEditGrants,
+  subgroups,
+  teachingAssignments,
+  terms,
+  users,
 } from '../../../db/schema';
 import { shortName } from '../../../domain/names';
 import { can, type Actor } from '../../policy/actor';
@@ -46,7 +54,12 @@ export interface AssignmentExtra<E extends Record<string, SQL>> {
 }
 
 /** The journal page's assignment if the permission's scope reaches it for this actor; null otherwise. */
-export async function loadAssignment(db: Db, actor: Actor, assignmentId: number, permission: Permission): Promise<AssignmentContext | null>;
+export async function loadAssignment(
+  db: Db,
+  actor: Actor,
+  assignmentId: number,
+  permission: Permission,
+): Promise<AssignmentContext | null>;
 export async function loadAssignment<E extends Record<string, SQL>>(
   db: Db,
   actor: Actor,
@@ -54,7 +67,13 @@ export async function loadAssignment<E extends Record<string, SQL>>(
   permission: Permission,
   extra: AssignmentExtra<E>,
 ): Promise<(AssignmentContext & { extra: { [K in keyof E]: unknown } }) | null>;
-export async function loadAssignment(db: Db, actor: Actor, assignmentId: number, permission: Permission, extra?: AssignmentExtra<Record<string, SQL>>) {
+export async function loadAssignment(
+  db: Db,
+  actor: Actor,
+  assignmentId: number,
+  permission: Permission,
+  extra?: AssignmentExtra<Record<string, SQL>>,
+) {
   const shape = [
     permission,
     assignmentScopeShape(actor, permission),
@@ -90,17 +109,29 @@ export async function loadAssignment(db: Db, actor: Actor, assignmentId: number,
     itemName: row.itemName,
     attestationForm: row.attestationForm ?? null,
     teacherUserId: row.teacherUserId,
-    teacherName: row.teacherLast === null ? 'преподаватель не назначен' : shortName({ lastName: row.teacherLast, firstName: row.teacherFirst!, middleName: row.teacherMiddle }),
+    teacherName:
+      row.teacherLast === null
+        ? 'преподаватель не назначен'
+        : shortName({ lastName: row.teacherLast, firstName: row.teacherFirst!, middleName: row.teacherMiddle }),
     plannedHours: row.plannedHours,
     inEditScope: Boolean(row.inEditScope),
     inUnlockScope: Boolean(row.inUnlockScope),
   };
 }
 
-function assignmentQuery(db: Db, actor: Actor, assignmentId: SQL, permission: Permission, extra: Record<string, SQL>, bind: Bind) {
+function assignmentQuery(
+  db: Db,
+  actor: Actor,
+  assignmentId: SQL,
+  permission: Permission,
+  extra: Record<string, SQL>,
+  bind: Bind,
+) {
   return db
     .select({
-      ...(Object.keys(extra).length ? { extra: sql<unknown>`json_build_array(${sql.join(Object.values(extra), sql`, `)})` } : {}),
+      ...(Object.keys(extra).length
+        ? { extra: sql<unknown>`json_build_array(${sql.join(Object.values(extra), sql`, `)})` }
+        : {}),
       id: teachingAssignments.id,
       institutionId: teachingAssignments.institutionId,
       termId: terms.id,
@@ -126,15 +157,33 @@ function assignmentQuery(db: Db, actor: Actor, assignmentId: SQL, permission: Pe
       inUnlockScope: sql<boolean>`(${assignmentScope(actor, 'journal.unlock', bind)})`,
     })
     .from(teachingAssignments)
-    .innerJoin(terms, and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)))
-    .innerJoin(academicYears, and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)))
-    .innerJoin(groups, and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)))
+    .innerJoin(
+      terms,
+      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
+    )
+    .innerJoin(
+      academicYears,
+      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
+    )
+    .innerJoin(
+      groups,
+      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
+    )
     .innerJoin(
       curriculumItems,
-      and(eq(curriculumItems.institutionId, teachingAssignments.institutionId), eq(curriculumItems.id, teachingAssignments.curriculumItemId)),
+      and(
+        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+      ),
     )
     .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
-    .leftJoin(subgroups, and(eq(subgroups.institutionId, teachingAssignments.institutionId), eq(subgroups.id, teachingAssignments.subgroupId)))
+    .leftJoin(
+      subgroups,
+      and(
+        eq(subgroups.institutionId, teachingAssignments.institutionId),
+        eq(subgroups.id, teachingAssignments.subgroupId),
+      ),
+    )
     .leftJoin(
       curriculumItemTerms,
       and(
@@ -160,7 +209,8 @@ export interface EditAccess {
  */
 export async function editAccess(db: Db, actor: Actor, assignment: AssignmentContext): Promise<EditAccess> {
   if (!can(actor, 'journal.edit')) return { canEdit: false, reason: 'Только просмотр', grant: null };
-  if (!assignment.inEditScope) return { canEdit: false, reason: 'Только просмотр: журнал ведёт другой преподаватель', grant: null };
+  if (!assignment.inEditScope)
+    return { canEdit: false, reason: 'Только просмотр: журнал ведёт другой преподаватель', grant: null };
   if (!assignment.termLocked && !assignment.yearClosed) return { canEdit: true, reason: null, grant: null };
   const [grant] = await db
     .select({ id: journalEditGrants.id, validUntil: journalEditGrants.validUntil, reason: journalEditGrants.reason })
@@ -179,7 +229,9 @@ export async function editAccess(db: Db, actor: Actor, assignment: AssignmentCon
   if (grant) return { canEdit: true, reason: null, grant };
   return {
     canEdit: false,
-    reason: assignment.yearClosed ? 'Учебный год закрыт: журнал в архиве, только просмотр' : 'Семестр закрыт: изменения только по разрешению заведующего отделением',
+    reason: assignment.yearClosed
+      ? 'Учебный год закрыт: журнал в архиве, только просмотр'
+      : 'Семестр закрыт: изменения только по разрешению заведующего отделением',
     grant: null,
   };
 }

@@ -13,7 +13,11 @@ import { badInput, forbidden, outOfScope } from '../refusals';
 export const grantInput = z.object({
   assignmentId: idSchema,
   hours: z.number().int().min(1, 'Срок: от 1 до 168 часов').max(168, 'Срок: от 1 до 168 часов'),
-  reason: z.string().trim().min(5, 'Причина: опишите причину (не короче 5 символов)').max(500, 'Причина: не длиннее 500 символов'),
+  reason: z
+    .string()
+    .trim()
+    .min(5, 'Причина: опишите причину (не короче 5 символов)')
+    .max(500, 'Причина: не длиннее 500 символов'),
 });
 
 export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof grantInput>, now = new Date()) {
@@ -23,18 +27,35 @@ export async function grantEdit(db: Db, actor: Actor, input: z.infer<typeof gran
   const userId = assignment.teacherUserId;
   if (userId === null) throw badInput('У журнала нет преподавателя: сначала назначьте его в нагрузке');
   // A closed year is the archive: only an administrator opens its journals (regulation §5.2).
-  if (assignment.yearClosed && !actor.grants.some((g) => g.role === 'admin' && g.institutionId === assignment.institutionId)) {
+  if (
+    assignment.yearClosed &&
+    !actor.grants.some((g) => g.role === 'admin' && g.institutionId === assignment.institutionId)
+  ) {
     throw forbidden('Учебный год закрыт: журнал архива открывает для исправлений только администратор');
   }
   const validUntil = new Date(now.getTime() + input.hours * 3600_000);
   return inTransaction(db, async (tx) => {
     const [grant] = await tx
       .insert(journalEditGrants)
-      .values({ institutionId: assignment.institutionId, teachingAssignmentId: assignment.id, userId, grantedBy: actor.userId, reason: input.reason, validUntil })
+      .values({
+        institutionId: assignment.institutionId,
+        teachingAssignmentId: assignment.id,
+        userId,
+        grantedBy: actor.userId,
+        reason: input.reason,
+        validUntil,
+      })
       .returning();
     const [batch] = await tx
       .insert(editBatches)
-      .values({ institutionId: assignment.institutionId, userId: actor.userId, teachingAssignmentId: assignment.id, source: 'grant', grantId: grant!.id, reason: input.reason })
+      .values({
+        institutionId: assignment.institutionId,
+        userId: actor.userId,
+        teachingAssignmentId: assignment.id,
+        source: 'grant',
+        grantId: grant!.id,
+        reason: input.reason,
+      })
       .returning({ id: editBatches.id });
     await tx.insert(changeLog).values({
       institutionId: assignment.institutionId,
@@ -67,7 +88,14 @@ export async function revokeGrant(db: Db, actor: Actor, input: { assignmentId: n
     if (!grant) throw badInput('Разрешение не найдено или уже отозвано');
     const [batch] = await tx
       .insert(editBatches)
-      .values({ institutionId: assignment.institutionId, userId: actor.userId, teachingAssignmentId: assignment.id, source: 'grant', grantId: grant.id, reason: 'отзыв' })
+      .values({
+        institutionId: assignment.institutionId,
+        userId: actor.userId,
+        teachingAssignmentId: assignment.id,
+        source: 'grant',
+        grantId: grant.id,
+        reason: 'отзыв',
+      })
       .returning({ id: editBatches.id });
     await tx.insert(changeLog).values({
       institutionId: assignment.institutionId,
@@ -98,7 +126,15 @@ export async function listGrants(db: Db, actor: Actor, assignmentId: number) {
     })
     .from(journalEditGrants)
     .innerJoin(users, eq(users.id, journalEditGrants.grantedBy))
-    .where(and(eq(journalEditGrants.institutionId, assignment.institutionId), eq(journalEditGrants.teachingAssignmentId, assignment.id)))
+    .where(
+      and(
+        eq(journalEditGrants.institutionId, assignment.institutionId),
+        eq(journalEditGrants.teachingAssignmentId, assignment.id),
+      ),
+    )
     .orderBy(desc(journalEditGrants.createdAt));
-  return rows.map(({ byLast, byFirst, byMiddle, ...r }) => ({ ...r, grantedBy: shortName({ lastName: byLast, firstName: byFirst, middleName: byMiddle }) }));
+  return rows.map(({ byLast, byFirst, byMiddle, ...r }) => ({
+    ...r,
+    grantedBy: shortName({ lastName: byLast, firstName: byFirst, middleName: byMiddle }),
+  }));
 }

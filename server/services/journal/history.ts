@@ -17,7 +17,12 @@ export interface HistoryEntry {
   after: unknown;
 }
 
-const AUTHOR = { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName, source: editBatches.source };
+const AUTHOR = {
+  lastName: users.lastName,
+  firstName: users.firstName,
+  middleName: users.middleName,
+  source: editBatches.source,
+};
 
 /** Every change of one cell (or one attestation result) of a journal page, oldest first. */
 export async function cellHistory(
@@ -31,12 +36,21 @@ export async function cellHistory(
     const [lesson] = await db
       .select({ id: lessons.id })
       .from(lessons)
-      .where(and(eq(lessons.institutionId, assignment.institutionId), eq(lessons.id, input.lessonId), eq(lessons.teachingAssignmentId, assignment.id)));
+      .where(
+        and(
+          eq(lessons.institutionId, assignment.institutionId),
+          eq(lessons.id, input.lessonId),
+          eq(lessons.teachingAssignmentId, assignment.id),
+        ),
+      );
     if (!lesson) throw outOfScope();
     const rows = await db
       .select({ ...AUTHOR, row: cellChanges })
       .from(cellChanges)
-      .innerJoin(editBatches, and(eq(editBatches.institutionId, cellChanges.institutionId), eq(editBatches.id, cellChanges.batchId)))
+      .innerJoin(
+        editBatches,
+        and(eq(editBatches.institutionId, cellChanges.institutionId), eq(editBatches.id, cellChanges.batchId)),
+      )
       .innerJoin(users, eq(users.id, cellChanges.userId))
       .where(
         and(
@@ -48,13 +62,29 @@ export async function cellHistory(
       .orderBy(asc(cellChanges.batchId));
     return rows.map((r) => {
       const cell = cellsOf(r.row).find((c) => c.studentId === input.studentId)!;
-      return { at: r.row.at, by: shortName(r), source: r.source, batchId: r.row.batchId, before: cell.before, after: cell.after };
+      return {
+        at: r.row.at,
+        by: shortName(r),
+        source: r.source,
+        batchId: r.row.batchId,
+        before: cell.before,
+        after: cell.after,
+      };
     });
   }
   const rows = await db
-    .select({ ...AUTHOR, at: changeLog.at, batchId: changeLog.batchId, before: changeLog.before, after: changeLog.after })
+    .select({
+      ...AUTHOR,
+      at: changeLog.at,
+      batchId: changeLog.batchId,
+      before: changeLog.before,
+      after: changeLog.after,
+    })
     .from(changeLog)
-    .innerJoin(editBatches, and(eq(editBatches.institutionId, changeLog.institutionId), eq(editBatches.id, changeLog.batchId)))
+    .innerJoin(
+      editBatches,
+      and(eq(editBatches.institutionId, changeLog.institutionId), eq(editBatches.id, changeLog.batchId)),
+    )
     .innerJoin(users, eq(users.id, changeLog.userId))
     .where(
       and(
@@ -67,5 +97,12 @@ export async function cellHistory(
       ),
     )
     .orderBy(asc(changeLog.id));
-  return rows.map((r) => ({ at: r.at, by: shortName(r), source: r.source, batchId: r.batchId, before: r.before, after: r.after }));
+  return rows.map((r) => ({
+    at: r.at,
+    by: shortName(r),
+    source: r.source,
+    batchId: r.batchId,
+    before: r.before,
+    after: r.after,
+  }));
 }

@@ -34,9 +34,14 @@ afterAll(async () => {
 });
 
 const db = () => database.db;
-const cellOf = (p: JournalPage, lessonId: number, studentId: number) => p.cells.find((c) => c.lessonId === lessonId && c.studentId === studentId);
+const cellOf = (p: JournalPage, lessonId: number, studentId: number) =>
+  p.cells.find((c) => c.lessonId === lessonId && c.studentId === studentId);
 const version = (p: JournalPage, lessonId: number, studentId: number) => cellOf(p, lessonId, studentId)?.version ?? 0;
-const batch = (cells: SaveInput['cells'], source: SaveInput['source'] = 'typing', attestation: SaveInput['attestation'] = []): SaveInput => ({
+const batch = (
+  cells: SaveInput['cells'],
+  source: SaveInput['source'] = 'typing',
+  attestation: SaveInput['attestation'] = [],
+): SaveInput => ({
   assignmentId: journalId,
   source,
   clientBatchId: `test-batch-${++batchNo}-${Date.now()}`,
@@ -45,7 +50,10 @@ const batch = (cells: SaveInput['cells'], source: SaveInput['source'] = 'typing'
 });
 const reload = async (actor = actors.teacher) => (await loadJournalPage(db(), actor, journalId, TODAY))!;
 /** Students enrolled for the whole term, and past lessons. */
-const steady = () => page.students.filter((s) => s.spans.length === 1 && s.spans[0]!.from === page.assignment.termStartsOn && s.spans[0]!.to === null);
+const steady = () =>
+  page.students.filter(
+    (s) => s.spans.length === 1 && s.spans[0]!.from === page.assignment.termStartsOn && s.spans[0]!.to === null,
+  );
 const pastLessons = () => page.lessons.filter((l) => l.date <= TODAY);
 
 describe('journal page', () => {
@@ -103,13 +111,27 @@ describe('saving a batch', () => {
     expect(result.status).toBe('saved');
     if (result.status !== 'saved') return;
     expect(result.cells).toHaveLength(2);
-    expect(result.cells.find((c) => c.studentId === a!.id)).toMatchObject({ grade1: '4', grade2: '5', version: version(page, lesson.id, a!.id) + 1 });
+    expect(result.cells.find((c) => c.studentId === a!.id)).toMatchObject({
+      grade1: '4',
+      grade2: '5',
+      version: version(page, lesson.id, a!.id) + 1,
+    });
     const log = await db().select().from(cellChanges).where(eq(cellChanges.batchId, result.batchId!));
     expect(log).toHaveLength(1);
     const cells = cellsOf(log[0]!);
     expect(cells.map((c) => [c.lessonId, c.studentId, c.before?.version ?? 0, c.after])).toEqual([
-      [lesson.id, a!.id, version(page, lesson.id, a!.id), { attendance: null, grade1: '4', grade2: '5', version: version(page, lesson.id, a!.id) + 1 }],
-      [lesson.id, b!.id, version(page, lesson.id, b!.id), { attendance: 'н', grade1: null, grade2: null, version: version(page, lesson.id, b!.id) + 1 }],
+      [
+        lesson.id,
+        a!.id,
+        version(page, lesson.id, a!.id),
+        { attendance: null, grade1: '4', grade2: '5', version: version(page, lesson.id, a!.id) + 1 },
+      ],
+      [
+        lesson.id,
+        b!.id,
+        version(page, lesson.id, b!.id),
+        { attendance: 'н', grade1: null, grade2: null, version: version(page, lesson.id, b!.id) + 1 },
+      ],
     ]);
     const [row] = await db().select().from(editBatches).where(eq(editBatches.id, result.batchId!));
     expect(row).toMatchObject({ source: 'typing', userId: actors.teacher.userId, teachingAssignmentId: journalId });
@@ -119,8 +141,25 @@ describe('saving a batch', () => {
   it('refuses a pasted block with one bad cell: nothing saved, the bad cell named in Russian', async () => {
     const lessons = pastLessons().slice(-3);
     const students = steady().slice(0, 5);
-    const cells = students.flatMap((s, i) => lessons.map((l, j) => ({ lessonId: l.id, studentId: s.id, text: i === 2 && j === 1 ? '7' : '5', baseVersion: version(page, l.id, s.id) })));
-    const logged = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(cellChanges))[0]!.n + (await db().select({ n: sql<number>`count(*)::int` }).from(changeLog))[0]!.n;
+    const cells = students.flatMap((s, i) =>
+      lessons.map((l, j) => ({
+        lessonId: l.id,
+        studentId: s.id,
+        text: i === 2 && j === 1 ? '7' : '5',
+        baseVersion: version(page, l.id, s.id),
+      })),
+    );
+    const logged = async () =>
+      (
+        await db()
+          .select({ n: sql<number>`count(*)::int` })
+          .from(cellChanges)
+      )[0]!.n +
+      (
+        await db()
+          .select({ n: sql<number>`count(*)::int` })
+          .from(changeLog)
+      )[0]!.n;
     const before = await logged();
     const result = await saveJournalEdits(db(), actors.teacher, batch(cells, 'paste'), TODAY);
     expect(result.status).toBe('invalid');
@@ -135,7 +174,15 @@ describe('saving a batch', () => {
   it('refuses a closed cell (a student out of the group that day) and a future lesson', async () => {
     const left = page.students.find((s) => s.spans[0]!.to !== null)!;
     const afterLeaving = pastLessons().find((l) => l.date > left.spans[0]!.to!)!;
-    const future = await createLesson(db(), actors.teacher, { assignmentId: journalId, date: '2026-12-15', pairNo: 1, hours: 2, kind: 'lecture', topic: 'Будущая тема', homework: null });
+    const future = await createLesson(db(), actors.teacher, {
+      assignmentId: journalId,
+      date: '2026-12-15',
+      pairNo: 1,
+      hours: 2,
+      kind: 'lecture',
+      topic: 'Будущая тема',
+      homework: null,
+    });
     const result = await saveJournalEdits(
       db(),
       actors.teacher,
@@ -156,7 +203,9 @@ describe('saving a batch', () => {
 
   it('accepts a pasted block whose blanks fall on the closed days before a student joined; a value there refuses it (issue #9.4)', async () => {
     const joined = page.students.find((s) => s.spans[0]!.from > page.assignment.termStartsOn)!;
-    const before = pastLessons().filter((l) => l.date < joined.spans[0]!.from).slice(-2);
+    const before = pastLessons()
+      .filter((l) => l.date < joined.spans[0]!.from)
+      .slice(-2);
     const after = pastLessons().find((l) => l.date >= joined.spans[0]!.from)!;
     const mark = cellOf(page, after.id, joined.id)?.grade1 === '4' ? '3' : '4';
     expect(before).toHaveLength(2);
@@ -171,9 +220,15 @@ describe('saving a batch', () => {
     expect(cellOf(page, after.id, joined.id)).toMatchObject({ grade1: mark });
     for (const l of before) expect(cellOf(page, l.id, joined.id)).toBeUndefined();
 
-    const refused = await saveJournalEdits(db(), actors.teacher, batch([{ lessonId: before[0]!.id, studentId: joined.id, text: 'н', baseVersion: 0 }], 'paste'), TODAY);
+    const refused = await saveJournalEdits(
+      db(),
+      actors.teacher,
+      batch([{ lessonId: before[0]!.id, studentId: joined.id, text: 'н', baseVersion: 0 }], 'paste'),
+      TODAY,
+    );
     expect(refused.status).toBe('invalid');
-    if (refused.status === 'invalid') expect(refused.errors[0]!.message).toMatch(new RegExp(`${joined.name.split(' ')[0]}.*не числился`));
+    if (refused.status === 'invalid')
+      expect(refused.errors[0]!.message).toMatch(new RegExp(`${joined.name.split(' ')[0]}.*не числился`));
   });
 
   it('reports a cell changed by someone else since it was read, and saves nothing of the batch', async () => {
@@ -181,7 +236,12 @@ describe('saving a batch', () => {
     const [a, b] = steady().slice(3, 5);
     const base = version(page, lesson.id, a!.id);
     // The same teacher in a second browser, which read the cell at the same version.
-    const first = await saveJournalEdits(db(), actors.teacher, batch([{ lessonId: lesson.id, studentId: a!.id, text: '3', baseVersion: base }]), TODAY);
+    const first = await saveJournalEdits(
+      db(),
+      actors.teacher,
+      batch([{ lessonId: lesson.id, studentId: a!.id, text: '3', baseVersion: base }]),
+      TODAY,
+    );
     expect(first.status).toBe('saved');
     const second = await saveJournalEdits(
       db(),
@@ -195,7 +255,14 @@ describe('saving a batch', () => {
     expect(second.status).toBe('conflict');
     if (second.status !== 'conflict') return;
     expect(second.conflicts).toEqual([
-      expect.objectContaining({ lessonId: lesson.id, studentId: a!.id, mine: '5', theirs: '3', version: base + 1, by: 'Петрова А.' }),
+      expect.objectContaining({
+        lessonId: lesson.id,
+        studentId: a!.id,
+        mine: '5',
+        theirs: '3',
+        version: base + 1,
+        by: 'Петрова А.',
+      }),
     ]);
     const now = await reload();
     expect(cellOf(now, lesson.id, a!.id)).toMatchObject({ grade1: '3' });
@@ -204,14 +271,35 @@ describe('saving a batch', () => {
   });
 
   it('lets exactly one of two concurrent writers of a new cell win', async () => {
-    const lesson = await createLesson(db(), actors.teacher, { assignmentId: journalId, date: '2026-11-28', pairNo: 4, hours: 2, kind: 'practical', topic: 'Практика', homework: null });
+    const lesson = await createLesson(db(), actors.teacher, {
+      assignmentId: journalId,
+      date: '2026-11-28',
+      pairNo: 4,
+      hours: 2,
+      kind: 'practical',
+      topic: 'Практика',
+      homework: null,
+    });
     const student = steady()[6]!;
     const results = await Promise.all([
-      saveJournalEdits(db(), actors.teacher, batch([{ lessonId: lesson.id, studentId: student.id, text: '5', baseVersion: 0 }]), TODAY),
-      saveJournalEdits(db(), actors.teacher, batch([{ lessonId: lesson.id, studentId: student.id, text: '2', baseVersion: 0 }]), TODAY),
+      saveJournalEdits(
+        db(),
+        actors.teacher,
+        batch([{ lessonId: lesson.id, studentId: student.id, text: '5', baseVersion: 0 }]),
+        TODAY,
+      ),
+      saveJournalEdits(
+        db(),
+        actors.teacher,
+        batch([{ lessonId: lesson.id, studentId: student.id, text: '2', baseVersion: 0 }]),
+        TODAY,
+      ),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['conflict', 'saved']);
-    const [cell] = await db().select().from(journalCells).where(and(eq(journalCells.lessonId, lesson.id), eq(journalCells.studentId, student.id)));
+    const [cell] = await db()
+      .select()
+      .from(journalCells)
+      .where(and(eq(journalCells.lessonId, lesson.id), eq(journalCells.studentId, student.id)));
     expect(cell!.version).toBe(1);
     page = await reload();
   });
@@ -222,13 +310,25 @@ describe('saving a batch', () => {
     const base = version(page, lesson.id, student.id);
     expect(base).toBeGreaterThan(0);
     const results = await Promise.all(
-      ['3', '2'].map((text) => saveJournalEdits(db(), actors.teacher, batch([{ lessonId: lesson.id, studentId: student.id, text, baseVersion: base }], 'paste'), TODAY)),
+      ['3', '2'].map((text) =>
+        saveJournalEdits(
+          db(),
+          actors.teacher,
+          batch([{ lessonId: lesson.id, studentId: student.id, text, baseVersion: base }], 'paste'),
+          TODAY,
+        ),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual(['conflict', 'saved']);
     const winner = results.find((r) => r.status === 'saved') as Extract<SaveResult, { status: 'saved' }>;
-    const [cell] = await db().select().from(journalCells).where(and(eq(journalCells.lessonId, lesson.id), eq(journalCells.studentId, student.id)));
+    const [cell] = await db()
+      .select()
+      .from(journalCells)
+      .where(and(eq(journalCells.lessonId, lesson.id), eq(journalCells.studentId, student.id)));
     expect(cell).toMatchObject({ version: base + 1, grade1: winner.cells[0]!.grade1 });
-    const logged = (await db().select().from(cellChanges).where(eq(cellChanges.lessonId, lesson.id))).flatMap(cellsOf).filter((c) => c.studentId === student.id);
+    const logged = (await db().select().from(cellChanges).where(eq(cellChanges.lessonId, lesson.id)))
+      .flatMap(cellsOf)
+      .filter((c) => c.studentId === student.id);
     expect(logged.at(-1)).toMatchObject({ after: { version: base + 1, grade1: cell!.grade1 } });
     expect(logged.filter((c) => c.after?.version === base + 1)).toHaveLength(1);
     page = await reload();
@@ -237,23 +337,46 @@ describe('saving a batch', () => {
   it('does not apply a resent batch twice, and writes nothing for a no-op', async () => {
     const lesson = pastLessons().at(-4)!;
     const s = steady()[7]!;
-    const input = batch([{ lessonId: lesson.id, studentId: s.id, text: 'о4', baseVersion: version(page, lesson.id, s.id) }]);
+    const input = batch([
+      { lessonId: lesson.id, studentId: s.id, text: 'о4', baseVersion: version(page, lesson.id, s.id) },
+    ]);
     const first = await saveJournalEdits(db(), actors.teacher, input, TODAY);
     const again = await saveJournalEdits(db(), actors.teacher, input, TODAY);
     expect(first.status).toBe('saved');
     expect(again).toMatchObject({ status: 'saved', batchId: (first as { batchId: number }).batchId });
     expect((again as { cells: { version: number }[] }).cells[0]!.version).toBe(version(page, lesson.id, s.id) + 1);
     page = await reload();
-    const noop = await saveJournalEdits(db(), actors.teacher, batch([{ lessonId: lesson.id, studentId: s.id, text: 'о4', baseVersion: version(page, lesson.id, s.id) }]), TODAY);
+    const noop = await saveJournalEdits(
+      db(),
+      actors.teacher,
+      batch([{ lessonId: lesson.id, studentId: s.id, text: 'о4', baseVersion: version(page, lesson.id, s.id) }]),
+      TODAY,
+    );
     expect(noop).toEqual({ status: 'saved', batchId: null, cells: [], attestation: [] });
   });
 
   it('saves attestation results and refuses a value the form does not allow', async () => {
     const s = steady()[8]!;
-    const ok = await saveJournalEdits(db(), actors.teacher, batch([], 'typing', [{ studentId: s.id, field: 'sem', text: '4', baseVersion: 0 }]), TODAY);
-    expect(ok).toMatchObject({ status: 'saved', attestation: [{ studentId: s.id, field: 'sem', value: '4', version: 1 }] });
-    const bad = await saveJournalEdits(db(), actors.teacher, batch([], 'typing', [{ studentId: s.id, field: 'exam', text: '5', baseVersion: 0 }]), TODAY);
-    expect(bad).toMatchObject({ status: 'invalid', errors: [{ message: expect.stringContaining('нет такой формы аттестации') }] });
+    const ok = await saveJournalEdits(
+      db(),
+      actors.teacher,
+      batch([], 'typing', [{ studentId: s.id, field: 'sem', text: '4', baseVersion: 0 }]),
+      TODAY,
+    );
+    expect(ok).toMatchObject({
+      status: 'saved',
+      attestation: [{ studentId: s.id, field: 'sem', value: '4', version: 1 }],
+    });
+    const bad = await saveJournalEdits(
+      db(),
+      actors.teacher,
+      batch([], 'typing', [{ studentId: s.id, field: 'exam', text: '5', baseVersion: 0 }]),
+      TODAY,
+    );
+    expect(bad).toMatchObject({
+      status: 'invalid',
+      errors: [{ message: expect.stringContaining('нет такой формы аттестации') }],
+    });
     page = await reload();
     expect(page.attestation).toContainEqual({ studentId: s.id, field: 'sem', value: '4', version: 1 });
   });
@@ -262,10 +385,25 @@ describe('saving a batch', () => {
     const foreign = await foreignJournalId(db(), actors.teacher);
     const lesson = pastLessons()[0]!;
     await expect(
-      saveJournalEdits(db(), actors.teacher, { ...batch([{ lessonId: lesson.id, studentId: steady()[0]!.id, text: '5', baseVersion: 1 }]), assignmentId: foreign }, TODAY),
+      saveJournalEdits(
+        db(),
+        actors.teacher,
+        {
+          ...batch([{ lessonId: lesson.id, studentId: steady()[0]!.id, text: '5', baseVersion: 1 }]),
+          assignmentId: foreign,
+        },
+        TODAY,
+      ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     for (const role of ['curator', 'admin', 'head', 'methodist', 'inspector'] as const) {
-      await expect(saveJournalEdits(db(), actors[role], batch([{ lessonId: lesson.id, studentId: steady()[0]!.id, text: '5', baseVersion: 1 }]), TODAY)).rejects.toMatchObject({
+      await expect(
+        saveJournalEdits(
+          db(),
+          actors[role],
+          batch([{ lessonId: lesson.id, studentId: steady()[0]!.id, text: '5', baseVersion: 1 }]),
+          TODAY,
+        ),
+      ).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
     }
@@ -291,7 +429,9 @@ describe('history and undo', () => {
     );
     expect(saved.status).toBe('saved');
     // One of the two cells is gone since (its lesson deleted): undo reverts the other and reports this one.
-    expect(await deleteLesson(db(), actors.teacher, { assignmentId: journalId, lessonId: other!.id, confirm: true })).toEqual({ status: 'deleted' });
+    expect(
+      await deleteLesson(db(), actors.teacher, { assignmentId: journalId, lessonId: other!.id, confirm: true }),
+    ).toEqual({ status: 'deleted' });
     const undone = await undoLastBatch(db(), actors.teacher, journalId);
     expect(undone.status).toBe('undone');
     if (undone.status !== 'undone') return;
@@ -299,36 +439,78 @@ describe('history and undo', () => {
     expect(undone.cells).toHaveLength(1);
     expect(undone.refused).toEqual([expect.stringContaining(`${b!.name}, занятие удалено`)]);
     page = await reload();
-    expect(cellOf(page, lesson!.id, a!.id)).toMatchObject({ attendance: origA.attendance, grade1: origA.grade1, grade2: origA.grade2 });
+    expect(cellOf(page, lesson!.id, a!.id)).toMatchObject({
+      attendance: origA.attendance,
+      grade1: origA.grade1,
+      grade2: origA.grade2,
+    });
     const [undoBatch] = await db().select().from(editBatches).where(eq(editBatches.id, undone.batchId!));
     expect(undoBatch).toMatchObject({ source: 'undo', revertsBatchId: undone.revertedBatchId });
-    const history = await cellHistory(db(), actors.curator, { assignmentId: journalId, lessonId: lesson!.id, studentId: a!.id });
+    const history = await cellHistory(db(), actors.curator, {
+      assignmentId: journalId,
+      lessonId: lesson!.id,
+      studentId: a!.id,
+    });
     expect(history.map((h) => h.source)).toEqual(['fill', 'undo']);
     expect(history[0]!.by).toBe('Петрова А. Н.');
     // Nothing more of the teacher's to undo twice: the next undo takes the batch before.
     const again = await undoLastBatch(db(), actors.teacher, journalId);
-    expect(again.status === 'nothing' || (again.status === 'undone' && again.revertedBatchId !== undone.revertedBatchId)).toBe(true);
+    expect(
+      again.status === 'nothing' || (again.status === 'undone' && again.revertedBatchId !== undone.revertedBatchId),
+    ).toBe(true);
   });
 });
 
 describe('lessons from the page', () => {
   it('refuses a date outside the term and a taken pair, in Russian', async () => {
     await expect(
-      createLesson(db(), actors.teacher, { assignmentId: journalId, date: '2027-01-20', pairNo: 1, hours: 2, kind: 'lecture', topic: null, homework: null }),
+      createLesson(db(), actors.teacher, {
+        assignmentId: journalId,
+        date: '2027-01-20',
+        pairNo: 1,
+        hours: 2,
+        kind: 'lecture',
+        topic: null,
+        homework: null,
+      }),
     ).rejects.toThrow('Дата: 20.01.2027 вне семестра (01.09.2026 — 28.12.2026)');
     const taken = page.lessons.find((l) => l.pairNo !== null)!;
     await expect(
-      createLesson(db(), actors.teacher, { assignmentId: journalId, date: taken.date, pairNo: taken.pairNo, hours: 2, kind: 'lecture', topic: null, homework: null }),
+      createLesson(db(), actors.teacher, {
+        assignmentId: journalId,
+        date: taken.date,
+        pairNo: taken.pairNo,
+        hours: 2,
+        kind: 'lecture',
+        topic: null,
+        homework: null,
+      }),
     ).rejects.toThrow(/уже есть занятие/);
   });
 
   it('edits a lesson and deletes one with marks only when confirmed, keeping the marks in the log', async () => {
     const lesson = pastLessons().at(-6)!;
-    const updated = await updateLesson(db(), actors.teacher, { assignmentId: journalId, lessonId: lesson.id, date: lesson.date, pairNo: lesson.pairNo, hours: 2, kind: 'lab', topic: 'Новая тема', homework: 'Отчёт' });
+    const updated = await updateLesson(db(), actors.teacher, {
+      assignmentId: journalId,
+      lessonId: lesson.id,
+      date: lesson.date,
+      pairNo: lesson.pairNo,
+      hours: 2,
+      kind: 'lab',
+      topic: 'Новая тема',
+      homework: 'Отчёт',
+    });
     expect(updated).toMatchObject({ kind: 'lab', topic: 'Новая тема' });
-    expect(await deleteLesson(db(), actors.teacher, { assignmentId: journalId, lessonId: lesson.id, confirm: false })).toMatchObject({ status: 'needsConfirm' });
-    expect(await deleteLesson(db(), actors.teacher, { assignmentId: journalId, lessonId: lesson.id, confirm: true })).toEqual({ status: 'deleted' });
-    const log = await db().select().from(changeLog).where(and(eq(changeLog.entity, 'lesson'), eq(changeLog.lessonId, lesson.id)));
+    expect(
+      await deleteLesson(db(), actors.teacher, { assignmentId: journalId, lessonId: lesson.id, confirm: false }),
+    ).toMatchObject({ status: 'needsConfirm' });
+    expect(
+      await deleteLesson(db(), actors.teacher, { assignmentId: journalId, lessonId: lesson.id, confirm: true }),
+    ).toEqual({ status: 'deleted' });
+    const log = await db()
+      .select()
+      .from(changeLog)
+      .where(and(eq(changeLog.entity, 'lesson'), eq(changeLog.lessonId, lesson.id)));
     expect(log.map((l) => (l.after === null ? 'delete' : 'edit'))).toEqual(['edit', 'delete']);
     expect((log[1]!.before as { marks: unknown[] }).marks.length).toBeGreaterThan(0);
     page = await reload();
@@ -342,21 +524,42 @@ describe('closed terms and grants', () => {
     const lesson = pastLessons()[2]!;
     const s = steady()[12]!;
     const attempt = () =>
-      saveJournalEdits(db(), actors.teacher, batch([{ lessonId: lesson.id, studentId: s.id, text: '5', baseVersion: version(page, lesson.id, s.id) }]), TODAY);
+      saveJournalEdits(
+        db(),
+        actors.teacher,
+        batch([{ lessonId: lesson.id, studentId: s.id, text: '5', baseVersion: version(page, lesson.id, s.id) }]),
+        TODAY,
+      );
     await expect(attempt()).rejects.toThrow(/Семестр закрыт/);
-    expect((await reload()).access).toMatchObject({ canEdit: false, reason: expect.stringContaining('Семестр закрыт') });
+    expect((await reload()).access).toMatchObject({
+      canEdit: false,
+      reason: expect.stringContaining('Семестр закрыт'),
+    });
     // Neither a curator nor the teacher may open it; the head of the department may.
-    await expect(grantEdit(db(), actors.curator, { assignmentId: journalId, hours: 2, reason: 'исправить ошибку' })).rejects.toBeInstanceOf(Refusal);
-    await expect(grantEdit(db(), actors.teacher, { assignmentId: journalId, hours: 2, reason: 'исправить ошибку' })).rejects.toBeInstanceOf(Refusal);
-    const grant = await grantEdit(db(), actors.head, { assignmentId: journalId, hours: 2, reason: 'Исправление оценки по заявлению студента' });
+    await expect(
+      grantEdit(db(), actors.curator, { assignmentId: journalId, hours: 2, reason: 'исправить ошибку' }),
+    ).rejects.toBeInstanceOf(Refusal);
+    await expect(
+      grantEdit(db(), actors.teacher, { assignmentId: journalId, hours: 2, reason: 'исправить ошибку' }),
+    ).rejects.toBeInstanceOf(Refusal);
+    const grant = await grantEdit(db(), actors.head, {
+      assignmentId: journalId,
+      hours: 2,
+      reason: 'Исправление оценки по заявлению студента',
+    });
     const saved = await attempt();
     expect(saved.status).toBe('saved');
-    const [row] = await db().select().from(editBatches).where(eq(editBatches.id, (saved as { batchId: number }).batchId));
+    const [row] = await db()
+      .select()
+      .from(editBatches)
+      .where(eq(editBatches.id, (saved as { batchId: number }).batchId));
     expect(row!.grantId).toBe(grant.id);
     const grantLog = await db().select().from(changeLog).where(eq(changeLog.entity, 'grant'));
     expect(grantLog.at(-1)!.after).toMatchObject({ reason: 'Исправление оценки по заявлению студента' });
     // An expired grant opens nothing.
-    await db().execute(sql`update journal_edit_grants set valid_until = now() - interval '1 minute' where id = ${grant.id}`);
+    await db().execute(
+      sql`update journal_edit_grants set valid_until = now() - interval '1 minute' where id = ${grant.id}`,
+    );
     page = await reload();
     await expect(attempt()).rejects.toThrow(/Семестр закрыт/);
     await db().update(terms).set({ locked: false }).where(eq(terms.id, page.assignment.termId));
@@ -366,10 +569,14 @@ describe('closed terms and grants', () => {
     const [term] = await db().select().from(terms).where(eq(terms.id, page.assignment.termId));
     await db().update(academicYears).set({ closedAt: new Date() }).where(eq(academicYears.id, term!.academicYearId));
     try {
-      await expect(grantEdit(db(), actors.head, { assignmentId: journalId, hours: 1, reason: 'Исправление в архиве' })).rejects.toThrow(
-        'журнал архива открывает для исправлений только администратор',
-      );
-      const grant = await grantEdit(db(), actors.admin, { assignmentId: journalId, hours: 1, reason: 'Исправление в архиве по приказу' });
+      await expect(
+        grantEdit(db(), actors.head, { assignmentId: journalId, hours: 1, reason: 'Исправление в архиве' }),
+      ).rejects.toThrow('журнал архива открывает для исправлений только администратор');
+      const grant = await grantEdit(db(), actors.admin, {
+        assignmentId: journalId,
+        hours: 1,
+        reason: 'Исправление в архиве по приказу',
+      });
       expect(grant.userId).toBe(actors.teacher.userId);
     } finally {
       await db().update(academicYears).set({ closedAt: null }).where(eq(academicYears.id, term!.academicYearId));

@@ -25,11 +25,19 @@ export const lessonFields = z.object({
 
 export const createLessonInput = lessonFields.extend({ assignmentId: idSchema });
 export const updateLessonInput = lessonFields.extend({ assignmentId: idSchema, lessonId: idSchema });
-export const deleteLessonInput = z.object({ assignmentId: idSchema, lessonId: idSchema, confirm: z.boolean().default(false) });
+export const deleteLessonInput = z.object({
+  assignmentId: idSchema,
+  lessonId: idSchema,
+  confirm: z.boolean().default(false),
+});
 
 type LessonFields = z.infer<typeof lessonFields>;
 
-async function editable(db: Db, actor: Actor, assignmentId: number): Promise<{ assignment: AssignmentContext; access: EditAccess }> {
+async function editable(
+  db: Db,
+  actor: Actor,
+  assignmentId: number,
+): Promise<{ assignment: AssignmentContext; access: EditAccess }> {
   const assignment = await loadAssignment(db, actor, assignmentId, 'journal.read');
   if (!assignment) throw outOfScope();
   const access = await editAccess(db, actor, assignment);
@@ -39,7 +47,9 @@ async function editable(db: Db, actor: Actor, assignmentId: number): Promise<{ a
 
 async function checkFields(db: Db, a: AssignmentContext, f: LessonFields, exceptLessonId?: number) {
   if (f.date < a.termStartsOn || f.date > a.termEndsOn) {
-    throw badInput(`Дата: ${formatDate(f.date)} вне семестра (${formatDate(a.termStartsOn)} — ${formatDate(a.termEndsOn)})`);
+    throw badInput(
+      `Дата: ${formatDate(f.date)} вне семестра (${formatDate(a.termStartsOn)} — ${formatDate(a.termEndsOn)})`,
+    );
   }
   if (f.pairNo !== null) {
     const [clash] = await db
@@ -59,12 +69,34 @@ async function checkFields(db: Db, a: AssignmentContext, f: LessonFields, except
   }
 }
 
-async function logBatch(db: Db, a: AssignmentContext, actor: Actor, access: EditAccess, lessonId: number, before: unknown, after: unknown) {
+async function logBatch(
+  db: Db,
+  a: AssignmentContext,
+  actor: Actor,
+  access: EditAccess,
+  lessonId: number,
+  before: unknown,
+  after: unknown,
+) {
   const [batch] = await db
     .insert(editBatches)
-    .values({ institutionId: a.institutionId, userId: actor.userId, teachingAssignmentId: a.id, source: 'lesson', grantId: access.grant?.id ?? null })
+    .values({
+      institutionId: a.institutionId,
+      userId: actor.userId,
+      teachingAssignmentId: a.id,
+      source: 'lesson',
+      grantId: access.grant?.id ?? null,
+    })
     .returning({ id: editBatches.id });
-  await db.insert(changeLog).values({ institutionId: a.institutionId, batchId: batch!.id, entity: 'lesson', lessonId, before, after, userId: actor.userId });
+  await db.insert(changeLog).values({
+    institutionId: a.institutionId,
+    batchId: batch!.id,
+    entity: 'lesson',
+    lessonId,
+    before,
+    after,
+    userId: actor.userId,
+  });
 }
 
 export async function createLesson(db: Db, actor: Actor, input: z.infer<typeof createLessonInput>) {
@@ -85,12 +117,21 @@ async function loadLesson(db: Db, a: AssignmentContext, lessonId: number) {
   const [lesson] = await db
     .select()
     .from(lessons)
-    .where(and(eq(lessons.institutionId, a.institutionId), eq(lessons.id, lessonId), eq(lessons.teachingAssignmentId, a.id)));
+    .where(
+      and(eq(lessons.institutionId, a.institutionId), eq(lessons.id, lessonId), eq(lessons.teachingAssignmentId, a.id)),
+    );
   if (!lesson) throw outOfScope();
   return lesson;
 }
 
-const snapshot = (l: typeof lessons.$inferSelect) => ({ date: l.date, pairNo: l.pairNo, hours: l.hours, kind: l.kind, topic: l.topic, homework: l.homework });
+const snapshot = (l: typeof lessons.$inferSelect) => ({
+  date: l.date,
+  pairNo: l.pairNo,
+  hours: l.hours,
+  kind: l.kind,
+  topic: l.topic,
+  homework: l.homework,
+});
 
 export async function updateLesson(db: Db, actor: Actor, input: z.infer<typeof updateLessonInput>) {
   const { assignment, access } = await editable(db, actor, input.assignmentId);
@@ -98,7 +139,11 @@ export async function updateLesson(db: Db, actor: Actor, input: z.infer<typeof u
   const { assignmentId: _a, lessonId, ...fields } = input;
   await checkFields(db, assignment, fields, lessonId);
   return inTransaction(db, async (tx) => {
-    const [lesson] = await tx.update(lessons).set(fields).where(and(eq(lessons.institutionId, assignment.institutionId), eq(lessons.id, lessonId))).returning();
+    const [lesson] = await tx
+      .update(lessons)
+      .set(fields)
+      .where(and(eq(lessons.institutionId, assignment.institutionId), eq(lessons.id, lessonId)))
+      .returning();
     await logBatch(tx, assignment, actor, access, lessonId, snapshot(before), fields);
     return lesson!;
   });
@@ -107,10 +152,19 @@ export async function updateLesson(db: Db, actor: Actor, input: z.infer<typeof u
 export type DeleteLessonResult = { status: 'deleted' } | { status: 'needsConfirm'; marks: number };
 
 /** A lesson with marks is deleted only when confirmed; its marks go into the log with it. */
-export async function deleteLesson(db: Db, actor: Actor, input: z.infer<typeof deleteLessonInput>): Promise<DeleteLessonResult> {
+export async function deleteLesson(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof deleteLessonInput>,
+): Promise<DeleteLessonResult> {
   const { assignment, access } = await editable(db, actor, input.assignmentId);
   const lesson = await loadLesson(db, assignment, input.lessonId);
-  const marks = await queryRows<{ student_id: number; attendance: string | null; grade1: string | null; grade2: string | null }>(
+  const marks = await queryRows<{
+    student_id: number;
+    attendance: string | null;
+    grade1: string | null;
+    grade2: string | null;
+  }>(
     db,
     sql`select student_id, attendance, grade1, grade2 from journal_cells
         where institution_id = ${assignment.institutionId} and lesson_id = ${lesson.id}

@@ -57,7 +57,12 @@ type CellTuple = [number, number, string | null, string | null, string | null, n
  * After the scope check, one statement builds the whole page as JSON in PostgreSQL: one round trip, and one
  * JSON.parse instead of thousands of rows to decode (cells travel as compact arrays).
  */
-export async function loadJournalPage(db: Db, actor: Actor, assignmentId: number, today: string): Promise<JournalPage | null> {
+export async function loadJournalPage(
+  db: Db,
+  actor: Actor,
+  assignmentId: number,
+  today: string,
+): Promise<JournalPage | null> {
   const assignment = await loadAssignment(db, actor, assignmentId, 'journal.read');
   if (!assignment) return null;
   const inst = assignment.institutionId;
@@ -87,15 +92,18 @@ export async function loadJournalPage(db: Db, actor: Actor, assignmentId: number
     loadRoster(db, assignment),
     editAccess(db, actor, assignment),
   ]);
-  const parse = <T>(value: T | string | null | undefined): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : (value ?? null));
-  const cells = (parse<CellTuple[]>(data?.cells) ?? []).map(([lessonId, studentId, attendance, grade1, grade2, version]) => ({
-    lessonId,
-    studentId,
-    attendance,
-    grade1,
-    grade2,
-    version,
-  }));
+  const parse = <T>(value: T | string | null | undefined): T | null =>
+    typeof value === 'string' ? (JSON.parse(value) as T) : (value ?? null);
+  const cells = (parse<CellTuple[]>(data?.cells) ?? []).map(
+    ([lessonId, studentId, attendance, grade1, grade2, version]) => ({
+      lessonId,
+      studentId,
+      attendance,
+      grade1,
+      grade2,
+      version,
+    }),
+  );
   const kinds = parse<{ code: string; label: string; weight: string }[]>(data?.kinds) ?? [];
   return {
     assignment,
@@ -107,7 +115,12 @@ export async function loadJournalPage(db: Db, actor: Actor, assignmentId: number
     attendanceCodes: parse<AttendanceCodeDef[]>(data?.codes) ?? [],
     lessonKinds: LESSON_KINDS.map((k) => {
       const own = kinds.find((x) => x.code === k.code);
-      return { code: k.code, label: own?.label ?? k.label, short: k.short, weight: own ? Number(own.weight) : k.weight };
+      return {
+        code: k.code,
+        label: own?.label ?? k.label,
+        short: k.short,
+        weight: own ? Number(own.weight) : k.weight,
+      };
     }),
     access: { ...access, canUnlock: assignment.inUnlockScope },
     viewerId: actor.userId,

@@ -25,7 +25,10 @@ export async function loadRoster(db: Db, a: AssignmentContext): Promise<RosterSt
       to: groupMemberships.toDate,
     })
     .from(groupMemberships)
-    .innerJoin(students, and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)))
+    .innerJoin(
+      students,
+      and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)),
+    )
     .where(
       and(
         eq(groupMemberships.institutionId, a.institutionId),
@@ -51,12 +54,27 @@ export interface MembershipRow {
 }
 
 /** Membership rows → the page's students, alphabetically, with their spans clipped to the term. */
-export function rosterFromRows(rows: MembershipRow[], term: { termStartsOn: string; termEndsOn: string }): RosterStudent[] {
-  const byStudent = new Map<number, RosterStudent & { person: { lastName: string; firstName: string; middleName: string | null } }>();
+export function rosterFromRows(
+  rows: MembershipRow[],
+  term: { termStartsOn: string; termEndsOn: string },
+): RosterStudent[] {
+  const byStudent = new Map<
+    number,
+    RosterStudent & { person: { lastName: string; firstName: string; middleName: string | null } }
+  >();
   for (const r of rows) {
     const person = { lastName: r.lastName, firstName: r.firstName, middleName: r.middleName };
-    const entry = byStudent.get(r.id) ?? { id: r.id, name: shortName(person), fullName: fullName(person), spans: [], person };
-    entry.spans.push({ from: r.from < term.termStartsOn ? term.termStartsOn : r.from, to: r.to && r.to > term.termEndsOn ? term.termEndsOn : r.to });
+    const entry = byStudent.get(r.id) ?? {
+      id: r.id,
+      name: shortName(person),
+      fullName: fullName(person),
+      spans: [],
+      person,
+    };
+    entry.spans.push({
+      from: r.from < term.termStartsOn ? term.termStartsOn : r.from,
+      to: r.to && r.to > term.termEndsOn ? term.termEndsOn : r.to,
+    });
     byStudent.set(r.id, entry);
   }
   return [...byStudent.values()]

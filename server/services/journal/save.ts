@@ -10,7 +10,12 @@ import { inTransaction, type Db } from '../../../db/client';
 import { queryRows } from '../../../db/client';
 import { teachingAssignments, terms } from '../../../db/schema';
 import { q } from '../../../db/sql';
-import { ATTESTATION_FIELDS, attestationColumns, parseAttestationInput, type AttestationField } from '../../../domain/attestation';
+import {
+  ATTESTATION_FIELDS,
+  attestationColumns,
+  parseAttestationInput,
+  type AttestationField,
+} from '../../../domain/attestation';
 import { CLIENT_BATCH_SOURCES } from '../../../domain/edit-batches';
 import { formatDayMonth } from '../../../domain/dates';
 import { cellEditChecker } from '../../../domain/cell-edit';
@@ -25,15 +30,24 @@ import { forbidden, outOfScope } from '../refusals';
 
 export { ConflictDetected, type CellEdit, type SavedCell };
 
-
 export const saveInput = z
   .object({
     assignmentId: id,
     source: z.enum(CLIENT_BATCH_SOURCES),
     clientBatchId: z.string().min(8).max(64),
-    cells: z.array(z.object({ lessonId: id, studentId: id, text: z.string().max(40), baseVersion: z.number().int().min(0) })).max(5000).default([]),
+    cells: z
+      .array(z.object({ lessonId: id, studentId: id, text: z.string().max(40), baseVersion: z.number().int().min(0) }))
+      .max(5000)
+      .default([]),
     attestation: z
-      .array(z.object({ studentId: id, field: z.enum(ATTESTATION_FIELDS), text: z.string().max(40), baseVersion: z.number().int().min(0) }))
+      .array(
+        z.object({
+          studentId: id,
+          field: z.enum(ATTESTATION_FIELDS),
+          text: z.string().max(40),
+          baseVersion: z.number().int().min(0),
+        }),
+      )
       .max(2000)
       .default([]),
   })
@@ -87,7 +101,10 @@ const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse
  * roster, lesson dates, attendance codes, and whether this batch was already applied. Columns of the outer query
  * (`teaching_assignments`, `terms`) are correlated.
  */
-function saveReads(actor: Actor, input: SaveInput): AssignmentExtra<Record<'roster' | 'lessons' | 'codes' | 'previousBatch', SQL>> {
+function saveReads(
+  actor: Actor,
+  input: SaveInput,
+): AssignmentExtra<Record<'roster' | 'lessons' | 'codes' | 'previousBatch', SQL>> {
   const ta = teachingAssignments;
   const at = q(ta.institutionId);
   return {
@@ -120,18 +137,26 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
   const repeated = (extra.previousBatch as number | null) ?? null;
   if (repeated !== null) return { status: 'saved', batchId: repeated, ...(await currentValues(db, assignment, input)) };
   const roster = rosterFromRows(
-    parsed<[number, string, string, string | null, string, string | null][]>(extra.roster).map(([id, lastName, firstName, middleName, from, to]) => ({ id, lastName, firstName, middleName, from, to })),
+    parsed<[number, string, string, string | null, string, string | null][]>(extra.roster).map(
+      ([id, lastName, firstName, middleName, from, to]) => ({ id, lastName, firstName, middleName, from, to }),
+    ),
     assignment,
   );
   const lessonRows = parsed<[number, string][]>(extra.lessons).map(([id, date]) => ({ id, date }));
-  const codes = parsed<[string, string, boolean, boolean][]>(extra.codes).map(([code, label, isAbsence, isValid]) => ({ code, label, isAbsence, isValid }));
+  const codes = parsed<[string, string, boolean, boolean][]>(extra.codes).map(([code, label, isAbsence, isValid]) => ({
+    code,
+    label,
+    isAbsence,
+    isValid,
+  }));
   const currentAtt = await readAttestation(db, assignment, input.attestation);
   const validated = validate(assignment, input, today, roster, lessonRows, codes);
   if ('errors' in validated) return { status: 'invalid', errors: validated.errors };
   const { cells, attestation } = validated;
 
   try {
-    if (attestation.some((e) => (currentAtt.get(attKey(e))?.version ?? 0) !== e.baseVersion)) throw new ConflictDetected();
+    if (attestation.some((e) => (currentAtt.get(attKey(e))?.version ?? 0) !== e.baseVersion))
+      throw new ConflictDetected();
     const changedAtt = attestation.filter((e) => (currentAtt.get(attKey(e))?.value || null) !== e.value);
     const header: BatchHeader = {
       institutionId: assignment.institutionId,
@@ -178,7 +203,8 @@ function validate(
   const errors: EditError[] = [];
   const cells: CellEdit[] = [];
   const seen = new Set<string>();
-  const fail = (e: { lessonId: number; studentId: number }, message: string) => errors.push({ lessonId: e.lessonId, studentId: e.studentId, message });
+  const fail = (e: { lessonId: number; studentId: number }, message: string) =>
+    errors.push({ lessonId: e.lessonId, studentId: e.studentId, message });
   for (const e of input.cells) {
     const student = students.get(e.studentId);
     const date = lessonDates.get(e.lessonId);
@@ -190,7 +216,14 @@ function validate(
       seen.add(cellKey);
       const checked = check({ studentName: student.name, spans: student.spans, lessonDate: date }, e.text);
       if (!checked.ok) fail(e, checked.message);
-      else cells.push({ lessonId: e.lessonId, studentId: e.studentId, value: checked.value, text: e.text, baseVersion: e.baseVersion });
+      else
+        cells.push({
+          lessonId: e.lessonId,
+          studentId: e.studentId,
+          value: checked.value,
+          text: e.text,
+          baseVersion: e.baseVersion,
+        });
     }
   }
   const attestation: AttestationEdit[] = [];
@@ -198,7 +231,8 @@ function validate(
     const student = students.get(e.studentId);
     const column = columns.find((c) => c.field === e.field);
     const where = `${student?.name ?? `студент ${e.studentId}`}, «${column?.header ?? e.field}»`;
-    const fail = (message: string) => errors.push({ studentId: e.studentId, field: e.field, message: `${where}: ${message}` });
+    const fail = (message: string) =>
+      errors.push({ studentId: e.studentId, field: e.field, message: `${where}: ${message}` });
     if (!student) fail('студента нет в списке этого журнала');
     else if (!column) fail('в этом семестре у дисциплины нет такой формы аттестации');
     else if (seen.has(attKey(e))) fail('ячейка указана в пакете дважды');
@@ -206,7 +240,14 @@ function validate(
       seen.add(attKey(e));
       const parsed = parseAttestationInput(e.field, e.text);
       if (!parsed.ok) fail(parsed.error);
-      else attestation.push({ studentId: e.studentId, field: e.field, value: parsed.value, text: e.text, baseVersion: e.baseVersion });
+      else
+        attestation.push({
+          studentId: e.studentId,
+          field: e.field,
+          value: parsed.value,
+          text: e.text,
+          baseVersion: e.baseVersion,
+        });
     }
   }
   return errors.length ? { errors } : { cells, attestation };
@@ -217,22 +258,44 @@ export interface CurrentCell {
   version: number;
 }
 
-export async function readCells(db: Db, institutionId: number, edits: { lessonId: number; studentId: number }[]): Promise<Map<string, CurrentCell>> {
+export async function readCells(
+  db: Db,
+  institutionId: number,
+  edits: { lessonId: number; studentId: number }[],
+): Promise<Map<string, CurrentCell>> {
   const result = new Map<string, CurrentCell>();
   if (edits.length === 0) return result;
-  const rows = await queryRows<{ lesson_id: number; student_id: number; attendance: string | null; grade1: string | null; grade2: string | null; version: number }>(
+  const rows = await queryRows<{
+    lesson_id: number;
+    student_id: number;
+    attendance: string | null;
+    grade1: string | null;
+    grade2: string | null;
+    version: number;
+  }>(
     db,
     sql`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version
         from unnest(${ints(edits.map((e) => e.lessonId))}::int[], ${ints(edits.map((e) => e.studentId))}::int[]) as k(lesson_id, student_id)
         join journal_cells c on c.institution_id = ${institutionId} and c.lesson_id = k.lesson_id and c.student_id = k.student_id`,
   );
   for (const r of rows) {
-    result.set(`${r.lesson_id}:${r.student_id}`, { value: { attendance: r.attendance, grade1: r.grade1 as CellValue['grade1'], grade2: r.grade2 as CellValue['grade2'] }, version: r.version });
+    result.set(`${r.lesson_id}:${r.student_id}`, {
+      value: {
+        attendance: r.attendance,
+        grade1: r.grade1 as CellValue['grade1'],
+        grade2: r.grade2 as CellValue['grade2'],
+      },
+      version: r.version,
+    });
   }
   return result;
 }
 
-export async function readAttestation(db: Db, a: { institutionId: number; id: number }, edits: { studentId: number; field: string }[]): Promise<Map<string, { value: string; version: number }>> {
+export async function readAttestation(
+  db: Db,
+  a: { institutionId: number; id: number },
+  edits: { studentId: number; field: string }[],
+): Promise<Map<string, { value: string; version: number }>> {
   const result = new Map<string, { value: string; version: number }>();
   if (edits.length === 0) return result;
   const rows = await queryRows<{ student_id: number; field: string; value: string; version: number }>(
@@ -279,7 +342,11 @@ export async function writeAttestation(
 }
 
 /** The current values of the cells a batch touched (for a batch already applied, or for conflicts). */
-async function currentValues(db: Db, a: AssignmentContext, input: SaveInput): Promise<{ cells: SavedCell[]; attestation: SavedAttestation[] }> {
+async function currentValues(
+  db: Db,
+  a: AssignmentContext,
+  input: SaveInput,
+): Promise<{ cells: SavedCell[]; attestation: SavedAttestation[] }> {
   const current = await readCells(db, a.institutionId, input.cells);
   const currentAtt = await readAttestation(db, a, input.attestation);
   return {
@@ -294,10 +361,24 @@ async function currentValues(db: Db, a: AssignmentContext, input: SaveInput): Pr
   };
 }
 
-async function describeConflicts(db: Db, a: AssignmentContext, cells: CellEdit[], attestation: AttestationEdit[]): Promise<Conflict[]> {
+async function describeConflicts(
+  db: Db,
+  a: AssignmentContext,
+  cells: CellEdit[],
+  attestation: AttestationEdit[],
+): Promise<Conflict[]> {
   const keys = JSON.stringify(cells.map((e) => ({ lesson_id: e.lessonId, student_id: e.studentId })));
   const rows = cells.length
-    ? await queryRows<{ lesson_id: number; student_id: number; attendance: string | null; grade1: string | null; grade2: string | null; version: number; by: string | null; at: string }>(
+    ? await queryRows<{
+        lesson_id: number;
+        student_id: number;
+        attendance: string | null;
+        grade1: string | null;
+        grade2: string | null;
+        version: number;
+        by: string | null;
+        at: string;
+      }>(
         db,
         sql`select c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version,
               u.last_name || ' ' || left(u.first_name, 1) || '.' as by, c.updated_at::text as at
@@ -315,7 +396,13 @@ async function describeConflicts(db: Db, a: AssignmentContext, cells: CellEdit[]
       lessonId: e.lessonId,
       studentId: e.studentId,
       mine: formatCell(e.value),
-      theirs: r ? formatCell({ attendance: r.attendance, grade1: r.grade1 as CellValue['grade1'], grade2: r.grade2 as CellValue['grade2'] }) : '',
+      theirs: r
+        ? formatCell({
+            attendance: r.attendance,
+            grade1: r.grade1 as CellValue['grade1'],
+            grade2: r.grade2 as CellValue['grade2'],
+          })
+        : '',
       version: r?.version ?? 0,
       by: r?.by ?? null,
       at: r?.at ?? null,
@@ -325,7 +412,15 @@ async function describeConflicts(db: Db, a: AssignmentContext, cells: CellEdit[]
   for (const e of attestation) {
     const c = currentAtt.get(attKey(e));
     if ((c?.version ?? 0) === e.baseVersion) continue;
-    conflicts.push({ studentId: e.studentId, field: e.field, mine: e.value ?? '', theirs: c?.value ?? '', version: c?.version ?? 0, by: null, at: null });
+    conflicts.push({
+      studentId: e.studentId,
+      field: e.field,
+      mine: e.value ?? '',
+      theirs: c?.value ?? '',
+      version: c?.version ?? 0,
+      by: null,
+      at: null,
+    });
   }
   return conflicts;
 }

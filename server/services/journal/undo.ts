@@ -14,8 +14,17 @@ import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment } from './context';
 import { loadRoster } from './roster';
 import {
-  ConflictDetected, EMPTY, readAttestation, readCells, writeAttestation, key, attKey,
-  type AttestationEdit, type CellEdit, type SavedAttestation, type SavedCell,
+  ConflictDetected,
+  EMPTY,
+  readAttestation,
+  readCells,
+  writeAttestation,
+  key,
+  attKey,
+  type AttestationEdit,
+  type CellEdit,
+  type SavedAttestation,
+  type SavedCell,
 } from './save';
 import { writeCells } from './write-cells';
 import { formatDayMonth } from '../../../domain/dates';
@@ -24,7 +33,14 @@ import { conflict, forbidden, outOfScope } from '../refusals';
 
 export type UndoResult =
   | { status: 'nothing' }
-  | { status: 'undone'; batchId: number | null; revertedBatchId: number; cells: SavedCell[]; attestation: SavedAttestation[]; refused: string[] };
+  | {
+      status: 'undone';
+      batchId: number | null;
+      revertedBatchId: number;
+      cells: SavedCell[];
+      attestation: SavedAttestation[];
+      refused: string[];
+    };
 
 const UNDOABLE: readonly string[] = CLIENT_BATCH_SOURCES;
 
@@ -58,10 +74,19 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
     await db
       .select()
       .from(changeLog)
-      .where(and(eq(changeLog.institutionId, assignment.institutionId), eq(changeLog.batchId, last.id), eq(changeLog.entity, 'attestation')))
+      .where(
+        and(
+          eq(changeLog.institutionId, assignment.institutionId),
+          eq(changeLog.batchId, last.id),
+          eq(changeLog.entity, 'attestation'),
+        ),
+      )
   ).filter((e) => e.studentId !== null && e.field);
   const cellEntries = (
-    await db.select().from(cellChanges).where(and(eq(cellChanges.institutionId, assignment.institutionId), eq(cellChanges.batchId, last.id)))
+    await db
+      .select()
+      .from(cellChanges)
+      .where(and(eq(cellChanges.institutionId, assignment.institutionId), eq(cellChanges.batchId, last.id)))
   ).flatMap(cellsOf);
   const roster = new Map((await loadRoster(db, assignment)).map((s) => [s.id, s.name]));
   const lessonDates = new Map(
@@ -76,17 +101,29 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       return await inTransaction(db, async (tx) => {
-        const current = await readCells(tx, assignment.institutionId, cellEntries.map((e) => ({ lessonId: e.lessonId, studentId: e.studentId })));
-        const currentAtt = await readAttestation(tx, assignment, attEntries.map((e) => ({ studentId: e.studentId!, field: e.field! })));
+        const current = await readCells(
+          tx,
+          assignment.institutionId,
+          cellEntries.map((e) => ({ lessonId: e.lessonId, studentId: e.studentId })),
+        );
+        const currentAtt = await readAttestation(
+          tx,
+          assignment,
+          attEntries.map((e) => ({ studentId: e.studentId!, field: e.field! })),
+        );
         const refused: string[] = [];
         const cellEdits: CellEdit[] = [];
         for (const { lessonId, studentId, before, after } of cellEntries) {
           const now = current.get(key({ lessonId, studentId }));
           if (!after || (now?.version ?? 0) !== after.version) {
-            refused.push(`${roster.get(studentId) ?? studentId}, ${lessonDates.get(lessonId) ?? 'занятие удалено'}: изменено после этой правки — не отменено`);
+            refused.push(
+              `${roster.get(studentId) ?? studentId}, ${lessonDates.get(lessonId) ?? 'занятие удалено'}: изменено после этой правки — не отменено`,
+            );
             continue;
           }
-          const value: CellValue = before ? { attendance: before.attendance, grade1: before.grade1, grade2: before.grade2 } : EMPTY;
+          const value: CellValue = before
+            ? { attendance: before.attendance, grade1: before.grade1, grade2: before.grade2 }
+            : EMPTY;
           cellEdits.push({ lessonId, studentId, value, text: '', baseVersion: now!.version });
         }
         const attEdits: AttestationEdit[] = [];
@@ -95,10 +132,18 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
           const before = e.before as { value: string | null; version: number } | null;
           const now = currentAtt.get(attKey({ studentId: e.studentId!, field: e.field! }));
           if (!after || (now?.version ?? 0) !== after.version) {
-            refused.push(`${roster.get(e.studentId!) ?? e.studentId}, аттестация: изменено после этой правки — не отменено`);
+            refused.push(
+              `${roster.get(e.studentId!) ?? e.studentId}, аттестация: изменено после этой правки — не отменено`,
+            );
             continue;
           }
-          attEdits.push({ studentId: e.studentId!, field: e.field as AttestationField, value: before?.value ?? null, text: '', baseVersion: now!.version });
+          attEdits.push({
+            studentId: e.studentId!,
+            field: e.field as AttestationField,
+            value: before?.value ?? null,
+            text: '',
+            baseVersion: now!.version,
+          });
         }
         let batchId: number | null = null;
         let cells: SavedCell[] = [];
@@ -120,7 +165,8 @@ export async function undoLastBatch(db: Db, actor: Actor, assignmentId: number):
           );
           batchId = written.batchId;
           cells = written.cells;
-          if (attEdits.length) attestation = await writeAttestation(tx, assignment, actor.userId, written.batchId!, attEdits, currentAtt);
+          if (attEdits.length)
+            attestation = await writeAttestation(tx, assignment, actor.userId, written.batchId!, attEdits, currentAtt);
         }
         return { status: 'undone' as const, batchId, revertedBatchId: last.id, cells, attestation, refused };
       });

@@ -51,7 +51,12 @@ function textArray(values: (string | null)[]): string {
  * concurrent writer since has moved, so it drops out of the count — and new cells are inserted ON CONFLICT DO NOTHING,
  * so one inserted meanwhile drops out too. A count short of the changed cells fails the statement as a whole.
  */
-export async function writeCells(db: Db, header: BatchHeader, edits: CellEdit[], options: { batchAlways?: boolean } = {}): Promise<{ batchId: number | null; cells: SavedCell[] }> {
+export async function writeCells(
+  db: Db,
+  header: BatchHeader,
+  edits: CellEdit[],
+  options: { batchAlways?: boolean } = {},
+): Promise<{ batchId: number | null; cells: SavedCell[] }> {
   const i = header.institutionId;
   // Cells the client read as existing are updated, the others inserted; the statement leaves out a part it does not need.
   const updates = edits.some((e) => e.baseVersion > 0);
@@ -101,7 +106,8 @@ export async function writeCells(db: Db, header: BatchHeader, edits: CellEdit[],
         from s`,
   ).catch((error: unknown) => {
     for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-      if (String((e as { message?: string }).message ?? '').includes('ezh:version-conflict')) throw new ConflictDetected();
+      if (String((e as { message?: string }).message ?? '').includes('ezh:version-conflict'))
+        throw new ConflictDetected();
     }
     throw error;
   });
@@ -110,7 +116,14 @@ export async function writeCells(db: Db, header: BatchHeader, edits: CellEdit[],
     batchId: result!.batch_id,
     cells: changed.map((ord) => {
       const e = edits[ord - 1]!;
-      return { lessonId: e.lessonId, studentId: e.studentId, attendance: e.value.attendance, grade1: e.value.grade1, grade2: e.value.grade2, version: e.baseVersion + 1 };
+      return {
+        lessonId: e.lessonId,
+        studentId: e.studentId,
+        attendance: e.value.attendance,
+        grade1: e.value.grade1,
+        grade2: e.value.grade2,
+        version: e.baseVersion + 1,
+      };
     }),
   };
 }

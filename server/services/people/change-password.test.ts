@@ -20,15 +20,29 @@ describe('changeOwnPassword', () => {
   it('refuses bad input with a Russian message naming the field, and changes nothing', async () => {
     const actor = await actorByLogin(database.db, 'roditel');
     const [before] = await database.db.select().from(users).where(eq(users.id, actor.userId));
-    expect(await changeOwnPassword(database.db, actor, { current: DEMO_PASSWORD, next: 'short', confirm: 'short' })).toEqual({
+    expect(
+      await changeOwnPassword(database.db, actor, { current: DEMO_PASSWORD, next: 'short', confirm: 'short' }),
+    ).toEqual({
       ok: false,
       error: expect.stringContaining('Новый пароль: не короче 8 символов'),
     });
-    expect(await changeOwnPassword(database.db, actor, { current: DEMO_PASSWORD, next: 'long-enough-1', confirm: 'other-one-2' })).toEqual({
+    expect(
+      await changeOwnPassword(database.db, actor, {
+        current: DEMO_PASSWORD,
+        next: 'long-enough-1',
+        confirm: 'other-one-2',
+      }),
+    ).toEqual({
       ok: false,
       error: expect.stringContaining('Повтор пароля'),
     });
-    expect(await changeOwnPassword(database.db, actor, { current: 'wrong', next: 'long-enough-1', confirm: 'long-enough-1' })).toEqual({
+    expect(
+      await changeOwnPassword(database.db, actor, {
+        current: 'wrong',
+        next: 'long-enough-1',
+        confirm: 'long-enough-1',
+      }),
+    ).toEqual({
       ok: false,
       error: 'Текущий пароль: неверен',
     });
@@ -39,7 +53,13 @@ describe('changeOwnPassword', () => {
   it('changes the password and clears the must-change flag', async () => {
     const actor = await actorByLogin(database.db, 'roditel');
     await database.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, actor.userId));
-    expect(await changeOwnPassword(database.db, actor, { current: DEMO_PASSWORD, next: 'Новый-пароль-2026', confirm: 'Новый-пароль-2026' })).toEqual({ ok: true });
+    expect(
+      await changeOwnPassword(database.db, actor, {
+        current: DEMO_PASSWORD,
+        next: 'Новый-пароль-2026',
+        confirm: 'Новый-пароль-2026',
+      }),
+    ).toEqual({ ok: true });
     expect((await checkCredentials(database.db, 'roditel', DEMO_PASSWORD, null)).ok).toBe(false);
     expect((await checkCredentials(database.db, 'roditel', 'Новый-пароль-2026', null)).ok).toBe(true);
     const [user] = await database.db.select().from(users).where(eq(users.id, actor.userId));

@@ -27,9 +27,18 @@ export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Pro
   const parsed = changePasswordInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('; ') };
   const input = parsed.data;
-  if (input.next.toLowerCase().includes(actor.login.toLowerCase())) return { ok: false, error: 'Новый пароль: не должен содержать логин' };
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).limit(1);
-  if (!user || !(await verifyPassword(user.passwordHash, input.current))) return { ok: false, error: 'Текущий пароль: неверен' };
-  await db.update(users).set({ passwordHash: await hashPassword(input.next), mustChangePassword: false }).where(eq(users.id, actor.userId));
+  if (input.next.toLowerCase().includes(actor.login.toLowerCase()))
+    return { ok: false, error: 'Новый пароль: не должен содержать логин' };
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.userId))
+    .limit(1);
+  if (!user || !(await verifyPassword(user.passwordHash, input.current)))
+    return { ok: false, error: 'Текущий пароль: неверен' };
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.next), mustChangePassword: false })
+    .where(eq(users.id, actor.userId));
   return { ok: true };
 }

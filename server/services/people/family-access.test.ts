@@ -32,7 +32,18 @@ describe('access for students and parents', () => {
     const access = await listGroupAccess(db, demo.actors.curator, { groupId: curatorGroup() }, today);
     const student = access.students.find((s) => s.login === null)!;
     const parent = student.guardians[0]!;
-    const slips = await issueAccess(db, demo.actors.curator, { groupId: curatorGroup(), people: [{ kind: 'student', id: student.id }, { kind: 'guardian', id: parent.id }] }, today);
+    const slips = await issueAccess(
+      db,
+      demo.actors.curator,
+      {
+        groupId: curatorGroup(),
+        people: [
+          { kind: 'student', id: student.id },
+          { kind: 'guardian', id: parent.id },
+        ],
+      },
+      today,
+    );
     expect(slips.map((s) => s.kind)).toEqual(['student', 'guardian']);
     expect(slips[1]!.whom).toMatch(/^(Мать|Отец|Опекун|Родитель) студента .+, группа ИС-21$/);
 
@@ -46,8 +57,17 @@ describe('access for students and parents', () => {
     const parentActor = await loadActor(db, parentUser[0]!.id);
     expect(parentActor!.childStudentIds.map((c) => c.studentId)).toContain(student.id);
 
-    const printed = await slipsFor(db, demo.actors.curator, { groupId: curatorGroup(), slips: slips.map((s) => ({ kind: s.kind, id: s.personId, password: s.password })) }, today);
-    const pdf = await renderAccessSlips({ college: 'ГБПОУ «Колледж»', address: 'https://ezh.example', slips: printed.slips });
+    const printed = await slipsFor(
+      db,
+      demo.actors.curator,
+      { groupId: curatorGroup(), slips: slips.map((s) => ({ kind: s.kind, id: s.personId, password: s.password })) },
+      today,
+    );
+    const pdf = await renderAccessSlips({
+      college: 'ГБПОУ «Колледж»',
+      address: 'https://ezh.example',
+      slips: printed.slips,
+    });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(pdf);
     expect(text).toContain('Доступ к электронному журналу');
@@ -60,29 +80,72 @@ describe('access for students and parents', () => {
     const db = demo.database.db;
     const access = await listGroupAccess(db, demo.actors.curator, { groupId: curatorGroup() }, today);
     const student = access.students.find((s) => s.login !== null && s.pending)!;
-    const [first] = await issueAccess(db, demo.actors.curator, { groupId: curatorGroup(), people: [{ kind: 'student', id: student.id }] }, today);
-    const [second] = await issueAccess(db, demo.actors.curator, { groupId: curatorGroup(), people: [{ kind: 'student', id: student.id }] }, today);
+    const [first] = await issueAccess(
+      db,
+      demo.actors.curator,
+      { groupId: curatorGroup(), people: [{ kind: 'student', id: student.id }] },
+      today,
+    );
+    const [second] = await issueAccess(
+      db,
+      demo.actors.curator,
+      { groupId: curatorGroup(), people: [{ kind: 'student', id: student.id }] },
+      today,
+    );
     expect(second!.login).toBe(first!.login);
     expect((await checkCredentials(db, first!.login, first!.password, null)).ok).toBe(false);
-    await expect(slipsFor(db, demo.actors.curator, { groupId: curatorGroup(), slips: [{ kind: 'student', id: student.id, password: first!.password }] }, today)).rejects.toThrow(
-      'временный пароль уже не действует',
-    );
-    const roles = await db.select().from(userRoles).where(and(eq(userRoles.role, 'student'), inArray(userRoles.userId, [(await db.select().from(users).where(eq(users.login, second!.login)))[0]!.id])));
+    await expect(
+      slipsFor(
+        db,
+        demo.actors.curator,
+        { groupId: curatorGroup(), slips: [{ kind: 'student', id: student.id, password: first!.password }] },
+        today,
+      ),
+    ).rejects.toThrow('временный пароль уже не действует');
+    const roles = await db
+      .select()
+      .from(userRoles)
+      .where(
+        and(
+          eq(userRoles.role, 'student'),
+          inArray(userRoles.userId, [(await db.select().from(users).where(eq(users.login, second!.login)))[0]!.id]),
+        ),
+      );
     expect(roles).toHaveLength(1);
   });
 
   it('refuses people outside the group and a parent who is also staff', async () => {
     const db = demo.database.db;
-    await expect(issueAccess(db, demo.actors.curator, { groupId: curatorGroup(), people: [{ kind: 'student', id: 999999 }] }, today)).rejects.toThrow('не состоит в группе ИС-21');
+    await expect(
+      issueAccess(
+        db,
+        demo.actors.curator,
+        { groupId: curatorGroup(), people: [{ kind: 'student', id: 999999 }] },
+        today,
+      ),
+    ).rejects.toThrow('не состоит в группе ИС-21');
     const access = await listGroupAccess(db, demo.actors.curator, { groupId: curatorGroup() }, today);
     const parent = access.students.flatMap((s) => s.guardians).find((g) => g.login === null)!;
     await db.update(guardians).set({ userId: demo.actors.teacher.userId }).where(eq(guardians.id, parent.id));
-    await expect(issueAccess(db, demo.actors.curator, { groupId: curatorGroup(), people: [{ kind: 'guardian', id: parent.id }] }, today)).rejects.toThrow(
-      'это учётная запись сотрудника',
-    );
+    await expect(
+      issueAccess(
+        db,
+        demo.actors.curator,
+        { groupId: curatorGroup(), people: [{ kind: 'guardian', id: parent.id }] },
+        today,
+      ),
+    ).rejects.toThrow('это учётная запись сотрудника');
     await db.update(guardians).set({ userId: null }).where(eq(guardians.id, parent.id));
-    const links = await db.select().from(studentGuardians).where(and(eq(studentGuardians.guardianId, parent.id)));
+    const links = await db
+      .select()
+      .from(studentGuardians)
+      .where(and(eq(studentGuardians.guardianId, parent.id)));
     expect(links.length).toBeGreaterThan(0);
-    expect(await db.select().from(guardians).where(and(eq(guardians.id, parent.id), isNull(guardians.userId)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(guardians)
+        .where(and(eq(guardians.id, parent.id), isNull(guardians.userId))),
+    ).toHaveLength(1);
   });
 });

@@ -73,7 +73,10 @@ async function groupPeople(db: Db, group: { id: number; institutionId: number },
       userId: students.userId,
     })
     .from(groupMemberships)
-    .innerJoin(students, and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)))
+    .innerJoin(
+      students,
+      and(eq(students.institutionId, groupMemberships.institutionId), eq(students.id, groupMemberships.studentId)),
+    )
     .leftJoin(users, eq(users.id, students.userId))
     .where(
       and(
@@ -98,14 +101,25 @@ async function groupPeople(db: Db, group: { id: number; institutionId: number },
           userId: guardians.userId,
         })
         .from(studentGuardians)
-        .innerJoin(guardians, and(eq(guardians.institutionId, studentGuardians.institutionId), eq(guardians.id, studentGuardians.guardianId)))
+        .innerJoin(
+          guardians,
+          and(
+            eq(guardians.institutionId, studentGuardians.institutionId),
+            eq(guardians.id, studentGuardians.guardianId),
+          ),
+        )
         .leftJoin(users, eq(users.id, guardians.userId))
         .where(and(eq(studentGuardians.institutionId, group.institutionId), inArray(studentGuardians.studentId, ids)))
     : [];
   return { studentRows: studentRows.sort(compareByName), guardianRows };
 }
 
-export async function listGroupAccess(db: Db, actor: Actor, input: z.infer<typeof accessListInput>, today: string): Promise<GroupAccess> {
+export async function listGroupAccess(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof accessListInput>,
+  today: string,
+): Promise<GroupAccess> {
   const group = await groupInScope(db, actor, input.groupId);
   const { studentRows, guardianRows } = await groupPeople(db, group, today);
   return {
@@ -119,17 +133,42 @@ export async function listGroupAccess(db: Db, actor: Actor, input: z.infer<typeo
       guardians: guardianRows
         .filter((g) => g.studentId === s.id)
         .sort(compareByName)
-        .map((g) => ({ kind: 'guardian' as const, id: g.id, name: fullName(g), relation: g.relation, login: g.login, pending: g.pending ?? false })),
+        .map((g) => ({
+          kind: 'guardian' as const,
+          id: g.id,
+          name: fullName(g),
+          relation: g.relation,
+          login: g.login,
+          pending: g.pending ?? false,
+        })),
     })),
   };
 }
 
-const RELATION_TITLE: Record<string, string> = { мать: 'Мать', отец: 'Отец', опекун: 'Опекун', попечитель: 'Попечитель' };
+const RELATION_TITLE: Record<string, string> = {
+  мать: 'Мать',
+  отец: 'Отец',
+  опекун: 'Опекун',
+  попечитель: 'Попечитель',
+};
 
-type Person = { kind: 'student' | 'guardian'; id: number; lastName: string; firstName: string; middleName: string | null; userId: number | null; whom: string };
+type Person = {
+  kind: 'student' | 'guardian';
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  userId: number | null;
+  whom: string;
+};
 
 /** The chosen people, each checked to be a student of the group today or a parent of one; with the slip's «whom». */
-async function resolvePeople(db: Db, group: { id: number; institutionId: number; name: string }, people: { kind: 'student' | 'guardian'; id: number }[], today: string) {
+async function resolvePeople(
+  db: Db,
+  group: { id: number; institutionId: number; name: string },
+  people: { kind: 'student' | 'guardian'; id: number }[],
+  today: string,
+) {
   const { studentRows, guardianRows } = await groupPeople(db, group, today);
   const wanted: Person[] = [];
   const seen = new Set<string>();
@@ -145,14 +184,23 @@ async function resolvePeople(db: Db, group: { id: number; institutionId: number;
       const links = guardianRows.filter((r) => r.id === p.id);
       if (links.length === 0) throw badInput(`Родитель №${p.id}: не связан ни с одним студентом группы ${group.name}`);
       const children = links.map((l) => shortName(studentRows.find((s) => s.id === l.studentId)!)).join(', ');
-      wanted.push({ ...links[0]!, kind: 'guardian', whom: `${RELATION_TITLE[links[0]!.relation] ?? 'Родитель'} студента ${children}, группа ${group.name}` });
+      wanted.push({
+        ...links[0]!,
+        kind: 'guardian',
+        whom: `${RELATION_TITLE[links[0]!.relation] ?? 'Родитель'} студента ${children}, группа ${group.name}`,
+      });
     }
   }
   return wanted;
 }
 
 /** Creates or resets the logins in one transaction and returns the slips; the passwords exist only in this answer. */
-export async function issueAccess(db: Db, actor: Actor, input: z.infer<typeof issueAccessInput>, today: string): Promise<AccessSlip[]> {
+export async function issueAccess(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof issueAccessInput>,
+  today: string,
+): Promise<AccessSlip[]> {
   const group = await groupInScope(db, actor, input.groupId);
   const institutionId = group.institutionId;
   const wanted = await resolvePeople(db, group, input.people, today);
@@ -165,7 +213,8 @@ export async function issueAccess(db: Db, actor: Actor, input: z.infer<typeof is
       .from(userRoles)
       .where(and(inArray(userRoles.userId, existing), sql`${userRoles.role} not in ('student', 'parent')`));
     const person = wanted.find((p) => staff.some((s) => s.userId === p.userId));
-    if (person) throw badInput(`${fullName(person)}: это учётная запись сотрудника, её пароль сбрасывает администратор`);
+    if (person)
+      throw badInput(`${fullName(person)}: это учётная запись сотрудника, её пароль сбрасывает администратор`);
   }
 
   const passwords = wanted.map(() => oneTimePassword());
@@ -178,13 +227,21 @@ export async function issueAccess(db: Db, actor: Actor, input: z.infer<typeof is
       if (userId !== null) {
         const [updated] = await tx
           .update(users)
-          .set({ passwordHash: hashes[i]!, mustChangePassword: true, isActive: true, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+          .set({
+            passwordHash: hashes[i]!,
+            mustChangePassword: true,
+            isActive: true,
+            sessionEpoch: sql`${users.sessionEpoch} + 1`,
+          })
           .where(eq(users.id, userId))
           .returning({ login: users.login });
         login = updated!.login;
       } else {
         const base = loginFor(person) || `user${person.id}`;
-        const similar = await tx.select({ login: users.login }).from(users).where(sql`${users.login} like ${`${base}%`}`);
+        const similar = await tx
+          .select({ login: users.login })
+          .from(users)
+          .where(sql`${users.login} like ${`${base}%`}`);
         const taken = new Set(similar.map((u) => u.login));
         login = freeLogin(base, (l) => taken.has(l));
         const [created] = await tx
@@ -202,9 +259,15 @@ export async function issueAccess(db: Db, actor: Actor, input: z.infer<typeof is
           .returning({ id: users.id });
         userId = created!.id;
         if (person.kind === 'student') {
-          await tx.update(students).set({ userId }).where(and(eq(students.institutionId, institutionId), eq(students.id, person.id)));
+          await tx
+            .update(students)
+            .set({ userId })
+            .where(and(eq(students.institutionId, institutionId), eq(students.id, person.id)));
         } else {
-          await tx.update(guardians).set({ userId }).where(and(eq(guardians.institutionId, institutionId), eq(guardians.id, person.id)));
+          await tx
+            .update(guardians)
+            .set({ userId })
+            .where(and(eq(guardians.institutionId, institutionId), eq(guardians.id, person.id)));
         }
       }
       const role = person.kind === 'student' ? 'student' : 'parent';
@@ -213,8 +276,23 @@ export async function issueAccess(db: Db, actor: Actor, input: z.infer<typeof is
         .from(userRoles)
         .where(and(eq(userRoles.userId, userId), eq(userRoles.institutionId, institutionId), eq(userRoles.role, role)));
       if (!hasRole) await tx.insert(userRoles).values({ institutionId, userId, role });
-      await logAdminChange(tx, actor, institutionId, 'access', { userId: person.userId }, { userId, login, kind: person.kind, personId: person.id }, `Выдача доступа: ${group.name}`);
-      slips.push({ kind: person.kind, personId: person.id, fullName: fullName(person), login, password: passwords[i]!, whom: person.whom });
+      await logAdminChange(
+        tx,
+        actor,
+        institutionId,
+        'access',
+        { userId: person.userId },
+        { userId, login, kind: person.kind, personId: person.id },
+        `Выдача доступа: ${group.name}`,
+      );
+      slips.push({
+        kind: person.kind,
+        personId: person.id,
+        fullName: fullName(person),
+        login,
+        password: passwords[i]!,
+        whom: person.whom,
+      });
     }
     return slips;
   });
@@ -222,14 +300,22 @@ export async function issueAccess(db: Db, actor: Actor, input: z.infer<typeof is
 
 export const slipsInput = z.object({
   groupId: id,
-  slips: z.array(z.object({ kind: z.enum(['student', 'guardian']), id, password: z.string().min(1).max(100) })).min(1).max(300),
+  slips: z
+    .array(z.object({ kind: z.enum(['student', 'guardian']), id, password: z.string().min(1).max(100) }))
+    .min(1)
+    .max(300),
 });
 
 /**
  * The slips to print for passwords just issued: names and logins come from the database, and each password must still
  * be the person's unchanged one-time password — nothing else can be printed on a slip.
  */
-export async function slipsFor(db: Db, actor: Actor, input: z.infer<typeof slipsInput>, today: string): Promise<{ institutionId: number; slips: AccessSlip[] }> {
+export async function slipsFor(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof slipsInput>,
+  today: string,
+): Promise<{ institutionId: number; slips: AccessSlip[] }> {
   const group = await groupInScope(db, actor, input.groupId);
   const people = await resolvePeople(db, group, input.slips, today);
   const userIds = people.map((p) => p.userId).filter((u): u is number => u !== null);
@@ -241,7 +327,14 @@ export async function slipsFor(db: Db, actor: Actor, input: z.infer<typeof slips
       if (!account || !account.mustChangePassword || !(await verifyPassword(account.passwordHash, password))) {
         throw badInput(`${fullName(person)}: временный пароль уже не действует — выдайте доступ заново`);
       }
-      return { kind: person.kind, personId: person.id, fullName: fullName(person), login: account.login, password, whom: person.whom };
+      return {
+        kind: person.kind,
+        personId: person.id,
+        fullName: fullName(person),
+        login: account.login,
+        password,
+        whom: person.whom,
+      };
     }),
   );
   return { institutionId: group.institutionId, slips };

@@ -18,7 +18,11 @@ import { idSchema as id } from '../../../domain/ids';
 
 const STAFF_ROLES = ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'] as const;
 
-const roleGrant = z.object({ role: z.enum(STAFF_ROLES), departmentId: id.nullable().optional(), groupId: id.nullable().optional() });
+const roleGrant = z.object({
+  role: z.enum(STAFF_ROLES),
+  departmentId: id.nullable().optional(),
+  groupId: id.nullable().optional(),
+});
 // Names cleaned as stored everywhere (spaces, hyphen and apostrophe look-alikes): see domain/names.ts.
 const person = {
   lastName: z.string().overwrite(cleanName).min(1, 'Фамилия: заполните').max(100),
@@ -45,7 +49,11 @@ export async function staffOptions(db: Db, actor: Actor) {
 
 async function optionsOf(db: Db, institutionId: number) {
   const [deps, grps] = await Promise.all([
-    db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.institutionId, institutionId)).orderBy(asc(departments.name)),
+    db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(eq(departments.institutionId, institutionId))
+      .orderBy(asc(departments.name)),
     db
       .select({ id: groups.id, name: groups.name })
       .from(groups)
@@ -62,8 +70,10 @@ async function checkedRoles(db: Db, institutionId: number, roles: z.infer<typeof
   return roles.map((r) => {
     const departmentId = r.role === 'head' ? (r.departmentId ?? null) : null;
     const groupId = r.role === 'curator' ? (r.groupId ?? null) : null;
-    if (r.role === 'head' && (departmentId === null || !deps.some((d) => d.id === departmentId))) throw badInput('Заведующий отделением: выберите отделение колледжа');
-    if (r.role === 'curator' && (groupId === null || !grps.some((g) => g.id === groupId))) throw badInput('Куратор: выберите текущую группу колледжа');
+    if (r.role === 'head' && (departmentId === null || !deps.some((d) => d.id === departmentId)))
+      throw badInput('Заведующий отделением: выберите отделение колледжа');
+    if (r.role === 'curator' && (groupId === null || !grps.some((g) => g.id === groupId)))
+      throw badInput('Куратор: выберите текущую группу колледжа');
     const key = `${r.role}:${departmentId}:${groupId}`;
     if (seen.has(key)) throw badInput('Роли: одна и та же роль указана дважды');
     seen.add(key);
@@ -71,16 +81,42 @@ async function checkedRoles(db: Db, institutionId: number, roles: z.infer<typeof
   });
 }
 
-async function writeRoles(tx: Db, institutionId: number, userId: number, roles: { role: string; departmentId: number | null; groupId: number | null }[]) {
-  await tx.delete(userRoles).where(and(eq(userRoles.institutionId, institutionId), eq(userRoles.userId, userId), inArray(userRoles.role, [...STAFF_ROLES])));
+async function writeRoles(
+  tx: Db,
+  institutionId: number,
+  userId: number,
+  roles: { role: string; departmentId: number | null; groupId: number | null }[],
+) {
+  await tx
+    .delete(userRoles)
+    .where(
+      and(
+        eq(userRoles.institutionId, institutionId),
+        eq(userRoles.userId, userId),
+        inArray(userRoles.role, [...STAFF_ROLES]),
+      ),
+    );
   await tx.insert(userRoles).values(roles.map((r) => ({ institutionId, userId, ...r })));
   // The group's curator follows the role; a group has one curator.
-  await tx.update(groups).set({ curatorUserId: null }).where(and(eq(groups.institutionId, institutionId), eq(groups.curatorUserId, userId)));
+  await tx
+    .update(groups)
+    .set({ curatorUserId: null })
+    .where(and(eq(groups.institutionId, institutionId), eq(groups.curatorUserId, userId)));
   for (const r of roles.filter((x) => x.groupId !== null)) {
     await tx
       .delete(userRoles)
-      .where(and(eq(userRoles.institutionId, institutionId), eq(userRoles.role, 'curator'), eq(userRoles.groupId, r.groupId!), sql`${userRoles.userId} <> ${userId}`));
-    await tx.update(groups).set({ curatorUserId: userId }).where(and(eq(groups.institutionId, institutionId), eq(groups.id, r.groupId!)));
+      .where(
+        and(
+          eq(userRoles.institutionId, institutionId),
+          eq(userRoles.role, 'curator'),
+          eq(userRoles.groupId, r.groupId!),
+          sql`${userRoles.userId} <> ${userId}`,
+        ),
+      );
+    await tx
+      .update(groups)
+      .set({ curatorUserId: userId })
+      .where(and(eq(groups.institutionId, institutionId), eq(groups.id, r.groupId!)));
   }
 }
 
@@ -96,7 +132,10 @@ export async function createStaff(db: Db, actor: Actor, input: z.infer<typeof cr
       if (taken) throw badInput(`Логин: «${login}» уже занят`);
     } else {
       const base = loginFor(input);
-      const similar = await tx.select({ login: users.login }).from(users).where(sql`${users.login} like ${`${base}%`}`);
+      const similar = await tx
+        .select({ login: users.login })
+        .from(users)
+        .where(sql`${users.login} like ${`${base}%`}`);
       login = freeLogin(base, (l) => similar.some((u) => u.login === l));
     }
     const [user] = await tx
@@ -113,7 +152,15 @@ export async function createStaff(db: Db, actor: Actor, input: z.infer<typeof cr
       })
       .returning({ id: users.id });
     await writeRoles(tx, institutionId, user!.id, roles);
-    await logAdminChange(tx, actor, institutionId, 'user', null, { userId: user!.id, login, roles }, `Новый сотрудник: ${fullName(input)}`);
+    await logAdminChange(
+      tx,
+      actor,
+      institutionId,
+      'user',
+      null,
+      { userId: user!.id, login, roles },
+      `Новый сотрудник: ${fullName(input)}`,
+    );
     return { userId: user!.id, login, password };
   });
 }
@@ -124,16 +171,31 @@ export async function updateStaff(db: Db, actor: Actor, input: z.infer<typeof up
     .select()
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(users.id, input.userId), eq(userRoles.institutionId, institutionId), inArray(userRoles.role, [...STAFF_ROLES])))
+    .where(
+      and(
+        eq(users.id, input.userId),
+        eq(userRoles.institutionId, institutionId),
+        inArray(userRoles.role, [...STAFF_ROLES]),
+      ),
+    )
     .limit(1);
   if (!user) throw outOfScope();
   const roles = await checkedRoles(db, institutionId, input.roles);
-  if (input.userId === actor.userId && !roles.some((r) => r.role === 'admin')) throw badInput('Роли: свою роль администратора снять нельзя');
-  const before = await db.select().from(userRoles).where(and(eq(userRoles.userId, input.userId), eq(userRoles.institutionId, institutionId)));
+  if (input.userId === actor.userId && !roles.some((r) => r.role === 'admin'))
+    throw badInput('Роли: свою роль администратора снять нельзя');
+  const before = await db
+    .select()
+    .from(userRoles)
+    .where(and(eq(userRoles.userId, input.userId), eq(userRoles.institutionId, institutionId)));
   return inTransaction(db, async (tx) => {
     await tx
       .update(users)
-      .set({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null, position: input.position || null })
+      .set({
+        lastName: input.lastName,
+        firstName: input.firstName,
+        middleName: input.middleName || null,
+        position: input.position || null,
+      })
       .where(eq(users.id, input.userId));
     await writeRoles(tx, institutionId, input.userId, roles);
     await logAdminChange(
@@ -141,7 +203,12 @@ export async function updateStaff(db: Db, actor: Actor, input: z.infer<typeof up
       actor,
       institutionId,
       'user',
-      { userId: input.userId, name: fullName(user.users), position: user.users.position, roles: before.map((r) => ({ role: r.role, departmentId: r.departmentId, groupId: r.groupId })) },
+      {
+        userId: input.userId,
+        name: fullName(user.users),
+        position: user.users.position,
+        roles: before.map((r) => ({ role: r.role, departmentId: r.departmentId, groupId: r.groupId })),
+      },
       { userId: input.userId, name: fullName(input), position: input.position ?? null, roles },
       'Изменение сотрудника',
     );

@@ -22,10 +22,15 @@ describe('staff accounts', () => {
     expect(await loadActor(demo.database.db, user!.id, user!.sessionEpoch)).not.toBeNull();
     await setStaffActive(demo.database.db, demo.actors.admin, { userId: user!.id, active: false });
     expect(await loadActor(demo.database.db, user!.id, user!.sessionEpoch)).toBeNull();
-    expect(await checkCredentials(demo.database.db, 'metodist', DEMO_PASSWORD, null)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkCredentials(demo.database.db, 'metodist', DEMO_PASSWORD, null)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     await setStaffActive(demo.database.db, demo.actors.admin, { userId: user!.id, active: true });
     expect((await checkCredentials(demo.database.db, 'metodist', DEMO_PASSWORD, null)).ok).toBe(true);
-    await expect(setStaffActive(demo.database.db, demo.actors.admin, { userId: demo.actors.admin.userId, active: false })).rejects.toThrow('Свою учётную запись отключить нельзя');
+    await expect(
+      setStaffActive(demo.database.db, demo.actors.admin, { userId: demo.actors.admin.userId, active: false }),
+    ).rejects.toThrow('Свою учётную запись отключить нельзя');
   });
 
   it('resets a password to a one-time one that must be changed, and only for staff of the own college', async () => {
@@ -37,7 +42,11 @@ describe('staff accounts', () => {
     expect(signIn.ok).toBe(true);
     const actor = await loadActor(demo.database.db, user!.id);
     expect(actor?.mustChangePassword).toBe(true);
-    await expect(resetStaffPassword(demo.database.db, demo.actors.admin, { userId: demo.actors.student.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(resetStaffPassword(demo.database.db, demo.actors.head, { userId: user!.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      resetStaffPassword(demo.database.db, demo.actors.admin, { userId: demo.actors.student.userId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(resetStaffPassword(demo.database.db, demo.actors.head, { userId: user!.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });

@@ -36,10 +36,20 @@ export async function listStaff(db: Db, actor: Actor): Promise<StaffMember[]> {
   const institutionIds = institutionsFor(actor, 'staff.manage');
   if (institutionIds.length === 0) return [];
   const rows = await db
-    .select({ user: users, role: userRoles.role, departmentId: userRoles.departmentId, groupId: userRoles.groupId, department: departments.name, group: groups.name })
+    .select({
+      user: users,
+      role: userRoles.role,
+      departmentId: userRoles.departmentId,
+      groupId: userRoles.groupId,
+      department: departments.name,
+      group: groups.name,
+    })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .leftJoin(departments, and(eq(departments.institutionId, userRoles.institutionId), eq(departments.id, userRoles.departmentId)))
+    .leftJoin(
+      departments,
+      and(eq(departments.institutionId, userRoles.institutionId), eq(departments.id, userRoles.departmentId)),
+    )
     .leftJoin(groups, and(eq(groups.institutionId, userRoles.institutionId), eq(groups.id, userRoles.groupId)))
     .where(and(inArray(userRoles.institutionId, institutionIds), inArray(userRoles.role, STAFF_ROLES)))
     .orderBy(asc(users.lastName), asc(users.firstName));
@@ -71,7 +81,13 @@ async function staffAccount(db: Db, actor: Actor, userId: number) {
     .select({ user: users })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(users.id, userId), inArray(userRoles.institutionId, institutionIds.length ? institutionIds : [-1]), inArray(userRoles.role, STAFF_ROLES)))
+    .where(
+      and(
+        eq(users.id, userId),
+        inArray(userRoles.institutionId, institutionIds.length ? institutionIds : [-1]),
+        inArray(userRoles.role, STAFF_ROLES),
+      ),
+    )
     .limit(1);
   if (!row) throw outOfScope();
   return row.user;
@@ -87,7 +103,15 @@ export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof
       .update(users)
       .set({ isActive: input.active, sessionEpoch: sql`${users.sessionEpoch} + 1` })
       .where(eq(users.id, user.id));
-    await logAdminChange(tx, actor, institutionsFor(actor, 'staff.manage')[0]!, 'user', { userId: user.id, isActive: user.isActive }, { userId: user.id, isActive: input.active }, input.active ? 'включение' : 'отключение');
+    await logAdminChange(
+      tx,
+      actor,
+      institutionsFor(actor, 'staff.manage')[0]!,
+      'user',
+      { userId: user.id, isActive: user.isActive },
+      { userId: user.id, isActive: input.active },
+      input.active ? 'включение' : 'отключение',
+    );
   });
   return { ok: true as const };
 }
@@ -98,9 +122,21 @@ export async function resetStaffPassword(db: Db, actor: Actor, input: { userId: 
   await inTransaction(db, async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(password), mustChangePassword: true, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+      .set({
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+        sessionEpoch: sql`${users.sessionEpoch} + 1`,
+      })
       .where(eq(users.id, user.id));
-    await logAdminChange(tx, actor, institutionsFor(actor, 'staff.manage')[0]!, 'user', { userId: user.id }, { userId: user.id, passwordReset: true }, 'сброс пароля');
+    await logAdminChange(
+      tx,
+      actor,
+      institutionsFor(actor, 'staff.manage')[0]!,
+      'user',
+      { userId: user.id },
+      { userId: user.id, passwordReset: true },
+      'сброс пароля',
+    );
   });
   return { login: user.login, password };
 }

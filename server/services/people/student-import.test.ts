@@ -26,10 +26,26 @@ describe('student import into a group', () => {
     const db = demo.database.db;
     const before = (await groupRoster(db, demo.actors.curator, curatorGroup(), '2026-12-01'))!.students.length;
     const file = await xlsx([
-      ['Новикова', 'Дарья', 'Игоревна', new Date(Date.UTC(2010, 2, 14)), '26-501', '', '', 'Новикова Ольга Петровна', 'мать', '+7 927 123-45-67'],
+      [
+        'Новикова',
+        'Дарья',
+        'Игоревна',
+        new Date(Date.UTC(2010, 2, 14)),
+        '26-501',
+        '',
+        '',
+        'Новикова Ольга Петровна',
+        'мать',
+        '+7 927 123-45-67',
+      ],
       ['Ким', 'Артур', '', '02.05.2010', '26-502', '', '', '', '', ''],
     ]);
-    const result = await importStudents(db, demo.actors.curator, { groupId: curatorGroup(), fileName: 'список.xlsx', file, ...order }, '2026-11-29');
+    const result = await importStudents(
+      db,
+      demo.actors.curator,
+      { groupId: curatorGroup(), fileName: 'список.xlsx', file, ...order },
+      '2026-11-29',
+    );
     expect(result).toEqual({ ok: true, imported: 2, guardians: 1, knownGuardians: 0 });
     const after = (await groupRoster(db, demo.actors.curator, curatorGroup(), '2026-12-01'))!.students;
     expect(after.length).toBe(before + 2);
@@ -45,14 +61,27 @@ describe('student import into a group', () => {
     const bad = await importStudents(
       db,
       demo.actors.curator,
-      { groupId: curatorGroup(), fileName: 'список.csv', file: csv(`${header}\nПетров;Пётр;;;26-601;;;;;\n;Иван;;31.02.2010;;;;;;\n`), ...order },
+      {
+        groupId: curatorGroup(),
+        fileName: 'список.csv',
+        file: csv(`${header}\nПетров;Пётр;;;26-601;;;;;\n;Иван;;31.02.2010;;;;;;\n`),
+        ...order,
+      },
       '2026-11-29',
     );
-    expect(bad).toEqual({ ok: false, errors: [{ row: 3, message: 'Фамилия: заполните; Дата рождения: «31.02.2010» — ожидается ДД.ММ.ГГГГ' }] });
+    expect(bad).toEqual({
+      ok: false,
+      errors: [{ row: 3, message: 'Фамилия: заполните; Дата рождения: «31.02.2010» — ожидается ДД.ММ.ГГГГ' }],
+    });
     const again = await importStudents(
       db,
       demo.actors.curator,
-      { groupId: curatorGroup(), fileName: 'список.csv', file: csv(`${header}\nПетров;Пётр;;;26-501;;;;;\nКим;Артур;;02.05.2010;;;;;;\n`), ...order },
+      {
+        groupId: curatorGroup(),
+        fileName: 'список.csv',
+        file: csv(`${header}\nПетров;Пётр;;;26-501;;;;;\nКим;Артур;;02.05.2010;;;;;;\n`),
+        ...order,
+      },
       '2026-11-29',
     );
     expect(again).toEqual({
@@ -62,15 +91,30 @@ describe('student import into a group', () => {
         { row: 3, message: 'Студент: Ким Артур уже в группе ИС-21' },
       ],
     });
-    const wrongHeader = await importStudents(db, demo.actors.curator, { groupId: curatorGroup(), fileName: 'x.csv', file: csv('ФИО;Группа\nИванов;ИС-21'), ...order }, '2026-11-29');
-    expect(wrongHeader).toEqual({ ok: false, errors: [{ row: 1, message: expect.stringContaining('в столбце 1 ожидается «Фамилия»') }] });
+    const wrongHeader = await importStudents(
+      db,
+      demo.actors.curator,
+      { groupId: curatorGroup(), fileName: 'x.csv', file: csv('ФИО;Группа\nИванов;ИС-21'), ...order },
+      '2026-11-29',
+    );
+    expect(wrongHeader).toEqual({
+      ok: false,
+      errors: [{ row: 1, message: expect.stringContaining('в столбце 1 ожидается «Фамилия»') }],
+    });
     expect(await count()).toBe(total);
   });
 
   it('a curator imports into the own group only', async () => {
     const db = demo.database.db;
     const [other] = await db.select().from(groups).where(eq(groups.name, 'ИС-31'));
-    await expect(importStudents(db, demo.actors.curator, { groupId: other!.id, fileName: 'x.csv', file: csv('x'), ...order }, '2026-11-29')).rejects.toThrow('Нет доступа');
+    await expect(
+      importStudents(
+        db,
+        demo.actors.curator,
+        { groupId: other!.id, fileName: 'x.csv', file: csv('x'), ...order },
+        '2026-11-29',
+      ),
+    ).rejects.toThrow('Нет доступа');
   });
 });
 
@@ -85,13 +129,21 @@ describe('cells that are not plain text (issue #9, item 6)', () => {
         39886,
         '',
         '',
-        { text: { richText: [{ text: 'vera' }, { font: { bold: true }, text: '@mail.ru' }] }, hyperlink: 'mailto:vera@mail.ru' } as unknown as ExcelJS.CellValue,
+        {
+          text: { richText: [{ text: 'vera' }, { font: { bold: true }, text: '@mail.ru' }] },
+          hyperlink: 'mailto:vera@mail.ru',
+        } as unknown as ExcelJS.CellValue,
         '',
         '',
         '',
       ],
     ]);
-    const result = await importStudents(db, demo.actors.curator, { groupId: curatorGroup(), fileName: 'список.xlsx', file, ...order }, '2026-11-29');
+    const result = await importStudents(
+      db,
+      demo.actors.curator,
+      { groupId: curatorGroup(), fileName: 'список.xlsx', file, ...order },
+      '2026-11-29',
+    );
     expect(result).toEqual({ ok: true, imported: 1, guardians: 0, knownGuardians: 0 });
     const [vera] = await db.select().from(students).where(eq(students.lastName, 'Лаптева'));
     expect(vera).toMatchObject({ email: 'vera@mail.ru', birthDate: '2009-03-14' });
@@ -100,10 +152,26 @@ describe('cells that are not plain text (issue #9, item 6)', () => {
   it('a formula error is refused for its row and field, naming the error', async () => {
     const db = demo.database.db;
     const file = await xlsx([
-      ['Бобров', 'Глеб', '', '', '', '', { formula: 'VLOOKUP(A2,Почта!A:B,2,0)', result: { error: '#N/A' } }, '', '', ''],
+      [
+        'Бобров',
+        'Глеб',
+        '',
+        '',
+        '',
+        '',
+        { formula: 'VLOOKUP(A2,Почта!A:B,2,0)', result: { error: '#N/A' } },
+        '',
+        '',
+        '',
+      ],
       ['Боброва', '', '', '', '', '', '', '', '', ''],
     ]);
-    const result = await importStudents(db, demo.actors.curator, { groupId: curatorGroup(), fileName: 'список.xlsx', file, ...order }, '2026-11-29');
+    const result = await importStudents(
+      db,
+      demo.actors.curator,
+      { groupId: curatorGroup(), fileName: 'список.xlsx', file, ...order },
+      '2026-11-29',
+    );
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -116,11 +184,23 @@ describe('cells that are not plain text (issue #9, item 6)', () => {
 });
 
 describe('names compared with ё as е and without case (issue #9, item 7)', () => {
-  const row = (last: string, first: string, middle: string, birth: string, parent = '', relation = '', parentPhone = '') =>
-    [last, first, middle, birth, '', '', '', parent, relation, parentPhone];
+  const row = (
+    last: string,
+    first: string,
+    middle: string,
+    birth: string,
+    parent = '',
+    relation = '',
+    parentPhone = '',
+  ) => [last, first, middle, birth, '', '', '', parent, relation, parentPhone];
   const importRows = (rows: string[][]) =>
     xlsx(rows).then((file) =>
-      importStudents(demo.database.db, demo.actors.curator, { groupId: curatorGroup(), fileName: 'список.xlsx', file, ...order }, '2026-11-29'),
+      importStudents(
+        demo.database.db,
+        demo.actors.curator,
+        { groupId: curatorGroup(), fileName: 'список.xlsx', file, ...order },
+        '2026-11-29',
+      ),
     );
 
   it('«Семенов Артем Ильич» and «СЕМЁНОВ АРТЁМ ИЛЬИЧ» are not enrolled beside «Семёнов Артём Ильич»', async () => {
@@ -128,9 +208,20 @@ describe('names compared with ё as е and without case (issue #9, item 7)', () 
     expect(await importRows([row('Семёнов', 'Артём', 'Ильич', '13.03.2009')])).toMatchObject({ ok: true, imported: 1 });
     const count = async () => (await db.select().from(students)).length;
     const total = await count();
-    expect(await importRows([row('Семенов', 'Артем', 'Ильич', '13.03.2009'), row('СЕМЁНОВ', 'АРТЁМ', 'ИЛЬИЧ', '13.03.2009')])).toMatchObject({ ok: false });
-    expect(await importRows([row('Семенов', 'Артем', 'Ильич', '13.03.2009')])).toEqual({ ok: false, errors: [{ row: 2, message: 'Студент: Семенов Артем уже в группе ИС-21' }] });
-    expect(await importRows([row('СЕМЁНОВ', 'АРТЁМ', 'ИЛЬИЧ', '')])).toEqual({ ok: false, errors: [{ row: 2, message: 'Студент: СЕМЁНОВ АРТЁМ уже в группе ИС-21' }] });
+    expect(
+      await importRows([
+        row('Семенов', 'Артем', 'Ильич', '13.03.2009'),
+        row('СЕМЁНОВ', 'АРТЁМ', 'ИЛЬИЧ', '13.03.2009'),
+      ]),
+    ).toMatchObject({ ok: false });
+    expect(await importRows([row('Семенов', 'Артем', 'Ильич', '13.03.2009')])).toEqual({
+      ok: false,
+      errors: [{ row: 2, message: 'Студент: Семенов Артем уже в группе ИС-21' }],
+    });
+    expect(await importRows([row('СЕМЁНОВ', 'АРТЁМ', 'ИЛЬИЧ', '')])).toEqual({
+      ok: false,
+      errors: [{ row: 2, message: 'Студент: СЕМЁНОВ АРТЁМ уже в группе ИС-21' }],
+    });
     expect(await count()).toBe(total);
   });
 
@@ -143,12 +234,16 @@ describe('names compared with ё as е and without case (issue #9, item 7)', () 
     ]);
     expect(result).toEqual({ ok: true, imported: 3, guardians: 1, knownGuardians: 0 });
     const mothers = await db.select().from(guardians).where(eq(guardians.lastName, 'Тарханова'));
-    expect(mothers.map((m) => [m.lastName, m.firstName, m.middleName, m.phone])).toEqual([['Тарханова', 'Марина', 'Викторовна', '+7 927 555-11-22']]);
+    expect(mothers.map((m) => [m.lastName, m.firstName, m.middleName, m.phone])).toEqual([
+      ['Тарханова', 'Марина', 'Викторовна', '+7 927 555-11-22'],
+    ]);
     const links = await db.select().from(studentGuardians).where(eq(studentGuardians.guardianId, mothers[0]!.id));
     expect(links.length).toBe(3);
 
     // A later list with an elder brother finds her in the database.
-    const later = await importRows([row('Тарханов', 'Пётр', 'Олегович', '05.05.2008', 'Тарханова Марина Викторовна', 'мать', '89275551122')]);
+    const later = await importRows([
+      row('Тарханов', 'Пётр', 'Олегович', '05.05.2008', 'Тарханова Марина Викторовна', 'мать', '89275551122'),
+    ]);
     expect(later).toEqual({ ok: true, imported: 1, guardians: 0, knownGuardians: 1 });
     expect((await db.select().from(guardians).where(eq(guardians.lastName, 'Тарханова'))).length).toBe(1);
 
@@ -158,23 +253,44 @@ describe('names compared with ё as е and without case (issue #9, item 7)', () 
     expect(tarkhanovy.length).toBe(4);
     const parentIds = [...new Set(tarkhanovy.flatMap((s) => s.guardians.map((g) => g.id)))];
     expect(parentIds).toEqual([mothers[0]!.id]);
-    const slips = await issueAccess(db, demo.actors.curator, { groupId: curatorGroup(), people: tarkhanovy.flatMap((s) => s.guardians.map((g) => ({ kind: 'guardian' as const, id: g.id }))) }, '2026-12-01');
+    const slips = await issueAccess(
+      db,
+      demo.actors.curator,
+      {
+        groupId: curatorGroup(),
+        people: tarkhanovy.flatMap((s) => s.guardians.map((g) => ({ kind: 'guardian' as const, id: g.id }))),
+      },
+      '2026-12-01',
+    );
     expect(slips.length).toBe(1);
     expect(slips[0]!.whom).toContain('Тарханов П. О.');
-    const accounts = await db.select().from(users).where(and(eq(users.lastName, 'Тарханова'), eq(users.firstName, 'Марина')));
+    const accounts = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.lastName, 'Тарханова'), eq(users.firstName, 'Марина')));
     expect(accounts.length).toBe(1);
   });
 
   it('a double surname with a non-breaking hyphen (U+2011) or an en dash (U+2013) is accepted, stored with a plain hyphen', async () => {
     const db = demo.database.db;
     const result = await importRows([
-      row('Римская\u2011Корсакова', 'Анна', 'Петровна', '02.02.2009', 'Римский\u2011Корсаков Пётр Андреевич', 'отец', '+7 927 555-33-44'),
+      row(
+        'Римская\u2011Корсакова',
+        'Анна',
+        'Петровна',
+        '02.02.2009',
+        'Римский\u2011Корсаков Пётр Андреевич',
+        'отец',
+        '+7 927 555-33-44',
+      ),
       row('Салтыкова\u2013Щедрина', 'Мария', '', '03.03.2009'),
     ]);
     expect(result).toEqual({ ok: true, imported: 2, guardians: 1, knownGuardians: 0 });
-    const saved = await db.select({ lastName: students.lastName }).from(students).where(inArray(students.lastName, ['Римская-Корсакова', 'Салтыкова-Щедрина']));
+    const saved = await db
+      .select({ lastName: students.lastName })
+      .from(students)
+      .where(inArray(students.lastName, ['Римская-Корсакова', 'Салтыкова-Щедрина']));
     expect(saved.map((s) => s.lastName).sort()).toEqual(['Римская-Корсакова', 'Салтыкова-Щедрина']);
     expect((await db.select().from(guardians).where(eq(guardians.lastName, 'Римский-Корсаков'))).length).toBe(1);
   });
 });
-

@@ -34,9 +34,15 @@ export const importStudentsInput = z.object({
 });
 
 /** `guardians`: parents added; `knownGuardians`: parents already in the college, linked to their new children. */
-export type StudentImportResult = { ok: true; imported: number; guardians: number; knownGuardians: number } | { ok: false; errors: RowError[] };
+export type StudentImportResult =
+  { ok: true; imported: number; guardians: number; knownGuardians: number } | { ok: false; errors: RowError[] };
 
-export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof importStudentsInput>, today: string): Promise<StudentImportResult> {
+export async function importStudents(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof importStudentsInput>,
+  today: string,
+): Promise<StudentImportResult> {
   const [group] = await db
     .select({ id: groups.id, institutionId: groups.institutionId, name: groups.name })
     .from(groups)
@@ -52,30 +58,59 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
   // Against the database: record book numbers are unique in the college; a student already in the group is not added twice.
   const books = parsed.map((s) => s.recordBookNo).filter((b): b is string => b !== null);
   const takenBooks = books.length
-    ? await db.select({ no: students.recordBookNo }).from(students).where(and(eq(students.institutionId, institutionId), inArray(students.recordBookNo, books)))
+    ? await db
+        .select({ no: students.recordBookNo })
+        .from(students)
+        .where(and(eq(students.institutionId, institutionId), inArray(students.recordBookNo, books)))
     : [];
   const members = await groupMembersFrom(db, institutionId, group.id, input.effectiveOn);
   const dbErrors: RowError[] = [];
   for (const s of parsed) {
-    if (s.recordBookNo && takenBooks.some((t) => t.no === s.recordBookNo)) dbErrors.push({ row: s.row, message: `№ зачётной книжки: ${s.recordBookNo} уже выдан другому студенту колледжа` });
+    if (s.recordBookNo && takenBooks.some((t) => t.no === s.recordBookNo))
+      dbErrors.push({
+        row: s.row,
+        message: `№ зачётной книжки: ${s.recordBookNo} уже выдан другому студенту колледжа`,
+      });
     // «Семенов Артем» and «СЕМЁНОВ АРТЁМ» are «Семёнов Артём»: names compared by the one normalisation.
-    const same = members.find((m) => personKey(m) === personKey(s) && (s.birthDate === null || m.birthDate === s.birthDate));
-    if (same) dbErrors.push({ row: s.row, message: `Студент: ${s.lastName} ${s.firstName} уже в группе ${group.name}` });
+    const same = members.find(
+      (m) => personKey(m) === personKey(s) && (s.birthDate === null || m.birthDate === s.birthDate),
+    );
+    if (same)
+      dbErrors.push({ row: s.row, message: `Студент: ${s.lastName} ${s.firstName} уже в группе ${group.name}` });
   }
   if (dbErrors.length) return { ok: false, errors: dbErrors };
 
   // One parent of several children (twins on two rows, a sibling enrolled earlier) is one record and one login: parents
   // with the same name and phone are linked, whether met earlier in the file or already in the college.
-  const knownGuardians = await guardiansWithPhones(db, institutionId, parsed.map((s) => s.guardian?.phone));
+  const knownGuardians = await guardiansWithPhones(
+    db,
+    institutionId,
+    parsed.map((s) => s.guardian?.phone),
+  );
 
   return inTransaction(db, async (tx) => {
-    const linked: { id: number; lastName: string; firstName: string; middleName: string | null; phone: string | null }[] = [];
+    const linked: {
+      id: number;
+      lastName: string;
+      firstName: string;
+      middleName: string | null;
+      phone: string | null;
+    }[] = [];
     let guardianCount = 0;
     let knownCount = 0;
     for (const s of parsed) {
       const [student] = await tx
         .insert(students)
-        .values({ institutionId, lastName: s.lastName, firstName: s.firstName, middleName: s.middleName, birthDate: s.birthDate, recordBookNo: s.recordBookNo, phone: s.phone, email: s.email })
+        .values({
+          institutionId,
+          lastName: s.lastName,
+          firstName: s.firstName,
+          middleName: s.middleName,
+          birthDate: s.birthDate,
+          recordBookNo: s.recordBookNo,
+          phone: s.phone,
+          email: s.email,
+        })
         .returning({ id: students.id });
       await enrolMembership(tx, institutionId, student!.id, group.id, input);
       const g = s.guardian;
@@ -90,13 +125,21 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
             id: (
               await tx
                 .insert(guardians)
-                .values({ institutionId, lastName: g.lastName, firstName: g.firstName, middleName: g.middleName, phone: g.phone })
+                .values({
+                  institutionId,
+                  lastName: g.lastName,
+                  firstName: g.firstName,
+                  middleName: g.middleName,
+                  phone: g.phone,
+                })
                 .returning({ id: guardians.id })
             )[0]!.id,
           };
           linked.push(guardian);
         }
-        await tx.insert(studentGuardians).values({ institutionId, studentId: student!.id, guardianId: guardian.id, relation: g.relation });
+        await tx
+          .insert(studentGuardians)
+          .values({ institutionId, studentId: student!.id, guardianId: guardian.id, relation: g.relation });
       }
     }
     await logAdminChange(
@@ -105,7 +148,14 @@ export async function importStudents(db: Db, actor: Actor, input: z.infer<typeof
       institutionId,
       'movement',
       null,
-      { kind: 'import', groupId: group.id, students: parsed.length, guardians: guardianCount, knownGuardians: knownCount, file: input.fileName },
+      {
+        kind: 'import',
+        groupId: group.id,
+        students: parsed.length,
+        guardians: guardianCount,
+        knownGuardians: knownCount,
+        file: input.fileName,
+      },
       `Приказ № ${input.orderNo} от ${formatDate(input.orderDate)}: зачисление списком в группу ${group.name}`,
     );
     return { ok: true as const, imported: parsed.length, guardians: guardianCount, knownGuardians: knownCount };

@@ -6,12 +6,15 @@ import { serverCaller } from '@/server/trpc/caller';
 
 export default async function StructurePage() {
   const actor = await requireActor();
-  if (!can(actor, 'structure.manage')) return <div className="error">Недостаточно прав для изменения структуры колледжа.</div>;
+  if (!can(actor, 'structure.manage'))
+    return <div className="error">Недостаточно прав для изменения структуры колледжа.</div>;
   const options = await (await serverCaller()).structure.options();
   return (
     <>
       <h1>Отделения, специальности, группы</h1>
-      <p className="muted">Куратор группы получает роль куратора и видит её журналы и студентов. Выпущенные группы здесь не показаны.</p>
+      <p className="muted">
+        Куратор группы получает роль куратора и видит её журналы и студентов. Выпущенные группы здесь не показаны.
+      </p>
       <CollegeTimeZone timeZone={actor.timeZone} />
       <StructureAdmin options={options} />
     </>

@@ -14,7 +14,8 @@ export default async function CurriculumPage({ params }: { params: Promise<{ cur
         <h1>{plan.name}</h1>
         <p className="muted">
           {plan.specialty}, набор {plan.admissionYear} г. · строк плана: {plan.items.length} ·{' '}
-          <a href={`/api/reports/curriculum/${plan.id}`}>Выгрузить в Excel</a> · <Link href="/curricula">← все планы</Link>
+          <a href={`/api/reports/curriculum/${plan.id}`}>Выгрузить в Excel</a> ·{' '}
+          <Link href="/curricula">← все планы</Link>
         </p>
         <CurriculumEditor plan={plan} />
       </>

@@ -18,7 +18,8 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         <h1>Группа {roster.group.name}</h1>
         <p className="muted">
           {roster.group.specialty}, {roster.group.course} курс · {countOf(roster.students.length, NOUNS.student)}
-          {roster.termName ? ` · ${roster.termName}` : ''} · <a href={`/api/reports/group-roster/${groupId}`}>Скачать список (CSV)</a>
+          {roster.termName ? ` · ${roster.termName}` : ''} ·{' '}
+          <a href={`/api/reports/group-roster/${groupId}`}>Скачать список (CSV)</a>
           {can(actor, 'subgroups.manage') && (
             <>
               {' '}

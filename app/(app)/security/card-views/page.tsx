@@ -9,7 +9,8 @@ export default async function CardViewsPage() {
   try {
     views = await trpc.audit.cardViews({ limit: 200 });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN') return <div className="error">Недостаточно прав для просмотра журнала доступа.</div>;
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN')
+      return <div className="error">Недостаточно прав для просмотра журнала доступа.</div>;
     throw error;
   }
   const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium', timeZone: actor.timeZone });

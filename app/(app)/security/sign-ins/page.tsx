@@ -16,7 +16,8 @@ export default async function SignInsPage() {
   try {
     events = await trpc.audit.signIns({ limit: 200 });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN') return <div className="error">Недостаточно прав для просмотра журнала входов.</div>;
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN')
+      return <div className="error">Недостаточно прав для просмотра журнала входов.</div>;
     throw error;
   }
   const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium', timeZone: actor.timeZone });
@@ -38,7 +39,13 @@ export default async function SignInsPage() {
             <tr key={i}>
               <td>{time.format(new Date(e.at))}</td>
               <td>{e.login}</td>
-              <td>{e.success ? <span className="badge good">вход</span> : <span className="badge bad">отказ: {REASONS[e.reason ?? ''] ?? e.reason}</span>}</td>
+              <td>
+                {e.success ? (
+                  <span className="badge good">вход</span>
+                ) : (
+                  <span className="badge bad">отказ: {REASONS[e.reason ?? ''] ?? e.reason}</span>
+                )}
+              </td>
               <td>{e.ip ?? '—'}</td>
             </tr>
           ))}

@@ -15,7 +15,9 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
   let card;
   try {
     if (!Number.isInteger(studentId) || studentId <= 0) throw new TRPCError({ code: 'BAD_REQUEST' });
-    card = can(actor, 'people.read') ? await trpc.people.studentCard({ studentId }) : await trpc.family.studentCard({ studentId });
+    card = can(actor, 'people.read')
+      ? await trpc.people.studentCard({ studentId })
+      : await trpc.family.studentCard({ studentId });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST')) {
       return (
@@ -96,7 +98,12 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
         </table>
       </section>
       {can(actor, 'people.manage') && card.details && card.canManage && (
-        <StudentFamilyEditor studentId={card.id} phone={card.details.phone} email={card.details.email} guardians={card.details.guardians} />
+        <StudentFamilyEditor
+          studentId={card.id}
+          phone={card.details.phone}
+          email={card.details.email}
+          guardians={card.details.guardians}
+        />
       )}
       {can(actor, 'contingent.propose') && !can(actor, 'contingent.manage') && card.details && (
         <ProposalForm studentId={card.id} groups={await trpc.contingent.groupChoices()} />

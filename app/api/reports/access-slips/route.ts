@@ -16,10 +16,14 @@ import { slipsFor, slipsInput } from '@/server/services/people/family-access';
 export const POST = withRefusals(async (req: Request) => {
   const actor = authorize(await currentActor(), 'access.issue');
   const parsed = slipsInput.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? 'Неверный запрос' }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: parsed.error.issues[0]?.message ?? 'Неверный запрос' }, { status: 400 });
   const db = await getDb();
   const { institutionId, slips } = await slipsFor(db, actor, parsed.data, todayOf(actor));
-  const [college] = await db.select({ name: institutions.shortName }).from(institutions).where(eq(institutions.id, institutionId));
+  const [college] = await db
+    .select({ name: institutions.shortName })
+    .from(institutions)
+    .where(eq(institutions.id, institutionId));
   const pdf = await renderAccessSlips({ college: college?.name ?? '', address: publicUrl(), slips });
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -13,8 +13,8 @@ export default async function GroupAccessPage({ params }: { params: Promise<{ gr
       <>
         <h1>Доступ студентов и родителей группы {access.group.name}</h1>
         <p className="muted">
-          Куратор выдаёт студентам и родителям логины и временные пароли (Положение, §4.2). Повторная выдача заменяет пароль.{' '}
-          <Link href={`/groups/${groupId}`}>← к группе</Link>
+          Куратор выдаёт студентам и родителям логины и временные пароли (Положение, §4.2). Повторная выдача заменяет
+          пароль. <Link href={`/groups/${groupId}`}>← к группе</Link>
         </p>
         <AccessIssuer access={access} />
       </>

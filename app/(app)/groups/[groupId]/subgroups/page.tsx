@@ -4,20 +4,28 @@ import { SubgroupSplitEditor } from '@/components/groups/subgroup-split';
 import { requireActor } from '@/server/auth/current-actor';
 import { serverCaller } from '@/server/trpc/caller';
 
-export default async function SubgroupsPage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<{ term?: string }> }) {
+export default async function SubgroupsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ groupId: string }>;
+  searchParams: Promise<{ term?: string }>;
+}) {
   const groupId = Number((await params).groupId);
   const termParam = (await searchParams).term;
   await requireActor();
   try {
-    const split = await (await serverCaller()).subgroups.split({ groupId, termId: termParam ? Number(termParam) : undefined });
+    const split = await (
+      await serverCaller()
+    ).subgroups.split({ groupId, termId: termParam ? Number(termParam) : undefined });
     return (
       <>
         <h1>
           Подгруппы группы {split.group.name}, {split.term.name}
         </h1>
         <p className="muted">
-          Каждый студент группы в этом семестре — ровно в одной подгруппе. Журналы подгрупп показывают их состав; отметки
-          студента, перенесённого в другую подгруппу, сохраняются в базе и в журнале изменений.{' '}
+          Каждый студент группы в этом семестре — ровно в одной подгруппе. Журналы подгрупп показывают их состав;
+          отметки студента, перенесённого в другую подгруппу, сохраняются в базе и в журнале изменений.{' '}
           <Link href={`/groups/${groupId}`}>← к группе</Link>
         </p>
         <nav className="toolbar" aria-label="Семестры">

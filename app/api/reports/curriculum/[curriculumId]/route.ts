@@ -11,10 +11,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const GET = withRefusals(async (_req: Request, { params }: { params: Promise<{ curriculumId: string }> }) => {
   const actor = authorize(await currentActor(), 'curriculum.read');
   const curriculumId = Number((await params).curriculumId);
-  if (!Number.isInteger(curriculumId) || curriculumId <= 0) return Response.json({ error: 'curriculumId: ожидается положительное целое число' }, { status: 400 });
+  if (!Number.isInteger(curriculumId) || curriculumId <= 0)
+    return Response.json({ error: 'curriculumId: ожидается положительное целое число' }, { status: 400 });
   const plan = await getCurriculum(await getDb(), actor, { curriculumId });
   const file = await writeCurriculumWorkbook(plan.name, plan.items);
   return new Response(new Uint8Array(file), {
-    headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${plan.name}.xlsx`)}` },
+    headers: {
+      'content-type': XLSX,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${plan.name}.xlsx`)}`,
+    },
   });
 });
