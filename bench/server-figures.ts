@@ -72,8 +72,9 @@ export async function measureServer(database: Database, url: string, runs: numbe
   const page = await caller.journal.page({ assignmentId: pick.id });
 
   const rawLoad = async () => {
-    const [a] =
-      await raw`select ta.*, t.starts_on, t.ends_on from teaching_assignments ta join terms t on t.institution_id = ta.institution_id and t.id = ta.term_id where ta.id = ${pick.id}`;
+    const [a] = await raw<
+      { institution_id: number; group_id: number; starts_on: string; ends_on: string }[]
+    >`select ta.*, t.starts_on, t.ends_on from teaching_assignments ta join terms t on t.institution_id = ta.institution_id and t.id = ta.term_id where ta.id = ${pick.id}`;
     await Promise.all([
       raw`select s.id, s.last_name, s.first_name, s.middle_name, m.from_date, m.to_date from group_memberships m
           join students s on s.institution_id = m.institution_id and s.id = m.student_id

@@ -66,8 +66,8 @@ function preparedStatements(sql: postgres.Sql): postgres.Sql {
           return original.apply(target, [...args.slice(0, -1), wrapped]);
         };
       }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

@@ -16,7 +16,10 @@ interface Preparable<T> {
   prepare(name: string): { execute(values: Record<string, unknown>): Promise<T> };
 }
 
-const cache = new WeakMap<Db, Map<string, { execute(values: Record<string, unknown>): Promise<unknown> }>>();
+interface PreparedQuery {
+  execute(values: Record<string, unknown>): Promise<unknown>;
+}
+const cache = new WeakMap<Db, Map<string, PreparedQuery>>();
 let names = 0;
 
 /**
@@ -32,7 +35,7 @@ export async function runPrepared<T>(db: Db, shape: string, build: (bind: Bind) 
     return sql`${sql.placeholder(name)}`;
   });
   let byShape = cache.get(db);
-  if (!byShape) cache.set(db, (byShape = new Map()));
+  if (!byShape) cache.set(db, (byShape = new Map<string, PreparedQuery>()));
   let prepared = byShape.get(shape);
   if (!prepared) byShape.set(shape, (prepared = query.prepare(`q${names++}`)));
   return (await prepared.execute(values)) as T;

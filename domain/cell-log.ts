@@ -37,8 +37,8 @@ function state(
   if (!version) return null;
   return {
     attendance: attendance || null,
-    grade1: (grade1 || null) as CellValue['grade1'],
-    grade2: (grade2 || null) as CellValue['grade2'],
+    grade1: grade1 || null,
+    grade2: grade2 || null,
     version,
   };
 }

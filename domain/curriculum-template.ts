@@ -213,7 +213,7 @@ export function parseCurriculumRows(
         problems.push(`Наименование: у ${code} в строке ${existing.firstRow} другое — «${existing.name}»`);
       if (existing.cycle !== cycle)
         problems.push(`Цикл: у ${code} в строке ${existing.firstRow} другой — ${existing.cycle}`);
-      if (semester && existing.semesters.some((s) => s.semester === semester!.semester))
+      if (semester && existing.semesters.some((s) => s.semester === semester.semester))
         problems.push(`Семестр: ${code} в ${semester.semester} семестре уже есть`);
     }
     if (problems.length) {

@@ -57,6 +57,7 @@ export function freeLogin(base: string, taken: (login: string) => boolean): stri
 export function returnPathAfterSignIn(callbackUrl: string | null | undefined): string {
   if (!callbackUrl || !callbackUrl.startsWith('/') || callbackUrl.startsWith('//') || callbackUrl.startsWith('/\\'))
     return '/';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\u0000-\u001f]/.test(callbackUrl) || callbackUrl.length > 500) return '/';
   return callbackUrl;
 }

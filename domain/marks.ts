@@ -78,7 +78,7 @@ function parseCyrillic(input: string, raw: string, attendanceCodes: readonly Att
         .join(', ')}, опоздание с оценкой (о4)`,
     };
   }
-  const [g1, g2] = parts as GradeCode[];
+  const [g1, g2] = parts;
   return { ok: true, value: { attendance, grade1: g1 ?? null, grade2: g2 ?? null } };
 }
 

@@ -55,7 +55,7 @@ test('куратор выдаёт доступ родителю; родител�
   await issued.getByRole('button', { name: 'Скачать листки (PDF)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('Листки доступа ИС-21.pdf');
-  const pdf = await readFile((await download.path())!);
+  const pdf = await readFile(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
   expect(text).toContain(parentName);

@@ -13,11 +13,12 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const scale = (arg('scale') ?? 'demo') as Scale;
-if (scale !== 'demo' && scale !== 'college') {
-  console.error(`Неизвестный масштаб «${scale}»: допустимо demo или college.`);
+const scaleArg = arg('scale') ?? 'demo';
+if (scaleArg !== 'demo' && scaleArg !== 'college') {
+  console.error(`Неизвестный масштаб «${scaleArg}»: допустимо demo или college.`);
   process.exit(2);
 }
+const scale: Scale = scaleArg;
 const database = await openDatabase({
   url: env().DATABASE_URL,
   dataDir: pgliteDir(env().DATA_DIR),

@@ -44,7 +44,7 @@ function start(dataParent: string, args: string[]): Promise<Child> {
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
   let rest = '';
-  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     const parts = (rest + chunk).split('\n');
     rest = parts.pop()!;
     for (const line of parts) {
@@ -53,7 +53,7 @@ function start(dataParent: string, args: string[]): Promise<Child> {
     }
   });
   let stderr = '';
-  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     proc.on('exit', (code, signal) => {
       if (rest) lines.push(rest);

@@ -18,7 +18,7 @@ import {
   guardians,
   studentGuardians,
 } from '../db/schema';
-import { hashPassword } from '../server/auth/password';
+import { hashPassword } from '../db/password';
 import { createInstitution } from '../server/services/college/institutions';
 import { DEMO_REGIONAL_LOGIN } from '../db/seed';
 import { actorByLogin } from './actors';

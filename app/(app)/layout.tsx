@@ -1,4 +1,4 @@
-import { AppHeader } from '@/components/layout/app-header';
+import { AppHeader } from './app-header';
 import { requireActor } from '@/server/auth/current-actor';
 
 export const dynamic = 'force-dynamic';

@@ -4,6 +4,7 @@ import { type FormEvent } from 'react';
 import { trpc } from '../trpc-client';
 import { OrderFields } from './order-fields';
 import { useAdminAction } from './use-admin-action';
+import { formText } from '../form-data';
 
 /** Enrolment of one student into the group by order. */
 export function EnrolForm({ groupId, groupName }: { groupId: number; groupName: string }) {
@@ -12,7 +13,7 @@ export function EnrolForm({ groupId, groupName }: { groupId: number; groupName: 
     event.preventDefault();
     const form = event.currentTarget;
     const f = new FormData(form);
-    const get = (k: string) => String(f.get(k) ?? '').trim();
+    const get = (k: string) => formText(f, k);
     void run(async () => {
       await trpc.contingent.enrol.mutate({
         groupId,

@@ -4,6 +4,7 @@ import { type FormEvent } from 'react';
 import { trpc } from '../trpc-client';
 import { TimeZoneSelect } from './time-zone-select';
 import { useAdminAction } from './use-admin-action';
+import { formText } from '../form-data';
 
 type Institution = Awaited<ReturnType<typeof trpc.institutions.list.query>>[number];
 
@@ -14,7 +15,7 @@ export function InstitutionsAdmin({ institutions }: { institutions: Institution[
     event.preventDefault();
     const form = event.currentTarget;
     const f = new FormData(form);
-    const get = (k: string) => String(f.get(k) ?? '').trim();
+    const get = (k: string) => formText(f, k);
     void run(async () => {
       const r = await trpc.institutions.create.mutate({
         fullName: get('fullName'),

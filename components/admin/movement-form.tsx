@@ -6,6 +6,7 @@ import { trpc } from '../trpc-client';
 import { MovementKindFields } from './movement-kind-fields';
 import { OrderFields } from './order-fields';
 import { useAdminAction } from './use-admin-action';
+import { formText } from '../form-data';
 
 type Kind = MovementKind;
 
@@ -25,7 +26,7 @@ export function MovementForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const get = (k: string) => String(f.get(k) ?? '');
+    const get = (k: string) => formText(f, k, { trim: false });
     const order = { studentId, effectiveOn: get('effectiveOn'), orderNo: get('orderNo'), orderDate: get('orderDate') };
     const label = movementTitle(kind);
     void run(async () => {

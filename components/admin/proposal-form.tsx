@@ -5,6 +5,7 @@ import { type MovementKind } from '@/domain/movement-kinds';
 import { trpc } from '../trpc-client';
 import { MovementKindFields } from './movement-kind-fields';
 import { useAdminAction } from './use-admin-action';
+import { formText } from '../form-data';
 
 type Kind = MovementKind;
 
@@ -15,7 +16,7 @@ export function ProposalForm({ studentId, groups }: { studentId: number; groups:
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const get = (k: string) => String(f.get(k) ?? '').trim();
+    const get = (k: string) => formText(f, k);
     void run(async () => {
       await trpc.contingent.propose.mutate({
         studentId,

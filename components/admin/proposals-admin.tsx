@@ -3,6 +3,7 @@
 import { formatDate } from '@/domain/dates';
 import { trpc } from '../trpc-client';
 import { useAdminAction } from './use-admin-action';
+import { formText } from '../form-data';
 
 type Proposal = Awaited<ReturnType<typeof trpc.contingent.proposals.query>>[number];
 const STATUS: Record<string, string> = { pending: 'ждёт решения', done: 'проведено', rejected: 'отклонено' };
@@ -47,8 +48,8 @@ export function ProposalsAdmin({ proposals, canDecide }: { proposals: Proposal[]
                         await trpc.contingent.decide.mutate({
                           action: 'execute',
                           proposalId: p.id,
-                          orderNo: String(f.get('orderNo') ?? ''),
-                          orderDate: String(f.get('orderDate') ?? ''),
+                          orderNo: formText(f, 'orderNo', { trim: false }),
+                          orderDate: formText(f, 'orderDate', { trim: false }),
                         });
                         return `${p.student}: ${p.kindLabel} проведено по приказу`;
                       });

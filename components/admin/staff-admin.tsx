@@ -73,7 +73,7 @@ export function StaffAdmin({
                       type="button"
                       className="plain"
                       onClick={() =>
-                        run(async () => {
+                        void run(async () => {
                           await trpc.staff.setActive.mutate({ userId: s.id, active: !s.isActive });
                           return s.isActive
                             ? `${s.name}: учётная запись отключена, все сеансы завершены`
@@ -87,7 +87,7 @@ export function StaffAdmin({
                       type="button"
                       className="plain"
                       onClick={() =>
-                        run(async () => {
+                        void run(async () => {
                           const r = await trpc.staff.resetPassword.mutate({ userId: s.id });
                           return `Новый одноразовый пароль для ${r.login}: ${r.password} — передайте его лично; при входе его нужно будет сменить.`;
                         })

@@ -3,6 +3,7 @@
 import { type FormEvent } from 'react';
 import type { StaffMember } from '@/server/services/people/staff';
 import { trpc } from '../trpc-client';
+import { formText } from '../form-data';
 
 type Options = { departments: { id: number; name: string }[]; groups: { id: number; name: string }[] };
 type StaffRole = 'admin' | 'head' | 'methodist' | 'curator' | 'teacher' | 'inspector';
@@ -32,7 +33,7 @@ export function StaffForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const get = (k: string) => String(f.get(k) ?? '').trim();
+    const get = (k: string) => formText(f, k);
     const roles: { role: StaffRole; departmentId?: number; groupId?: number }[] = PLAIN_ROLES.filter((r) =>
       f.get(`role-${r.role}`),
     ).map((r) => ({ role: r.role }));

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { trpc } from '../trpc-client';
 import { useAdminAction } from './use-admin-action';
+import { formText } from '../form-data';
 
 type Options = Awaited<ReturnType<typeof trpc.structure.options.query>>;
 type Editing = { kind: 'department' | 'specialty' | 'group'; id?: number } | null;
@@ -20,7 +21,7 @@ export function StructureAdmin({ options }: { options: Options }) {
     event.preventDefault();
     if (!editing) return;
     const f = new FormData(event.currentTarget);
-    const get = (k: string) => String(f.get(k) ?? '').trim();
+    const get = (k: string) => formText(f, k);
     const id = editing.id;
     void run(async () => {
       if (editing.kind === 'department') {

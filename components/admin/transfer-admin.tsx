@@ -95,7 +95,7 @@ export function TransferAdmin({ years }: { years: Year[] }) {
           {previewError}
         </div>
       )}
-      <form method="post" className="panel" onSubmit={showPreview} data-testid="transfer-form">
+      <form method="post" className="panel" onSubmit={(e) => void showPreview(e)} data-testid="transfer-form">
         <div className="form-row">
           <label>
             Перевести в учебный год

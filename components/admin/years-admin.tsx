@@ -5,6 +5,7 @@ import { formatDate } from '@/domain/dates';
 import type { YearWithTerms } from '@/server/services/college/years';
 import { trpc } from '../trpc-client';
 import { useAdminAction } from './use-admin-action';
+import { formText } from '../form-data';
 
 function nextYearDefaults(years: YearWithTerms[]) {
   const last = years.at(-1);
@@ -41,7 +42,7 @@ export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
   async function openYear(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const get = (k: string) => String(f.get(k) ?? '');
+    const get = (k: string) => formText(f, k, { trim: false });
     await run(
       () =>
         trpc.years.open.mutate({
@@ -97,7 +98,7 @@ export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
                         type="button"
                         className="plain"
                         onClick={() =>
-                          run(
+                          void run(
                             () => trpc.years.setTermLock.mutate({ termId: t.id, locked: !t.locked }),
                             t.locked ? `${t.name}: открыт` : `${t.name}: закрыт для изменений`,
                           )
@@ -120,7 +121,7 @@ export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
           )}
         </section>
       ))}
-      <form method="post" className="panel" onSubmit={openYear} data-testid="open-year">
+      <form method="post" className="panel" onSubmit={(e) => void openYear(e)} data-testid="open-year">
         <h2>Открыть учебный год</h2>
         <div className="form-row">
           <label>

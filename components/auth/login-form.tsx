@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { formText } from '../form-data';
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: 'Неверный логин или пароль.',
@@ -21,16 +22,20 @@ export function LoginForm({ initialError, returnTo = '/' }: { initialError?: str
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const login = String(form.get('login') ?? '').trim();
-    const password = String(form.get('password') ?? '');
+    const login = formText(form, 'login');
+    const password = formText(form, 'password', { trim: false });
     if (!login || !password) {
       setError(!login ? 'Введите логин.' : 'Введите пароль.');
       return;
     }
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', { login, password, redirect: false });
+    const result = await signIn('credentials', { login, password, redirect: false }).catch(() => 'offline' as const);
     setPending(false);
+    if (result === 'offline') {
+      setError('Нет связи с сервером. Проверьте сеть и попробуйте ещё раз.');
+      return;
+    }
     if (!result || result.error) {
       setError(ERRORS[result?.error ?? ''] ?? 'Не удалось войти. Попробуйте ещё раз.');
       return;
@@ -40,7 +45,7 @@ export function LoginForm({ initialError, returnTo = '/' }: { initialError?: str
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={(e) => void onSubmit(e)} noValidate>
       <label htmlFor="login">Логин</label>
       <input id="login" name="login" type="text" autoComplete="username" autoFocus />
       <label htmlFor="password">Пароль</label>

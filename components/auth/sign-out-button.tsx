@@ -4,7 +4,7 @@ import { signOut } from 'next-auth/react';
 
 export function SignOutButton() {
   return (
-    <button type="button" className="secondary" onClick={() => signOut({ callbackUrl: '/login' })}>
+    <button type="button" className="secondary" onClick={() => void signOut({ callbackUrl: '/login' })}>
       Выйти
     </button>
   );

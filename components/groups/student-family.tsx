@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { RELATIONS } from '@/domain/student-import';
 import { useAdminAction } from '../admin/use-admin-action';
 import { trpc } from '../trpc-client';
+import { formText } from '../form-data';
 
 type Guardian = { id: number; name: string; relation: string; phone: string | null };
 
@@ -31,8 +32,8 @@ export function StudentFamilyEditor({
     void run(async () => {
       await trpc.people.updateContacts.mutate({
         studentId,
-        phone: String(f.get('phone') ?? ''),
-        email: String(f.get('email') ?? ''),
+        phone: formText(f, 'phone', { trim: false }),
+        email: formText(f, 'email', { trim: false }),
       });
       return 'Контакты сохранены';
     });
@@ -43,8 +44,8 @@ export function StudentFamilyEditor({
     await run(async () => {
       const list = await trpc.people.findGuardian.query({
         studentId,
-        lastName: String(f.get('lastName') ?? ''),
-        phone: String(f.get('phone') ?? ''),
+        lastName: formText(f, 'lastName', { trim: false }),
+        phone: formText(f, 'phone', { trim: false }),
       });
       setFound(list);
       return list.length ? `Найдено: ${list.length}` : 'Такого родителя в колледже нет — добавьте нового';
@@ -53,7 +54,7 @@ export function StudentFamilyEditor({
 
   function add(form: HTMLFormElement, existingId?: number) {
     const f = new FormData(form);
-    const get = (k: string) => String(f.get(k) ?? '').trim();
+    const get = (k: string) => formText(f, k);
     const relation = get('relation') as (typeof RELATIONS)[number];
     void run(async () => {
       await trpc.people.linkGuardian.mutate({

@@ -5,6 +5,7 @@ import { ImportErrors } from '../files/import-errors';
 import { useUpload } from '../files/use-upload';
 import { OrderFields } from '../admin/order-fields';
 import { trpc } from '../trpc-client';
+import { formText } from '../form-data';
 
 /** The group's student list from XLSX or CSV, enrolled by one order: all rows or none. */
 export function StudentImport({ groupId }: { groupId: number }) {
@@ -12,9 +13,9 @@ export function StudentImport({ groupId }: { groupId: number }) {
     async (file, f) =>
       trpc.people.importStudents.mutate({
         groupId,
-        effectiveOn: String(f.get('effectiveOn') ?? ''),
-        orderNo: String(f.get('orderNo') ?? ''),
-        orderDate: String(f.get('orderDate') ?? ''),
+        effectiveOn: formText(f, 'effectiveOn', { trim: false }),
+        orderNo: formText(f, 'orderNo', { trim: false }),
+        orderDate: formText(f, 'orderDate', { trim: false }),
         fileName: file.name,
         file: await fileAsBase64(file),
       }),

@@ -63,7 +63,7 @@ export function SubgroupSplitEditor({ split }: { split: SubgroupSplit }) {
       setNotice(`Сохранено: подгрупп ${result.subgroups}, студентов ${result.students}`);
       router.refresh();
     } catch (e) {
-      setNeedsConfirm(e instanceof TRPCClientError && e.data?.code === 'CONFLICT');
+      setNeedsConfirm(e instanceof TRPCClientError && (e.data as { code?: string } | undefined)?.code === 'CONFLICT');
       setError(e instanceof Error ? e.message : String(e));
     }
   }

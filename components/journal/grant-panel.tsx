@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '@/domain/dates';
 import type { JournalPage } from '@/server/services/journal/page';
 import { trpc } from '../trpc-client';
+import { formText } from '../form-data';
 
 /** For a head of department or an administrator: open a closed journal to its teacher for some hours, with a reason. */
 export function GrantPanel({ page, onChanged }: { page: JournalPage; onChanged: () => void }) {
@@ -17,7 +18,7 @@ export function GrantPanel({ page, onChanged }: { page: JournalPage; onChanged: 
       const grant = await trpc.journal.grantEdit.mutate({
         assignmentId: page.assignment.id,
         hours: Number(form.get('hours') ?? 24),
-        reason: String(form.get('reason') ?? ''),
+        reason: formText(form, 'reason', { trim: false }),
       });
       setDone(`Журнал открыт преподавателю до ${formatDateTime(grant.validUntil, page.timeZone)}`);
       onChanged();
@@ -26,7 +27,7 @@ export function GrantPanel({ page, onChanged }: { page: JournalPage; onChanged: 
     }
   }
   return (
-    <form method="post" className="panel grant" onSubmit={submit}>
+    <form method="post" className="panel grant" onSubmit={(e) => void submit(e)}>
       <h3>Открыть журнал преподавателю ({page.assignment.teacherName})</h3>
       <div className="form-row">
         <label>

@@ -148,7 +148,11 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
         data: Row;
         newValue: unknown;
       }) => {
-        const edit = editsFor(p.column.getColId(), p.data.id, String(p.newValue ?? ''));
+        const edit = editsFor(
+          p.column.getColId(),
+          p.data.id,
+          typeof p.newValue === 'string' || typeof p.newValue === 'number' ? String(p.newValue) : '',
+        );
         if (edit) apply([edit], 'typing');
         return false; // the store holds the value; the grid repaints from it
       },

@@ -142,7 +142,7 @@ export function JournalView({ page: served }: { page: JournalPage }) {
             <button type="button" onClick={() => setLessonDialog({ lesson: null })}>
               Добавить занятие
             </button>
-            <button type="button" className="plain" onClick={undo}>
+            <button type="button" className="plain" onClick={() => void undo()}>
               Отменить
             </button>
           </>

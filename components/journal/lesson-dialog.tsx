@@ -6,6 +6,7 @@ import { LESSON_KINDS } from '@/domain/lesson-kinds';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
 import { trpc } from '../trpc-client';
 import { countOf, NOUNS } from '@/domain/plural';
+import { formText } from '../form-data';
 
 export interface LessonDialogProps {
   page: JournalPage;
@@ -30,15 +31,15 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const pair = String(form.get('pairNo') ?? '').trim();
+    const pair = formText(form, 'pairNo');
     const fields = {
       assignmentId: a.id,
-      date: String(form.get('date') ?? ''),
+      date: formText(form, 'date', { trim: false }),
       pairNo: pair ? Number(pair) : null,
       hours: Number(form.get('hours') ?? 2),
-      kind: String(form.get('kind') ?? 'lecture'),
-      topic: String(form.get('topic') ?? '').trim() || null,
-      homework: String(form.get('homework') ?? '').trim() || null,
+      kind: formText(form, 'kind') || 'lecture',
+      topic: formText(form, 'topic') || null,
+      homework: formText(form, 'homework') || null,
     };
     setPending(true);
     setError(null);
@@ -81,7 +82,7 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
         onClick={(e) => e.stopPropagation()}
       >
         <h2>{lesson ? `Занятие ${formatDate(lesson.date)}` : 'Новое занятие'}</h2>
-        <form method="post" onSubmit={submit}>
+        <form method="post" onSubmit={(e) => void submit(e)}>
           <fieldset disabled={readOnly || pending}>
             <div className="form-row">
               <label>
@@ -132,7 +133,7 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
             <div className="error" role="alert">
               У занятия {countOf(confirmDelete, NOUNS.filledCell)}. Удалить занятие вместе с отметками? Они останутся в
               журнале изменений.{' '}
-              <button type="button" className="danger" onClick={() => remove(true)} disabled={pending}>
+              <button type="button" className="danger" onClick={() => void remove(true)} disabled={pending}>
                 Удалить с отметками
               </button>
             </div>
@@ -144,7 +145,7 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
               </button>
             )}
             {!readOnly && lesson && (
-              <button type="button" className="danger" onClick={() => remove(false)} disabled={pending}>
+              <button type="button" className="danger" onClick={() => void remove(false)} disabled={pending}>
                 Удалить занятие
               </button>
             )}

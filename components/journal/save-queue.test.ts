@@ -207,7 +207,7 @@ describe('SaveQueue', () => {
   it('on a conflict sends the rest of the batch again and leaves the conflicting cell to the teacher', async () => {
     const t = setup();
     let first = true;
-    t.setAnswer((b) => {
+    t.setAnswer((_b) => {
       if (first) {
         first = false;
         return {

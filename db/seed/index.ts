@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { inTransaction, queryRows, type Db } from '../client';
 import { countOf, NOUNS } from '../../domain/plural';
 import { bulkInsert, resetIdentity, type Row } from '../bulk';
-import { hashPassword } from '../../server/auth/password';
+import { hashPassword } from '../password';
 import { generateGroupTerm } from './lessons';
 import { DEMO_PASSWORD, planCollege, YEAR, type Scale, type SeedOptions } from './plan';
 

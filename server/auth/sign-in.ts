@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { q } from '../../db/sql';
 import type { Db } from '../../db/client';
 import { signInEvents, users } from '../../db/schema';
-import { verifyAgainstDummy, verifyPassword } from './password';
+import { verifyAgainstDummy, verifyPassword } from '../../db/password';
 
 export const LOCKOUT_FAILURES = 10;
 export const LOCKOUT_WINDOW_MINUTES = 15;

@@ -35,8 +35,10 @@ export function cellValueText(value: ExcelJS.CellValue | undefined): CellRead {
       };
     if ('hyperlink' in o) return cellValueText(o.text as ExcelJS.CellValue);
     if ('formula' in o || 'sharedFormula' in o || 'result' in o) return cellValueText(o.result as ExcelJS.CellValue);
+    // Not «[object Object]» as a student's name: a value of a kind this reader does not know is not read.
+    return { error: 'значение, которое не удаётся прочитать' };
   }
-  return { text: String(v) };
+  return { text: typeof v === 'bigint' ? v.toString() : '' };
 }
 
 /** A row of a table: its cell texts, and the cells that hold nothing to read, as «Column: reason». */

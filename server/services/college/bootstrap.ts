@@ -8,7 +8,7 @@ import { inTransaction, type Db } from '../../../db/client';
 import { attendanceCodes, institutions, lessonKinds, userRoles, users } from '../../../db/schema';
 import { LESSON_KINDS } from '../../../domain/lesson-kinds';
 import { DEFAULT_ATTENDANCE_CODES } from '../../../domain/marks';
-import { hashPassword } from '../../auth/password';
+import { hashPassword } from '../../../db/password';
 import { normalizeLogin } from '../../auth/sign-in';
 import { DEFAULT_TIME_ZONE } from '../../../domain/dates';
 

@@ -115,10 +115,10 @@ export async function saveDepartment(db: Db, actor: Actor, input: z.infer<typeof
         .set({ name: input.name })
         .where(and(eq(departments.institutionId, institutionId), eq(departments.id, input.id)))
         .returning();
-      if (!saved) throw outOfScope();
     } else {
       [saved] = await tx.insert(departments).values({ institutionId, name: input.name }).returning();
     }
+    if (!saved) throw outOfScope();
     await logAdminChange(
       tx,
       actor,
@@ -128,7 +128,7 @@ export async function saveDepartment(db: Db, actor: Actor, input: z.infer<typeof
       saved,
       input.id ? 'Изменение отделения' : 'Новое отделение',
     );
-    return saved!;
+    return saved;
   });
 }
 
@@ -154,13 +154,13 @@ export async function saveSpecialty(db: Db, actor: Actor, input: z.infer<typeof 
         .set(values)
         .where(and(eq(specialties.institutionId, institutionId), eq(specialties.id, specialtyId)))
         .returning();
-      if (!saved) throw outOfScope();
     } else {
       [saved] = await tx
         .insert(specialties)
         .values({ institutionId, ...values })
         .returning();
     }
+    if (!saved) throw outOfScope();
     await logAdminChange(
       tx,
       actor,
@@ -170,7 +170,7 @@ export async function saveSpecialty(db: Db, actor: Actor, input: z.infer<typeof 
       saved,
       specialtyId ? 'Изменение специальности' : 'Новая специальность',
     );
-    return saved!;
+    return saved;
   });
 }
 
@@ -204,27 +204,23 @@ export async function saveGroup(db: Db, actor: Actor, input: z.infer<typeof grou
         .set(values)
         .where(and(eq(groups.institutionId, institutionId), eq(groups.id, groupId), isNull(groups.graduatedOn)))
         .returning();
-      if (!saved) throw outOfScope();
     } else {
       [saved] = await tx
         .insert(groups)
         .values({ institutionId, ...values })
         .returning();
     }
+    if (!saved) throw outOfScope();
     // The curator's role follows the group's curator.
     await tx
       .delete(userRoles)
       .where(
-        and(
-          eq(userRoles.institutionId, institutionId),
-          eq(userRoles.role, 'curator'),
-          eq(userRoles.groupId, saved!.id),
-        ),
+        and(eq(userRoles.institutionId, institutionId), eq(userRoles.role, 'curator'), eq(userRoles.groupId, saved.id)),
       );
     if (input.curatorUserId !== null)
       await tx
         .insert(userRoles)
-        .values({ institutionId, userId: input.curatorUserId, role: 'curator', groupId: saved!.id });
+        .values({ institutionId, userId: input.curatorUserId, role: 'curator', groupId: saved.id });
     await logAdminChange(
       tx,
       actor,
@@ -234,6 +230,6 @@ export async function saveGroup(db: Db, actor: Actor, input: z.infer<typeof grou
       saved,
       groupId ? 'Изменение группы' : 'Новая группа',
     );
-    return saved!;
+    return saved;
   });
 }

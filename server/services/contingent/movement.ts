@@ -3,7 +3,7 @@
  * expulsion, reinstatement. Each closes and/or opens a group membership at the date the order takes effect, so journals
  * show the student exactly for the dates in the group. Membership history is never rewritten, only ended and added.
  */
-import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';

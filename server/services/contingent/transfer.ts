@@ -196,7 +196,7 @@ async function plan(
   });
 
   // Every group's name in the new year: moving groups by the plan, the rest as they are now; and who is still there.
-  const newNameOf = new Map(planned.filter((p) => p.newName !== null).map((p) => [p.r.groupId, p.newName!]));
+  const newNameOf = new Map(planned.filter((p) => p.newName !== null).map((p) => [p.r.groupId, p.newName]));
   const graduating = new Set(planned.filter((p) => p.action === 'graduate').map((p) => p.r.groupId));
   const inNewYear = taken
     .filter((g) => g.graduatedOn === null && !graduating.has(g.id))

@@ -5,7 +5,6 @@ import { inTransaction, type Db } from '../../../db/client';
 import { changeLog, editBatches, journalEditGrants, users } from '../../../db/schema';
 import { shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
-import { MESSAGES } from '../../policy/messages';
 import { loadAssignment } from './context';
 import { idSchema } from '../../../domain/ids';
 import { badInput, forbidden, outOfScope } from '../refusals';

@@ -4,7 +4,6 @@ import { cellChanges, changeLog, editBatches, lessons, users } from '../../../db
 import { cellChanges as cellsOf } from '../../../domain/cell-log';
 import { shortName } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
-import { MESSAGES } from '../../policy/messages';
 import { loadAssignment } from './context';
 import { outOfScope } from '../refusals';
 

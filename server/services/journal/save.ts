@@ -282,8 +282,8 @@ export async function readCells(
     result.set(`${r.lesson_id}:${r.student_id}`, {
       value: {
         attendance: r.attendance,
-        grade1: r.grade1 as CellValue['grade1'],
-        grade2: r.grade2 as CellValue['grade2'],
+        grade1: r.grade1,
+        grade2: r.grade2,
       },
       version: r.version,
     });
@@ -399,8 +399,8 @@ async function describeConflicts(
       theirs: r
         ? formatCell({
             attendance: r.attendance,
-            grade1: r.grade1 as CellValue['grade1'],
-            grade2: r.grade2 as CellValue['grade2'],
+            grade1: r.grade1,
+            grade2: r.grade2,
           })
         : '',
       version: r?.version ?? 0,

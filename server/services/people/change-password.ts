@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { users } from '../../../db/schema';
-import { hashPassword, verifyPassword } from '../../auth/password';
+import { hashPassword, verifyPassword } from '../../../db/password';
 import type { Actor } from '../../policy/actor';
 import { countOf, NOUNS } from '../../../domain/plural';
 

@@ -9,7 +9,7 @@ import { inTransaction, type Db } from '../../../db/client';
 import { departments, groups, userRoles, users } from '../../../db/schema';
 import { freeLogin, loginFor } from '../../../domain/login';
 import { cleanName, fullName } from '../../../domain/names';
-import { hashPassword } from '../../auth/password';
+import { hashPassword } from '../../../db/password';
 import { oneTimePassword } from '../../auth/one-time-password';
 import type { Actor } from '../../policy/actor';
 import { logAdminChange } from '../admin-log';

@@ -18,7 +18,6 @@ import {
   type PersonName,
 } from '../../../domain/names';
 import type { Actor } from '../../policy/actor';
-import { MESSAGES } from '../../policy/messages';
 import { studentScope } from '../../policy/scope';
 import { logAdminChange } from '../admin-log';
 import { idSchema as id } from '../../../domain/ids';

@@ -12,7 +12,6 @@ import { formatDate } from '../../../domain/dates';
 import { personKey } from '../../../domain/names';
 import { parseStudentRows, STUDENT_COLUMNS } from '../../../domain/student-import';
 import type { Actor } from '../../policy/actor';
-import { MESSAGES } from '../../policy/messages';
 import { groupScope } from '../../policy/scope';
 import { logAdminChange } from '../admin-log';
 import { readTable, withCellProblems } from '../spreadsheet';

@@ -1,24 +1,14 @@
-import { TRPCError } from '@trpc/server';
 import { JournalView } from '@/components/journal/journal-view';
 import { requireActor } from '@/server/auth/current-actor';
-import { serverCaller } from '@/server/trpc/caller';
+import { RefusalNotice } from '@/components/refusal-notice';
+import { parseId } from '@/domain/ids';
+import { pageQuery } from '@/server/trpc/caller';
 
 export default async function JournalPageRoute({ params }: { params: Promise<{ assignmentId: string }> }) {
   await requireActor();
-  const assignmentId = Number((await params).assignmentId);
-  if (!Number.isInteger(assignmentId) || assignmentId <= 0) return <div className="error">Неверный номер журнала.</div>;
-  const trpc = await serverCaller();
-  try {
-    const page = await trpc.journal.page({ assignmentId });
-    return <JournalView page={page} />;
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN') {
-      return (
-        <div className="error" role="alert">
-          Нет доступа к этому журналу.
-        </div>
-      );
-    }
-    throw error;
-  }
+  const assignmentId = parseId((await params).assignmentId);
+  if (!assignmentId) return <RefusalNotice refusal="Неверный номер журнала." />;
+  const result = await pageQuery((trpc) => trpc.journal.page({ assignmentId }));
+  if (!result.ok) return <RefusalNotice refusal={result.refusal} forbidden="Нет доступа к этому журналу." />;
+  return <JournalView page={result.data} />;
 }

@@ -1,18 +1,13 @@
-import { TRPCError } from '@trpc/server';
 import { requireActor } from '@/server/auth/current-actor';
-import { serverCaller } from '@/server/trpc/caller';
+import { RefusalNotice } from '@/components/refusal-notice';
+import { pageQuery } from '@/server/trpc/caller';
 
 export default async function CardViewsPage() {
   const actor = await requireActor();
-  const trpc = await serverCaller();
-  let views;
-  try {
-    views = await trpc.audit.cardViews({ limit: 200 });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN')
-      return <div className="error">Недостаточно прав для просмотра журнала доступа.</div>;
-    throw error;
-  }
+  const result = await pageQuery((trpc) => trpc.audit.cardViews({ limit: 200 }));
+  if (!result.ok)
+    return <RefusalNotice refusal={result.refusal} forbidden="Недостаточно прав для просмотра журнала доступа." />;
+  const views = result.data;
   const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium', timeZone: actor.timeZone });
   return (
     <>

@@ -1,5 +1,5 @@
-import { TRPCError } from '@trpc/server';
-import { serverCaller } from '@/server/trpc/caller';
+import { RefusalNotice } from '@/components/refusal-notice';
+import { pageQuery } from '@/server/trpc/caller';
 import { requireActor } from '@/server/auth/current-actor';
 
 const REASONS: Record<string, string> = {
@@ -11,15 +11,10 @@ const REASONS: Record<string, string> = {
 
 export default async function SignInsPage() {
   const actor = await requireActor();
-  const trpc = await serverCaller();
-  let events;
-  try {
-    events = await trpc.audit.signIns({ limit: 200 });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN')
-      return <div className="error">Недостаточно прав для просмотра журнала входов.</div>;
-    throw error;
-  }
+  const result = await pageQuery((trpc) => trpc.audit.signIns({ limit: 200 }));
+  if (!result.ok)
+    return <RefusalNotice refusal={result.refusal} forbidden="Недостаточно прав для просмотра журнала входов." />;
+  const events = result.data;
   const time = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium', timeZone: actor.timeZone });
   return (
     <>

@@ -1,33 +1,24 @@
-import { TRPCError } from '@trpc/server';
 import { MovementForm } from '@/components/admin/movement-form';
 import { ProposalForm } from '@/components/admin/proposal-form';
 import { StudentFamilyEditor } from '@/components/groups/student-family';
 import { formatDate } from '@/domain/dates';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
-import { serverCaller } from '@/server/trpc/caller';
+import { RefusalNotice } from '@/components/refusal-notice';
+import { parseId } from '@/domain/ids';
+import { pageQuery, serverCaller } from '@/server/trpc/caller';
 
 /** The student card: staff in scope see all of it (and the view is logged); the student and parents only the basics. */
 export default async function StudentCardPage({ params }: { params: Promise<{ studentId: string }> }) {
   const actor = await requireActor();
-  const studentId = Number((await params).studentId);
+  const studentId = parseId((await params).studentId);
+  if (!studentId) return <RefusalNotice refusal="Неверный номер студента." />;
+  const result = await pageQuery((trpc) =>
+    can(actor, 'people.read') ? trpc.people.studentCard({ studentId }) : trpc.family.studentCard({ studentId }),
+  );
+  if (!result.ok) return <RefusalNotice refusal={result.refusal} forbidden="Нет доступа к карточке этого студента." />;
+  const card = result.data;
   const trpc = await serverCaller();
-  let card;
-  try {
-    if (!Number.isInteger(studentId) || studentId <= 0) throw new TRPCError({ code: 'BAD_REQUEST' });
-    card = can(actor, 'people.read')
-      ? await trpc.people.studentCard({ studentId })
-      : await trpc.family.studentCard({ studentId });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST')) {
-      return (
-        <div className="error" role="alert">
-          Нет доступа к карточке этого студента.
-        </div>
-      );
-    }
-    throw error;
-  }
   return (
     <>
       <h1>{card.fullName}</h1>

@@ -1,3 +1,7 @@
+/**
+ * The stored form of a password (`users.password_hash`): argon2id. It lives in db/ because both the seed and the
+ * services write it, and db/ may not import server/ (eslint.config.mjs, layering).
+ */
 import { hash, verify } from '@node-rs/argon2';
 
 // argon2id with the library defaults (m=19 MiB, t=2, p=1: the OWASP baseline).
