@@ -1,39 +1,16 @@
 'use client';
 
-import { type FormEvent } from 'react';
-import { trpc } from '../trpc-client';
+import { useFormAction, type ServerFormAction } from '../use-form-action';
 import { OrderFields } from './order-fields';
-import { useAdminAction } from './use-admin-action';
-import { formText } from '../form-data';
 
-/** Enrolment of one student into the group by order. */
-export function EnrolForm({ groupId, groupName }: { groupId: number; groupName: string }) {
-  const { run, messages } = useAdminAction();
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const f = new FormData(form);
-    const get = (k: string) => formText(f, k);
-    void run(async () => {
-      await trpc.contingent.enrol.mutate({
-        groupId,
-        lastName: get('lastName'),
-        firstName: get('firstName'),
-        middleName: get('middleName') || undefined,
-        birthDate: get('birthDate') || undefined,
-        recordBookNo: get('recordBookNo') || undefined,
-        effectiveOn: get('effectiveOn'),
-        orderNo: get('orderNo'),
-        orderDate: get('orderDate'),
-      });
-      form.reset();
-      return `${get('lastName')} ${get('firstName')}: зачислен(а) в группу ${groupName}`;
-    });
-  }
+/** Enrolment of one student into the group by order (a server action: works before the page's script has loaded). */
+export function EnrolForm({ groupId, action }: { groupId: number; action: ServerFormAction }) {
+  const { form, pending, messages } = useFormAction(action);
   return (
-    <form method="post" className="panel" onSubmit={submit} data-testid="enrol-form">
+    <form className="panel" {...form} data-testid="enrol-form">
       <h2>Зачислить в группу по приказу</h2>
       {messages}
+      <input type="hidden" name="groupId" value={groupId} />
       <div className="form-row">
         <label>
           Фамилия
@@ -57,7 +34,9 @@ export function EnrolForm({ groupId, groupName }: { groupId: number; groupName: 
         </label>
       </div>
       <OrderFields />
-      <button type="submit">Зачислить</button>
+      <button type="submit" disabled={pending}>
+        Зачислить
+      </button>
     </form>
   );
 }

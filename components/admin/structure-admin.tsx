@@ -1,68 +1,133 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { trpc } from '../trpc-client';
-import { useAdminAction } from './use-admin-action';
-import { formText } from '../form-data';
+import { useState } from 'react';
+import type { trpc } from '../trpc-client';
+import { useFormAction, type ServerFormAction } from '../use-form-action';
 
 type Options = Awaited<ReturnType<typeof trpc.structure.options.query>>;
-type Editing = { kind: 'department' | 'specialty' | 'group'; id?: number } | null;
+type Kind = 'department' | 'specialty' | 'group';
+type Editing = { kind: Kind; id?: number } | null;
 
-/** Departments, specialties and groups of the college: add and edit on one screen. */
-export function StructureAdmin({ options }: { options: Options }) {
-  const { run, messages } = useAdminAction();
+/** Departments, specialties and groups of the college: add and edit on one screen (server actions). */
+export function StructureAdmin({ options, actions }: { options: Options; actions: Record<Kind, ServerFormAction> }) {
   const [editing, setEditing] = useState<Editing>(null);
-  const done = (text: string) => {
-    setEditing(null);
-    return text;
+  const [notice, setNotice] = useState<string | null>(null);
+  const open = (next: Editing) => {
+    setNotice(null);
+    setEditing(next);
   };
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!editing) return;
-    const f = new FormData(event.currentTarget);
-    const get = (k: string) => formText(f, k);
-    const id = editing.id;
-    void run(async () => {
-      if (editing.kind === 'department') {
-        await trpc.structure.saveDepartment.mutate({ id, name: get('name') });
-        return done(`Отделение «${get('name')}» сохранено`);
-      }
-      if (editing.kind === 'specialty') {
-        await trpc.structure.saveSpecialty.mutate({
-          id,
-          code: get('code'),
-          name: get('name'),
-          qualification: get('qualification'),
-          durationMonths: Number(get('durationMonths')),
-        });
-        return done(`Специальность ${get('code')} сохранена`);
-      }
-      await trpc.structure.saveGroup.mutate({
-        id,
-        name: get('name'),
-        specialtyId: Number(get('specialtyId')),
-        departmentId: Number(get('departmentId')),
-        course: Number(get('course')),
-        admissionYear: Number(get('admissionYear')),
-        studyForm: get('studyForm') as 'очная',
-        curatorUserId: get('curatorUserId') ? Number(get('curatorUserId')) : null,
-      });
-      return done(`Группа ${get('name')} сохранена`);
-    });
-  }
-
-  const dep = editing?.kind === 'department' ? options.departments.find((d) => d.id === editing.id) : undefined;
-  const spec = editing?.kind === 'specialty' ? options.specialties.find((s) => s.id === editing.id) : undefined;
-  const group = editing?.kind === 'group' ? options.groups.find((g) => g.id === editing.id) : undefined;
   const form = editing && (
-    <form
-      method="post"
-      className="panel"
-      onSubmit={submit}
-      data-testid="structure-form"
+    <StructureForm
       key={`${editing.kind}-${editing.id ?? 'new'}`}
-    >
+      editing={editing}
+      options={options}
+      action={actions[editing.kind]}
+      onClose={() => setEditing(null)}
+      onDone={(message) => {
+        setEditing(null);
+        setNotice(message);
+      }}
+    />
+  );
+
+  const edit = (kind: NonNullable<Editing>['kind'], id?: number) => (
+    <button type="button" className="plain small" onClick={() => open({ kind, id })}>
+      {id ? 'Изменить' : 'Добавить'}
+    </button>
+  );
+  const curatorName = (id: number | null) => options.teachers.find((t) => t.id === id)?.name ?? '—';
+  return (
+    <>
+      {notice && (
+        <div className="notice" role="status">
+          {notice}
+        </div>
+      )}
+      {form}
+      <section className="panel">
+        <h2>Отделения {edit('department')}</h2>
+        <table className="list">
+          <tbody>
+            {options.departments.map((d) => (
+              <tr key={d.id}>
+                <td>{d.name}</td>
+                <td>{edit('department', d.id)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel">
+        <h2>Специальности {edit('specialty')}</h2>
+        <table className="list">
+          <tbody>
+            {options.specialties.map((s) => (
+              <tr key={s.id}>
+                <td>{s.code}</td>
+                <td>{s.name}</td>
+                <td>{s.qualification}</td>
+                <td>{s.durationMonths} мес.</td>
+                <td>{edit('specialty', s.id)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel">
+        <h2>Группы {edit('group')}</h2>
+        <table className="list" data-testid="structure-groups">
+          <thead>
+            <tr>
+              <th>Группа</th>
+              <th>Курс</th>
+              <th>Набор</th>
+              <th>Специальность</th>
+              <th>Отделение</th>
+              <th>Куратор</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {options.groups.map((g) => (
+              <tr key={g.id}>
+                <td>{g.name}</td>
+                <td>{g.course}</td>
+                <td>{g.admissionYear}</td>
+                <td>{options.specialties.find((s) => s.id === g.specialtyId)?.code}</td>
+                <td>{options.departments.find((d) => d.id === g.departmentId)?.name}</td>
+                <td>{curatorName(g.curatorUserId)}</td>
+                <td>{edit('group', g.id)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+/** The form of one department, specialty or group; closes with the message when saved, keeps the input when refused. */
+function StructureForm({
+  editing,
+  options,
+  action,
+  onClose,
+  onDone,
+}: {
+  editing: NonNullable<Editing>;
+  options: Options;
+  action: ServerFormAction;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { form, pending, messages } = useFormAction(action, onDone);
+  const dep = editing.kind === 'department' ? options.departments.find((d) => d.id === editing.id) : undefined;
+  const spec = editing.kind === 'specialty' ? options.specialties.find((s) => s.id === editing.id) : undefined;
+  const group = editing.kind === 'group' ? options.groups.find((g) => g.id === editing.id) : undefined;
+  return (
+    <form className="panel" {...form} data-testid="structure-form">
+      {messages}
+      {editing.id && <input type="hidden" name="id" value={editing.id} />}
       {editing.kind === 'department' && (
         <div className="form-row">
           <label>
@@ -147,82 +212,13 @@ export function StructureAdmin({ options }: { options: Options }) {
         </div>
       )}
       <div className="toolbar">
-        <button type="submit">Сохранить</button>
-        <button type="button" className="plain" onClick={() => setEditing(null)}>
+        <button type="submit" disabled={pending}>
+          Сохранить
+        </button>
+        <button type="button" className="plain" onClick={onClose}>
           Отмена
         </button>
       </div>
     </form>
-  );
-
-  const edit = (kind: NonNullable<Editing>['kind'], id?: number) => (
-    <button type="button" className="plain small" onClick={() => setEditing({ kind, id })}>
-      {id ? 'Изменить' : 'Добавить'}
-    </button>
-  );
-  const curatorName = (id: number | null) => options.teachers.find((t) => t.id === id)?.name ?? '—';
-  return (
-    <>
-      {messages}
-      {form}
-      <section className="panel">
-        <h2>Отделения {edit('department')}</h2>
-        <table className="list">
-          <tbody>
-            {options.departments.map((d) => (
-              <tr key={d.id}>
-                <td>{d.name}</td>
-                <td>{edit('department', d.id)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section className="panel">
-        <h2>Специальности {edit('specialty')}</h2>
-        <table className="list">
-          <tbody>
-            {options.specialties.map((s) => (
-              <tr key={s.id}>
-                <td>{s.code}</td>
-                <td>{s.name}</td>
-                <td>{s.qualification}</td>
-                <td>{s.durationMonths} мес.</td>
-                <td>{edit('specialty', s.id)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section className="panel">
-        <h2>Группы {edit('group')}</h2>
-        <table className="list" data-testid="structure-groups">
-          <thead>
-            <tr>
-              <th>Группа</th>
-              <th>Курс</th>
-              <th>Набор</th>
-              <th>Специальность</th>
-              <th>Отделение</th>
-              <th>Куратор</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {options.groups.map((g) => (
-              <tr key={g.id}>
-                <td>{g.name}</td>
-                <td>{g.course}</td>
-                <td>{g.admissionYear}</td>
-                <td>{options.specialties.find((s) => s.id === g.specialtyId)?.code}</td>
-                <td>{options.departments.find((d) => d.id === g.departmentId)?.name}</td>
-                <td>{curatorName(g.curatorUserId)}</td>
-                <td>{edit('group', g.id)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </>
   );
 }

@@ -2,16 +2,14 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import type { ChangePasswordResult } from '@/server/services/people/change-password';
+import type { ServerFormAction } from '../use-form-action';
 
-type Action = (prev: ChangePasswordResult | null, form: FormData) => Promise<ChangePasswordResult>;
-
-export function PasswordForm({ action }: { action: Action }) {
+export function PasswordForm({ action }: { action: ServerFormAction }) {
   const [state, formAction, pending] = useActionState(action, null);
   if (state?.ok) {
     return (
       <div className="notice" role="status">
-        Пароль изменён. <Link href="/">Перейти на главную</Link>
+        {state.message}. <Link href="/">Перейти на главную</Link>
       </div>
     );
   }

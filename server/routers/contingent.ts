@@ -1,5 +1,5 @@
 import { previewTransfer, runTransfer, transferInput, transferPreviewInput } from '../services/contingent/transfer';
-import { enrolInput, enrolStudent, movementInput, moveStudent } from '../services/contingent/movement';
+import { movementInput, moveStudent } from '../services/contingent/movement';
 import {
   decideInput,
   decideProposal,
@@ -19,10 +19,6 @@ export const contingentRouter = router({
     .requires('contingent.manage')
     .input(movementInput)
     .mutation(({ ctx, input }) => moveStudent(ctx.db, ctx.actor, input)),
-  enrol: procedure
-    .requires('contingent.manage')
-    .input(enrolInput)
-    .mutation(({ ctx, input }) => enrolStudent(ctx.db, ctx.actor, input)),
   propose: procedure
     .requires('contingent.propose')
     .input(proposeInput)

@@ -7,15 +7,7 @@ import { groupRoster, readableGroups } from '../queries/people';
 import { structureOverview } from '../queries/structure';
 import { cardViews, studentCard } from '../queries/student-card';
 import { outOfScope, procedure, router } from '../trpc/init';
-import {
-  departmentInput,
-  groupInput,
-  saveDepartment,
-  saveGroup,
-  saveSpecialty,
-  specialtyInput,
-  structureOptions,
-} from '../services/college/structure-edit';
+import { structureOptions } from '../services/college/structure-edit';
 import { importStudents, importStudentsInput } from '../services/people/student-import';
 import {
   contactsInput,
@@ -56,18 +48,6 @@ export const appRouter = router({
       .requires('structure.read')
       .query(({ ctx }) => structureOverview(ctx.db, ctx.actor, todayOf(ctx.actor))),
     options: procedure.requires('structure.manage').query(({ ctx }) => structureOptions(ctx.db, ctx.actor)),
-    saveDepartment: procedure
-      .requires('structure.manage')
-      .input(departmentInput)
-      .mutation(({ ctx, input }) => saveDepartment(ctx.db, ctx.actor, input)),
-    saveSpecialty: procedure
-      .requires('structure.manage')
-      .input(specialtyInput)
-      .mutation(({ ctx, input }) => saveSpecialty(ctx.db, ctx.actor, input)),
-    saveGroup: procedure
-      .requires('structure.manage')
-      .input(groupInput)
-      .mutation(({ ctx, input }) => saveGroup(ctx.db, ctx.actor, input)),
     setTimeZone: procedure
       .requires('structure.manage')
       .input(timeZoneInput)

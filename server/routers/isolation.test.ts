@@ -32,6 +32,8 @@ import {
   users,
 } from '../../db/schema';
 import { demoJournalId } from '../../test/journal-fixtures';
+import type { FormAction } from '../actions/form-action';
+import { formActions } from '../../test/form-actions';
 
 const createCaller = createCallerFactory(appRouter);
 let database: Database;
@@ -47,6 +49,7 @@ beforeAll(async () => {
     ROLES.map(async (role) => [role, await actorByLogin(database.db, `other-${role}`)] as const),
   );
   other = Object.fromEntries(entries) as Record<Role, Actor>;
+  actions = await formActions();
 });
 afterAll(async () => {
   await database?.close();
@@ -55,6 +58,8 @@ afterAll(async () => {
 /** Every read procedure with the inputs that would reach the other college's records. */
 /** Names of the procedures `everything` calls (checked against the router). */
 let called: string[] = [];
+let calledActions: string[] = [];
+let actions: Record<string, FormAction>;
 
 async function everything(
   actor: Actor,
@@ -136,15 +141,6 @@ async function everything(
         orderNo: '1-к',
         orderDate: '2027-01-20',
       }),
-    'contingent.enrol': () =>
-      c.contingent.enrol({
-        groupId: foreign.groupId,
-        lastName: 'Чужак',
-        firstName: 'Взлом',
-        effectiveOn: '2027-02-01',
-        orderNo: '1-к',
-        orderDate: '2027-01-20',
-      }),
     'load.term': () => c.load.term({ termId: foreign.termId }),
     'load.createFromCurriculum': () => c.load.createFromCurriculum({ termId: foreign.termId }),
     'load.update': () => c.load.update({ assignmentId: foreign.assignmentId, teacherUserId: null, plannedHours: 1 }),
@@ -161,26 +157,6 @@ async function everything(
         roles: [{ role: 'teacher' }],
       }),
     'structure.options': () => c.structure.options(),
-    'structure.saveDepartment': () => c.structure.saveDepartment({ id: foreign.groupId, name: 'Чужое отделение' }),
-    'structure.saveSpecialty': () =>
-      c.structure.saveSpecialty({
-        id: foreign.specialtyId,
-        code: '99.99.99',
-        name: 'Чужая',
-        qualification: 'Чужая',
-        durationMonths: 46,
-      }),
-    'structure.saveGroup': () =>
-      c.structure.saveGroup({
-        id: foreign.groupId,
-        name: 'Чужая-1',
-        specialtyId: foreign.specialtyId,
-        departmentId: 1,
-        course: 1,
-        admissionYear: 2026,
-        studyForm: 'очная',
-        curatorUserId: null,
-      }),
     'people.importStudents': () =>
       c.people.importStudents({
         groupId: foreign.groupId,
@@ -249,7 +225,39 @@ async function everything(
     'journal.revokeGrant': () => c.journal.revokeGrant({ assignmentId: foreign.assignmentId, grantId: 1 }),
   };
 
+  // The server actions, with the form a browser would send to reach the other college's records.
+  const forms: Record<string, Record<string, string>> = {
+    changePasswordAction: { current: 'не-тот-пароль', next: 'новый-пароль-123', confirm: 'новый-пароль-123' },
+    enrolAction: {
+      groupId: String(foreign.groupId),
+      lastName: 'Чужак',
+      firstName: 'Взлом',
+      effectiveOn: '2027-02-01',
+      orderNo: '1-к',
+      orderDate: '2027-01-20',
+    },
+    saveDepartmentAction: { id: String(foreign.groupId), name: 'Чужое отделение' },
+    saveSpecialtyAction: {
+      id: String(foreign.specialtyId),
+      code: '99.99.99',
+      name: 'Чужая',
+      qualification: 'Чужая',
+      durationMonths: '46',
+    },
+    saveGroupAction: {
+      id: String(foreign.groupId),
+      name: 'Чужая-1',
+      specialtyId: String(foreign.specialtyId),
+      departmentId: '1',
+      course: '1',
+      admissionYear: '2026',
+      studyForm: 'очная',
+      curatorUserId: '',
+    },
+  };
+
   called = Object.keys(calls);
+  calledActions = Object.keys(forms);
   const results: unknown[] = [];
   for (const call of Object.values(calls)) {
     try {
@@ -257,6 +265,14 @@ async function everything(
     } catch (error) {
       if (!(error instanceof TRPCError && (error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST'))) throw error;
     }
+  }
+  for (const [name, entries] of Object.entries(forms)) {
+    const action = actions[name]!;
+    const form = new FormData();
+    for (const [key, value] of Object.entries(entries)) form.append(key, value);
+    const result = await action.perform({ db: database.db, actor }, action.inputOf(form));
+    if (result.ok) results.push(result.message);
+    else if (result.status !== 403 && result.status !== 400) throw new Error(`${name}: ${result.error}`);
   }
   return results;
 }
@@ -303,8 +319,9 @@ describe('institution isolation', () => {
     for (const name of ['Павлов', 'Павлова', 'Морозова']) expect(text).not.toContain(name);
   });
 
-  it('called every procedure of the router', () => {
+  it('called every procedure of the router and every server action', () => {
     expect([...called].sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+    expect([...calledActions].sort()).toEqual(Object.keys(actions).sort());
   });
 
   it('no account of one college was switched off by the other', async () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readTable, withCellProblems } from './spreadsheet';
+import { cellValueText, readTable, withCellProblems } from './spreadsheet';
 
 const COLUMNS = ['Значение', 'Второй'] as const;
 
@@ -102,6 +102,12 @@ describe('cell values of every kind become text', () => {
       { row: 3, message: 'Значение: в ячейке ошибка формулы #REF!; Второй: в ячейке ошибка формулы #DIV/0!' },
       { row: 4, message: 'Второй: заполните' },
     ]);
+  });
+
+  it('a value of a kind the reader does not know is a problem, never «[object Object]»', () => {
+    expect(cellValueText({ checkbox: true } as unknown as ExcelJS.CellValue)).toEqual({
+      error: 'значение, которое не удаётся прочитать',
+    });
   });
 
   it('a header written as rich text still matches', async () => {

@@ -1,21 +1,15 @@
 'use server';
 
-import { currentActor } from '@/server/auth/current-actor';
-import { getDb } from '@/server/db';
-import { authorize } from '@/server/policy/guard';
-import { refusalResult } from '@/server/policy/refusal';
-import { changeOwnPassword, type ChangePasswordResult } from '@/server/services/people/change-password';
+import { formAction } from '@/server/actions/form-action';
+import { badInput } from '@/server/policy/refusal';
+import { changeOwnPassword, changePasswordInput } from '@/server/services/people/change-password';
 
-export async function changePasswordAction(
-  _prev: ChangePasswordResult | null,
-  form: FormData,
-): Promise<ChangePasswordResult> {
-  return refusalResult(async () => {
-    const actor = authorize(await currentActor(), 'account.self');
-    return changeOwnPassword(await getDb(), actor, {
-      current: form.get('current'),
-      next: form.get('next'),
-      confirm: form.get('confirm'),
-    });
+/** The user's own password (regulation §4.2: the issued password is changed at the first sign-in). */
+export const changePasswordAction = formAction
+  .requires('account.self')
+  .input(changePasswordInput)
+  .handle(async ({ db, actor, input }) => {
+    const result = await changeOwnPassword(db, actor, input);
+    if (!result.ok) throw badInput(result.error);
+    return 'Пароль изменён';
   });
-}

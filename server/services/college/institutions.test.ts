@@ -7,6 +7,7 @@ import { useDemoDatabase } from '../../../test/demo-database';
 import { checkCredentials } from '../../auth/sign-in';
 import { createCallerFactory } from '../../trpc/init';
 import { appRouter } from '../../routers';
+import { formActions } from '../../../test/form-actions';
 import { loadActor } from '../../policy/actor';
 
 const demo = useDemoDatabase();
@@ -69,6 +70,11 @@ describe('the regional administrator', () => {
       const [area, name] = path.split('.') as [string, string];
       // The policy runs before the input is read: a refused role never gets as far as its arguments.
       await expect(caller[area]![name]!({}), path).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const regional = await actorByLogin(db, DEMO_REGIONAL_LOGIN);
+    for (const [name, action] of Object.entries(await formActions())) {
+      if (name === 'changePasswordAction') continue; // the own password: every account's
+      expect(await action.perform({ db, actor: regional }, {}), name).toMatchObject({ ok: false, status: 403 });
     }
   });
 });

@@ -29,7 +29,7 @@ export const specialtyInput = z.object({
   name: z.string().trim().min(3, 'Наименование специальности: заполните').max(300),
   qualification: z.string().trim().min(2, 'Квалификация: заполните').max(200),
   durationMonths: z
-    .number()
+    .number({ error: 'Срок обучения: укажите число месяцев' })
     .int('Срок обучения: целое число месяцев')
     .min(10, 'Срок обучения: не меньше 10 месяцев')
     .max(60, 'Срок обучения: не больше 60 месяцев'),
@@ -39,8 +39,16 @@ export const groupInput = z.object({
   name: z.string().trim().min(2, 'Название группы: заполните').max(30, 'Название группы: не длиннее 30 знаков'),
   specialtyId: id,
   departmentId: id,
-  course: z.number().int().min(1, 'Курс: от 1 до 6').max(6, 'Курс: от 1 до 6'),
-  admissionYear: z.number().int().min(2000, 'Год набора: не раньше 2000').max(2100, 'Год набора: не позже 2100'),
+  course: z
+    .number({ error: 'Курс: укажите число от 1 до 6' })
+    .int()
+    .min(1, 'Курс: от 1 до 6')
+    .max(6, 'Курс: от 1 до 6'),
+  admissionYear: z
+    .number({ error: 'Год набора: укажите год' })
+    .int()
+    .min(2000, 'Год набора: не раньше 2000')
+    .max(2100, 'Год набора: не позже 2100'),
   studyForm: z.enum(['очная', 'очно-заочная', 'заочная']),
   curatorUserId: id.nullable(),
 });

@@ -255,6 +255,6 @@ export async function enrolStudent(db: Db, actor: Actor, input: z.infer<typeof e
       { studentId: student!.id, kind: 'enrol', group: group.name, effectiveOn: input.effectiveOn },
       `Приказ № ${input.orderNo} от ${formatDate(input.orderDate)}: зачисление, ${fullName(input)}`,
     );
-    return { studentId: student!.id };
+    return { studentId: student!.id, groupName: group.name };
   });
 }

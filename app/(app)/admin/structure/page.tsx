@@ -3,6 +3,7 @@ import { StructureAdmin } from '@/components/admin/structure-admin';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { serverCaller } from '@/server/trpc/caller';
+import { saveDepartmentAction, saveGroupAction, saveSpecialtyAction } from './actions';
 
 export default async function StructurePage() {
   const actor = await requireActor();
@@ -16,7 +17,10 @@ export default async function StructurePage() {
         Куратор группы получает роль куратора и видит её журналы и студентов. Выпущенные группы здесь не показаны.
       </p>
       <CollegeTimeZone timeZone={actor.timeZone} />
-      <StructureAdmin options={options} />
+      <StructureAdmin
+        options={options}
+        actions={{ department: saveDepartmentAction, specialty: saveSpecialtyAction, group: saveGroupAction }}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { EnrolForm } from '@/components/admin/enrol-form';
+import { enrolAction } from './actions';
 import { StudentImport } from '@/components/groups/student-import';
 import { RosterTable } from '@/components/home/roster-table';
 import { RefusalNotice } from '@/components/refusal-notice';
@@ -36,7 +37,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         )}
       </p>
       <RosterTable roster={roster} />
-      {can(actor, 'contingent.manage') && <EnrolForm groupId={roster.group.id} groupName={roster.group.name} />}
+      {can(actor, 'contingent.manage') && <EnrolForm groupId={roster.group.id} action={enrolAction} />}
       {can(actor, 'students.import') && <StudentImport groupId={roster.group.id} />}
     </>
   );
