@@ -70,3 +70,8 @@ export function phoneKey(text: string | null | undefined): string | null {
   if (digits.length === 11 && (digits[0] === '8' || digits[0] === '7')) return `7${digits.slice(1)}`;
   return digits;
 }
+
+/** Text as a search compares it: any case, ё as е, runs of spaces as one («Семёнов  А.» finds «семенов а.»). */
+export function searchKey(text: string): string {
+  return text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}

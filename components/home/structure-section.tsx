@@ -1,5 +1,25 @@
+'use client';
+
 import Link from 'next/link';
-import type { InstitutionOverview } from '@/server/queries/structure';
+import type { GroupSummary, InstitutionOverview } from '@/server/queries/structure';
+import { DataTable, type DataColumn } from '../data-table';
+
+const REST: DataColumn<GroupSummary>[] = [
+  {
+    id: 'specialty',
+    header: 'Специальность',
+    value: (g) => `${g.specialtyCode} ${g.specialtyName}`,
+  },
+  { id: 'course', header: 'Курс', value: (g) => g.course, className: 'num' },
+  { id: 'curator', header: 'Куратор', value: (g) => g.curatorName, className: 'nowrap' },
+  { id: 'students', header: 'Студентов', value: (g) => g.students, className: 'num' },
+  { id: 'journals', header: 'Журналов', value: (g) => g.assignments, className: 'num' },
+];
+const LINKED: DataColumn<GroupSummary>[] = [
+  { id: 'group', header: 'Группа', value: (g) => g.name, cell: (g) => <Link href={`/groups/${g.id}`}>{g.name}</Link> },
+  ...REST,
+];
+const PLAIN: DataColumn<GroupSummary>[] = [{ id: 'group', header: 'Группа', value: (g) => g.name }, ...REST];
 
 export function StructureSection({ overview, linkGroups }: { overview: InstitutionOverview[]; linkGroups: boolean }) {
   return (
@@ -17,32 +37,7 @@ export function StructureSection({ overview, linkGroups }: { overview: Instituti
           {inst.departments.map((dep) => (
             <div className="panel" key={dep.id}>
               <h3>{dep.name}</h3>
-              <table className="list">
-                <thead>
-                  <tr>
-                    <th>Группа</th>
-                    <th>Специальность</th>
-                    <th className="num">Курс</th>
-                    <th>Куратор</th>
-                    <th className="num">Студентов</th>
-                    <th className="num">Журналов</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {dep.groups.map((g) => (
-                    <tr key={g.id}>
-                      <td>{linkGroups ? <Link href={`/groups/${g.id}`}>{g.name}</Link> : g.name}</td>
-                      <td>
-                        {g.specialtyCode} {g.specialtyName}
-                      </td>
-                      <td className="num">{g.course}</td>
-                      <td className="nowrap">{g.curatorName ?? '—'}</td>
-                      <td className="num">{g.students}</td>
-                      <td className="num">{g.assignments}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable rows={dep.groups} columns={linkGroups ? LINKED : PLAIN} rowKey={(g) => g.id} />
             </div>
           ))}
         </section>

@@ -1,6 +1,66 @@
+'use client';
+
 import Link from 'next/link';
 import { formatDate } from '@/domain/dates';
 import type { AssignmentListItem } from '@/server/queries/journal';
+import { DataTable, type DataColumn } from '../data-table';
+
+const GROUP: DataColumn<AssignmentListItem> = {
+  id: 'group',
+  header: 'Группа',
+  value: (a) => (a.subgroupName ? `${a.groupName} (${a.subgroupName})` : a.groupName),
+  cell: (a) => (
+    <>
+      {a.groupName}
+      {a.subgroupName && <span className="muted small"> ({a.subgroupName})</span>}
+    </>
+  ),
+  className: 'nowrap',
+};
+const SUBJECT: DataColumn<AssignmentListItem> = {
+  id: 'subject',
+  header: 'Дисциплина',
+  value: (a) => `${a.itemCode} ${a.itemName}`,
+  cell: (a) => (
+    <Link href={`/journals/${a.id}`}>
+      <span className="muted">{a.itemCode}</span> {a.itemName}
+    </Link>
+  ),
+};
+const TEACHER: DataColumn<AssignmentListItem> = {
+  id: 'teacher',
+  header: 'Преподаватель',
+  value: (a) => a.teacherName,
+  className: 'nowrap',
+};
+const REST: DataColumn<AssignmentListItem>[] = [
+  { id: 'planned', header: 'План, ч', value: (a) => a.plannedHours, className: 'num' },
+  { id: 'held', header: 'Проведено, ч', value: (a) => a.heldHours, className: 'num' },
+  {
+    id: 'last',
+    header: 'Последнее занятие',
+    value: (a) => a.lastLessonOn,
+    cell: (a) => (a.lastLessonOn ? formatDate(a.lastLessonOn) : '—'),
+  },
+  {
+    id: 'fill',
+    header: 'Заполнение',
+    // Sorted by what needs attention: journals with gaps last when ascending.
+    value: (a) => a.withoutTopic + a.shortOfGrades,
+    cell: (a) => (
+      <>
+        {a.withoutTopic > 0 ? (
+          <span className="badge warn">без темы: {a.withoutTopic}</span>
+        ) : (
+          <span className="badge good">темы заполнены</span>
+        )}{' '}
+        {a.shortOfGrades > 0 && <span className="badge bad">меньше 5 оценок: {a.shortOfGrades}</span>}
+      </>
+    ),
+  },
+];
+const WITH_TEACHER = [GROUP, SUBJECT, TEACHER, ...REST];
+const WITHOUT_TEACHER = [GROUP, SUBJECT, ...REST];
 
 /** Journal pages of a term with their fill status: the teacher's home, «Мои журналы», the administration's list. */
 export function JournalsTable({
@@ -13,45 +73,19 @@ export function JournalsTable({
   testId?: string;
 }) {
   return (
-    <table className="list" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>Группа</th>
-          <th>Дисциплина</th>
-          {showTeacher && <th>Преподаватель</th>}
-          <th className="num">План, ч</th>
-          <th className="num">Проведено, ч</th>
-          <th>Последнее занятие</th>
-          <th>Заполнение</th>
-        </tr>
-      </thead>
-      <tbody>
-        {assignments.map((a) => (
-          <tr key={a.id}>
-            <td className="nowrap">
-              {a.groupName}
-              {a.subgroupName && <span className="muted small"> ({a.subgroupName})</span>}
-            </td>
-            <td>
-              <Link href={`/journals/${a.id}`}>
-                <span className="muted">{a.itemCode}</span> {a.itemName}
-              </Link>
-            </td>
-            {showTeacher && <td className="nowrap">{a.teacherName}</td>}
-            <td className="num">{a.plannedHours}</td>
-            <td className="num">{a.heldHours}</td>
-            <td>{a.lastLessonOn ? formatDate(a.lastLessonOn) : '—'}</td>
-            <td>
-              {a.withoutTopic > 0 ? (
-                <span className="badge warn">без темы: {a.withoutTopic}</span>
-              ) : (
-                <span className="badge good">темы заполнены</span>
-              )}{' '}
-              {a.shortOfGrades > 0 && <span className="badge bad">меньше 5 оценок: {a.shortOfGrades}</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={assignments}
+      columns={showTeacher ? WITH_TEACHER : WITHOUT_TEACHER}
+      rowKey={(a) => a.id}
+      search={
+        assignments.length > 10
+          ? showTeacher
+            ? 'Поиск по группе, дисциплине, преподавателю'
+            : 'Поиск по группе, дисциплине'
+          : undefined
+      }
+      testId={testId}
+      empty="Журналов нет."
+    />
   );
 }
