@@ -38,6 +38,9 @@ test('форма с персональными данными без скрип�
   expect(card.url()).not.toContain('927');
   expect(card.url()).not.toContain('phone=');
   expect(new URL(card.url()).search).toBe('');
+  // A server action (issue #10, item 7): without a script the form is not only safe but saves, and says so.
+  await expect(card.getByTestId('family-editor').getByRole('status')).toHaveText('Контакты сохранены');
+  await expect(card.getByTestId('card-details')).toContainText('+7 927 555-44-33');
   await context.close();
 });
 

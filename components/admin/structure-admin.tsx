@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { trpc } from '../trpc-client';
 import { useFormAction, type ServerFormAction } from '../use-form-action';
+import { DataTable, type DataColumn } from '../data-table';
 
 type Options = Awaited<ReturnType<typeof trpc.structure.options.query>>;
 type Kind = 'department' | 'specialty' | 'group';
@@ -36,6 +37,41 @@ export function StructureAdmin({ options, actions }: { options: Options; actions
     </button>
   );
   const curatorName = (id: number | null) => options.teachers.find((t) => t.id === id)?.name ?? '—';
+  const editColumn = <T extends { id: number }>(kind: Kind): DataColumn<T> => ({
+    id: 'edit',
+    header: 'Действие',
+    sortable: false,
+    value: () => null,
+    cell: (row) => edit(kind, row.id),
+  });
+  const departmentColumns: DataColumn<Options['departments'][number]>[] = [
+    { id: 'name', header: 'Отделение', value: (d) => d.name },
+    editColumn('department'),
+  ];
+  const specialtyColumns: DataColumn<Options['specialties'][number]>[] = [
+    { id: 'code', header: 'Код', value: (s) => s.code },
+    { id: 'name', header: 'Наименование', value: (s) => s.name },
+    { id: 'qualification', header: 'Квалификация', value: (s) => s.qualification },
+    { id: 'duration', header: 'Срок, мес.', value: (s) => s.durationMonths, className: 'num' },
+    editColumn('specialty'),
+  ];
+  const groupColumns: DataColumn<Options['groups'][number]>[] = [
+    { id: 'name', header: 'Группа', value: (g) => g.name },
+    { id: 'course', header: 'Курс', value: (g) => g.course, className: 'num' },
+    { id: 'admission', header: 'Набор', value: (g) => g.admissionYear },
+    {
+      id: 'specialty',
+      header: 'Специальность',
+      value: (g) => options.specialties.find((s) => s.id === g.specialtyId)?.code ?? null,
+    },
+    {
+      id: 'department',
+      header: 'Отделение',
+      value: (g) => options.departments.find((d) => d.id === g.departmentId)?.name ?? null,
+    },
+    { id: 'curator', header: 'Куратор', value: (g) => (g.curatorUserId ? curatorName(g.curatorUserId) : null) },
+    editColumn('group'),
+  ];
   return (
     <>
       {notice && (
@@ -46,61 +82,22 @@ export function StructureAdmin({ options, actions }: { options: Options; actions
       {form}
       <section className="panel">
         <h2>Отделения {edit('department')}</h2>
-        <table className="list">
-          <tbody>
-            {options.departments.map((d) => (
-              <tr key={d.id}>
-                <td>{d.name}</td>
-                <td>{edit('department', d.id)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={options.departments} columns={departmentColumns} rowKey={(d) => d.id} />
       </section>
       <section className="panel">
         <h2>Специальности {edit('specialty')}</h2>
-        <table className="list">
-          <tbody>
-            {options.specialties.map((s) => (
-              <tr key={s.id}>
-                <td>{s.code}</td>
-                <td>{s.name}</td>
-                <td>{s.qualification}</td>
-                <td>{s.durationMonths} мес.</td>
-                <td>{edit('specialty', s.id)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={options.specialties} columns={specialtyColumns} rowKey={(s) => s.id} />
       </section>
       <section className="panel">
         <h2>Группы {edit('group')}</h2>
-        <table className="list" data-testid="structure-groups">
-          <thead>
-            <tr>
-              <th>Группа</th>
-              <th>Курс</th>
-              <th>Набор</th>
-              <th>Специальность</th>
-              <th>Отделение</th>
-              <th>Куратор</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {options.groups.map((g) => (
-              <tr key={g.id}>
-                <td>{g.name}</td>
-                <td>{g.course}</td>
-                <td>{g.admissionYear}</td>
-                <td>{options.specialties.find((s) => s.id === g.specialtyId)?.code}</td>
-                <td>{options.departments.find((d) => d.id === g.departmentId)?.name}</td>
-                <td>{curatorName(g.curatorUserId)}</td>
-                <td>{edit('group', g.id)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={options.groups}
+          columns={groupColumns}
+          rowKey={(g) => g.id}
+          search={options.groups.length > 10 ? 'Поиск по группе, специальности, куратору' : undefined}
+          testId="structure-groups"
+          empty="Групп нет."
+        />
       </section>
     </>
   );

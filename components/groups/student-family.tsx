@@ -1,10 +1,11 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { RELATIONS } from '@/domain/student-import';
 import { useAdminAction } from '../admin/use-admin-action';
 import { trpc } from '../trpc-client';
 import { formText } from '../form-data';
+import { useFormAction, type ServerFormAction } from '../use-form-action';
 
 type Guardian = { id: number; name: string; relation: string; phone: string | null };
 
@@ -17,8 +18,11 @@ export function StudentFamilyEditor({
   phone,
   email,
   guardians,
+  contactsAction,
 }: {
   studentId: number;
+  /** `updateContactsAction` of the card page. */
+  contactsAction: ServerFormAction;
   phone: string | null;
   email: string | null;
   guardians: Guardian[];
@@ -26,18 +30,7 @@ export function StudentFamilyEditor({
   const { run, messages } = useAdminAction();
   const [found, setFound] = useState<{ id: number; name: string; children: number }[] | null>(null);
 
-  function saveContacts(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
-    void run(async () => {
-      await trpc.people.updateContacts.mutate({
-        studentId,
-        phone: formText(f, 'phone', { trim: false }),
-        email: formText(f, 'email', { trim: false }),
-      });
-      return 'Контакты сохранены';
-    });
-  }
+  const contacts = useFormAction(contactsAction);
 
   async function find(form: HTMLFormElement) {
     const f = new FormData(form);
@@ -78,7 +71,9 @@ export function StudentFamilyEditor({
     <section className="panel" data-testid="family-editor">
       <h2>Контакты и родители</h2>
       {messages}
-      <form method="post" className="form-row" onSubmit={saveContacts}>
+      {contacts.messages}
+      <form className="form-row" {...contacts.form}>
+        <input type="hidden" name="studentId" value={studentId} />
         <label>
           Телефон студента
           <input type="tel" name="phone" defaultValue={phone ?? ''} />
@@ -87,7 +82,9 @@ export function StudentFamilyEditor({
           Эл. почта
           <input type="email" name="email" defaultValue={email ?? ''} />
         </label>
-        <button type="submit">Сохранить контакты</button>
+        <button type="submit" disabled={contacts.pending}>
+          Сохранить контакты
+        </button>
       </form>
       <ul>
         {guardians.map((g) => (

@@ -10,14 +10,12 @@ import { outOfScope, procedure, router } from '../trpc/init';
 import { structureOptions } from '../services/college/structure-edit';
 import { importStudents, importStudentsInput } from '../services/people/student-import';
 import {
-  contactsInput,
   findGuardian,
   findGuardianInput,
   linkGuardian,
   linkGuardianInput,
   unlinkGuardian,
   unlinkGuardianInput,
-  updateContacts,
 } from '../services/people/student-details';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
@@ -62,10 +60,6 @@ export const appRouter = router({
         async ({ ctx, input }) =>
           (await groupRoster(ctx.db, ctx.actor, input.groupId, todayOf(ctx.actor))) ?? Promise.reject(outOfScope()),
       ),
-    updateContacts: procedure
-      .requires('people.manage')
-      .input(contactsInput)
-      .mutation(({ ctx, input }) => updateContacts(ctx.db, ctx.actor, input)),
     findGuardian: procedure
       .requires('people.manage')
       .input(findGuardianInput)

@@ -187,7 +187,6 @@ async function everything(
     'contingent.proposals': () => c.contingent.proposals(),
     'contingent.groupChoices': () => c.contingent.groupChoices(),
     'contingent.decide': () => c.contingent.decide({ action: 'reject', proposalId: 1, note: 'чужое решение' }),
-    'people.updateContacts': () => c.people.updateContacts({ studentId: foreign.studentId, phone: '+7 900 000-00-00' }),
     'people.findGuardian': () =>
       c.people.findGuardian({ studentId: foreign.studentId, lastName: 'Чужая', phone: '+7 900 000-00-00' }),
     'people.linkGuardian': () =>
@@ -237,6 +236,7 @@ async function everything(
       orderDate: '2027-01-20',
     },
     saveDepartmentAction: { id: String(foreign.groupId), name: 'Чужое отделение' },
+    updateContactsAction: { studentId: String(foreign.studentId), phone: '+7 900 000-00-00' },
     saveSpecialtyAction: {
       id: String(foreign.specialtyId),
       code: '99.99.99',

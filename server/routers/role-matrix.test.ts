@@ -527,16 +527,6 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { ...ADMIN_ONLY, admin: F },
   },
   {
-    name: 'people.updateContacts (a student of ИС-21, a bad e-mail: passes the policy, saves nothing)',
-    call: () => (c) => c.people.updateContacts({ studentId: childId, email: 'не почта' }),
-    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
-  },
-  {
-    name: 'people.updateContacts (a student of another department)',
-    call: () => (c) => c.people.updateContacts({ studentId: otherDepartmentStudent, phone: '' }),
-    expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
-  },
-  {
     name: 'people.findGuardian',
     call: () => (c) => c.people.findGuardian({ studentId: childId, lastName: 'Иванова', phone: '+7 900 000-00-00' }),
     expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
@@ -578,6 +568,16 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
       orderDate: '2027-01-20',
     }),
     expect: ADMIN_ONLY,
+  },
+  {
+    name: 'updateContactsAction (a student of ИС-21, a bad e-mail: passes the policy, saves nothing)',
+    form: () => ({ studentId: String(childId), email: 'не почта' }),
+    expect: { admin: A, head: F, methodist: F, curator: A, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'updateContactsAction (a student of another department)',
+    form: () => ({ studentId: String(otherDepartmentStudent), phone: '' }),
+    expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   { name: 'saveDepartmentAction (too short a name: saves nothing)', form: () => ({ name: 'О' }), expect: ADMIN_ONLY },
   {
@@ -645,7 +645,7 @@ describe('role matrix', () => {
 
 describe('role matrix of the server actions', () => {
   it('covers every server action', () => {
-    expect(ACTION_MATRIX.map((m) => m.name.split(' ')[0]).sort()).toEqual(Object.keys(actions).sort());
+    expect([...new Set(ACTION_MATRIX.map((m) => m.name.split(' ')[0]))].sort()).toEqual(Object.keys(actions).sort());
   });
 
   for (const row of ACTION_MATRIX) {

@@ -5,6 +5,7 @@ import { formatDate } from '@/domain/dates';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { RefusalNotice } from '@/components/refusal-notice';
+import { updateContactsAction } from './actions';
 import { parseId } from '@/domain/ids';
 import { pageQuery, serverCaller } from '@/server/trpc/caller';
 
@@ -94,6 +95,7 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
           phone={card.details.phone}
           email={card.details.email}
           guardians={card.details.guardians}
+          contactsAction={updateContactsAction}
         />
       )}
       {can(actor, 'contingent.propose') && !can(actor, 'contingent.manage') && card.details && (
