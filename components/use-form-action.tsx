@@ -7,7 +7,7 @@ import type { FormActionResult } from '@/server/actions/form-action';
 export type ServerFormAction = (previous: FormActionResult | null, form: FormData) => Promise<FormActionResult>;
 
 /**
- * Wires a form to its server action: `<form {...form}>`. Before the page's script has loaded the browser posts the form
+ * Wires a form to its server action: spread `form` onto the form element. Before the page's script has loaded the browser posts the form
  * and the server answers with the page and the message; after, the form is sent without a reload and keeps what was
  * typed when refused (React would clear it), is cleared when done, and `onDone` gets the Russian message.
  */
