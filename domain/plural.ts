@@ -44,4 +44,5 @@ export const NOUNS = {
   assignment: ['назначение нагрузки', 'назначения нагрузки', 'назначений нагрузки'],
   lesson: ['занятие', 'занятия', 'занятий'],
   row: ['строка', 'строки', 'строк'],
+  pair: ['пара', 'пары', 'пар'],
 } as const satisfies Record<string, PluralForms>;

@@ -3,3 +3,4 @@ export * from './people';
 export * from './curriculum';
 export * from './journal';
 export * from './security';
+export * from './timetable';

@@ -14,6 +14,8 @@ const STRUCTURE_TABLES = [
   'institutions',
   'attendance_codes',
   'lesson_kinds',
+  'bell_slots',
+  'rooms',
   'academic_years',
   'terms',
   'users',
@@ -35,6 +37,7 @@ const STRUCTURE_TABLES = [
 ];
 const IDENTITY_TABLES = [
   'institutions',
+  'rooms',
   'academic_years',
   'terms',
   'users',

@@ -65,6 +65,42 @@ export interface AssignmentPlan {
   teacherBias: number;
 }
 
+/** The demo college's bells: 90-minute pairs, a long break after the second (lunch); Saturday and a shortened day. */
+const DEMO_BELLS: Record<string, [string, string][]> = {
+  weekday: [
+    ['08:30', '10:00'],
+    ['10:10', '11:40'],
+    ['12:20', '13:50'],
+    ['14:00', '15:30'],
+    ['15:40', '17:10'],
+    ['17:20', '18:50'],
+  ],
+  saturday: [
+    ['08:30', '10:00'],
+    ['10:10', '11:40'],
+    ['11:50', '13:20'],
+    ['13:30', '15:00'],
+  ],
+  short: [
+    ['08:30', '09:40'],
+    ['09:50', '11:00'],
+    ['11:20', '12:30'],
+    ['12:40', '13:50'],
+  ],
+};
+/** The demo college's rooms: lecture rooms, computer classes, a lab, a workshop, the gym. */
+const DEMO_ROOMS: { number: string; seats: number; kind: string }[] = [
+  { number: '101', seats: 30, kind: 'lecture' },
+  { number: '102', seats: 30, kind: 'lecture' },
+  { number: '103', seats: 60, kind: 'lecture' },
+  { number: '201', seats: 15, kind: 'computer' },
+  { number: '202', seats: 15, kind: 'computer' },
+  { number: '203', seats: 15, kind: 'computer' },
+  { number: '301', seats: 20, kind: 'lab' },
+  { number: 'М-1', seats: 15, kind: 'workshop' },
+  { number: 'Спортзал', seats: 60, kind: 'gym' },
+];
+
 export interface CollegePlan {
   options: SeedOptions;
   institutionId: number;
@@ -175,6 +211,12 @@ export function planCollege(options: SeedOptions): CollegePlan {
   }
   for (const kind of LESSON_KINDS)
     add('lesson_kinds', { ...inst, code: kind.code, label: kind.label, grade_weight: String(kind.weight) });
+  for (const [dayKind, slots] of Object.entries(DEMO_BELLS))
+    slots.forEach(([startsAt, endsAt], i) =>
+      add('bell_slots', { ...inst, day_kind: dayKind, pair_no: i + 1, starts_at: startsAt, ends_at: endsAt }),
+    );
+  for (const room of DEMO_ROOMS)
+    add('rooms', { ...inst, id: ids.next('rooms'), in_use: true, building: null, ...room });
 
   // The current year first (its terms get ids 1 and 2), then, for the college scale, last year's closed archive.
   const terms: TermPlan[] = [];

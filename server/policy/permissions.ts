@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'curriculum.manage': ['admin', 'head'],
   /** Teaching load (нагрузка): the term's journals from the curricula, teachers assigned to them. */
   'load.manage': ['admin', 'head'],
+  /** The timetable's frame: bells and rooms (regulation §5.4: the methodist builds the timetable). */
+  'timetable.manage': ['methodist'],
   /** Import a group's student list from XLSX/CSV (the curator of the group, the administrator). */
   'students.import': ['admin', 'curator'],
   /** Student lists of groups (personal data). */

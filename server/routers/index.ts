@@ -25,6 +25,7 @@ import { subgroupsRouter } from './subgroups';
 import { accessRouter } from './access';
 import { curriculumRouter } from './curriculum';
 import { loadRouter } from './load';
+import { timetableRouter } from './timetable';
 import { institutionsRouter } from './institutions';
 import { todayOf } from '../policy/actor';
 import { setOwnTimeZone, timeZoneInput } from '../services/college/institutions';
@@ -93,6 +94,7 @@ export const appRouter = router({
   access: accessRouter,
   curriculum: curriculumRouter,
   load: loadRouter,
+  timetable: timetableRouter,
   institutions: institutionsRouter,
   family: router({
     students: procedure

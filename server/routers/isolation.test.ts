@@ -157,6 +157,7 @@ async function everything(
         roles: [{ role: 'teacher' }],
       }),
     'structure.options': () => c.structure.options(),
+    'timetable.setup': () => c.timetable.setup(),
     'people.importStudents': () =>
       c.people.importStudents({
         groupId: foreign.groupId,
@@ -237,6 +238,9 @@ async function everything(
     },
     saveDepartmentAction: { id: String(foreign.groupId), name: 'Чужое отделение' },
     updateContactsAction: { studentId: String(foreign.studentId), phone: '+7 900 000-00-00' },
+    // Bells are the own college's only; a room of another college is asked for by an id this one does not have.
+    saveBellsAction: { dayKind: 'weekday', start1: '25:00', end1: '26:00' },
+    saveRoomAction: { id: '999999', number: 'Чужая', seats: '10', kind: 'lecture', inUse: 'on' },
     saveSpecialtyAction: {
       id: String(foreign.specialtyId),
       code: '99.99.99',

@@ -544,6 +544,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   },
   { name: 'audit.cardViews', call: () => (c) => c.audit.cardViews(), expect: ADMIN_ONLY },
   {
+    name: 'timetable.setup',
+    call: () => (c) => c.timetable.setup(),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'audit.signIns',
     call: () => (c) => c.audit.signIns(),
     expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
@@ -578,6 +583,16 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
     name: 'updateContactsAction (a student of another department)',
     form: () => ({ studentId: String(otherDepartmentStudent), phone: '' }),
     expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'saveBellsAction (a pair ending before it starts: passes the policy, saves nothing)',
+    form: () => ({ dayKind: 'weekday', start1: '10:00', end1: '09:00' }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'saveRoomAction (no seats: passes the policy, saves nothing)',
+    form: () => ({ number: '999', seats: '0', kind: 'lecture', inUse: 'on' }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   { name: 'saveDepartmentAction (too short a name: saves nothing)', form: () => ({ name: 'О' }), expect: ADMIN_ONLY },
   {

@@ -58,6 +58,12 @@ describe('HTTP status of refusals', () => {
     expect(res.body.error?.json.message).toMatch(/[а-я]/);
   });
 
+  it('400, not a database error (500), for an id beyond PostgreSQL’s integer', async () => {
+    const res = await get('people.groupStudents', actors.admin, { groupId: 2_147_483_648 });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.json.message).toMatch(/^groupId: /);
+  });
+
   it('names the field once, in Russian, when the message names it (no «orderNo:» before «Номер приказа:»)', () => {
     const parsed = transferInput.safeParse({ targetYearId: 1, orderNo: '', orderDate: '' });
     expect(parsed.success).toBe(false);

@@ -1,0 +1,88 @@
+/**
+ * The timetable's fixed frame (issue #11, item 1; regulation §5.4 — the methodist builds the timetable by groups,
+ * teachers and rooms): the bells of a day and the rooms of a college. Pure rules: the services and the forms share them.
+ */
+
+/** Kinds of day with their own bells: an ordinary weekday, Saturday, a shortened day (before a holiday). */
+export const DAY_KINDS = ['weekday', 'saturday', 'short'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+export const DAY_KIND_LABELS: Record<DayKind, string> = {
+  weekday: 'Будни (пн–пт)',
+  saturday: 'Суббота',
+  short: 'Сокращённый день',
+};
+
+/** The most pairs a day may have (a college's day ends by 21:00 with 8 pairs of 90 minutes and breaks). */
+export const MAX_PAIRS = 8;
+
+/** Kinds of room: the timetable proposes a room of a kind that fits the lesson. */
+export const ROOM_KINDS = ['lecture', 'computer', 'lab', 'workshop', 'gym', 'other'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
+export const ROOM_KIND_LABELS: Record<RoomKind, string> = {
+  lecture: 'лекционная',
+  computer: 'компьютерный класс',
+  lab: 'лаборатория',
+  workshop: 'мастерская',
+  gym: 'спортивный зал',
+  other: 'другое',
+};
+
+/** One pair of a day: its number (1…8) and times as `HH:MM`. */
+export interface BellSlot {
+  pairNo: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+function minutes(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+/**
+ * The bells of one kind of day from the form's pairs 1…8 (a pair left blank ends the day). Returns the slots, or the
+ * Russian reasons naming the pair: a time not in `ЧЧ:ММ`, only one of the two times, an end not after its start, a
+ * pair starting before the previous one ends, a pair after a blank one, no pair at all.
+ */
+export function bellsFromForm(
+  pairs: readonly { startsAt: string; endsAt: string }[],
+): { ok: true; slots: BellSlot[] } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const slots: BellSlot[] = [];
+  let blankAt: number | null = null;
+  pairs.slice(0, MAX_PAIRS).forEach((pair, i) => {
+    const pairNo = i + 1;
+    const startsAt = pair.startsAt.trim();
+    const endsAt = pair.endsAt.trim();
+    if (!startsAt && !endsAt) {
+      blankAt ??= pairNo;
+      return;
+    }
+    const label = `Пара ${pairNo}`;
+    if (blankAt !== null) return errors.push(`${label}: после пустой пары ${blankAt} — заполните пары по порядку`);
+    if (!startsAt || !endsAt) return errors.push(`${label}: укажите и начало, и конец`);
+    if (!TIME.test(startsAt) || !TIME.test(endsAt)) return errors.push(`${label}: время в виде ЧЧ:ММ, например 08:30`);
+    if (minutes(endsAt) <= minutes(startsAt))
+      return errors.push(`${label}: конец (${endsAt}) не позже начала (${startsAt})`);
+    const previous = slots.at(-1);
+    if (previous && minutes(startsAt) < minutes(previous.endsAt))
+      return errors.push(
+        `${label}: начинается в ${startsAt}, раньше конца пары ${previous.pairNo} (${previous.endsAt})`,
+      );
+    slots.push({ pairNo, startsAt, endsAt });
+  });
+  if (errors.length === 0 && slots.length === 0) errors.push('Пара 1: укажите начало и конец хотя бы одной пары');
+  return errors.length ? { ok: false, errors } : { ok: true, slots };
+}
+
+/** «08:30–10:00»: a pair's times as the timetable prints them. */
+export function formatSlot(slot: BellSlot): string {
+  return `${slot.startsAt}–${slot.endsAt}`;
+}
+
+/** A room's name as the timetable shows it: «214», «214 (корп. 2)». */
+export function roomLabel(room: { number: string; building: string | null }): string {
+  return room.building ? `${room.number} (корп. ${room.building})` : room.number;
+}

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+
+/** Issue #11, item 1: the methodist keeps the bells and the rooms the timetable places lessons on. */
+test('методист задаёт звонки субботы (ошибка названа по паре) и добавляет аудиторию', async ({ page }) => {
+  await signInAs(page, 'metodist');
+  await page.getByRole('link', { name: 'Звонки и аудитории' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Звонки и аудитории');
+
+  const saturday = page.getByTestId('bells-saturday');
+  await expect(saturday.getByLabel('Пара 1: начало')).toHaveValue('08:30');
+  await saturday.getByLabel('Пара 2: начало').fill('09:50');
+  await saturday.getByRole('button', { name: 'Сохранить звонки' }).click();
+  await expect(saturday.getByRole('alert')).toHaveText('Пара 2: начинается в 09:50, раньше конца пары 1 (10:00)');
+  // Refused: what was typed stays for correcting.
+  await expect(saturday.getByLabel('Пара 2: начало')).toHaveValue('09:50');
+  await saturday.getByLabel('Пара 2: начало').fill('10:05');
+  await saturday.getByRole('button', { name: 'Сохранить звонки' }).click();
+  await expect(saturday.getByRole('status')).toHaveText('Звонки сохранены: суббота, 4 пары');
+  await page.reload();
+  await expect(page.getByTestId('bells-saturday').getByLabel('Пара 2: начало')).toHaveValue('10:05');
+
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  const form = page.getByTestId('room-form');
+  await form.getByLabel('Номер').fill('101');
+  await form.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Номер аудитории: «101» уже есть');
+  await form.getByLabel('Номер').fill('410');
+  await form.getByLabel('Мест').fill('16');
+  await form.getByLabel('Вид').selectOption({ label: 'компьютерный класс' });
+  await form.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('status')).toHaveText('Аудитория 410 сохранена');
+  const row = page.getByTestId('rooms').locator('tbody tr').filter({ hasText: '410' });
+  await expect(row).toContainText('компьютерный класс');
+  await expect(row).toContainText('16');
+});
+
+test('звонки и аудитории — только у методиста', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await expect(page.getByRole('link', { name: 'Звонки и аудитории' })).toHaveCount(0);
+  await page.goto('/timetable/setup');
+  await expect(page.locator('.error[role=alert]')).toHaveText('Недостаточно прав: звонки и аудитории ведёт методист.');
+});
