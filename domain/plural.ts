@@ -45,4 +45,5 @@ export const NOUNS = {
   lesson: ['занятие', 'занятия', 'занятий'],
   row: ['строка', 'строки', 'строк'],
   pair: ['пара', 'пары', 'пар'],
+  day: ['день', 'дня', 'дней'],
 } as const satisfies Record<string, PluralForms>;

@@ -86,3 +86,69 @@ export function formatSlot(slot: BellSlot): string {
 export function roomLabel(room: { number: string; building: string | null }): string {
   return room.building ? `${room.number} (корп. ${room.building})` : room.number;
 }
+
+/**
+ * Marks of the college calendar on a date: a public holiday (no lessons), vacations (no lessons), a shortened day
+ * (lessons on the shortened bells). `working` in a form clears the mark of the dates.
+ */
+export const CALENDAR_KINDS = ['holiday', 'vacation', 'short'] as const;
+export type CalendarKind = (typeof CALENDAR_KINDS)[number];
+export const CALENDAR_KIND_LABELS: Record<CalendarKind | 'working', string> = {
+  holiday: 'праздничный день',
+  vacation: 'каникулы',
+  short: 'сокращённый день',
+  working: 'обычный день (снять отметку)',
+};
+
+/** The longest range one form may mark: a year and a day (the whole academic year with its summer). */
+export const MAX_CALENDAR_RANGE_DAYS = 366;
+
+/** One marked date of the college calendar. */
+export interface CalendarDay {
+  date: string;
+  kind: CalendarKind;
+  note: string | null;
+}
+
+/** Consecutive dates of one kind with one note, as the calendar list shows them: «29.12.2026–11.01.2027 каникулы». */
+export interface CalendarRange {
+  from: string;
+  to: string;
+  kind: CalendarKind;
+  note: string | null;
+  days: number;
+}
+
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The dates from `from` to `to` inclusive (ISO `yyyy-mm-dd`), or the Russian reason they are not a range: the end
+ * before the start, or longer than `MAX_CALENDAR_RANGE_DAYS`.
+ */
+export function calendarRange(from: string, to: string): { ok: true; dates: string[] } | { ok: false; error: string } {
+  if (to < from) return { ok: false, error: 'По: дата окончания раньше даты начала' };
+  const dates: string[] = [];
+  for (let d = from; d <= to; d = nextDay(d)) {
+    dates.push(d);
+    if (dates.length > MAX_CALENDAR_RANGE_DAYS)
+      return { ok: false, error: `По: не больше ${MAX_CALENDAR_RANGE_DAYS} дней за раз` };
+  }
+  return { ok: true, dates };
+}
+
+/** Marked dates (in any order) merged into ranges of consecutive dates with the same kind and note, by date. */
+export function calendarRanges(days: readonly CalendarDay[]): CalendarRange[] {
+  const ranges: CalendarRange[] = [];
+  for (const day of [...days].sort((a, b) => (a.date < b.date ? -1 : 1))) {
+    const last = ranges.at(-1);
+    if (last && last.kind === day.kind && last.note === day.note && nextDay(last.to) === day.date) {
+      last.to = day.date;
+      last.days += 1;
+    } else ranges.push({ from: day.date, to: day.date, kind: day.kind, note: day.note, days: 1 });
+  }
+  return ranges;
+}

@@ -5,7 +5,7 @@ import { signInAs } from './helpers';
 test('методист задаёт звонки субботы (ошибка названа по паре) и добавляет аудиторию', async ({ page }) => {
   await signInAs(page, 'metodist');
   await page.getByRole('link', { name: 'Звонки и аудитории' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Звонки и аудитории');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Звонки, аудитории, календарь');
 
   const saturday = page.getByTestId('bells-saturday');
   await expect(saturday.getByLabel('Пара 1: начало')).toHaveValue('08:30');
@@ -40,4 +40,29 @@ test('звонки и аудитории — только у методиста'
   await expect(page.getByRole('link', { name: 'Звонки и аудитории' })).toHaveCount(0);
   await page.goto('/timetable/setup');
   await expect(page.locator('.error[role=alert]')).toHaveText('Недостаточно прав: звонки и аудитории ведёт методист.');
+});
+
+test('методист отмечает весенние каникулы и снимает отметку', async ({ page }) => {
+  await signInAs(page, 'metodist');
+  await page.goto('/timetable/setup');
+  const form = page.getByTestId('calendar-form');
+  await form.getByLabel('С', { exact: true }).fill('2027-03-29');
+  await form.getByLabel('По', { exact: true }).fill('2027-03-25');
+  await form.getByRole('button', { name: 'Отметить' }).click();
+  await expect(form.getByRole('alert')).toHaveText('По: дата окончания раньше даты начала');
+  await form.getByLabel('По', { exact: true }).fill('2027-04-04');
+  await form.getByLabel('Вид дня').selectOption({ label: 'каникулы' });
+  await form.getByLabel('Примечание').fill('Весенние каникулы');
+  await form.getByRole('button', { name: 'Отметить' }).click();
+  await expect(form.getByRole('status')).toHaveText('29.03.2027–04.04.2027: каникулы (7 дней)');
+  const row = page.getByTestId('calendar').locator('tbody tr').filter({ hasText: 'Весенние каникулы' });
+  await expect(row).toContainText('29.03.2027–04.04.2027');
+  await expect(row).toContainText('7');
+
+  await form.getByLabel('С', { exact: true }).fill('2027-03-29');
+  await form.getByLabel('По', { exact: true }).fill('2027-04-04');
+  await form.getByLabel('Вид дня').selectOption({ label: 'обычный день (снять отметку)' });
+  await form.getByRole('button', { name: 'Отметить' }).click();
+  await expect(form.getByRole('status')).toHaveText('29.03.2027–04.04.2027: отметка снята (7 дней)');
+  await expect(page.getByTestId('calendar').locator('tbody tr').filter({ hasText: 'Весенние' })).toHaveCount(0);
 });

@@ -1,12 +1,16 @@
 'use client';
 
 import { useState } from 'react';
+import { formatDate } from '@/domain/dates';
 import {
+  CALENDAR_KIND_LABELS,
+  CALENDAR_KINDS,
   DAY_KIND_LABELS,
   DAY_KINDS,
   MAX_PAIRS,
   ROOM_KIND_LABELS,
   ROOM_KINDS,
+  type CalendarRange,
   type DayKind,
 } from '@/domain/timetable-setup';
 import type { Room, TimetableSetup } from '@/server/services/timetable/setup';
@@ -19,7 +23,7 @@ export function TimetableSetupScreen({
   actions,
 }: {
   setup: TimetableSetup;
-  actions: { bells: ServerFormAction; room: ServerFormAction };
+  actions: { bells: ServerFormAction; room: ServerFormAction; calendar: ServerFormAction };
 }) {
   const [editing, setEditing] = useState<Room | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -106,7 +110,68 @@ export function TimetableSetupScreen({
           empty="Аудиторий пока нет — добавьте их, чтобы расписание могло их предлагать."
         />
       </section>
+      <CalendarSection ranges={setup.calendar} action={actions.calendar} />
     </>
+  );
+}
+
+const CALENDAR_COLUMNS: DataColumn<CalendarRange>[] = [
+  {
+    id: 'dates',
+    header: 'Даты',
+    value: (r) => r.from,
+    cell: (r) => (r.from === r.to ? formatDate(r.from) : `${formatDate(r.from)}–${formatDate(r.to)}`),
+    className: 'nowrap',
+  },
+  { id: 'days', header: 'Дней', value: (r) => r.days, className: 'num' },
+  { id: 'kind', header: 'Вид', value: (r) => CALENDAR_KIND_LABELS[r.kind] },
+  { id: 'note', header: 'Примечание', value: (r) => r.note },
+];
+
+/** Holidays, vacations and shortened days: a range form and the marked ranges. */
+function CalendarSection({ ranges, action }: { ranges: CalendarRange[]; action: ServerFormAction }) {
+  const { form, pending, messages } = useFormAction(action);
+  return (
+    <section className="panel">
+      <h2>Календарь: праздники, каникулы, сокращённые дни</h2>
+      <form {...form} data-testid="calendar-form">
+        {messages}
+        <div className="form-row">
+          <label>
+            С
+            <input type="date" name="fromDate" />
+          </label>
+          <label>
+            По
+            <input type="date" name="toDate" />
+          </label>
+          <label>
+            Вид дня
+            <select name="kind" defaultValue="holiday">
+              {[...CALENDAR_KINDS, 'working' as const].map((k) => (
+                <option key={k} value={k}>
+                  {CALENDAR_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Примечание
+            <input type="text" name="note" placeholder="например: зимние каникулы" />
+          </label>
+          <button type="submit" disabled={pending}>
+            Отметить
+          </button>
+        </div>
+      </form>
+      <DataTable
+        rows={ranges}
+        columns={CALENDAR_COLUMNS}
+        rowKey={(r) => r.from}
+        testId="calendar"
+        empty="Отмеченных дней нет: все дни обычные."
+      />
+    </section>
   );
 }
 

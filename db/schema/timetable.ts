@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, primaryKey, smallint, text, time, unique } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, pgTable, primaryKey, smallint, text, time, unique } from 'drizzle-orm/pg-core';
 import { institutions } from './core';
 
 /**
@@ -39,4 +39,21 @@ export const rooms = pgTable(
     primaryKey({ columns: [t.institutionId, t.id] }),
     unique('rooms_number_unique').on(t.institutionId, t.building, t.number).nullsNotDistinct(),
   ],
+);
+
+/**
+ * The college calendar: dates without lessons (public holidays, vacations) and shortened days. A date not here is an
+ * ordinary day; the timetable and the journal's planned lessons skip the dates without lessons.
+ */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
+    date: date().notNull(),
+    kind: text().notNull(), // domain/timetable-setup.ts CALENDAR_KINDS
+    note: text(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.date] })],
 );

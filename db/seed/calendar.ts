@@ -12,7 +12,7 @@ export const ARCHIVE_TERMS = [
   { number: 1, name: '1 семестр 2025/2026', startsOn: '2025-09-01', endsOn: '2025-12-27' },
   { number: 2, name: '2 семестр 2025/2026', startsOn: '2026-01-12', endsOn: '2026-06-30' },
 ];
-const HOLIDAYS = new Set([
+export const HOLIDAYS = new Set([
   '2025-11-04',
   '2026-02-23',
   '2026-03-09',
@@ -27,6 +27,9 @@ const HOLIDAYS = new Set([
   '2027-05-10',
   '2027-06-12',
 ]);
+
+/** The winter vacations between the terms of the current year (calendar_days, kind 'vacation'). */
+export const WINTER_VACATION = { from: '2026-12-29', to: '2027-01-11', note: 'Зимние каникулы' };
 
 export interface TermPlan {
   id: number;

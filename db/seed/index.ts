@@ -16,6 +16,7 @@ const STRUCTURE_TABLES = [
   'lesson_kinds',
   'bell_slots',
   'rooms',
+  'calendar_days',
   'academic_years',
   'terms',
   'users',

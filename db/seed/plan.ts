@@ -3,7 +3,7 @@
  * Everything gets its id here, counting from 1: the seed writes into an empty database.
  */
 import { addDays } from '../../domain/dates';
-import { ARCHIVE_TERMS, ARCHIVE_YEAR, TERMS, YEAR, type TermPlan } from './calendar';
+import { ARCHIVE_TERMS, ARCHIVE_YEAR, HOLIDAYS, TERMS, WINTER_VACATION, YEAR, type TermPlan } from './calendar';
 import { DEFAULT_ATTENDANCE_CODES } from '../../domain/marks';
 import { LESSON_KINDS } from '../../domain/lesson-kinds';
 import { semesterOf } from '../../domain/term';
@@ -217,6 +217,9 @@ export function planCollege(options: SeedOptions): CollegePlan {
     );
   for (const room of DEMO_ROOMS)
     add('rooms', { ...inst, id: ids.next('rooms'), in_use: true, building: null, ...room });
+  for (const date of HOLIDAYS) add('calendar_days', { ...inst, date, kind: 'holiday', note: null });
+  for (let date = WINTER_VACATION.from; date <= WINTER_VACATION.to; date = addDays(date, 1))
+    add('calendar_days', { ...inst, date, kind: 'vacation', note: WINTER_VACATION.note });
 
   // The current year first (its terms get ids 1 and 2), then, for the college scale, last year's closed archive.
   const terms: TermPlan[] = [];

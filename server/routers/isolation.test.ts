@@ -240,6 +240,7 @@ async function everything(
     updateContactsAction: { studentId: String(foreign.studentId), phone: '+7 900 000-00-00' },
     // Bells are the own college's only; a room of another college is asked for by an id this one does not have.
     saveBellsAction: { dayKind: 'weekday', start1: '25:00', end1: '26:00' },
+    setCalendarAction: { fromDate: '2027-01-10', toDate: '2027-01-01', kind: 'holiday' },
     saveRoomAction: { id: '999999', number: 'Чужая', seats: '10', kind: 'lecture', inUse: 'on' },
     saveSpecialtyAction: {
       id: String(foreign.specialtyId),

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { changeLog } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
-import { bellsInput, roomInput, saveBells, saveRoom, timetableSetup } from './setup';
+import { bellsInput, calendarInput, roomInput, saveBells, saveRoom, setCalendarDays, timetableSetup } from './setup';
 
 const demo = useDemoDatabase();
 
@@ -82,6 +82,57 @@ describe('bells and rooms (the methodist)', () => {
     expect(
       roomInput.safeParse({ number: '', seats: 0, kind: 'cave', inUse: true }).error?.issues.map((i) => i.message),
     ).toEqual(['Номер аудитории: заполните', 'Мест: не меньше 1', 'Вид аудитории: выберите из списка']);
+  });
+
+  it('reads the demo calendar as ranges; marks, re-marks and clears a range, logging each change', async () => {
+    const db = demo.database.db;
+    const methodist = demo.actors.methodist;
+    const winter = (await timetableSetup(db, methodist)).calendar.find((r) => r.kind === 'vacation');
+    expect(winter).toEqual({
+      from: '2026-12-29',
+      to: '2027-01-11',
+      kind: 'vacation',
+      note: 'Зимние каникулы',
+      days: 14,
+    });
+    const logged = (await db.select().from(changeLog).where(eq(changeLog.entity, 'calendar'))).length;
+
+    await setCalendarDays(
+      db,
+      methodist,
+      calendarInput.parse({ fromDate: '2027-03-29', toDate: '2027-04-04', kind: 'vacation', note: 'Весенние' }),
+    );
+    await setCalendarDays(
+      db,
+      methodist,
+      calendarInput.parse({ fromDate: '2027-04-01', toDate: '2027-04-01', kind: 'short' }),
+    );
+    let calendar = (await timetableSetup(db, methodist)).calendar.filter(
+      (r) => r.from >= '2027-03-29' && r.to <= '2027-04-04',
+    );
+    expect(calendar.map((r) => [r.from, r.to, r.kind])).toEqual([
+      ['2027-03-29', '2027-03-31', 'vacation'],
+      ['2027-04-01', '2027-04-01', 'short'],
+      ['2027-04-02', '2027-04-04', 'vacation'],
+    ]);
+    await setCalendarDays(
+      db,
+      methodist,
+      calendarInput.parse({ fromDate: '2027-03-29', toDate: '2027-04-04', kind: 'working' }),
+    );
+    calendar = (await timetableSetup(db, methodist)).calendar.filter(
+      (r) => r.from >= '2027-03-29' && r.to <= '2027-04-04',
+    );
+    expect(calendar).toEqual([]);
+    expect((await db.select().from(changeLog).where(eq(changeLog.entity, 'calendar'))).length).toBe(logged + 3);
+
+    await expect(
+      setCalendarDays(
+        db,
+        methodist,
+        calendarInput.parse({ fromDate: '2027-01-10', toDate: '2027-01-01', kind: 'holiday' }),
+      ),
+    ).rejects.toMatchObject({ status: 400, message: 'По: дата окончания раньше даты начала' });
   });
 
   it('is the methodist’s alone: the administrator and the head of department are refused', async () => {

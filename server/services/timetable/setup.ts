@@ -2,19 +2,25 @@
  * The timetable's frame kept by the methodist (regulation §5.4; issue #11, item 1): the bells of each kind of day and
  * the college's rooms. Every change is one transaction with its record in the append-only change log.
  */
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, between, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
-import { bellSlots, rooms } from '../../../db/schema';
+import { bellSlots, calendarDays, rooms } from '../../../db/schema';
 import { idSchema } from '../../../domain/ids';
 import { cleanName } from '../../../domain/names';
 import {
   bellsFromForm,
+  CALENDAR_KINDS,
+  calendarRange,
+  calendarRanges,
   DAY_KINDS,
   MAX_PAIRS,
   ROOM_KINDS,
   roomLabel,
   type BellSlot,
+  type CalendarDay,
+  type CalendarKind,
+  type CalendarRange,
   type DayKind,
   type RoomKind,
 } from '../../../domain/timetable-setup';
@@ -34,12 +40,14 @@ export interface Room {
 export interface TimetableSetup {
   bells: Record<DayKind, BellSlot[]>;
   rooms: Room[];
+  /** The marked dates of the calendar as ranges, by date. */
+  calendar: CalendarRange[];
 }
 
 /** The bells and rooms of the methodist's college; rooms by building, then number in natural order (101 < 1010). */
 export async function timetableSetup(db: Db, actor: Actor): Promise<TimetableSetup> {
   const institutionId = institutionOf(actor, 'timetable.manage');
-  const [slots, roomRows] = await Promise.all([
+  const [slots, roomRows, days] = await Promise.all([
     db
       .select()
       .from(bellSlots)
@@ -56,6 +64,10 @@ export async function timetableSetup(db: Db, actor: Actor): Promise<TimetableSet
       })
       .from(rooms)
       .where(eq(rooms.institutionId, institutionId)),
+    db
+      .select({ date: calendarDays.date, kind: calendarDays.kind, note: calendarDays.note })
+      .from(calendarDays)
+      .where(eq(calendarDays.institutionId, institutionId)),
   ]);
   const bells = Object.fromEntries(DAY_KINDS.map((k) => [k, [] as BellSlot[]])) as Record<DayKind, BellSlot[]>;
   for (const s of slots)
@@ -68,7 +80,7 @@ export async function timetableSetup(db: Db, actor: Actor): Promise<TimetableSet
   const sorted = roomRows
     .map((r) => ({ ...r, kind: r.kind as RoomKind }))
     .sort((a, b) => collator.compare(a.building ?? '', b.building ?? '') || collator.compare(a.number, b.number));
-  return { bells, rooms: sorted };
+  return { bells, rooms: sorted, calendar: calendarRanges(days as CalendarDay[]) };
 }
 
 type PairNo = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8; // MAX_PAIRS
@@ -183,5 +195,52 @@ export async function saveRoom(db: Db, actor: Actor, input: z.infer<typeof roomI
       input.id ? 'Изменение аудитории' : 'Новая аудитория',
     );
     return { ...saved, kind: saved.kind as RoomKind };
+  });
+}
+
+const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
+
+/** Marks dates from…to (inclusive) as holidays, vacations or shortened days, or clears them (`working`). */
+export const calendarInput = z.object({
+  fromDate: isoDate('С'),
+  toDate: isoDate('По'),
+  kind: z.enum([...CALENDAR_KINDS, 'working'], { error: 'Вид дня: выберите из списка' }),
+  note: z.string().trim().max(100, 'Примечание: не длиннее 100 знаков').optional(),
+});
+
+/** Replaces the marks of the range's dates in one transaction and logs the dates' marks before and after. */
+export async function setCalendarDays(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof calendarInput>,
+): Promise<{ days: number }> {
+  const institutionId = institutionOf(actor, 'timetable.manage');
+  const range = calendarRange(input.fromDate, input.toDate);
+  if (!range.ok) throw badInput(range.error);
+  return inTransaction(db, async (tx) => {
+    const where = and(
+      eq(calendarDays.institutionId, institutionId),
+      between(calendarDays.date, input.fromDate, input.toDate),
+    );
+    const before = await tx
+      .select({ date: calendarDays.date, kind: calendarDays.kind, note: calendarDays.note })
+      .from(calendarDays)
+      .where(where);
+    await tx.delete(calendarDays).where(where);
+    const after =
+      input.kind === 'working'
+        ? []
+        : range.dates.map((date) => ({ date, kind: input.kind as CalendarKind, note: input.note || null }));
+    if (after.length) await tx.insert(calendarDays).values(after.map((d) => ({ institutionId, ...d })));
+    await logAdminChange(
+      tx,
+      actor,
+      institutionId,
+      'calendar',
+      { from: input.fromDate, to: input.toDate, days: before },
+      { from: input.fromDate, to: input.toDate, days: after },
+      'Календарь колледжа',
+    );
+    return { days: range.dates.length };
   });
 }

@@ -3,7 +3,7 @@ import { TimetableSetupScreen } from '@/components/timetable/timetable-setup';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { pageQuery } from '@/server/trpc/caller';
-import { saveBellsAction, saveRoomAction } from './actions';
+import { saveBellsAction, saveRoomAction, setCalendarAction } from './actions';
 
 /** The methodist's frame of the timetable: bells of each kind of day and the college's rooms. */
 export default async function TimetableSetupPage() {
@@ -15,12 +15,16 @@ export default async function TimetableSetupPage() {
   const setup = result.data;
   return (
     <>
-      <h1>Звонки и аудитории</h1>
+      <h1>Звонки, аудитории, календарь</h1>
       <p className="muted">
         Расписание ставит занятия на пары и в аудитории (Положение, §5.4). Звонки задаются для будней, субботы и
-        сокращённого дня; пустая пара заканчивает день. Все изменения записываются в журнал изменений.
+        сокращённого дня; пустая пара заканчивает день. В праздники и каникулы занятий нет. Все изменения записываются в
+        журнал изменений.
       </p>
-      <TimetableSetupScreen setup={setup} actions={{ bells: saveBellsAction, room: saveRoomAction }} />
+      <TimetableSetupScreen
+        setup={setup}
+        actions={{ bells: saveBellsAction, room: saveRoomAction, calendar: setCalendarAction }}
+      />
     </>
   );
 }
