@@ -2,6 +2,7 @@
  * The timetable's fixed frame (issue #11, item 1; regulation §5.4 — the methodist builds the timetable by groups,
  * teachers and rooms): the bells of a day and the rooms of a college. Pure rules: the services and the forms share them.
  */
+import { addDays } from './dates';
 
 /** Kinds of day with their own bells: an ordinary weekday, Saturday, a shortened day (before a holiday). */
 export const DAY_KINDS = ['weekday', 'saturday', 'short'] as const;
@@ -119,11 +120,7 @@ export interface CalendarRange {
   days: number;
 }
 
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextDay = (iso: string) => addDays(iso, 1);
 
 /**
  * The dates from `from` to `to` inclusive (ISO `yyyy-mm-dd`), or the Russian reason they are not a range: the end
