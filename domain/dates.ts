@@ -35,6 +35,16 @@ export function isoWeekday(iso: IsoDate): number {
   return day === 0 ? 7 : day;
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / 86_400_000);
+}
+
+/** The Monday of the date's week. */
+export function weekStart(iso: IsoDate): IsoDate {
+  return addDays(iso, 1 - isoWeekday(iso));
+}
+
 /** Whether a membership [from, to] (to inclusive, null = open) covers the date. */
 export function coversDate(from: IsoDate, to: IsoDate | null, date: IsoDate): boolean {
   return from <= date && (to === null || date <= to);

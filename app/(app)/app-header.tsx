@@ -21,6 +21,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         {can(actor, 'structure.manage') && <Link href="/admin/structure">Структура</Link>}
         {can(actor, 'curriculum.read') && <Link href="/curricula">Учебные планы</Link>}
         {can(actor, 'load.manage') && <Link href="/load">Нагрузка</Link>}
+        {can(actor, 'timetable.place') && <Link href="/timetable">Расписание</Link>}
         {can(actor, 'timetable.manage') && <Link href="/timetable/setup">Звонки и аудитории</Link>}
         {can(actor, 'contingent.proposals') && <Link href="/movements">Движение</Link>}
         {can(actor, 'year.manage') && <Link href="/admin/years">Учебный год</Link>}

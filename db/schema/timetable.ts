@@ -1,5 +1,20 @@
-import { boolean, date, integer, pgTable, primaryKey, smallint, text, time, unique } from 'drizzle-orm/pg-core';
-import { institutions } from './core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  time,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { groups, institutions } from './core';
+import { teachingAssignments } from './curriculum';
+import { users } from './people';
 
 /**
  * The bells of a college (звонки): for each kind of day (domain/timetable-setup.ts `DAY_KINDS`) its numbered pairs with
@@ -56,4 +71,79 @@ export const calendarDays = pgTable(
     note: text(),
   },
   (t) => [primaryKey({ columns: [t.institutionId, t.date] })],
+);
+
+/**
+ * A group's own dates without classroom lessons: practice (учебная, производственная) and the examination session.
+ * The timetable and the journal's planned lessons skip them for that group only.
+ */
+export const groupCalendarDays = pgTable(
+  'group_calendar_days',
+  {
+    institutionId: integer().notNull(),
+    groupId: integer().notNull(),
+    date: date().notNull(),
+    kind: text().notNull(), // domain/timetable-setup.ts GROUP_PERIOD_KINDS
+    note: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.groupId, t.date] }),
+    foreignKey({ columns: [t.institutionId, t.groupId], foreignColumns: [groups.institutionId, groups.id] }),
+  ],
+);
+
+/** A teacher's pairs when he cannot teach (another job, a standing duty): a soft rule of the timetable. */
+export const teacherUnavailability = pgTable(
+  'teacher_unavailability',
+  {
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    weekday: smallint().notNull(), // 1 = Monday … 6 = Saturday
+    pairNo: smallint().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.userId, t.weekday, t.pairNo] })],
+);
+
+/**
+ * The weekly template of the timetable (domain/timetable.ts): a journal (teaching assignment — its group or subgroup,
+ * teacher and term) on a weekday's pair, in a room, on every week or only numerator / denominator ones, optionally
+ * from/to a date inside the term. Rows are never deleted: removing or moving a placement marks it removed (and a move
+ * adds the new placement pointing back), so the template's history stays readable.
+ */
+export const timetableEntries = pgTable(
+  'timetable_entries',
+  {
+    institutionId: integer().notNull(),
+    id: integer().generatedByDefaultAsIdentity(),
+    teachingAssignmentId: integer().notNull(),
+    weekday: smallint().notNull(),
+    pairNo: smallint().notNull(),
+    parity: text().notNull().default('every'), // domain/timetable.ts PARITIES
+    roomId: integer(),
+    validFrom: date(),
+    validTo: date(),
+    /** The methodist's stated reason for placing over a soft rule (pairs a day, room size, unavailable time). */
+    overrideReason: text(),
+    movedFromId: integer(),
+    createdBy: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    removedBy: integer().references(() => users.id),
+    removedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.teachingAssignmentId],
+      foreignColumns: [teachingAssignments.institutionId, teachingAssignments.id],
+    }),
+    foreignKey({ columns: [t.institutionId, t.roomId], foreignColumns: [rooms.institutionId, rooms.id] }),
+    index().on(t.institutionId, t.teachingAssignmentId),
+    index().on(t.institutionId, t.weekday, t.pairNo),
+  ],
 );

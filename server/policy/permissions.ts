@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   'load.manage': ['admin', 'head'],
   /** The timetable's frame: bells and rooms (regulation §5.4: the methodist builds the timetable). */
   'timetable.manage': ['methodist'],
+  /**
+   * The weekly timetable: place, move and remove lessons (regulation §5.4: the methodist builds and corrects it for
+   * the college; the head of department corrects the department's groups).
+   */
+  'timetable.place': ['methodist', 'head'],
   /** Import a group's student list from XLSX/CSV (the curator of the group, the administrator). */
   'students.import': ['admin', 'curator'],
   /** Student lists of groups (personal data). */

@@ -158,6 +158,12 @@ async function everything(
       }),
     'structure.options': () => c.structure.options(),
     'timetable.setup': () => c.timetable.setup(),
+    'timetable.groupWeek': () => c.timetable.groupWeek({ termId: foreign.termId, groupId: foreign.groupId }),
+    'timetable.cellOptions': () => c.timetable.cellOptions({ assignmentId: foreign.assignmentId }),
+    'timetable.place': () => c.timetable.place({ assignmentId: foreign.assignmentId, weekday: 1, pairNo: 1 }),
+    // The other college's placements are asked for by ids this one does not have.
+    'timetable.move': () => c.timetable.move({ entryId: 999999, weekday: 1, pairNo: 2 }),
+    'timetable.remove': () => c.timetable.remove({ entryId: 999999 }),
     'people.importStudents': () =>
       c.people.importStudents({
         groupId: foreign.groupId,

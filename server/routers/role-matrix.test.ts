@@ -6,7 +6,15 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { curricula, groupMemberships, groups, studentGuardians, students, userRoles } from '../../db/schema';
+import {
+  curricula,
+  groupMemberships,
+  groups,
+  studentGuardians,
+  students,
+  teachingAssignments,
+  userRoles,
+} from '../../db/schema';
 import { ROLES, type Role } from '../../domain/roles';
 import { demoActors } from '../../test/actors';
 import { openTestDatabase } from '../../test/database';
@@ -17,6 +25,7 @@ import { demoJournalId, foreignJournalId } from '../../test/journal-fixtures';
 import { loadJournalPage } from '../services/journal/page';
 import type { FormAction } from '../actions/form-action';
 import { formActions } from '../../test/form-actions';
+import { placeEntry, placeInput } from '../services/timetable/template';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -35,6 +44,9 @@ let otherDepartmentStudent: number;
 let ownCurriculum: { id: number; specialtyId: number };
 let otherDepartmentCurriculum: number;
 let actions: Record<string, FormAction>;
+let otherDepartmentJournal: number;
+let ownPlacement: number;
+let otherDepartmentPlacement: number;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -87,6 +99,16 @@ beforeAll(async () => {
   const marked = page.cells.find((c) => c.attendance !== null || c.grade1 !== null)!;
   lessonWithMarks = marked.lessonId;
   someStudent = marked.studentId;
+  const [foreignJournal2] = await db
+    .select({ id: teachingAssignments.id })
+    .from(teachingAssignments)
+    .where(and(eq(teachingAssignments.groupId, otherDepartmentGroupId), eq(teachingAssignments.termId, 1)))
+    .limit(1);
+  otherDepartmentJournal = foreignJournal2!.id;
+  const place = (assignmentId: number) =>
+    placeEntry(db, actors.methodist, placeInput.parse({ assignmentId, weekday: 6, pairNo: 1, roomId: null }));
+  ownPlacement = (await place(journalId)).entryId;
+  otherDepartmentPlacement = (await place(otherDepartmentJournal)).entryId;
 });
 
 afterAll(async () => {
@@ -546,6 +568,47 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
   {
     name: 'timetable.setup',
     call: () => (c) => c.timetable.setup(),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.groupWeek',
+    call: () => (c) => c.timetable.groupWeek({ termId: 1 }),
+    expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.groupWeek (a group of another department)',
+    call: () => (c) => c.timetable.groupWeek({ termId: 1, groupId: otherDepartmentGroupId }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.cellOptions (a journal of ИС-21)',
+    call: () => (c) => c.timetable.cellOptions({ assignmentId: journalId }),
+    expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.cellOptions (a journal of another department)',
+    call: () => (c) => c.timetable.cellOptions({ assignmentId: otherDepartmentJournal }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.place (a journal of ИС-21, an unknown room: passes the policy, places nothing)',
+    call: () => (c) => c.timetable.place({ assignmentId: journalId, weekday: 2, pairNo: 1, roomId: 999999 }),
+    expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.place (a journal of another department)',
+    call: () => (c) =>
+      c.timetable.place({ assignmentId: otherDepartmentJournal, weekday: 2, pairNo: 1, roomId: 999999 }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.move (a placement of ИС-21 to an unknown room: passes the policy, moves nothing)',
+    call: () => (c) => c.timetable.move({ entryId: ownPlacement, weekday: 6, pairNo: 2, roomId: 999999 }),
+    expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.remove (a placement of another department: the methodist removes it)',
+    call: () => (c) => c.timetable.remove({ entryId: otherDepartmentPlacement }),
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {

@@ -1,7 +1,42 @@
 import { timetableSetup } from '../services/timetable/setup';
+import {
+  cellOptions,
+  entryInput,
+  groupWeek,
+  groupWeekInput,
+  moveEntry,
+  moveInput,
+  placeEntry,
+  placeInput,
+  removeEntry,
+  slotOptionsInput,
+} from '../services/timetable/template';
 import { procedure, router } from '../trpc/init';
 
-/** The timetable (issue #11). Its changes come from forms, so they are server actions (app/(app)/timetable/…). */
+/**
+ * The timetable (issue #11). The frame's changes (bells, rooms, calendar) come from forms, so they are server actions
+ * (app/(app)/timetable/…); the placement grid works through these procedures.
+ */
 export const timetableRouter = router({
   setup: procedure.requires('timetable.manage').query(({ ctx }) => timetableSetup(ctx.db, ctx.actor)),
+  groupWeek: procedure
+    .requires('timetable.place')
+    .input(groupWeekInput)
+    .query(({ ctx, input }) => groupWeek(ctx.db, ctx.actor, input)),
+  cellOptions: procedure
+    .requires('timetable.place')
+    .input(slotOptionsInput)
+    .query(({ ctx, input }) => cellOptions(ctx.db, ctx.actor, input)),
+  place: procedure
+    .requires('timetable.place')
+    .input(placeInput)
+    .mutation(({ ctx, input }) => placeEntry(ctx.db, ctx.actor, input)),
+  move: procedure
+    .requires('timetable.place')
+    .input(moveInput)
+    .mutation(({ ctx, input }) => moveEntry(ctx.db, ctx.actor, input)),
+  remove: procedure
+    .requires('timetable.place')
+    .input(entryInput)
+    .mutation(({ ctx, input }) => removeEntry(ctx.db, ctx.actor, input)),
 });

@@ -1,0 +1,283 @@
+/**
+ * The weekly timetable (issue #11, item 2–3; regulation §5.4 — the methodist builds the timetable by groups, teachers
+ * and rooms): a template of placements «group or subgroup × weekday × pair → journal + room», optionally on numerator
+ * or denominator weeks only and optionally from/to a date. Pure rules: which placements collide and why, on which dates
+ * a placement holds a lesson, which room to propose. The server refuses with the same reasons the grid shows.
+ */
+import { addDays, daysBetween, isoWeekday, weekStart, type IsoDate } from './dates';
+import { countOf, NOUNS } from './plural';
+import type { RoomKind } from './timetable-setup';
+
+/** Weekdays a college teaches on: 1 = Monday … 6 = Saturday (ISO numbering). */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6] as const;
+export const WEEKDAY_NAMES = ['', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота'] as const;
+export const WEEKDAY_SHORT = ['', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'] as const;
+
+/**
+ * Which weeks a placement holds: every week, or only numerator (числитель) or denominator (знаменатель) weeks. The
+ * week of the academic year's first day is a numerator week, and they alternate from there (`weekParity`).
+ */
+export const PARITIES = ['every', 'numerator', 'denominator'] as const;
+export type Parity = (typeof PARITIES)[number];
+export const PARITY_LABELS: Record<Parity, string> = {
+  every: 'каждую неделю',
+  numerator: 'числитель',
+  denominator: 'знаменатель',
+};
+
+/**
+ * The soft limit of pairs a day for a group's students: 4 pairs = 8 academic hours, the most a college day holds under
+ * СП 2.4.3648-20 (at most 8 hours of classes a day for students of 16 and older). A methodist may go over it with a
+ * stated reason.
+ */
+export const MAX_PAIRS_A_DAY = 4;
+
+/** Academic hours in one pair: a placement's lesson is a pair. */
+export const HOURS_PER_PAIR = 2;
+
+/** The numerator or denominator week of a date, counted in weeks from the week of the academic year's start. */
+export function weekParity(date: IsoDate, yearStartsOn: IsoDate): 'numerator' | 'denominator' {
+  const weeks = Math.floor(daysBetween(weekStart(yearStartsOn), weekStart(date)) / 7);
+  return weeks % 2 === 0 ? 'numerator' : 'denominator';
+}
+
+/** When a placement holds: a weekday's pair, which weeks, from/to a date (null: from the term's start / to its end). */
+export interface Slot {
+  weekday: number;
+  pairNo: number;
+  parity: Parity;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+}
+
+/** A placement of the template: whose lesson (journal, group or subgroup, teacher) and where (room). */
+export interface Placement extends Slot {
+  /** Null for a placement not saved yet. */
+  entryId: number | null;
+  assignmentId: number;
+  groupId: number;
+  subgroupId: number | null;
+  teacherId: number | null;
+  roomId: number | null;
+}
+
+/** The names a conflict's reason uses. */
+export interface PlacementNames {
+  group: string;
+  subgroup: string | null;
+  subject: string;
+  teacher: string | null;
+  room: string | null;
+}
+
+export interface PlacedEntry extends Placement {
+  names: PlacementNames;
+}
+
+/** What a placement is checked against besides the other placements. */
+export interface PlacementContext {
+  names: PlacementNames;
+  /** Students of each subgroup of the group: two subgroups collide when they share a student. */
+  subgroupStudents: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Students the lesson is for (the group's or the subgroup's current list). */
+  students: number;
+  room: { seats: number; inUse: boolean } | null;
+  /** The teacher's unavailable pairs as `slotKey(weekday, pairNo)`. */
+  teacherUnavailable: ReadonlySet<string>;
+  /** Pair numbers in the bells of a weekday (Saturday has its own bells; an empty list: no lessons that day). */
+  pairsOf: (weekday: number) => readonly number[];
+  maxPairsADay: number;
+}
+
+/**
+ * A reason a placement cannot go (hard: double booking, a pair not in the bells, a room out of use — never placed) or
+ * should not without a stated reason (soft: too many pairs a day, a room too small, the teacher's unavailable time).
+ */
+export type ConflictRule =
+  'noBell' | 'teacher' | 'room' | 'group' | 'roomOutOfUse' | 'capacity' | 'unavailable' | 'pairsADay';
+export const HARD_RULES: readonly ConflictRule[] = ['noBell', 'teacher', 'room', 'group', 'roomOutOfUse'];
+
+export interface Conflict {
+  rule: ConflictRule;
+  hard: boolean;
+  /** The reason in Russian, naming the teacher, room, group or subgroup it collides with. */
+  message: string;
+  /** The placement it collides with, if any. */
+  entryId: number | null;
+}
+
+export function slotKey(weekday: number, pairNo: number): string {
+  return `${weekday}:${pairNo}`;
+}
+
+function paritiesMeet(a: Parity, b: Parity): boolean {
+  return a === 'every' || b === 'every' || a === b;
+}
+
+function periodsMeet(a: Slot, b: Slot): boolean {
+  return (
+    (a.validTo === null || b.validFrom === null || b.validFrom <= a.validTo) &&
+    (b.validTo === null || a.validFrom === null || a.validFrom <= b.validTo)
+  );
+}
+
+/** Whether two slots can fall on the same date and pair: same weekday and pair, weeks and date ranges that meet. */
+export function slotsMeet(a: Slot, b: Slot): boolean {
+  return a.weekday === b.weekday && a.pairNo === b.pairNo && paritiesMeet(a.parity, b.parity) && periodsMeet(a, b);
+}
+
+/** Whether two placements of one group share a student: the whole group with anything, or subgroups with a member in common. */
+export function studentsMeet(
+  a: Pick<Placement, 'groupId' | 'subgroupId'>,
+  b: Pick<Placement, 'groupId' | 'subgroupId'>,
+  subgroupStudents: ReadonlyMap<number, ReadonlySet<number>>,
+): boolean {
+  if (a.groupId !== b.groupId) return false;
+  if (a.subgroupId === null || b.subgroupId === null || a.subgroupId === b.subgroupId) return true;
+  const first = subgroupStudents.get(a.subgroupId);
+  const second = subgroupStudents.get(b.subgroupId);
+  if (!first || !second) return false;
+  for (const student of first) if (second.has(student)) return true;
+  return false;
+}
+
+function whose(names: PlacementNames): string {
+  return names.subgroup ? `${names.group} (${names.subgroup})` : names.group;
+}
+
+function onWeeks(entry: Slot): string {
+  return entry.parity === 'every' ? '' : ` — ${PARITY_LABELS[entry.parity]}`;
+}
+
+/**
+ * Every reason the candidate cannot go (or needs a stated reason) given the other placements of the term. The
+ * candidate's own saved entry (same `entryId`) is skipped, so a move is checked against everything else. Hard
+ * conflicts come first.
+ */
+export function placementConflicts(
+  candidate: Placement,
+  others: readonly PlacedEntry[],
+  ctx: PlacementContext,
+): Conflict[] {
+  const found: Conflict[] = [];
+  const add = (rule: ConflictRule, message: string, entryId: number | null = null) =>
+    found.push({ rule, hard: HARD_RULES.includes(rule), message, entryId });
+  const day = WEEKDAY_NAMES[candidate.weekday]?.toLowerCase() ?? `день ${candidate.weekday}`;
+
+  if (!ctx.pairsOf(candidate.weekday).includes(candidate.pairNo))
+    add('noBell', `Пары ${candidate.pairNo} нет в звонках на ${accusative(day)}`);
+  if (ctx.room && !ctx.room.inUse) add('roomOutOfUse', `Аудитория ${ctx.names.room ?? ''} не используется`);
+
+  const sameDay: PlacedEntry[] = [];
+  for (const other of others) {
+    if (other.entryId !== null && other.entryId === candidate.entryId) continue;
+    if (other.weekday !== candidate.weekday) continue;
+    if (
+      studentsMeet(candidate, other, ctx.subgroupStudents) &&
+      paritiesMeet(candidate.parity, other.parity) &&
+      periodsMeet(candidate, other)
+    )
+      sameDay.push(other);
+    if (!slotsMeet(candidate, other)) continue;
+    const at = onWeeks(other);
+    if (candidate.teacherId !== null && other.teacherId === candidate.teacherId)
+      add(
+        'teacher',
+        `Преподаватель ${other.names.teacher ?? ''} занят: ${whose(other.names)}, ${other.names.subject}${at}`,
+        other.entryId,
+      );
+    if (candidate.roomId !== null && other.roomId === candidate.roomId)
+      add(
+        'room',
+        `Аудитория ${other.names.room ?? ''} занята: ${whose(other.names)}, ${other.names.subject}` +
+          `${other.names.teacher ? ` (${other.names.teacher})` : ''}${at}`,
+        other.entryId,
+      );
+    if (studentsMeet(candidate, other, ctx.subgroupStudents))
+      add(
+        'group',
+        other.subgroupId === null
+          ? `Группа ${other.names.group} занята: ${other.names.subject}${at}`
+          : `Подгруппа «${other.names.subgroup ?? ''}» группы ${other.names.group} занята: ${other.names.subject}${at}`,
+        other.entryId,
+      );
+  }
+
+  if (ctx.room && ctx.room.seats < ctx.students)
+    add(
+      'capacity',
+      `Аудитория ${ctx.names.room ?? ''} мала: ${countOf(ctx.room.seats, NOUNS.seat)} на ${countOf(ctx.students, NOUNS.studentFor)}`,
+    );
+  if (candidate.teacherId !== null && ctx.teacherUnavailable.has(slotKey(candidate.weekday, candidate.pairNo)))
+    add(
+      'unavailable',
+      `Преподаватель ${ctx.names.teacher ?? ''} недоступен: ${WEEKDAY_SHORT[candidate.weekday]}, ${candidate.pairNo}-я пара`,
+    );
+  const pairs = new Set(sameDay.map((e) => e.pairNo)).add(candidate.pairNo).size;
+  if (pairs > ctx.maxPairsADay)
+    add(
+      'pairsADay',
+      `У ${whose(ctx.names)} будет ${countOf(pairs, NOUNS.pair)} в ${accusative(day)} — больше ${ctx.maxPairsADay}`,
+    );
+  return found.sort((a, b) => Number(b.hard) - Number(a.hard));
+}
+
+function accusative(day: string): string {
+  return day.replace(/а$/, 'у');
+}
+
+/** Whether any of the conflicts forbids the placement outright. */
+export function hasHard(conflicts: readonly Conflict[]): boolean {
+  return conflicts.some((c) => c.hard);
+}
+
+/**
+ * The dates a slot holds a lesson within a term: its weekday, its weeks (numerator / denominator counted from
+ * `yearStartsOn`), inside its own from/to, skipping the dates `noLessons` says have none (holidays, vacations, the
+ * group's practice and session weeks).
+ */
+export function slotDates(
+  slot: Slot,
+  term: { startsOn: IsoDate; endsOn: IsoDate },
+  yearStartsOn: IsoDate,
+  noLessons: (date: IsoDate) => boolean = () => false,
+): IsoDate[] {
+  const from = slot.validFrom && slot.validFrom > term.startsOn ? slot.validFrom : term.startsOn;
+  const to = slot.validTo && slot.validTo < term.endsOn ? slot.validTo : term.endsOn;
+  const dates: IsoDate[] = [];
+  let date = addDays(from, (slot.weekday - isoWeekday(from) + 7) % 7);
+  for (; date <= to; date = addDays(date, 7)) {
+    if (slot.parity !== 'every' && weekParity(date, yearStartsOn) !== slot.parity) continue;
+    if (!noLessons(date)) dates.push(date);
+  }
+  return dates;
+}
+
+export interface RoomOption {
+  id: number;
+  seats: number;
+  kind: RoomKind;
+  inUse: boolean;
+}
+
+/**
+ * The room to propose for a placement: the first of `preferred` (the journal's last room, then the teacher's, then the
+ * group's) that is free, in use and big enough; else the smallest free room of the preferred kind that is big enough;
+ * else the smallest free room big enough; else null (the methodist picks one or places without a room).
+ */
+export function proposeRoom(
+  rooms: readonly RoomOption[],
+  preferred: readonly number[],
+  busy: ReadonlySet<number>,
+  students: number,
+): RoomOption | null {
+  const fits = (r: RoomOption) => r.inUse && !busy.has(r.id) && r.seats >= students;
+  const byId = new Map(rooms.map((r) => [r.id, r]));
+  for (const id of preferred) {
+    const room = byId.get(id);
+    if (room && fits(room)) return room;
+  }
+  const kind = preferred.map((id) => byId.get(id)?.kind).find(Boolean) ?? 'lecture';
+  const free = rooms.filter(fits).sort((a, b) => a.seats - b.seats || a.id - b.id);
+  return free.find((r) => r.kind === kind) ?? free[0] ?? null;
+}

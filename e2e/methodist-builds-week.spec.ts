@@ -1,0 +1,97 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { signInAs } from './helpers';
+
+const cell = (page: Page, day: string, pair: number) =>
+  page.getByRole('gridcell', { name: new RegExp(`^${day}, ${pair}-я пара`) });
+const journal = (page: Page, n: number) => page.locator('button.budget').nth(n);
+
+async function scheduledHours(j: Locator): Promise<number> {
+  const text = (await j.locator('.budget-figures').textContent()) ?? '';
+  return Number(/в расписании (\d+) ч/.exec(text)?.[1]);
+}
+
+/**
+ * Issue #11, item 3: the methodist builds a group's week — a journal, then a cell (a click each, or a key each); the
+ * room is proposed; a taken pair says why and is refused; a lesson is moved by dragging and removed with undo.
+ */
+test('методист ставит неделю группы: журнал → ячейка, причины конфликтов, перенос, снятие', async ({ page }) => {
+  await signInAs(page, 'metodist');
+  await page.getByRole('link', { name: 'Расписание', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание: ИС-11');
+  const status = page.locator('.notice[role=status]');
+
+  // Two clicks: the journal, then the cell — the room comes proposed.
+  const first = journal(page, 0);
+  const firstSubject = (await first.locator('.budget-title').textContent())!.replace(/^\S+ \S+ /, '').trim();
+  await first.click();
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  const monday1 = cell(page, 'Понедельник', 1);
+  await expect(monday1.getByRole('button', { name: /^\+ свободно · ауд\. / })).toBeVisible();
+  await monday1.getByRole('button', { name: /^\+ свободно/ }).click();
+  await expect(status).toContainText(/^Поставлено: .+, пн, 1-я пара, ауд\. \S+/);
+  await expect(monday1.locator('.entry')).toHaveCount(1);
+  expect(await scheduledHours(first)).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/timetable-week.png', fullPage: true });
+
+  // Keys: the focused cell, the journal's key, Enter.
+  await cell(page, 'Понедельник', 2).focus();
+  await page.keyboard.press('2');
+  await expect(journal(page, 1)).toHaveAttribute('aria-pressed', 'true');
+  await expect(cell(page, 'Понедельник', 2).locator('button.verdict')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText(/^Поставлено: .+, пн, 2-я пара/);
+  await expect(cell(page, 'Понедельник', 2).locator('.entry')).toHaveCount(1);
+
+  // The group is taken on Monday's first pair: the cell says by what, and cannot be chosen.
+  await journal(page, 2).click();
+  const taken = monday1.locator('button.verdict');
+  await expect(taken).toHaveText(new RegExp(`^✕ Группа ИС-11 занята: ${firstSubject}`));
+  await expect(taken).toBeDisabled();
+
+  // Another group: taking the room of ИС-11's Monday first pair is refused by the server, naming who holds it.
+  const roomSelect = monday1.getByRole('combobox');
+  const roomId = await roomSelect.inputValue();
+  const room = (await roomSelect.locator(`option[value="${roomId}"]`).textContent())!;
+  await page.getByLabel('Группа').selectOption({ label: 'ИС-21' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание: ИС-21');
+  await journal(page, 0).click();
+  const otherMonday1 = cell(page, 'Понедельник', 1);
+  const verdict = otherMonday1.locator('button.verdict');
+  await expect(verdict).toBeVisible();
+  const free = await verdict.isEnabled();
+  const target = free ? otherMonday1 : cell(page, 'Вторник', 1);
+  await target.locator('button.verdict').click();
+  await expect(status).toContainText('Поставлено:');
+  await target.getByRole('combobox').selectOption(roomId);
+  await expect(page.locator('.error[role=alert]')).toContainText(
+    free ? `Аудитория ${room} занята: ИС-11, ${firstSubject}` : 'Нельзя поставить',
+  );
+
+  // Drag a lesson to another day; remove it and bring it back.
+  const placed = target.locator('.entry').first();
+  const wednesday3 = cell(page, 'Среда', 3);
+  // Dragging shows every cell's verdict for the lesson (the rows grow), so the drop aims at the cell once they show.
+  await placed.hover();
+  await page.mouse.down();
+  await cell(page, 'Среда', 2).hover();
+  await expect(wednesday3.locator('button.verdict')).toBeVisible();
+  await wednesday3.hover();
+  await page.mouse.up();
+  await expect(status).toContainText(/^Перенесено: .+ → ср, 3-я пара/);
+  await expect(wednesday3.locator('.entry')).toHaveCount(1);
+  await wednesday3.getByRole('button', { name: /^Снять / }).click();
+  await expect(status).toContainText(/^Снято: .+, ср, 3-я пара/);
+  await expect(wednesday3.locator('.entry')).toHaveCount(0);
+  await status.getByRole('button', { name: 'Вернуть' }).click();
+  await expect(status).toHaveText('Отменено');
+  await expect(wednesday3.locator('.entry')).toHaveCount(1);
+});
+
+test('расписание — у методиста и заведующего отделением, не у преподавателя', async ({ page }) => {
+  await signInAs(page, 'prepod');
+  await expect(page.getByRole('link', { name: 'Расписание', exact: true })).toHaveCount(0);
+  await page.goto('/timetable');
+  await expect(page.locator('.error[role=alert]')).toHaveText(
+    'Недостаточно прав: расписание ставят методист и заведующий отделением.',
+  );
+});

@@ -1,0 +1,270 @@
+/**
+ * What the timetable's rules are checked against (domain/timetable.ts): the term's live placements of the whole
+ * college with the names a reason uses, the bells of each weekday, the rooms, the students of a group and its
+ * subgroups, the teachers' unavailable pairs. Loaded by a few whole-college queries; the rules run in memory.
+ */
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { q } from '../../../db/sql';
+import {
+  bellSlots,
+  calendarDays,
+  curriculumItems,
+  groupCalendarDays,
+  groupMemberships,
+  groups,
+  rooms,
+  subgroupMembers,
+  subgroups,
+  teacherUnavailability,
+  teachingAssignments,
+  timetableEntries,
+  users,
+} from '../../../db/schema';
+import { shortName } from '../../../domain/names';
+import type { Parity, PlacedEntry } from '../../../domain/timetable';
+import { roomLabel, type RoomKind } from '../../../domain/timetable-setup';
+
+/** A term as the timetable needs it: its dates and the start of its academic year (numerator weeks count from it). */
+export interface TimetableTerm {
+  id: number;
+  institutionId: number;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  yearStart: string;
+}
+
+/** A live placement with what the screen shows of it. */
+export interface TermPlacement extends PlacedEntry {
+  entryId: number;
+  overrideReason: string | null;
+  createdAt: Date;
+}
+
+/** The term's live (not removed) placements of the whole college, with the names of group, subject, teacher, room. */
+export async function termPlacements(db: Db, term: TimetableTerm): Promise<TermPlacement[]> {
+  const rows = await db
+    .select({
+      entryId: timetableEntries.id,
+      assignmentId: timetableEntries.teachingAssignmentId,
+      weekday: timetableEntries.weekday,
+      pairNo: timetableEntries.pairNo,
+      parity: timetableEntries.parity,
+      validFrom: timetableEntries.validFrom,
+      validTo: timetableEntries.validTo,
+      roomId: timetableEntries.roomId,
+      overrideReason: timetableEntries.overrideReason,
+      createdAt: timetableEntries.createdAt,
+      groupId: teachingAssignments.groupId,
+      subgroupId: teachingAssignments.subgroupId,
+      teacherId: teachingAssignments.teacherUserId,
+      group: groups.name,
+      subgroup: subgroups.name,
+      subject: curriculumItems.shortName,
+      lastName: users.lastName,
+      firstName: users.firstName,
+      middleName: users.middleName,
+      roomNumber: rooms.number,
+      roomBuilding: rooms.building,
+    })
+    .from(timetableEntries)
+    .innerJoin(
+      teachingAssignments,
+      and(
+        eq(teachingAssignments.institutionId, timetableEntries.institutionId),
+        eq(teachingAssignments.id, timetableEntries.teachingAssignmentId),
+      ),
+    )
+    .innerJoin(
+      groups,
+      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
+    )
+    .innerJoin(
+      curriculumItems,
+      and(
+        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+      ),
+    )
+    .leftJoin(
+      subgroups,
+      and(
+        eq(subgroups.institutionId, teachingAssignments.institutionId),
+        eq(subgroups.id, teachingAssignments.subgroupId),
+      ),
+    )
+    .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
+    .leftJoin(
+      rooms,
+      and(eq(rooms.institutionId, timetableEntries.institutionId), eq(rooms.id, timetableEntries.roomId)),
+    )
+    .where(
+      and(
+        eq(timetableEntries.institutionId, term.institutionId),
+        eq(teachingAssignments.termId, term.id),
+        isNull(timetableEntries.removedAt),
+      ),
+    );
+  return rows.map((r) => ({
+    entryId: r.entryId,
+    assignmentId: r.assignmentId,
+    weekday: r.weekday,
+    pairNo: r.pairNo,
+    parity: r.parity as Parity,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    roomId: r.roomId,
+    groupId: r.groupId,
+    subgroupId: r.subgroupId,
+    teacherId: r.teacherId,
+    overrideReason: r.overrideReason,
+    createdAt: r.createdAt,
+    names: {
+      group: r.group,
+      subgroup: r.subgroup,
+      subject: r.subject,
+      teacher: r.lastName
+        ? shortName({ lastName: r.lastName, firstName: r.firstName ?? '', middleName: r.middleName })
+        : null,
+      room: r.roomNumber === null ? null : roomLabel({ number: r.roomNumber, building: r.roomBuilding }),
+    },
+  }));
+}
+
+/** Pair numbers of each weekday 1…6 from the bells: Monday–Friday the weekday bells, Saturday its own. */
+export async function pairsByWeekday(db: Db, institutionId: number) {
+  const rows = await db
+    .select({
+      dayKind: bellSlots.dayKind,
+      pairNo: bellSlots.pairNo,
+      startsAt: bellSlots.startsAt,
+      endsAt: bellSlots.endsAt,
+    })
+    .from(bellSlots)
+    .where(and(eq(bellSlots.institutionId, institutionId), inArray(bellSlots.dayKind, ['weekday', 'saturday'])))
+    .orderBy(asc(bellSlots.pairNo));
+  const of = (kind: string) =>
+    rows
+      .filter((r) => r.dayKind === kind)
+      .map((r) => ({ pairNo: r.pairNo, startsAt: r.startsAt.slice(0, 5), endsAt: r.endsAt.slice(0, 5) }));
+  const weekday = of('weekday');
+  const saturday = of('saturday');
+  return (day: number) => (day === 6 ? saturday : day >= 1 && day <= 5 ? weekday : []);
+}
+
+export interface RoomRow {
+  id: number;
+  label: string;
+  seats: number;
+  kind: RoomKind;
+  inUse: boolean;
+}
+
+export async function roomsOf(db: Db, institutionId: number): Promise<RoomRow[]> {
+  const rows = await db
+    .select({
+      id: rooms.id,
+      number: rooms.number,
+      building: rooms.building,
+      seats: rooms.seats,
+      kind: rooms.kind,
+      inUse: rooms.inUse,
+    })
+    .from(rooms)
+    .where(eq(rooms.institutionId, institutionId));
+  const collator = new Intl.Collator('ru', { numeric: true });
+  return rows
+    .sort((a, b) => collator.compare(a.building ?? '', b.building ?? '') || collator.compare(a.number, b.number))
+    .map((r) => ({ id: r.id, label: roomLabel(r), seats: r.seats, kind: r.kind as RoomKind, inUse: r.inUse }));
+}
+
+/** The date the group's size is counted on: today inside the term, else its nearer end. */
+export function countDate(term: TimetableTerm, today: string): string {
+  return today < term.startsOn ? term.startsOn : today > term.endsOn ? term.endsOn : today;
+}
+
+/**
+ * A group's students on a date and the members of each of its subgroups of the term: for the size of a lesson and
+ * for whether two subgroups share a student.
+ */
+export async function groupStudents(db: Db, term: TimetableTerm, groupId: number, onDate: string) {
+  const [members, split] = await Promise.all([
+    db
+      .select({ studentId: groupMemberships.studentId })
+      .from(groupMemberships)
+      .where(
+        and(
+          eq(groupMemberships.institutionId, term.institutionId),
+          eq(groupMemberships.groupId, groupId),
+          lte(groupMemberships.fromDate, onDate),
+          or(isNull(groupMemberships.toDate), gte(groupMemberships.toDate, onDate)),
+        ),
+      ),
+    db
+      .select({ subgroupId: subgroupMembers.subgroupId, studentId: subgroupMembers.studentId })
+      .from(subgroupMembers)
+      .innerJoin(
+        subgroups,
+        and(eq(subgroups.institutionId, subgroupMembers.institutionId), eq(subgroups.id, subgroupMembers.subgroupId)),
+      )
+      .where(
+        and(
+          eq(subgroups.institutionId, term.institutionId),
+          eq(subgroups.groupId, groupId),
+          eq(subgroups.termId, term.id),
+        ),
+      ),
+  ]);
+  const current = new Set(members.map((m) => m.studentId));
+  const subgroupStudents = new Map<number, Set<number>>();
+  for (const m of split) {
+    if (!subgroupStudents.has(m.subgroupId)) subgroupStudents.set(m.subgroupId, new Set());
+    subgroupStudents.get(m.subgroupId)!.add(m.studentId);
+  }
+  const sizeOf = (subgroupId: number | null) =>
+    subgroupId === null
+      ? current.size
+      : [...(subgroupStudents.get(subgroupId) ?? [])].filter((s) => current.has(s)).length;
+  return { subgroupStudents, sizeOf };
+}
+
+/** A teacher's unavailable pairs as `slotKey` strings. */
+export async function unavailablePairs(db: Db, institutionId: number, userId: number | null): Promise<Set<string>> {
+  if (userId === null) return new Set();
+  const rows = await db
+    .select({ weekday: teacherUnavailability.weekday, pairNo: teacherUnavailability.pairNo })
+    .from(teacherUnavailability)
+    .where(and(eq(teacherUnavailability.institutionId, institutionId), eq(teacherUnavailability.userId, userId)));
+  return new Set(rows.map((r) => `${r.weekday}:${r.pairNo}`));
+}
+
+/**
+ * The dates of a term without classroom lessons for a group: the college's holidays and vacations and the group's
+ * practice and session days.
+ */
+export async function daysWithoutLessons(db: Db, term: TimetableTerm, groupId: number): Promise<Set<string>> {
+  const [college, own] = await Promise.all([
+    db
+      .select({ date: calendarDays.date })
+      .from(calendarDays)
+      .where(
+        and(
+          eq(calendarDays.institutionId, term.institutionId),
+          inArray(calendarDays.kind, ['holiday', 'vacation']),
+          sql`${q(calendarDays.date)} between ${term.startsOn} and ${term.endsOn}`,
+        ),
+      ),
+    db
+      .select({ date: groupCalendarDays.date })
+      .from(groupCalendarDays)
+      .where(
+        and(
+          eq(groupCalendarDays.institutionId, term.institutionId),
+          eq(groupCalendarDays.groupId, groupId),
+          sql`${q(groupCalendarDays.date)} between ${term.startsOn} and ${term.endsOn}`,
+        ),
+      ),
+  ]);
+  return new Set([...college, ...own].map((d) => d.date));
+}

@@ -1,0 +1,606 @@
+/**
+ * The weekly template of the timetable (issue #11, items 2–3; regulation §5.4): a group's week for the methodist (the
+ * head of department for the groups of the department), each cell's verdict for a journal being placed, and placing,
+ * moving and removing placements — refused on the server with the reasons the grid shows (domain/timetable.ts).
+ * Writes of one college are serialised by a transaction-scoped advisory lock, so two methodists cannot both take the
+ * last free pair of a teacher; every write is in the change log.
+ */
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { inTransaction, type Db } from '../../../db/client';
+import {
+  curriculumItems,
+  groups,
+  lessons,
+  subgroups,
+  teachingAssignments,
+  timetableEntries,
+  users,
+} from '../../../db/schema';
+import { idSchema as id } from '../../../domain/ids';
+import { shortName } from '../../../domain/names';
+import { formatDate } from '../../../domain/dates';
+import {
+  hasHard,
+  HOURS_PER_PAIR,
+  MAX_PAIRS_A_DAY,
+  PARITIES,
+  placementConflicts,
+  proposeRoom,
+  slotDates,
+  slotsMeet,
+  WEEKDAY_NAMES,
+  WEEKDAYS,
+  type Conflict,
+  type Parity,
+  type Placement,
+  type Slot,
+} from '../../../domain/timetable';
+import type { BellSlot } from '../../../domain/timetable-setup';
+import { todayOf, type Actor } from '../../policy/actor';
+import { groupScope, institutionsFor } from '../../policy/scope';
+import { openTerms } from '../../queries/terms';
+import { logAdminChange } from '../admin-log';
+import { badInput, conflict, outOfScope } from '../refusals';
+import {
+  countDate,
+  daysWithoutLessons,
+  groupStudents,
+  pairsByWeekday,
+  roomsOf,
+  termPlacements,
+  unavailablePairs,
+  type RoomRow,
+  type TermPlacement,
+  type TimetableTerm,
+} from './frame';
+
+const PERMISSION = 'timetable.place';
+
+/** The term asked for, else the one today falls in, else the next to start, else the last. */
+async function termFor(db: Db, actor: Actor, termId: number | undefined) {
+  const list = await openTerms(db, institutionsFor(actor, PERMISSION));
+  const today = todayOf(actor);
+  const term =
+    termId !== undefined
+      ? list.find((t) => t.id === termId)
+      : (list.find((t) => t.startsOn <= today && today <= t.endsOn) ??
+        list.find((t) => t.startsOn > today) ??
+        list.at(-1));
+  if (!term) throw termId !== undefined ? outOfScope() : badInput('Семестр: нет открытого учебного года');
+  return { term: term as TimetableTerm, list: list.filter((t) => t.institutionId === term.institutionId) };
+}
+
+/** A journal in the actor's scope for placing: its group, subgroup, teacher, term and names. 403 otherwise. */
+async function assignmentFor(db: Db, actor: Actor, assignmentId: number) {
+  const [row] = await db
+    .select({
+      id: teachingAssignments.id,
+      institutionId: teachingAssignments.institutionId,
+      termId: teachingAssignments.termId,
+      groupId: teachingAssignments.groupId,
+      subgroupId: teachingAssignments.subgroupId,
+      teacherId: teachingAssignments.teacherUserId,
+      group: groups.name,
+      subgroup: subgroups.name,
+      subject: curriculumItems.shortName,
+      lastName: users.lastName,
+      firstName: users.firstName,
+      middleName: users.middleName,
+    })
+    .from(teachingAssignments)
+    .innerJoin(
+      groups,
+      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
+    )
+    .innerJoin(
+      curriculumItems,
+      and(
+        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+      ),
+    )
+    .leftJoin(
+      subgroups,
+      and(
+        eq(subgroups.institutionId, teachingAssignments.institutionId),
+        eq(subgroups.id, teachingAssignments.subgroupId),
+      ),
+    )
+    .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
+    .where(and(eq(teachingAssignments.id, assignmentId), groupScope(actor, PERMISSION)));
+  if (!row) throw outOfScope();
+  const { term } = await termFor(db, actor, row.termId);
+  return {
+    ...row,
+    term,
+    names: {
+      group: row.group,
+      subgroup: row.subgroup,
+      subject: row.subject,
+      teacher: row.lastName
+        ? shortName({ lastName: row.lastName, firstName: row.firstName ?? '', middleName: row.middleName })
+        : null,
+    },
+  };
+}
+type AssignmentForPlacing = Awaited<ReturnType<typeof assignmentFor>>;
+
+/** The verdict for one cell: the room proposed (or kept) and every reason against. */
+export interface CellVerdict {
+  weekday: number;
+  pairNo: number;
+  roomId: number | null;
+  room: string | null;
+  conflicts: Conflict[];
+}
+
+/**
+ * Loads what a journal's placements are checked against, once, and answers for any slot. `keepRoomOf` (a move) puts
+ * the moved placement's room first among the proposals and skips the placement itself.
+ */
+async function placementChecker(db: Db, a: AssignmentForPlacing, today: string, moving: TermPlacement | null = null) {
+  const [placements, pairsOf, roomList, students, unavailable] = await Promise.all([
+    termPlacements(db, a.term),
+    pairsByWeekday(db, a.institutionId),
+    roomsOf(db, a.institutionId),
+    groupStudents(db, a.term, a.groupId, countDate(a.term, today)),
+    unavailablePairs(db, a.institutionId, a.teacherId),
+  ]);
+  const roomById = new Map(roomList.map((r) => [r.id, r]));
+  const newestFirst = [...placements].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
+  const roomsWhere = (match: (p: TermPlacement) => boolean) =>
+    newestFirst.filter((p) => p.roomId !== null && match(p)).map((p) => p.roomId!);
+  const preferred = [
+    ...(moving?.roomId ? [moving.roomId] : []),
+    ...roomsWhere((p) => p.assignmentId === a.id),
+    ...(a.teacherId === null ? [] : roomsWhere((p) => p.teacherId === a.teacherId)),
+    ...roomsWhere((p) => p.groupId === a.groupId),
+  ];
+  const size = students.sizeOf(a.subgroupId);
+
+  function check(slot: Slot, roomId: number | null | undefined): CellVerdict {
+    const base: Placement = {
+      ...slot,
+      entryId: moving?.entryId ?? null,
+      assignmentId: a.id,
+      groupId: a.groupId,
+      subgroupId: a.subgroupId,
+      teacherId: a.teacherId,
+      roomId: null,
+    };
+    let chosen: RoomRow | null = null;
+    if (roomId === undefined) {
+      const busy = new Set(
+        placements
+          .filter((p) => p.entryId !== base.entryId && p.roomId !== null && slotsMeet(base, p))
+          .map((p) => p.roomId!),
+      );
+      const proposed = proposeRoom(roomList, preferred, busy, size);
+      chosen = proposed ? roomById.get(proposed.id)! : null;
+    } else if (roomId !== null) {
+      chosen = roomById.get(roomId) ?? null;
+      if (!chosen) throw badInput('Аудитория: нет такой аудитории в колледже');
+    }
+    const conflicts = placementConflicts({ ...base, roomId: chosen?.id ?? null }, placements, {
+      names: { ...a.names, room: chosen?.label ?? null },
+      subgroupStudents: students.subgroupStudents,
+      students: size,
+      room: chosen,
+      teacherUnavailable: unavailable,
+      pairsOf: (weekday) => pairsOf(weekday).map((p) => p.pairNo),
+      maxPairsADay: MAX_PAIRS_A_DAY,
+    });
+    return {
+      weekday: slot.weekday,
+      pairNo: slot.pairNo,
+      roomId: chosen?.id ?? null,
+      room: chosen?.label ?? null,
+      conflicts,
+    };
+  }
+  return { check, pairsOf, placements };
+}
+
+const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
+const slotFields = {
+  weekday: z
+    .number()
+    .int()
+    .min(1, 'День недели: от понедельника до субботы')
+    .max(6, 'День недели: от понедельника до субботы'),
+  pairNo: z.number().int().min(1, 'Пара: от 1 до 8').max(8, 'Пара: от 1 до 8'),
+};
+const roomField = id.nullable().optional();
+const reasonField = z.string().trim().max(200, 'Причина: не длиннее 200 знаков').optional();
+
+/** Which weeks and dates: parity and an optional from/to inside the term. */
+export const slotOptionsInput = z.object({
+  assignmentId: id,
+  parity: z.enum(PARITIES, { error: 'Недели: каждую, числитель или знаменатель' }).default('every'),
+  validFrom: isoDate('С').nullable().optional(),
+  validTo: isoDate('По').nullable().optional(),
+  /** A placement being moved: it is skipped, its room proposed first. */
+  entryId: id.optional(),
+});
+
+/** Place a journal on a weekday's pair; `roomId` undefined proposes a room, null places without one. */
+export const placeInput = slotOptionsInput.omit({ entryId: true }).extend({
+  ...slotFields,
+  roomId: roomField,
+  /** Needed to place over a soft rule (pairs a day, room size, the teacher's unavailable time). */
+  overrideReason: reasonField,
+});
+
+/** Move a placement to another weekday / pair and/or room; `roomId` undefined keeps the room if free, else proposes. */
+export const moveInput = z.object({ entryId: id, ...slotFields, roomId: roomField, overrideReason: reasonField });
+export const entryInput = z.object({ entryId: id });
+export const groupWeekInput = z.object({ termId: id.optional(), groupId: id.optional() });
+
+function checkPeriod(term: TimetableTerm, validFrom: string | null, validTo: string | null) {
+  const span = `${formatDate(term.startsOn)}–${formatDate(term.endsOn)}`;
+  if (validFrom && (validFrom < term.startsOn || validFrom > term.endsOn))
+    throw badInput(`С: дата вне семестра (${span})`);
+  if (validTo && (validTo < term.startsOn || validTo > term.endsOn)) throw badInput(`По: дата вне семестра (${span})`);
+  if (validFrom && validTo && validTo < validFrom) throw badInput('По: дата окончания раньше даты начала');
+}
+
+/** Each cell of the week (every pair in the bells) for placing the journal: the proposed room and the reasons against. */
+export async function cellOptions(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof slotOptionsInput>,
+): Promise<CellVerdict[]> {
+  const a = await assignmentFor(db, actor, input.assignmentId);
+  const validFrom = input.validFrom ?? null;
+  const validTo = input.validTo ?? null;
+  checkPeriod(a.term, validFrom, validTo);
+  const moving = input.entryId ? await liveEntry(db, actor, input.entryId) : null;
+  const { check, pairsOf } = await placementChecker(db, a, todayOf(actor), moving?.placement ?? null);
+  return WEEKDAYS.flatMap((weekday) =>
+    pairsOf(weekday).map((p) =>
+      check({ weekday, pairNo: p.pairNo, parity: input.parity, validFrom, validTo }, undefined),
+    ),
+  );
+}
+
+function refuseConflicts(conflicts: Conflict[], overrideReason: string | undefined) {
+  if (hasHard(conflicts))
+    throw conflict(
+      `Нельзя поставить: ${conflicts
+        .filter((c) => c.hard)
+        .map((c) => c.message)
+        .join('; ')}`,
+    );
+  if (conflicts.length > 0 && !overrideReason)
+    throw conflict(`Нужна причина, чтобы поставить вопреки правилу: ${conflicts.map((c) => c.message).join('; ')}`);
+}
+
+async function lockTimetable(tx: Db, institutionId: number) {
+  // One writer of a college's timetable at a time: checks and insert see the same placements (key 1101 = timetable).
+  await tx.execute(sql`select pg_advisory_xact_lock(1101, ${institutionId})`);
+}
+
+export interface PlacedResult {
+  entryId: number;
+  room: string | null;
+  /** The soft rules placed over, when a reason was given. */
+  overridden: string[];
+}
+
+/** Places a journal on a pair (issue #11, item 3): hard conflicts refused, soft ones only with a stated reason. */
+export async function placeEntry(db: Db, actor: Actor, input: z.infer<typeof placeInput>): Promise<PlacedResult> {
+  const a = await assignmentFor(db, actor, input.assignmentId);
+  const validFrom = input.validFrom ?? null;
+  const validTo = input.validTo ?? null;
+  checkPeriod(a.term, validFrom, validTo);
+  return inTransaction(db, async (tx) => {
+    await lockTimetable(tx, a.institutionId);
+    const { check } = await placementChecker(tx, a, todayOf(actor));
+    const verdict = check(
+      { weekday: input.weekday, pairNo: input.pairNo, parity: input.parity, validFrom, validTo },
+      input.roomId,
+    );
+    refuseConflicts(verdict.conflicts, input.overrideReason);
+    const reason = verdict.conflicts.length ? input.overrideReason! : null;
+    const [saved] = await tx
+      .insert(timetableEntries)
+      .values({
+        institutionId: a.institutionId,
+        teachingAssignmentId: a.id,
+        weekday: input.weekday,
+        pairNo: input.pairNo,
+        parity: input.parity,
+        roomId: verdict.roomId,
+        validFrom,
+        validTo,
+        overrideReason: reason,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await logAdminChange(
+      tx,
+      actor,
+      a.institutionId,
+      'timetable_entry',
+      null,
+      saved,
+      reason ?? 'Расписание: занятие поставлено',
+    );
+    return { entryId: saved!.id, room: verdict.room, overridden: verdict.conflicts.map((c) => c.message) };
+  });
+}
+
+/** A live placement in the actor's scope, with its journal. */
+async function liveEntry(db: Db, actor: Actor, entryId: number) {
+  const [row] = await db
+    .select({ assignmentId: timetableEntries.teachingAssignmentId })
+    .from(timetableEntries)
+    .where(
+      and(
+        eq(timetableEntries.id, entryId),
+        inArray(timetableEntries.institutionId, [-1, ...institutionsFor(actor, PERMISSION)]),
+      ),
+    );
+  if (!row) throw outOfScope();
+  const a = await assignmentFor(db, actor, row.assignmentId);
+  const placement = (await termPlacements(db, a.term)).find((p) => p.entryId === entryId);
+  if (!placement) throw conflict('Это занятие уже перемещено или снято — расписание обновлено');
+  return { a, placement };
+}
+
+/** Moves a placement (another pair, another room, or both): the old row is marked removed, the new one points back. */
+export async function moveEntry(db: Db, actor: Actor, input: z.infer<typeof moveInput>): Promise<PlacedResult> {
+  return inTransaction(db, async (tx) => {
+    const { a } = await liveEntry(tx, actor, input.entryId);
+    await lockTimetable(tx, a.institutionId);
+    const { placement } = await liveEntry(tx, actor, input.entryId);
+    const { check } = await placementChecker(tx, a, todayOf(actor), placement);
+    const slot = {
+      weekday: input.weekday,
+      pairNo: input.pairNo,
+      parity: placement.parity,
+      validFrom: placement.validFrom,
+      validTo: placement.validTo,
+    };
+    const verdict = check(slot, input.roomId);
+    refuseConflicts(verdict.conflicts, input.overrideReason);
+    const reason = verdict.conflicts.length ? input.overrideReason! : null;
+    const [before] = await tx
+      .update(timetableEntries)
+      .set({ removedAt: new Date(), removedBy: actor.userId })
+      .where(
+        and(
+          eq(timetableEntries.institutionId, a.institutionId),
+          eq(timetableEntries.id, input.entryId),
+          isNull(timetableEntries.removedAt),
+        ),
+      )
+      .returning();
+    if (!before) throw conflict('Это занятие уже перемещено или снято — расписание обновлено');
+    const [saved] = await tx
+      .insert(timetableEntries)
+      .values({
+        institutionId: a.institutionId,
+        teachingAssignmentId: a.id,
+        ...slot,
+        roomId: verdict.roomId,
+        overrideReason: reason,
+        movedFromId: input.entryId,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await logAdminChange(
+      tx,
+      actor,
+      a.institutionId,
+      'timetable_entry',
+      before,
+      saved,
+      reason ?? 'Расписание: занятие перемещено',
+    );
+    return { entryId: saved!.id, room: verdict.room, overridden: verdict.conflicts.map((c) => c.message) };
+  });
+}
+
+/** Removes a placement from the template (the row stays, marked removed, for the history). */
+export async function removeEntry(db: Db, actor: Actor, input: z.infer<typeof entryInput>): Promise<{ removed: true }> {
+  return inTransaction(db, async (tx) => {
+    const { a } = await liveEntry(tx, actor, input.entryId);
+    const [before] = await tx
+      .update(timetableEntries)
+      .set({ removedAt: new Date(), removedBy: actor.userId })
+      .where(
+        and(
+          eq(timetableEntries.institutionId, a.institutionId),
+          eq(timetableEntries.id, input.entryId),
+          isNull(timetableEntries.removedAt),
+        ),
+      )
+      .returning();
+    if (!before) throw conflict('Это занятие уже перемещено или снято — расписание обновлено');
+    await logAdminChange(tx, actor, a.institutionId, 'timetable_entry', before, null, 'Расписание: занятие снято');
+    return { removed: true };
+  });
+}
+
+/** A journal of the group with its budget: hours by plan, placed in the template for the term, held so far. */
+export interface JournalBudget {
+  assignmentId: number;
+  code: string;
+  subject: string;
+  subgroup: string | null;
+  teacher: string | null;
+  plannedHours: number;
+  scheduledHours: number;
+  heldHours: number;
+}
+
+/** A placement as the week grid shows it. */
+export interface WeekEntry {
+  entryId: number;
+  assignmentId: number;
+  weekday: number;
+  pairNo: number;
+  parity: Parity;
+  validFrom: string | null;
+  validTo: string | null;
+  roomId: number | null;
+  room: string | null;
+  subject: string;
+  teacher: string | null;
+  subgroup: string | null;
+  overrideReason: string | null;
+}
+
+export interface GroupWeek {
+  term: { id: number; name: string; startsOn: string; endsOn: string };
+  terms: { id: number; name: string }[];
+  groups: { id: number; name: string }[];
+  group: { id: number; name: string; students: number } | null;
+  /** Monday…Saturday with the pairs of their bells (Saturday only when it has bells). */
+  days: { weekday: number; name: string; pairs: BellSlot[] }[];
+  entries: WeekEntry[];
+  journals: JournalBudget[];
+  rooms: { id: number; label: string; seats: number }[];
+}
+
+/** The methodist's screen: a group's week (days × pairs), its journals with their budgets, the rooms. */
+export async function groupWeek(db: Db, actor: Actor, input: z.infer<typeof groupWeekInput>): Promise<GroupWeek> {
+  const { term, list } = await termFor(db, actor, input.termId);
+  const groupRows = await db
+    .selectDistinct({ id: groups.id, name: groups.name })
+    .from(groups)
+    .innerJoin(
+      teachingAssignments,
+      and(eq(teachingAssignments.institutionId, groups.institutionId), eq(teachingAssignments.groupId, groups.id)),
+    )
+    .where(
+      and(
+        eq(groups.institutionId, term.institutionId),
+        eq(teachingAssignments.termId, term.id),
+        groupScope(actor, PERMISSION),
+      ),
+    )
+    .orderBy(asc(groups.name));
+  const pairsOf = await pairsByWeekday(db, term.institutionId);
+  const days = WEEKDAYS.map((weekday) => ({ weekday, name: WEEKDAY_NAMES[weekday], pairs: pairsOf(weekday) })).filter(
+    (d) => d.weekday < 6 || d.pairs.length > 0,
+  );
+  const roomList = await roomsOf(db, term.institutionId);
+  const frame = {
+    term: { id: term.id, name: term.name, startsOn: term.startsOn, endsOn: term.endsOn },
+    terms: list.map((t) => ({ id: t.id, name: t.name })),
+    groups: groupRows,
+    days,
+    rooms: roomList.filter((r) => r.inUse).map((r) => ({ id: r.id, label: r.label, seats: r.seats })),
+  };
+  const groupId = input.groupId ?? groupRows[0]?.id;
+  if (groupId === undefined) return { ...frame, group: null, entries: [], journals: [] };
+  const group = groupRows.find((g) => g.id === groupId);
+  if (!group) throw outOfScope();
+
+  const today = todayOf(actor);
+  const [placements, journals, held, students, noLessons] = await Promise.all([
+    termPlacements(db, term),
+    db
+      .select({
+        assignmentId: teachingAssignments.id,
+        code: curriculumItems.code,
+        subject: curriculumItems.shortName,
+        sortOrder: curriculumItems.sortOrder,
+        subgroup: subgroups.name,
+        lastName: users.lastName,
+        firstName: users.firstName,
+        middleName: users.middleName,
+        plannedHours: teachingAssignments.plannedHours,
+      })
+      .from(teachingAssignments)
+      .innerJoin(
+        curriculumItems,
+        and(
+          eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+          eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+        ),
+      )
+      .leftJoin(
+        subgroups,
+        and(
+          eq(subgroups.institutionId, teachingAssignments.institutionId),
+          eq(subgroups.id, teachingAssignments.subgroupId),
+        ),
+      )
+      .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
+      .where(
+        and(
+          eq(teachingAssignments.institutionId, term.institutionId),
+          eq(teachingAssignments.termId, term.id),
+          eq(teachingAssignments.groupId, groupId),
+        ),
+      )
+      .orderBy(asc(curriculumItems.sortOrder), asc(subgroups.name)),
+    db
+      .select({ assignmentId: lessons.teachingAssignmentId, hours: sql<number>`sum(${lessons.hours})::int` })
+      .from(lessons)
+      .innerJoin(
+        teachingAssignments,
+        and(
+          eq(teachingAssignments.institutionId, lessons.institutionId),
+          eq(teachingAssignments.id, lessons.teachingAssignmentId),
+        ),
+      )
+      .where(
+        and(
+          eq(lessons.institutionId, term.institutionId),
+          eq(teachingAssignments.termId, term.id),
+          eq(teachingAssignments.groupId, groupId),
+          lte(lessons.date, today),
+        ),
+      )
+      .groupBy(lessons.teachingAssignmentId),
+    groupStudents(db, term, groupId, countDate(term, today)),
+    daysWithoutLessons(db, term, groupId),
+  ]);
+  const own = placements.filter((p) => p.groupId === groupId);
+  const heldOf = new Map(held.map((h) => [h.assignmentId, h.hours]));
+  const scheduled = new Map<number, number>();
+  for (const p of own) {
+    const dates = slotDates(p, term, term.yearStart, (d) => noLessons.has(d));
+    scheduled.set(p.assignmentId, (scheduled.get(p.assignmentId) ?? 0) + dates.length * HOURS_PER_PAIR);
+  }
+  return {
+    ...frame,
+    group: { ...group, students: students.sizeOf(null) },
+    entries: own
+      .map((p) => ({
+        entryId: p.entryId,
+        assignmentId: p.assignmentId,
+        weekday: p.weekday,
+        pairNo: p.pairNo,
+        parity: p.parity,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+        roomId: p.roomId,
+        room: p.names.room,
+        subject: p.names.subject,
+        teacher: p.names.teacher,
+        subgroup: p.names.subgroup,
+        overrideReason: p.overrideReason,
+      }))
+      .sort(
+        (x, y) => x.weekday - y.weekday || x.pairNo - y.pairNo || (x.subgroup ?? '').localeCompare(y.subgroup ?? ''),
+      ),
+    journals: journals.map((j) => ({
+      assignmentId: j.assignmentId,
+      code: j.code,
+      subject: j.subject,
+      subgroup: j.subgroup,
+      teacher: j.lastName
+        ? shortName({ lastName: j.lastName, firstName: j.firstName ?? '', middleName: j.middleName })
+        : null,
+      plannedHours: j.plannedHours,
+      scheduledHours: scheduled.get(j.assignmentId) ?? 0,
+      heldHours: heldOf.get(j.assignmentId) ?? 0,
+    })),
+  };
+}
