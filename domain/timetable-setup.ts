@@ -104,21 +104,33 @@ export const CALENDAR_KIND_LABELS: Record<CalendarKind | 'working', string> = {
 /** The longest range one form may mark: a year and a day (the whole academic year with its summer). */
 export const MAX_CALENDAR_RANGE_DAYS = 366;
 
-/** One marked date of the college calendar. */
-export interface CalendarDay {
+/** One marked date of the college calendar (or, with `GroupPeriodKind`, of a group's own calendar). */
+export interface CalendarDay<K extends string = CalendarKind> {
   date: string;
-  kind: CalendarKind;
+  kind: K;
   note: string | null;
 }
 
 /** Consecutive dates of one kind with one note, as the calendar list shows them: «29.12.2026–11.01.2027 каникулы». */
-export interface CalendarRange {
+export interface CalendarRange<K extends string = CalendarKind> {
   from: string;
   to: string;
-  kind: CalendarKind;
+  kind: K;
   note: string | null;
   days: number;
 }
+
+/**
+ * A group's own weeks without classroom lessons (issue #11, item 1): practice (учебная, производственная) and the
+ * examination session. `working` in a form clears them.
+ */
+export const GROUP_PERIOD_KINDS = ['practice', 'session'] as const;
+export type GroupPeriodKind = (typeof GROUP_PERIOD_KINDS)[number];
+export const GROUP_PERIOD_LABELS: Record<GroupPeriodKind | 'working', string> = {
+  practice: 'практика',
+  session: 'сессия',
+  working: 'занятия по расписанию (снять отметку)',
+};
 
 const nextDay = (iso: string) => addDays(iso, 1);
 
@@ -138,8 +150,8 @@ export function calendarRange(from: string, to: string): { ok: true; dates: stri
 }
 
 /** Marked dates (in any order) merged into ranges of consecutive dates with the same kind and note, by date. */
-export function calendarRanges(days: readonly CalendarDay[]): CalendarRange[] {
-  const ranges: CalendarRange[] = [];
+export function calendarRanges<K extends string>(days: readonly CalendarDay<K>[]): CalendarRange<K>[] {
+  const ranges: CalendarRange<K>[] = [];
   for (const day of [...days].sort((a, b) => (a.date < b.date ? -1 : 1))) {
     const last = ranges.at(-1);
     if (last && last.kind === day.kind && last.note === day.note && nextDay(last.to) === day.date) {

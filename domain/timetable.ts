@@ -106,6 +106,11 @@ export interface Conflict {
   entryId: number | null;
 }
 
+/** The checkbox of a weekday's pair in the teacher's unavailability form: `p1_2` — Monday, pair 2. */
+export function pairBox(weekday: number, pairNo: number): string {
+  return `p${weekday}_${pairNo}`;
+}
+
 export function slotKey(weekday: number, pairNo: number): string {
   return `${weekday}:${pairNo}`;
 }

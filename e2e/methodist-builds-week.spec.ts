@@ -1,8 +1,9 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signInAs } from './helpers';
 
-const cell = (page: Page, day: string, pair: number) =>
-  page.getByRole('gridcell', { name: new RegExp(`^${day}, ${pair}-я пара`) });
+const DAYS = ['', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота'];
+const cell = (page: Page, day: string, pair: number) => page.locator(`td[data-cell="${DAYS.indexOf(day)}:${pair}"]`);
 const journal = (page: Page, n: number) => page.locator('button.budget').nth(n);
 
 async function scheduledHours(j: Locator): Promise<number> {
@@ -27,6 +28,8 @@ test('методист ставит неделю группы: журнал → 
   await expect(first).toHaveAttribute('aria-pressed', 'true');
   const monday1 = cell(page, 'Понедельник', 1);
   await expect(monday1.getByRole('button', { name: /^\+ свободно · ауд\. / })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
   await monday1.getByRole('button', { name: /^\+ свободно/ }).click();
   await expect(status).toContainText(/^Поставлено: .+, пн, 1-я пара, ауд\. \S+/);
   await expect(monday1.locator('.entry')).toHaveCount(1);

@@ -66,3 +66,30 @@ test('методист отмечает весенние каникулы и с�
   await expect(form.getByRole('status')).toHaveText('29.03.2027–04.04.2027: отметка снята (7 дней)');
   await expect(page.getByTestId('calendar').locator('tbody tr').filter({ hasText: 'Весенние' })).toHaveCount(0);
 });
+
+test('методист отмечает практику группы и недоступные пары преподавателя', async ({ page }) => {
+  await signInAs(page, 'metodist');
+  await page.goto('/timetable/setup');
+  const form = page.getByTestId('period-form');
+  await form.getByLabel('Группа').selectOption({ label: 'ИС-31' });
+  await form.getByLabel('С', { exact: true }).fill('2027-04-05');
+  await form.getByLabel('По', { exact: true }).fill('2027-04-18');
+  await form.getByLabel('Примечание').fill('ПП.01');
+  await form.getByRole('button', { name: 'Отметить' }).click();
+  await expect(form.getByRole('status')).toHaveText('ИС-31, 05.04.2027–18.04.2027: практика (14 дней)');
+  const row = page.getByTestId('periods').locator('tbody tr').filter({ hasText: 'ИС-31' });
+  await expect(row).toContainText('05.04.2027–18.04.2027');
+  await expect(row).toContainText('ПП.01');
+
+  const availability = page.getByTestId('availability-form');
+  const teacher = availability.getByLabel('Преподаватель');
+  await teacher.selectOption((await teacher.locator('option', { hasText: 'Петрова А. Н.' }).getAttribute('value'))!);
+  await availability.getByLabel('Вторник, 1-я пара').check();
+  await availability.getByLabel('Вторник, 2-я пара').check();
+  await availability.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(availability.getByRole('status')).toHaveText('Петрова А. Н.: недоступен — 2 пары в неделю');
+  await page.reload();
+  await expect(page.getByTestId('availability-form').getByLabel('Преподаватель')).toContainText(
+    'Петрова А. Н. — вт 1, 2',
+  );
+});

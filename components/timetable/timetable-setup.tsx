@@ -16,6 +16,7 @@ import {
 import type { Room, TimetableSetup } from '@/server/services/timetable/setup';
 import { DataTable, type DataColumn } from '../data-table';
 import { useFormAction, type ServerFormAction } from '../use-form-action';
+import { GroupPeriodsSection, TeacherAvailabilitySection } from './availability-sections';
 
 /** The methodist's bells and rooms: one bells form per kind of day, the rooms as a list with an add/edit form. */
 export function TimetableSetupScreen({
@@ -23,7 +24,13 @@ export function TimetableSetupScreen({
   actions,
 }: {
   setup: TimetableSetup;
-  actions: { bells: ServerFormAction; room: ServerFormAction; calendar: ServerFormAction };
+  actions: {
+    bells: ServerFormAction;
+    room: ServerFormAction;
+    calendar: ServerFormAction;
+    period: ServerFormAction;
+    unavailability: ServerFormAction;
+  };
 }) {
   const [editing, setEditing] = useState<Room | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -111,6 +118,8 @@ export function TimetableSetupScreen({
         />
       </section>
       <CalendarSection ranges={setup.calendar} action={actions.calendar} />
+      <GroupPeriodsSection groups={setup.groups} periods={setup.periods} action={actions.period} />
+      <TeacherAvailabilitySection teachers={setup.teachers} action={actions.unavailability} />
     </>
   );
 }

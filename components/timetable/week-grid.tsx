@@ -315,7 +315,7 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
                       data-cell={key(cell)}
                       data-state={state || undefined}
                       className={`${state} ${isFocus ? 'focus' : ''}`}
-                      aria-label={`${d.name}, ${pairNo}-я пара, ${slot.startsAt}–${slot.endsAt}`}
+                      title={`${d.name}, ${pairNo}-я пара, ${slot.startsAt}–${slot.endsAt}`}
                       onFocus={() => setFocus(cell)}
                       onDragOver={(e) => {
                         if (dragged.current && state !== 'hard') e.preventDefault();
@@ -416,6 +416,7 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
       {pending && (
         <div className="dialog-backdrop">
           <form
+            method="post"
             className="dialog"
             role="dialog"
             aria-modal="true"

@@ -247,6 +247,14 @@ async function everything(
     // Bells are the own college's only; a room of another college is asked for by an id this one does not have.
     saveBellsAction: { dayKind: 'weekday', start1: '25:00', end1: '26:00' },
     setCalendarAction: { fromDate: '2027-01-10', toDate: '2027-01-01', kind: 'holiday' },
+    setGroupPeriodAction: {
+      groupId: String(foreign.groupId),
+      fromDate: '2027-02-01',
+      toDate: '2027-02-14',
+      kind: 'practice',
+      note: 'Чужая практика',
+    },
+    saveUnavailabilityAction: { userId: String(foreign.adminUserId), p1_1: 'on' },
     saveRoomAction: { id: '999999', number: 'Чужая', seats: '10', kind: 'lecture', inUse: 'on' },
     saveSpecialtyAction: {
       id: String(foreign.specialtyId),

@@ -658,6 +658,16 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'setGroupPeriodAction (the end before the start: passes the policy, marks nothing)',
+    form: () => ({ groupId: String(curatorGroupId), fromDate: '2027-01-10', toDate: '2027-01-01', kind: 'practice' }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'saveUnavailabilityAction (no teacher chosen: passes the policy, saves nothing)',
+    form: () => ({ userId: '', p1_1: 'on' }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'saveRoomAction (no seats: passes the policy, saves nothing)',
     form: () => ({ number: '999', seats: '0', kind: 'lecture', inUse: 'on' }),
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },

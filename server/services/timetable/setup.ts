@@ -26,6 +26,7 @@ import {
 } from '../../../domain/timetable-setup';
 import type { Actor } from '../../policy/actor';
 import { logAdminChange } from '../admin-log';
+import { availability, type GroupPeriods, type TeacherAvailability } from './availability';
 import { badInput, institutionOf, outOfScope } from '../refusals';
 
 export interface Room {
@@ -42,12 +43,17 @@ export interface TimetableSetup {
   rooms: Room[];
   /** The marked dates of the calendar as ranges, by date. */
   calendar: CalendarRange[];
+  groups: { id: number; name: string }[];
+  /** Each group's practice and session ranges. */
+  periods: GroupPeriods[];
+  /** Each teacher's unavailable pairs. */
+  teachers: TeacherAvailability[];
 }
 
 /** The bells and rooms of the methodist's college; rooms by building, then number in natural order (101 < 1010). */
 export async function timetableSetup(db: Db, actor: Actor): Promise<TimetableSetup> {
   const institutionId = institutionOf(actor, 'timetable.manage');
-  const [slots, roomRows, days] = await Promise.all([
+  const [slots, roomRows, days, away] = await Promise.all([
     db
       .select()
       .from(bellSlots)
@@ -68,6 +74,7 @@ export async function timetableSetup(db: Db, actor: Actor): Promise<TimetableSet
       .select({ date: calendarDays.date, kind: calendarDays.kind, note: calendarDays.note })
       .from(calendarDays)
       .where(eq(calendarDays.institutionId, institutionId)),
+    availability(db, institutionId),
   ]);
   const bells = Object.fromEntries(DAY_KINDS.map((k) => [k, [] as BellSlot[]])) as Record<DayKind, BellSlot[]>;
   for (const s of slots)
@@ -80,7 +87,7 @@ export async function timetableSetup(db: Db, actor: Actor): Promise<TimetableSet
   const sorted = roomRows
     .map((r) => ({ ...r, kind: r.kind as RoomKind }))
     .sort((a, b) => collator.compare(a.building ?? '', b.building ?? '') || collator.compare(a.number, b.number));
-  return { bells, rooms: sorted, calendar: calendarRanges(days as CalendarDay[]) };
+  return { bells, rooms: sorted, calendar: calendarRanges(days as CalendarDay[]), ...away };
 }
 
 type PairNo = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8; // MAX_PAIRS

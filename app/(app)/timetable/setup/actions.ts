@@ -2,8 +2,14 @@
 
 import { formAction } from '@/server/actions/form-action';
 import { countOf, NOUNS } from '@/domain/plural';
-import { CALENDAR_KIND_LABELS, DAY_KIND_LABELS, roomLabel } from '@/domain/timetable-setup';
+import { CALENDAR_KIND_LABELS, DAY_KIND_LABELS, GROUP_PERIOD_LABELS, roomLabel } from '@/domain/timetable-setup';
 import { formatDate } from '@/domain/dates';
+import {
+  groupPeriodInput,
+  saveUnavailability,
+  setGroupPeriod,
+  unavailabilityInput,
+} from '@/server/services/timetable/availability';
 import {
   bellsInput,
   calendarInput,
@@ -37,10 +43,32 @@ export const setCalendarAction = formAction
   .input(calendarInput)
   .handle(async ({ db, actor, input }) => {
     const { days } = await setCalendarDays(db, actor, input);
-    const range =
-      input.fromDate === input.toDate
-        ? formatDate(input.fromDate)
-        : `${formatDate(input.fromDate)}–${formatDate(input.toDate)}`;
+    const range = rangeText(input.fromDate, input.toDate);
     const what = input.kind === 'working' ? 'отметка снята' : CALENDAR_KIND_LABELS[input.kind];
     return `${range}: ${what} (${countOf(days, NOUNS.day)})`;
+  });
+
+function rangeText(from: string, to: string): string {
+  return from === to ? formatDate(from) : `${formatDate(from)}–${formatDate(to)}`;
+}
+
+/** A group's practice or session dates (no classroom lessons for it then), or the dates given back to lessons. */
+export const setGroupPeriodAction = formAction
+  .requires('timetable.manage')
+  .input(groupPeriodInput)
+  .handle(async ({ db, actor, input }) => {
+    const { group, days } = await setGroupPeriod(db, actor, input);
+    const what = input.kind === 'working' ? 'занятия по расписанию' : GROUP_PERIOD_LABELS[input.kind];
+    return `${group}, ${rangeText(input.fromDate, input.toDate)}: ${what} (${countOf(days, NOUNS.day)})`;
+  });
+
+/** A teacher's unavailable pairs (the timetable asks a reason to place a lesson on them). */
+export const saveUnavailabilityAction = formAction
+  .requires('timetable.manage')
+  .input(unavailabilityInput)
+  .handle(async ({ db, actor, input }) => {
+    const { teacher, pairs } = await saveUnavailability(db, actor, input);
+    return pairs === 0
+      ? `${teacher}: доступен на всех парах`
+      : `${teacher}: недоступен — ${countOf(pairs, NOUNS.pair)} в неделю`;
   });

@@ -3,7 +3,13 @@ import { TimetableSetupScreen } from '@/components/timetable/timetable-setup';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { pageQuery } from '@/server/trpc/caller';
-import { saveBellsAction, saveRoomAction, setCalendarAction } from './actions';
+import {
+  saveBellsAction,
+  saveRoomAction,
+  saveUnavailabilityAction,
+  setCalendarAction,
+  setGroupPeriodAction,
+} from './actions';
 
 /** The methodist's frame of the timetable: bells of each kind of day and the college's rooms. */
 export default async function TimetableSetupPage() {
@@ -18,12 +24,18 @@ export default async function TimetableSetupPage() {
       <h1>Звонки, аудитории, календарь</h1>
       <p className="muted">
         Расписание ставит занятия на пары и в аудитории (Положение, §5.4). Звонки задаются для будней, субботы и
-        сокращённого дня; пустая пара заканчивает день. В праздники и каникулы занятий нет. Все изменения записываются в
-        журнал изменений.
+        сокращённого дня; пустая пара заканчивает день. В праздники и каникулы занятий нет, у группы — и в дни практики
+        и сессии. Все изменения записываются в журнал изменений.
       </p>
       <TimetableSetupScreen
         setup={setup}
-        actions={{ bells: saveBellsAction, room: saveRoomAction, calendar: setCalendarAction }}
+        actions={{
+          bells: saveBellsAction,
+          room: saveRoomAction,
+          calendar: setCalendarAction,
+          period: setGroupPeriodAction,
+          unavailability: saveUnavailabilityAction,
+        }}
       />
     </>
   );
