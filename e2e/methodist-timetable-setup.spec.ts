@@ -83,7 +83,7 @@ test('методист отмечает практику группы и нед�
 
   const availability = page.getByTestId('availability-form');
   const teacher = availability.getByLabel('Преподаватель');
-  await teacher.selectOption((await teacher.locator('option', { hasText: 'Петрова А. Н.' }).getAttribute('value')));
+  await teacher.selectOption(await teacher.locator('option', { hasText: 'Петрова А. Н.' }).getAttribute('value'));
   await availability.getByLabel('Вторник, 1-я пара').check();
   await availability.getByLabel('Вторник, 2-я пара').check();
   await availability.getByRole('button', { name: 'Сохранить' }).click();
