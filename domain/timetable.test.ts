@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  collisionMessage,
   placementConflicts,
   proposeRoom,
   slotDates,
   slotKey,
   slotsMeet,
+  termCollisions,
   weekParity,
   type PlacedEntry,
   type Placement,
@@ -224,5 +226,30 @@ describe('proposeRoom', () => {
     expect(proposeRoom(rooms, [3], new Set([3]), 20)?.id).toBe(4);
     expect(proposeRoom(rooms, [], new Set(), 20)?.id).toBe(4);
     expect(proposeRoom(rooms, [], new Set([1, 4]), 28)).toBeNull();
+  });
+});
+
+describe('termCollisions', () => {
+  it('finds every colliding pair once per rule and names both sides', () => {
+    const a = placed(
+      { entryId: 1, teacherId: 7, roomId: 1, groupId: 10, names: names({ teacher: 'Петров П. П.' }) },
+      1,
+    );
+    const b = placed(
+      { entryId: 2, teacherId: 7, roomId: 2, groupId: 11, names: names({ group: 'ПК-11', subject: 'Физика' }) },
+      2,
+    );
+    const c = placed({ entryId: 3, teacherId: 8, roomId: 2, groupId: 12, parity: 'numerator' }, 3);
+    const d = placed({ entryId: 4, teacherId: 8, roomId: 2, groupId: 12, parity: 'denominator' }, 4);
+    const e = placed({ entryId: 5, teacherId: 7, roomId: 1, groupId: 10, pairNo: 3 }, 5);
+    const found = termCollisions([a, b, c, d, e], new Map());
+    expect(found.map((x) => [x.rule, x.first.entryId, x.second.entryId])).toEqual([
+      ['teacher', 1, 2],
+      ['room', 2, 3],
+      ['room', 2, 4],
+    ]);
+    expect(collisionMessage(found[0]!)).toBe(
+      'Преподаватель Петров П. П.: ИС-21, Математика и ПК-11, Физика — пн, 2-я пара',
+    );
   });
 });

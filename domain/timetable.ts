@@ -236,6 +236,58 @@ export function hasHard(conflicts: readonly Conflict[]): boolean {
   return conflicts.some((c) => c.hard);
 }
 
+/** Two placements of the term that collide: the same teacher, room, or students on one pair. */
+export interface Collision {
+  rule: 'teacher' | 'room' | 'group';
+  first: PlacedEntry;
+  second: PlacedEntry;
+}
+
+/**
+ * Every collision among a term's placements (the college's whole week), each pair of placements once per rule. They
+ * arise when something changes under placed lessons: the load gives a journal to another teacher, a subgroup is
+ * re-divided, a room is entered twice. Placements are bucketed by weekday and pair, so the scan is linear in the
+ * week's size with small quadratic buckets.
+ */
+export function termCollisions(
+  placements: readonly PlacedEntry[],
+  subgroupStudents: ReadonlyMap<number, ReadonlySet<number>>,
+): Collision[] {
+  const buckets = new Map<string, PlacedEntry[]>();
+  for (const p of placements) {
+    const at = slotKey(p.weekday, p.pairNo);
+    const bucket = buckets.get(at);
+    if (bucket) bucket.push(p);
+    else buckets.set(at, [p]);
+  }
+  const found: Collision[] = [];
+  for (const bucket of buckets.values())
+    for (let i = 0; i < bucket.length; i++)
+      for (let j = i + 1; j < bucket.length; j++) {
+        const first = bucket[i]!;
+        const second = bucket[j]!;
+        if (!slotsMeet(first, second)) continue;
+        if (first.teacherId !== null && first.teacherId === second.teacherId)
+          found.push({ rule: 'teacher', first, second });
+        if (first.roomId !== null && first.roomId === second.roomId) found.push({ rule: 'room', first, second });
+        if (studentsMeet(first, second, subgroupStudents)) found.push({ rule: 'group', first, second });
+      }
+  return found;
+}
+
+/** A collision in Russian, naming both sides: «Преподаватель Петров П. П.: ИС-21, Математика и ПК-11, Физика — пн, 2-я пара». */
+export function collisionMessage(c: Collision): string {
+  const side = (e: PlacedEntry) => `${whose(e.names)}, ${e.names.subject}${onWeeks(e)}`;
+  const at = `${WEEKDAY_SHORT[c.first.weekday]}, ${c.first.pairNo}-я пара`;
+  const who =
+    c.rule === 'teacher'
+      ? `Преподаватель ${c.first.names.teacher ?? ''}`
+      : c.rule === 'room'
+        ? `Аудитория ${c.first.names.room ?? ''}`
+        : `Группа ${c.first.names.group}`;
+  return `${who}: ${side(c.first)} и ${side(c.second)} — ${at}`;
+}
+
 /**
  * The dates a slot holds a lesson within a term: its weekday, its weeks (numerator / denominator counted from
  * `yearStartsOn`), inside its own from/to, skipping the dates `noLessons` says have none (holidays, vacations, the

@@ -35,6 +35,7 @@ const STRUCTURE_TABLES = [
   'curriculum_items',
   'curriculum_item_terms',
   'teaching_assignments',
+  'timetable_entries',
 ];
 const IDENTITY_TABLES = [
   'institutions',
@@ -53,6 +54,7 @@ const IDENTITY_TABLES = [
   'curricula',
   'curriculum_items',
   'teaching_assignments',
+  'timetable_entries',
   'lessons',
 ];
 
@@ -101,6 +103,11 @@ export async function seedDatabase(
     `План: ${countOf(plan.groups.length, NOUNS.group)}, ${countOf(plan.rows.students?.length ?? 0, NOUNS.student)}, ` +
       `${countOf(plan.rows.users?.length ?? 0, NOUNS.account)}, ${countOf(plan.assignments.length, NOUNS.assignment)}`,
   );
+  if (plan.rows.timetable_entries)
+    onProgress(
+      `Расписание: ${countOf(plan.rows.timetable_entries.length, NOUNS.pair)} в неделю, ${countOf(plan.rows.rooms?.length ?? 0, NOUNS.room)}` +
+        (plan.unplacedPairs ? `; не поставлено без конфликтов: ${countOf(plan.unplacedPairs, NOUNS.pair)}` : ''),
+    );
 
   let lessons = 0;
   let cells = 0;

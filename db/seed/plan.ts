@@ -2,7 +2,8 @@
  * The deterministic plan of a demo college: structure, people, curricula and teaching load (no lessons yet).
  * Everything gets its id here, counting from 1: the seed writes into an empty database.
  */
-import { addDays } from '../../domain/dates';
+import { addDays, daysBetween } from '../../domain/dates';
+import { collegeRooms, planTimetable } from './timetable';
 import { ARCHIVE_TERMS, ARCHIVE_YEAR, HOLIDAYS, TERMS, WINTER_VACATION, YEAR, type TermPlan } from './calendar';
 import { DEFAULT_ATTENDANCE_CODES } from '../../domain/marks';
 import { LESSON_KINDS } from '../../domain/lesson-kinds';
@@ -108,6 +109,8 @@ export interface CollegePlan {
   rows: Record<string, Row[]>;
   groups: GroupPlan[];
   assignments: AssignmentPlan[];
+  /** Pairs of the college scale's journals the seeded timetable could not place without a conflict. */
+  unplacedPairs: number;
 }
 
 interface Counter {
@@ -215,7 +218,7 @@ export function planCollege(options: SeedOptions): CollegePlan {
     slots.forEach(([startsAt, endsAt], i) =>
       add('bell_slots', { ...inst, day_kind: dayKind, pair_no: i + 1, starts_at: startsAt, ends_at: endsAt }),
     );
-  for (const room of DEMO_ROOMS)
+  for (const room of options.scale === 'college' ? collegeRooms() : DEMO_ROOMS)
     add('rooms', { ...inst, id: ids.next('rooms'), in_use: true, building: null, ...room });
   for (const date of HOLIDAYS) add('calendar_days', { ...inst, date, kind: 'holiday', note: null });
   for (let date = WINTER_VACATION.from; date <= WINTER_VACATION.to; date = addDays(date, 1))
@@ -665,7 +668,26 @@ export function planCollege(options: SeedOptions): CollegePlan {
     }
   }
 
-  return { options, institutionId, terms, rows, groups, assignments };
+  const result: CollegePlan = { options, institutionId, terms, rows, groups, assignments, unplacedPairs: 0 };
+  if (options.scale === 'college') {
+    // The demo college's week is left for its methodist to build; the college scale comes with a full one.
+    const current = terms.filter((t) => t.yearStart === YEAR.startYear);
+    const weeks = (id: number) => {
+      const t = current.find((x) => x.id === id)!;
+      return Math.max(1, Math.round(daysBetween(t.startsOn, t.endsOn) / 7));
+    };
+    const seedRooms = rows.rooms!.map((r) => ({ id: Number(r.id), seats: Number(r.seats), kind: String(r.kind) }));
+    const timetable = planTimetable(
+      result,
+      seedRooms,
+      current.map((t) => t.id),
+      weeks,
+      methodistId,
+    );
+    rows.timetable_entries = timetable.rows;
+    result.unplacedPairs = timetable.unplaced;
+  }
+  return result;
 }
 
 export function clamp(x: number, min: number, max: number): number {

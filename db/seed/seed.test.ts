@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { queryRows } from '../client';
 import { groupMemberships, groups, journalCells, lessons, users } from '../schema';
 import { isoWeekday } from '../../domain/dates';
+import { termCollisions, type PlacedEntry } from '../../domain/timetable';
 import { openTestDatabase } from '../../test/database';
 import { generateGroupTerm } from './lessons';
 import { DEMO_LOGINS, planCollege } from './plan';
@@ -44,6 +45,43 @@ describe('seed plan', () => {
     const currentStudents = plan.rows.students!.length - graduates.length;
     expect(currentStudents).toBeGreaterThan(2700);
     expect(currentStudents).toBeLessThan(3300);
+  });
+
+  it('gives the college scale ~100 rooms and a week for every group of the year without a collision', () => {
+    const plan = planCollege({ scale: 'college', seed: 2026, asOf: defaultAsOf('college') });
+    expect(plan.rows.rooms!.length).toBe(100);
+    const entries = plan.rows.timetable_entries!;
+    const byId = new Map(plan.assignments.map((a) => [a.id, a]));
+    const members = new Map<number, Set<number>>();
+    for (const g of plan.groups)
+      for (const split of g.subgroups.values()) for (const s of split) members.set(s.id, s.studentIds);
+    for (const term of plan.terms.filter((t) => t.yearStart === 2026)) {
+      const placements: PlacedEntry[] = entries
+        .map((e) => ({ e, a: byId.get(Number(e.teaching_assignment_id))! }))
+        .filter(({ a }) => a.termId === term.id)
+        .map(({ e, a }) => ({
+          entryId: Number(e.id),
+          assignmentId: a.id,
+          groupId: a.groupId,
+          subgroupId: a.subgroupId,
+          teacherId: a.teacherUserId,
+          roomId: Number(e.room_id),
+          weekday: Number(e.weekday),
+          pairNo: Number(e.pair_no),
+          parity: 'every',
+          validFrom: null,
+          validTo: null,
+          names: { group: '', subgroup: null, subject: '', teacher: null, room: null },
+        }));
+      const groupsPlaced = new Set(placements.map((p) => p.groupId));
+      expect(groupsPlaced.size).toBe(
+        new Set(plan.assignments.filter((a) => a.termId === term.id).map((a) => a.groupId)).size,
+      );
+      expect(placements.length).toBeGreaterThan(groupsPlaced.size * 10);
+      expect(termCollisions(placements, members)).toEqual([]);
+    }
+    // Nearly every pair found its place (the rest are reported by the seed).
+    expect(plan.unplacedPairs).toBeLessThan(entries.length / 50);
   });
 });
 

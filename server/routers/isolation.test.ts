@@ -159,6 +159,7 @@ async function everything(
     'structure.options': () => c.structure.options(),
     'timetable.setup': () => c.timetable.setup(),
     'timetable.groupWeek': () => c.timetable.groupWeek({ termId: foreign.termId, groupId: foreign.groupId }),
+    'timetable.collisions': () => c.timetable.collisions({ termId: foreign.termId }),
     'timetable.cellOptions': () => c.timetable.cellOptions({ assignmentId: foreign.assignmentId }),
     'timetable.place': () => c.timetable.place({ assignmentId: foreign.assignmentId, weekday: 1, pairNo: 1 }),
     // The other college's placements are asked for by ids this one does not have.

@@ -581,6 +581,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'timetable.collisions',
+    call: () => (c) => c.timetable.collisions({ termId: 1 }),
+    expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'timetable.cellOptions (a journal of ИС-21)',
     call: () => (c) => c.timetable.cellOptions({ assignmentId: journalId }),
     expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },

@@ -10,6 +10,8 @@ import {
   placeInput,
   removeEntry,
   slotOptionsInput,
+  termCollisionsOf,
+  termInput,
 } from '../services/timetable/template';
 import { procedure, router } from '../trpc/init';
 
@@ -23,6 +25,10 @@ export const timetableRouter = router({
     .requires('timetable.place')
     .input(groupWeekInput)
     .query(({ ctx, input }) => groupWeek(ctx.db, ctx.actor, input)),
+  collisions: procedure
+    .requires('timetable.place')
+    .input(termInput)
+    .query(({ ctx, input }) => termCollisionsOf(ctx.db, ctx.actor, input)),
   cellOptions: procedure
     .requires('timetable.place')
     .input(slotOptionsInput)

@@ -24,6 +24,8 @@ export default async function TimetablePage({
   const result = await pageQuery((trpc) => trpc.timetable.groupWeek({ termId, groupId }));
   if (!result.ok) return <RefusalNotice refusal={result.refusal} forbidden="Нет доступа к этой группе или семестру." />;
   const week = result.data;
+  const collisions = await pageQuery((trpc) => trpc.timetable.collisions({ termId: week.term.id }));
+  const found = collisions.ok ? collisions.data.collisions : [];
   return (
     <>
       <h1>Расписание{week.group ? `: ${week.group.name}` : ''}</h1>
@@ -40,6 +42,27 @@ export default async function TimetablePage({
         <GroupPicker termId={week.term.id} groups={week.groups} groupId={week.group?.id ?? null} />
         {week.group && <span className="muted">{countOf(week.group.students, NOUNS.student)}</span>}
       </nav>
+      {found.length > 0 && (
+        <section className="error" aria-labelledby="collisions-title">
+          <h2 id="collisions-title" className="small">
+            Конфликты в расписании: {found.length}
+          </h2>
+          <ul>
+            {found.slice(0, 20).map((c) => (
+              <li key={c.entryIds.join('-')}>
+                {c.message}{' '}
+                {week.groups
+                  .filter((g) => c.groupIds.includes(g.id))
+                  .map((g) => (
+                    <Link key={g.id} href={`/timetable?term=${week.term.id}&group=${g.id}`}>
+                      {g.name}{' '}
+                    </Link>
+                  ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <WeekGrid key={`${week.term.id}-${week.group?.id ?? ''}`} initial={week} />
     </>
   );

@@ -268,3 +268,22 @@ export async function daysWithoutLessons(db: Db, term: TimetableTerm, groupId: n
   ]);
   return new Set([...college, ...own].map((d) => d.date));
 }
+
+/** Members of every subgroup of the term (for the whole college's collision scan). */
+export async function termSubgroupStudents(db: Db, term: TimetableTerm): Promise<Map<number, Set<number>>> {
+  const rows = await db
+    .select({ subgroupId: subgroupMembers.subgroupId, studentId: subgroupMembers.studentId })
+    .from(subgroupMembers)
+    .innerJoin(
+      subgroups,
+      and(eq(subgroups.institutionId, subgroupMembers.institutionId), eq(subgroups.id, subgroupMembers.subgroupId)),
+    )
+    .where(and(eq(subgroups.institutionId, term.institutionId), eq(subgroups.termId, term.id)));
+  const members = new Map<number, Set<number>>();
+  for (const r of rows) {
+    const set = members.get(r.subgroupId);
+    if (set) set.add(r.studentId);
+    else members.set(r.subgroupId, new Set([r.studentId]));
+  }
+  return members;
+}

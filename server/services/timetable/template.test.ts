@@ -19,6 +19,7 @@ import {
   placeInput,
   removeEntry,
   slotOptionsInput,
+  termCollisionsOf,
 } from './template';
 
 const demo = useDemoDatabase();
@@ -288,6 +289,31 @@ describe('the weekly template (the methodist)', () => {
       .from(timetableEntries)
       .where(and(isNull(timetableEntries.removedAt), eq(timetableEntries.weekday, 2), eq(timetableEntries.pairNo, 5)));
     expect(live[0]!.n).toBe(1);
+  });
+
+  it('finds the collisions a change of the load makes under placed lessons, naming both sides', async () => {
+    const db = demo.database.db;
+    const methodist = demo.actors.methodist;
+    const term = await autumn(db);
+    const all = (await journals(db)).filter((x) => x.subgroupId === null);
+    const first = all[0]!;
+    const second = all.find((j) => j.groupId !== first.groupId && j.teacherId !== first.teacherId)!;
+    const a = await placeEntry(db, methodist, place({ assignmentId: first.id, weekday: 3, pairNo: 6, roomId: null }));
+    const b = await placeEntry(db, methodist, place({ assignmentId: second.id, weekday: 3, pairNo: 6, roomId: null }));
+    expect((await termCollisionsOf(db, methodist, { termId: term.id })).collisions).toEqual([]);
+    await db
+      .update(teachingAssignments)
+      .set({ teacherUserId: first.teacherId })
+      .where(eq(teachingAssignments.id, second.id));
+    const { collisions } = await termCollisionsOf(db, methodist, { termId: term.id });
+    expect(collisions).toHaveLength(1);
+    expect(collisions[0]).toMatchObject({ rule: 'teacher', entryIds: [a.entryId, b.entryId] });
+    expect(collisions[0]!.message).toMatch(/^Преподаватель .+: [А-ЯЁ]+-\d+, .+ и [А-ЯЁ]+-\d+, .+ — ср, 6-я пара$/);
+    await db
+      .update(teachingAssignments)
+      .set({ teacherUserId: second.teacherId })
+      .where(eq(teachingAssignments.id, second.id));
+    for (const e of [a, b]) await removeEntry(db, methodist, { entryId: e.entryId });
   });
 
   it('lets the head of department place only in the department’s groups', async () => {

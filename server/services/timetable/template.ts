@@ -29,6 +29,8 @@ import {
   proposeRoom,
   slotDates,
   slotsMeet,
+  termCollisions,
+  collisionMessage,
   WEEKDAY_NAMES,
   WEEKDAYS,
   type Conflict,
@@ -49,6 +51,7 @@ import {
   pairsByWeekday,
   roomsOf,
   termPlacements,
+  termSubgroupStudents,
   unavailablePairs,
   type RoomRow,
   type TermPlacement,
@@ -422,6 +425,47 @@ export async function removeEntry(db: Db, actor: Actor, input: z.infer<typeof en
     await logAdminChange(tx, actor, a.institutionId, 'timetable_entry', before, null, 'Расписание: занятие снято');
     return { removed: true };
   });
+}
+
+export const termInput = z.object({ termId: id.optional() });
+
+/** A collision of placed lessons, for the methodist to resolve: the reason and the groups it touches. */
+export interface CollisionView {
+  rule: 'teacher' | 'room' | 'group';
+  message: string;
+  entryIds: [number, number];
+  groupIds: number[];
+}
+
+/**
+ * The college's week checked as a whole (issue #11: «the whole college's conflict scan of a week»): every pair of
+ * placed lessons that collide — after the load gave a journal to another teacher, or a subgroup was re-divided. The
+ * head of department sees those touching the department's groups.
+ */
+export async function termCollisionsOf(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof termInput>,
+): Promise<{ term: { id: number; name: string }; collisions: CollisionView[] }> {
+  const { term } = await termFor(db, actor, input.termId);
+  const [placements, members, inScope] = await Promise.all([
+    termPlacements(db, term),
+    termSubgroupStudents(db, term),
+    db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(and(eq(groups.institutionId, term.institutionId), groupScope(actor, PERMISSION))),
+  ]);
+  const visible = new Set(inScope.map((g) => g.id));
+  const collisions = termCollisions(placements, members)
+    .filter((c) => visible.has(c.first.groupId) || visible.has(c.second.groupId))
+    .map((c) => ({
+      rule: c.rule,
+      message: collisionMessage(c),
+      entryIds: [c.first.entryId!, c.second.entryId!] as [number, number],
+      groupIds: [...new Set([c.first.groupId, c.second.groupId])],
+    }));
+  return { term: { id: term.id, name: term.name }, collisions };
 }
 
 /** A journal of the group with its budget: hours by plan, placed in the template for the term, held so far. */
