@@ -3,9 +3,11 @@
  * On PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/ezh_bench), seeded
  * with the college scale when empty. Prints the figures, or with --json one JSON object.
  */
+import { startAppServer, signInHttp, type AppServer } from './app-server';
 import { measureBrowser } from './browser-figure';
 import { ensureBigJournal, openBenchDatabase } from './setup';
 import { measureServer } from './server-figures';
+import { measureTimetable, type TimetableFigures } from './timetable-figures';
 
 const json = process.argv.includes('--json');
 const runsArg = process.argv.indexOf('--runs');
@@ -24,16 +26,44 @@ try {
     gridStudents: 35,
     gridLessons: 80,
   };
-  if (!process.argv.includes('--no-browser')) {
-    log('Замер в браузере (Chromium): журнал 35 студентов × 80 занятий…');
+  let timetable: TimetableFigures | Record<string, null> = {
+    timetablePlaceMs: null,
+    timetablePlaceServerMs: null,
+    timetablePlaceRawMs: null,
+    timetablePlaceRatio: null,
+    timetableWeekCheckMs: null,
+  };
+  let app: AppServer | null = null;
+  try {
+    log('Приложение (production-сборка) на этой базе…');
+    app = await startAppServer(url, log);
+    log(`Расписание по HTTP, методист (${runs} повторов, медиана)…`);
     try {
-      browser = await measureBrowser(url, bigJournal, log);
+      timetable = await measureTimetable(database, url, await signInHttp(app.base, 'metodist', 'demo2026'), runs);
     } catch (error) {
-      // The server figures above stand on their own: a failed browser run reports its figure as unavailable.
-      log(`Замер в браузере не удался: ${error instanceof Error ? error.message : String(error)}`);
+      log(`Замер расписания не удался: ${error instanceof Error ? error.message : String(error)}`);
     }
+    if (!process.argv.includes('--no-browser')) {
+      log('Замер в браузере (Chromium): журнал 35 студентов × 80 занятий…');
+      try {
+        browser = await measureBrowser(app.base, bigJournal, log);
+      } catch (error) {
+        // The server figures above stand on their own: a failed browser run reports its figure as unavailable.
+        log(`Замер в браузере не удался: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } catch (error) {
+    log(`Приложение не запустилось: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    app?.stop();
   }
-  const result = { database: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), runs, ...server, ...browser };
+  const result = {
+    database: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    runs,
+    ...server,
+    ...timetable,
+    ...browser,
+  };
   if (json) console.log(JSON.stringify(result));
   else {
     console.log(
@@ -42,6 +72,10 @@ try {
     console.log(
       `Сохранение вставки ${server.pasteCells} ячеек: ${server.pasteSaveMs} мс, сырой upsert ${server.pasteSaveRawMs} мс, отношение ${server.pasteSaveRatio} (цель ≤ 2)`,
     );
+    console.log(
+      `Постановка занятия в расписание по HTTP: ${timetable.timetablePlaceMs ?? '—'} мс (в процессе ${timetable.timetablePlaceServerMs ?? '—'} мс), сырой SQL ${timetable.timetablePlaceRawMs ?? '—'} мс, отношение ${timetable.timetablePlaceRatio ?? '—'} (цель ≤ 2)`,
+    );
+    console.log(`Проверка недели колледжа на конфликты: ${timetable.timetableWeekCheckMs ?? '—'} мс (цель < 500)`);
     console.log(
       `Сетка 35 × 80 готова к вводу через ${browser.gridInteractiveMs ?? '—'} мс после начала перехода (цель < 1000)`,
     );

@@ -20,7 +20,23 @@ export async function openBenchDatabase(url: string, log: (s: string) => void): 
     max: 1,
     onnotice: () => {},
   });
-  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+  let [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+  if (exists) {
+    // A bench database seeded before the timetable existed is made again: the figures need the seeded week.
+    const probe = postgres(url, { max: 1, onnotice: () => {} });
+    const [old] = await probe`select 1 from information_schema.tables where table_name = 'institutions'
+      and not exists (select 1 from information_schema.tables where table_name = 'timetable_entries')`.catch(() => []);
+    const [empty] = old
+      ? [old]
+      : await probe`select 1 where exists (select 1 from institutions)
+          and not exists (select 1 from timetable_entries)`.catch(() => []);
+    await probe.end();
+    if (empty) {
+      log(`База ${name} заполнена без расписания: создаю её заново…`);
+      await admin.unsafe(`DROP DATABASE "${name}" WITH (FORCE)`);
+      exists = undefined;
+    }
+  }
   if (!exists) {
     log(`Создаю базу ${name}…`);
     await admin.unsafe(`CREATE DATABASE "${name}"`);

@@ -3,7 +3,7 @@
  * college with the names a reason uses, the bells of each weekday, the rooms, the students of a group and its
  * subgroups, the teachers' unavailable pairs. Loaded by a few whole-college queries; the rules run in memory.
  */
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { q } from '../../../db/sql';
 import {
@@ -43,7 +43,7 @@ export interface TermPlacement extends PlacedEntry {
 }
 
 /** The term's live (not removed) placements of the whole college, with the names of group, subject, teacher, room. */
-export async function termPlacements(db: Db, term: TimetableTerm): Promise<TermPlacement[]> {
+export async function termPlacements(db: Db, term: TimetableTerm, only?: SQL): Promise<TermPlacement[]> {
   const rows = await db
     .select({
       entryId: timetableEntries.id,
@@ -104,6 +104,7 @@ export async function termPlacements(db: Db, term: TimetableTerm): Promise<TermP
         eq(timetableEntries.institutionId, term.institutionId),
         eq(teachingAssignments.termId, term.id),
         isNull(timetableEntries.removedAt),
+        only,
       ),
     );
   return rows.map((r) => ({
@@ -286,4 +287,43 @@ export async function termSubgroupStudents(db: Db, term: TimetableTerm): Promise
     else members.set(r.subgroupId, new Set([r.studentId]));
   }
   return members;
+}
+
+/**
+ * The rooms a placement would take again, best first: the journal's own (newest first), then its teacher's, then its
+ * group's — at most `limit`.
+ */
+export async function recentRooms(
+  db: Db,
+  term: TimetableTerm,
+  a: { id: number; teacherId: number | null; groupId: number },
+  limit = 30,
+): Promise<number[]> {
+  const rank = sql`case when ${q(teachingAssignments.id)} = ${a.id} then 0 when ${q(teachingAssignments.teacherUserId)} = ${a.teacherId ?? -1} then 1 else 2 end`;
+  const rows = await db
+    .select({ roomId: timetableEntries.roomId })
+    .from(timetableEntries)
+    .innerJoin(
+      teachingAssignments,
+      and(
+        eq(teachingAssignments.institutionId, timetableEntries.institutionId),
+        eq(teachingAssignments.id, timetableEntries.teachingAssignmentId),
+      ),
+    )
+    .where(
+      and(
+        eq(timetableEntries.institutionId, term.institutionId),
+        eq(teachingAssignments.termId, term.id),
+        isNull(timetableEntries.removedAt),
+        isNotNull(timetableEntries.roomId),
+        or(
+          eq(teachingAssignments.id, a.id),
+          a.teacherId === null ? undefined : eq(teachingAssignments.teacherUserId, a.teacherId),
+          eq(teachingAssignments.groupId, a.groupId),
+        ),
+      ),
+    )
+    .orderBy(rank, desc(timetableEntries.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.roomId!);
 }

@@ -5,15 +5,17 @@
  * Writes of one college are serialised by a transaction-scoped advisory lock, so two methodists cannot both take the
  * last free pair of a teacher; every write is in the change log.
  */
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import {
+  academicYears,
   curriculumItems,
   groups,
   lessons,
   subgroups,
   teachingAssignments,
+  terms,
   timetableEntries,
   users,
 } from '../../../db/schema';
@@ -52,6 +54,7 @@ import {
   roomsOf,
   termPlacements,
   termSubgroupStudents,
+  recentRooms,
   unavailablePairs,
   type RoomRow,
   type TermPlacement,
@@ -90,11 +93,27 @@ async function assignmentFor(db: Db, actor: Actor, assignmentId: number) {
       lastName: users.lastName,
       firstName: users.firstName,
       middleName: users.middleName,
+      term: {
+        id: terms.id,
+        institutionId: terms.institutionId,
+        name: terms.name,
+        startsOn: terms.startsOn,
+        endsOn: terms.endsOn,
+        yearStart: academicYears.startsOn,
+      },
     })
     .from(teachingAssignments)
     .innerJoin(
       groups,
       and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
+    )
+    .innerJoin(
+      terms,
+      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
+    )
+    .innerJoin(
+      academicYears,
+      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
     )
     .innerJoin(
       curriculumItems,
@@ -111,12 +130,18 @@ async function assignmentFor(db: Db, actor: Actor, assignmentId: number) {
       ),
     )
     .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
-    .where(and(eq(teachingAssignments.id, assignmentId), groupScope(actor, PERMISSION)));
+    .where(
+      and(
+        eq(teachingAssignments.id, assignmentId),
+        groupScope(actor, PERMISSION),
+        // The timetable of a closed year is history: it is read, not changed.
+        isNull(academicYears.closedAt),
+      ),
+    );
   if (!row) throw outOfScope();
-  const { term } = await termFor(db, actor, row.termId);
   return {
     ...row,
-    term,
+    term: row.term,
     names: {
       group: row.group,
       subgroup: row.subgroup,
@@ -142,24 +167,30 @@ export interface CellVerdict {
  * Loads what a journal's placements are checked against, once, and answers for any slot. `keepRoomOf` (a move) puts
  * the moved placement's room first among the proposals and skips the placement itself.
  */
-async function placementChecker(db: Db, a: AssignmentForPlacing, today: string, moving: TermPlacement | null = null) {
-  const [placements, pairsOf, roomList, students, unavailable] = await Promise.all([
-    termPlacements(db, a.term),
+async function placementChecker(
+  db: Db,
+  a: AssignmentForPlacing,
+  today: string,
+  moving: TermPlacement | null = null,
+  focus: { weekday: number; pairNo: number } | null = null,
+) {
+  // One cell (placing, moving): only the placements on that pair and the group's that day can collide with it.
+  const only = focus
+    ? and(
+        eq(timetableEntries.weekday, focus.weekday),
+        or(eq(timetableEntries.pairNo, focus.pairNo), eq(teachingAssignments.groupId, a.groupId)),
+      )
+    : undefined;
+  const [placements, recent, pairsOf, roomList, students, unavailable] = await Promise.all([
+    termPlacements(db, a.term, only),
+    recentRooms(db, a.term, a),
     pairsByWeekday(db, a.institutionId),
     roomsOf(db, a.institutionId),
     groupStudents(db, a.term, a.groupId, countDate(a.term, today)),
     unavailablePairs(db, a.institutionId, a.teacherId),
   ]);
   const roomById = new Map(roomList.map((r) => [r.id, r]));
-  const newestFirst = [...placements].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime());
-  const roomsWhere = (match: (p: TermPlacement) => boolean) =>
-    newestFirst.filter((p) => p.roomId !== null && match(p)).map((p) => p.roomId!);
-  const preferred = [
-    ...(moving?.roomId ? [moving.roomId] : []),
-    ...roomsWhere((p) => p.assignmentId === a.id),
-    ...(a.teacherId === null ? [] : roomsWhere((p) => p.teacherId === a.teacherId)),
-    ...roomsWhere((p) => p.groupId === a.groupId),
-  ];
+  const preferred = [...(moving?.roomId ? [moving.roomId] : []), ...recent];
   const size = students.sizeOf(a.subgroupId);
 
   function check(slot: Slot, roomId: number | null | undefined): CellVerdict {
@@ -299,7 +330,8 @@ export async function placeEntry(db: Db, actor: Actor, input: z.infer<typeof pla
   checkPeriod(a.term, validFrom, validTo);
   return inTransaction(db, async (tx) => {
     await lockTimetable(tx, a.institutionId);
-    const { check } = await placementChecker(tx, a, todayOf(actor));
+    const focus = { weekday: input.weekday, pairNo: input.pairNo };
+    const { check } = await placementChecker(tx, a, todayOf(actor), null, focus);
     const verdict = check(
       { weekday: input.weekday, pairNo: input.pairNo, parity: input.parity, validFrom, validTo },
       input.roomId,
@@ -347,7 +379,7 @@ async function liveEntry(db: Db, actor: Actor, entryId: number) {
     );
   if (!row) throw outOfScope();
   const a = await assignmentFor(db, actor, row.assignmentId);
-  const placement = (await termPlacements(db, a.term)).find((p) => p.entryId === entryId);
+  const [placement] = await termPlacements(db, a.term, eq(timetableEntries.id, entryId));
   if (!placement) throw conflict('Это занятие уже перемещено или снято — расписание обновлено');
   return { a, placement };
 }
@@ -358,7 +390,8 @@ export async function moveEntry(db: Db, actor: Actor, input: z.infer<typeof move
     const { a } = await liveEntry(tx, actor, input.entryId);
     await lockTimetable(tx, a.institutionId);
     const { placement } = await liveEntry(tx, actor, input.entryId);
-    const { check } = await placementChecker(tx, a, todayOf(actor), placement);
+    const focus = { weekday: input.weekday, pairNo: input.pairNo };
+    const { check } = await placementChecker(tx, a, todayOf(actor), placement, focus);
     const slot = {
       weekday: input.weekday,
       pairNo: input.pairNo,
