@@ -98,3 +98,40 @@ test('расписание — у методиста и заведующего �
     'Недостаточно прав: расписание ставят методист и заведующий отделением.',
   );
 });
+
+/** Issue #11, items 2 and 4: the week of dates — publishing the drafts, a lesson cancelled with a reason, undone. */
+test('методист публикует неделю и отменяет занятие на дату с причиной', async ({ page }) => {
+  await signInAs(page, 'metodist');
+  await page.goto('/timetable');
+  await page.getByRole('link', { name: 'На даты: изменения и публикация' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание на даты: ИС-11');
+  const publish = page.locator('section', { has: page.getByRole('heading', { name: /^Не опубликовано: \d+$/ }) });
+  await expect(publish.locator('li').first()).toContainText('ИС-11, ');
+  await publish.getByRole('button', { name: 'Опубликовать' }).click();
+  await expect(publish.getByRole('status')).toHaveText(
+    /^Расписание опубликовано: \d+ (изменение|изменения|изменений)$/,
+  );
+  await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
+
+  const lesson = page.locator('td[data-pair="1"] .entry').first();
+  await lesson.getByText('Изменить', { exact: true }).click();
+  const cancel = lesson.getByRole('form', { name: /^Отменить занятие/ });
+  await cancel.getByLabel('Причина').fill('Болезнь преподавателя');
+  await cancel.getByRole('button', { name: /^Отменить занятие/ }).click();
+  await expect(page.locator('td[data-pair="1"] .entry').first().locator('.badge.bad')).toHaveText('отменено');
+  const cancelled = page.locator('td[data-pair="1"] .entry').first();
+  await expect(cancelled.locator('details.change summary').first()).toHaveText(
+    'отмена: Болезнь преподавателя (черновик)',
+  );
+  await page.screenshot({ path: 'test-results/timetable-dates.png', fullPage: true });
+  await expect(page.getByRole('heading', { name: 'Не опубликовано: 1' })).toBeVisible();
+  await expect(publish.locator('li').first()).toContainText('занятие отменено (Болезнь преподавателя)');
+
+  // Undo by a new change: the lesson is back, the history keeps both.
+  await cancelled.locator('details.change summary').first().click();
+  const revert = cancelled.getByRole('form', { name: /^Отменить изменение/ });
+  await revert.getByLabel('Причина').fill('Ошибка методиста');
+  await revert.getByRole('button', { name: /^Отменить изменение/ }).click();
+  await expect(page.locator('td[data-pair="1"] .entry').first().locator('.badge.bad')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Не опубликовано: 2' })).toBeVisible();
+});

@@ -2,13 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 
-/** The group whose week is shown: choosing another opens its week. */
+/** The group whose week is shown: choosing another opens its week (`query` keeps the term or the date). */
 export function GroupPicker({
-  termId,
+  path = '/timetable',
+  query,
   groups,
   groupId,
 }: {
-  termId: number;
+  path?: string;
+  query: string;
   groups: { id: number; name: string }[];
   groupId: number | null;
 }) {
@@ -16,7 +18,7 @@ export function GroupPicker({
   return (
     <label className="check">
       Группа{' '}
-      <select value={groupId ?? ''} onChange={(e) => router.push(`/timetable?term=${termId}&group=${e.target.value}`)}>
+      <select value={groupId ?? ''} onChange={(e) => router.push(`${path}?${query}&group=${e.target.value}`)}>
         {groups.map((g) => (
           <option key={g.id} value={g.id}>
             {g.name}

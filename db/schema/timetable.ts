@@ -4,6 +4,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -135,6 +136,10 @@ export const timetableEntries = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     removedBy: integer().references(() => users.id),
     removedAt: timestamp({ withTimezone: true }),
+    /** The publication that made the placement visible (null: a draft). */
+    publishedIn: integer(),
+    /** The publication that made its removal visible (null: still shown, if published). */
+    removalPublishedIn: integer(),
   },
   (t) => [
     primaryKey({ columns: [t.institutionId, t.id] }),
@@ -145,5 +150,71 @@ export const timetableEntries = pgTable(
     foreignKey({ columns: [t.institutionId, t.roomId], foreignColumns: [rooms.institutionId, rooms.id] }),
     index().on(t.institutionId, t.teachingAssignmentId),
     index().on(t.institutionId, t.weekday, t.pairNo),
+  ],
+);
+
+/**
+ * A publication of the timetable (issue #11, item 4): the placements and dated changes made since the last one become
+ * visible to the teachers, students and parents they touch. `summary` keeps the difference as published.
+ */
+export const timetablePublications = pgTable(
+  'timetable_publications',
+  {
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
+    id: integer().generatedByDefaultAsIdentity(),
+    publishedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The difference as lines: `{ assignmentId, date | null, text }[]` (domain/timetable-changes.ts `DiffLine`). */
+    summary: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.id] })],
+);
+
+/**
+ * A dated change of the timetable (issue #11, item 2): cancel a lesson, move it (date, pair, room), replace its
+ * teacher, add an extra lesson — or revert an earlier change. Append-only: a change is never edited or deleted, so the
+ * timetable's history is readable and any change is undone by a new one. The timetable of a date is the template
+ * with its changes applied (domain/timetable-changes.ts), computed, never copied.
+ */
+export const timetableChanges = pgTable(
+  'timetable_changes',
+  {
+    institutionId: integer().notNull(),
+    id: integer().generatedByDefaultAsIdentity(),
+    kind: text().notNull(), // domain/timetable-changes.ts CHANGE_KINDS
+    teachingAssignmentId: integer().notNull(),
+    /** The lesson changed: `e<entryId>@<date>` (a placement on a date) or `c<changeId>` (a lesson a change made). */
+    targetKey: text(),
+    /** The change a `revert` undoes. */
+    revertsChangeId: integer(),
+    toDate: date(),
+    toPairNo: smallint(),
+    toRoomId: integer(),
+    substituteUserId: integer().references(() => users.id),
+    reason: text().notNull(),
+    createdBy: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Null while a draft; the publication that made it visible. */
+    publicationId: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.teachingAssignmentId],
+      foreignColumns: [teachingAssignments.institutionId, teachingAssignments.id],
+    }),
+    foreignKey({ columns: [t.institutionId, t.toRoomId], foreignColumns: [rooms.institutionId, rooms.id] }),
+    foreignKey({
+      columns: [t.institutionId, t.publicationId],
+      foreignColumns: [timetablePublications.institutionId, timetablePublications.id],
+    }),
+    index().on(t.institutionId, t.toDate),
+    index().on(t.institutionId, t.teachingAssignmentId),
   ],
 );

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
    * the college; the head of department corrects the department's groups).
    */
   'timetable.place': ['methodist', 'head'],
+  /** Publish the timetable's drafts to teachers, students and parents (regulation §5.4: the methodist). */
+  'timetable.publish': ['methodist'],
   /** Import a group's student list from XLSX/CSV (the curator of the group, the administrator). */
   'students.import': ['admin', 'curator'],
   /** Student lists of groups (personal data). */

@@ -159,6 +159,8 @@ async function everything(
     'structure.options': () => c.structure.options(),
     'timetable.setup': () => c.timetable.setup(),
     'timetable.groupWeek': () => c.timetable.groupWeek({ termId: foreign.termId, groupId: foreign.groupId }),
+    'timetable.groupDates': () => c.timetable.groupDates({ date: '2026-12-07', groupId: foreign.groupId }),
+    'timetable.pending': () => c.timetable.pending(),
     'timetable.collisions': () => c.timetable.collisions({ termId: foreign.termId }),
     'timetable.cellOptions': () => c.timetable.cellOptions({ assignmentId: foreign.assignmentId }),
     'timetable.place': () => c.timetable.place({ assignmentId: foreign.assignmentId, weekday: 1, pairNo: 1 }),
@@ -255,6 +257,15 @@ async function everything(
       kind: 'practice',
       note: 'Чужая практика',
     },
+    changeTimetableAction: {
+      kind: 'extra',
+      assignmentId: String(foreign.assignmentId),
+      toDate: '2026-12-12',
+      toPairNo: '1',
+      reason: 'Чужое занятие',
+    },
+    // The own college's drafts only; with none, «nothing to publish» (409) — never the other college's.
+    publishTimetableAction: {},
     saveUnavailabilityAction: { userId: String(foreign.adminUserId), p1_1: 'on' },
     saveRoomAction: { id: '999999', number: 'Чужая', seats: '10', kind: 'lecture', inUse: 'on' },
     saveSpecialtyAction: {
@@ -292,6 +303,7 @@ async function everything(
     for (const [key, value] of Object.entries(entries)) form.append(key, value);
     const result = await action.perform({ db: database.db, actor }, action.inputOf(form));
     if (result.ok) results.push(result.message);
+    else if (result.status === 409) results.push(result.error);
     else if (result.status !== 403 && result.status !== 400) throw new Error(`${name}: ${result.error}`);
   }
   return results;

@@ -581,6 +581,21 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'timetable.groupDates',
+    call: () => (c) => c.timetable.groupDates({ date: '2026-12-07' }),
+    expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.groupDates (a group of another department)',
+    call: () => (c) => c.timetable.groupDates({ date: '2026-12-07', groupId: otherDepartmentGroupId }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.pending',
+    call: () => (c) => c.timetable.pending(),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'timetable.collisions',
     call: () => (c) => c.timetable.collisions({ termId: 1 }),
     expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
@@ -670,6 +685,27 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
   {
     name: 'saveUnavailabilityAction (no teacher chosen: passes the policy, saves nothing)',
     form: () => ({ userId: '', p1_1: 'on' }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'changeTimetableAction (without a reason: passes the policy, changes nothing)',
+    form: () => ({ kind: 'extra', assignmentId: String(journalId), toDate: '2026-12-12', toPairNo: '1', reason: '' }),
+    expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'changeTimetableAction (a journal of another department)',
+    form: () => ({
+      kind: 'extra',
+      assignmentId: String(otherDepartmentJournal),
+      toDate: '2026-12-12',
+      toPairNo: '1',
+      reason: 'Дополнительное занятие',
+    }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'publishTimetableAction (the drafts placed before: the methodist publishes them)',
+    form: () => ({}),
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {

@@ -1,3 +1,5 @@
+import { groupDates, groupDatesInput } from '../services/timetable/changes';
+import { timetablePending } from '../services/timetable/publish';
 import { timetableSetup } from '../services/timetable/setup';
 import {
   cellOptions,
@@ -25,6 +27,11 @@ export const timetableRouter = router({
     .requires('timetable.place')
     .input(groupWeekInput)
     .query(({ ctx, input }) => groupWeek(ctx.db, ctx.actor, input)),
+  groupDates: procedure
+    .requires('timetable.place')
+    .input(groupDatesInput)
+    .query(({ ctx, input }) => groupDates(ctx.db, ctx.actor, input)),
+  pending: procedure.requires('timetable.publish').query(({ ctx }) => timetablePending(ctx.db, ctx.actor)),
   collisions: procedure
     .requires('timetable.place')
     .input(termInput)

@@ -39,8 +39,11 @@ export default async function TimetablePage({
             </Link>
           ),
         )}
-        <GroupPicker termId={week.term.id} groups={week.groups} groupId={week.group?.id ?? null} />
+        <GroupPicker query={`term=${week.term.id}`} groups={week.groups} groupId={week.group?.id ?? null} />
         {week.group && <span className="muted">{countOf(week.group.students, NOUNS.student)}</span>}
+        <Link href={`/timetable/week${week.group ? `?group=${week.group.id}` : ''}`}>
+          На даты: изменения и публикация
+        </Link>
       </nav>
       {found.length > 0 && (
         <section className="error" aria-labelledby="collisions-title">

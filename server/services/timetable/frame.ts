@@ -19,6 +19,7 @@ import {
   teacherUnavailability,
   teachingAssignments,
   timetableEntries,
+  userRoles,
   users,
 } from '../../../db/schema';
 import { shortName } from '../../../domain/names';
@@ -43,7 +44,18 @@ export interface TermPlacement extends PlacedEntry {
 }
 
 /** The term's live (not removed) placements of the whole college, with the names of group, subject, teacher, room. */
-export async function termPlacements(db: Db, term: TimetableTerm, only?: SQL): Promise<TermPlacement[]> {
+/**
+ * `draft` — what the methodist works on: every placement not removed; `published` — what teachers, students and
+ * parents see: placed by a publication and not removed by one.
+ */
+export type TimetableView = 'draft' | 'published';
+
+export async function termPlacements(
+  db: Db,
+  term: TimetableTerm,
+  only?: SQL,
+  view: TimetableView = 'draft',
+): Promise<TermPlacement[]> {
   const rows = await db
     .select({
       entryId: timetableEntries.id,
@@ -103,7 +115,9 @@ export async function termPlacements(db: Db, term: TimetableTerm, only?: SQL): P
       and(
         eq(timetableEntries.institutionId, term.institutionId),
         eq(teachingAssignments.termId, term.id),
-        isNull(timetableEntries.removedAt),
+        view === 'draft'
+          ? isNull(timetableEntries.removedAt)
+          : and(isNotNull(timetableEntries.publishedIn), isNull(timetableEntries.removalPublishedIn)),
         only,
       ),
     );
@@ -326,4 +340,100 @@ export async function recentRooms(
     .orderBy(rank, desc(timetableEntries.createdAt))
     .limit(limit);
   return rows.map((r) => r.roomId!);
+}
+
+/** A journal of the term as the timetable of dates names it. */
+export interface TermJournal {
+  assignmentId: number;
+  groupId: number;
+  group: string;
+  subgroupId: number | null;
+  subgroup: string | null;
+  subject: string;
+  teacherId: number | null;
+}
+
+export async function termJournals(db: Db, term: TimetableTerm): Promise<Map<number, TermJournal>> {
+  const rows = await db
+    .select({
+      assignmentId: teachingAssignments.id,
+      groupId: teachingAssignments.groupId,
+      group: groups.name,
+      subgroupId: teachingAssignments.subgroupId,
+      subgroup: subgroups.name,
+      subject: curriculumItems.shortName,
+      teacherId: teachingAssignments.teacherUserId,
+    })
+    .from(teachingAssignments)
+    .innerJoin(
+      groups,
+      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
+    )
+    .innerJoin(
+      curriculumItems,
+      and(
+        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
+        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
+      ),
+    )
+    .leftJoin(
+      subgroups,
+      and(
+        eq(subgroups.institutionId, teachingAssignments.institutionId),
+        eq(subgroups.id, teachingAssignments.subgroupId),
+      ),
+    )
+    .where(and(eq(teachingAssignments.institutionId, term.institutionId), eq(teachingAssignments.termId, term.id)));
+  return new Map(rows.map((r) => [r.assignmentId, r]));
+}
+
+/** Short names of the college's teachers (and anyone who teaches: substitutes), by user id. */
+export async function teacherNames(db: Db, institutionId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectDistinct({
+      id: users.id,
+      lastName: users.lastName,
+      firstName: users.firstName,
+      middleName: users.middleName,
+    })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.institutionId, institutionId), eq(userRoles.role, 'teacher')));
+  return new Map(rows.map((r) => [r.id, shortName(r)]));
+}
+
+/**
+ * The dates of a term without classroom lessons: the college's (holidays, vacations) for everyone, and each group's
+ * own (practice, session), with what each is, for the day's heading.
+ */
+export async function termDaysOff(db: Db, term: TimetableTerm) {
+  const [college, own] = await Promise.all([
+    db
+      .select({ date: calendarDays.date, kind: calendarDays.kind, note: calendarDays.note })
+      .from(calendarDays)
+      .where(
+        and(
+          eq(calendarDays.institutionId, term.institutionId),
+          sql`${q(calendarDays.date)} between ${term.startsOn} and ${term.endsOn}`,
+        ),
+      ),
+    db
+      .select({ groupId: groupCalendarDays.groupId, date: groupCalendarDays.date, kind: groupCalendarDays.kind })
+      .from(groupCalendarDays)
+      .where(
+        and(
+          eq(groupCalendarDays.institutionId, term.institutionId),
+          sql`${q(groupCalendarDays.date)} between ${term.startsOn} and ${term.endsOn}`,
+        ),
+      ),
+  ]);
+  const collegeOff = new Map(college.filter((d) => d.kind !== 'short').map((d) => [d.date, d]));
+  const short = new Set(college.filter((d) => d.kind === 'short').map((d) => d.date));
+  const groupOff = new Map(own.map((d) => [`${d.groupId}:${d.date}`, d.kind]));
+  return {
+    collegeOff,
+    short,
+    groupOff,
+    noLessons: (groupId: number, date: string) => collegeOff.has(date) || groupOff.has(`${groupId}:${date}`),
+  };
 }

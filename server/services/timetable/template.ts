@@ -78,7 +78,7 @@ async function termFor(db: Db, actor: Actor, termId: number | undefined) {
 }
 
 /** A journal in the actor's scope for placing: its group, subgroup, teacher, term and names. 403 otherwise. */
-async function assignmentFor(db: Db, actor: Actor, assignmentId: number) {
+export async function assignmentFor(db: Db, actor: Actor, assignmentId: number) {
   const [row] = await db
     .select({
       id: teachingAssignments.id,

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { activeChanges, datedLessons, templateKey, type DatedChange, type TemplateLesson } from './timetable-changes';
+
+const term = { startsOn: '2026-09-01', endsOn: '2026-12-28' };
+const monday: TemplateLesson = {
+  entryId: 1,
+  assignmentId: 10,
+  groupId: 100,
+  teacherId: 7,
+  weekday: 1,
+  pairNo: 2,
+  parity: 'every',
+  validFrom: null,
+  validTo: null,
+  roomId: 50,
+};
+const change = (over: Partial<DatedChange> & Pick<DatedChange, 'id' | 'kind'>): DatedChange => ({
+  assignmentId: 10,
+  targetKey: null,
+  revertsChangeId: null,
+  toDate: null,
+  toPairNo: null,
+  toRoomId: null,
+  substituteId: null,
+  reason: 'причина',
+  ...over,
+});
+const week = (changes: DatedChange[], noLessons = (_g: number, _d: string) => false) =>
+  datedLessons('2026-12-07', '2026-12-12', [monday], changes, term, '2026-09-01', noLessons, () => 7);
+
+describe('the timetable of dates', () => {
+  it('puts the template’s lessons on their dates, skipping the days without lessons', () => {
+    expect(week([]).map((l) => [l.key, l.date, l.pairNo, l.teacherId, l.roomId, l.status])).toEqual([
+      ['e1@2026-12-07', '2026-12-07', 2, 7, 50, 'planned'],
+    ]);
+    expect(week([], (_g, d) => d === '2026-12-07')).toEqual([]);
+  });
+
+  it('cancels, substitutes, moves and adds lessons; a moved lesson stays where it was, marked', () => {
+    const lessons = week([
+      change({ id: 1, kind: 'substitute', targetKey: templateKey(1, '2026-12-07'), substituteId: 8 }),
+      change({
+        id: 2,
+        kind: 'move',
+        targetKey: templateKey(1, '2026-12-07'),
+        toDate: '2026-12-09',
+        toPairNo: 4,
+        toRoomId: 51,
+      }),
+      change({ id: 3, kind: 'extra', toDate: '2026-12-12', toPairNo: 1, toRoomId: 52 }),
+    ]);
+    expect(lessons.map((l) => [l.key, l.date, l.pairNo, l.status, l.teacherId, l.regularTeacherId, l.roomId])).toEqual([
+      ['e1@2026-12-07', '2026-12-07', 2, 'moved', 8, 7, 50],
+      ['c2', '2026-12-09', 4, 'planned', 8, 7, 51],
+      ['c3', '2026-12-12', 1, 'planned', 7, null, 52],
+    ]);
+    expect(lessons[0]!.movedTo).toEqual({ date: '2026-12-09', pairNo: 4 });
+    const cancelled = week([change({ id: 4, kind: 'cancel', targetKey: templateKey(1, '2026-12-07') })]);
+    expect(cancelled.map((l) => [l.status, l.changeIds])).toEqual([['cancelled', [4]]]);
+  });
+
+  it('changes a lesson a change made (an extra lesson cancelled), and moves a lesson in from another week', () => {
+    const lessons = week([
+      change({ id: 1, kind: 'extra', toDate: '2026-12-10', toPairNo: 3 }),
+      change({ id: 2, kind: 'cancel', targetKey: 'c1' }),
+      change({
+        id: 3,
+        kind: 'move',
+        targetKey: templateKey(1, '2026-11-30'),
+        toDate: '2026-12-11',
+        toPairNo: 1,
+        toRoomId: 50,
+      }),
+    ]);
+    expect(lessons.map((l) => [l.key, l.date, l.status])).toEqual([
+      ['e1@2026-12-07', '2026-12-07', 'planned'],
+      ['c1', '2026-12-10', 'cancelled'],
+      ['c3', '2026-12-11', 'planned'],
+    ]);
+  });
+
+  it('undoes a change by a revert, and brings it back when the revert is reverted', () => {
+    const cancel = change({ id: 1, kind: 'cancel', targetKey: templateKey(1, '2026-12-07') });
+    const revert = change({ id: 2, kind: 'revert', revertsChangeId: 1 });
+    expect(activeChanges([cancel, revert])).toEqual([]);
+    expect(week([cancel, revert])[0]!.status).toBe('planned');
+    const again = change({ id: 3, kind: 'revert', revertsChangeId: 2 });
+    expect(activeChanges([cancel, revert, again]).map((c) => c.id)).toEqual([1]);
+    expect(week([cancel, revert, again])[0]!.status).toBe('cancelled');
+  });
+});
