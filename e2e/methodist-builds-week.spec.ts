@@ -135,3 +135,46 @@ test('методист публикует неделю и отменяет за�
   await expect(page.locator('td[data-pair="1"] .entry').first().locator('.badge.bad')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Не опубликовано: 2' })).toBeVisible();
 });
+
+/** Issue #11, item 4: a published change reaches the student — on the home page and in the week, on a phone. */
+test('студент видит отменённое занятие на главной и в своём расписании (телефон)', async ({ page, browser }) => {
+  await signInAs(page, 'metodist');
+  await page.goto('/timetable/week');
+  await page.getByRole('combobox', { name: /^Группа/ }).selectOption({ label: 'ИС-21' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание на даты: ИС-21');
+  const shown = page.getByRole('navigation', { name: 'Недели' }).locator('strong');
+  const thisWeek = (await shown.textContent())!;
+  await page.getByRole('link', { name: 'следующая неделя →' }).click();
+  await expect(shown).not.toHaveText(thisWeek);
+  const lesson = page.locator('td[data-pair="3"] .entry').first();
+  const subject = (await lesson.locator('strong').first().textContent())!;
+  const date = (await page
+    .locator('td[data-pair="3"]', { has: page.locator('.entry') })
+    .first()
+    .getAttribute('data-date'))!;
+  await lesson.getByText('Изменить', { exact: true }).click();
+  const cancel = lesson.getByRole('form', { name: /^Отменить занятие/ });
+  await cancel.getByLabel('Причина').fill('Курсы повышения квалификации');
+  await cancel.getByRole('button', { name: /^Отменить занятие/ }).click();
+  await expect(page.locator('td[data-pair="3"] .entry').first().locator('.badge.bad')).toHaveText('отменено');
+  await page.getByRole('button', { name: 'Опубликовать' }).click();
+  await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
+
+  const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  await signInAs(phone, 'student');
+  const [, month, day] = date.split('-');
+  const notice = phone.locator('.notice', { hasText: `Изменения в расписании на ${day}.${month}` });
+  await expect(notice).toContainText(`ИС-21, ${subject} — занятие отменено (Курсы повышения квалификации)`);
+  await phone.getByRole('link', { name: 'Расписание на неделю' }).click();
+  const phoneWeek = phone.getByRole('navigation', { name: 'Недели' }).locator('strong');
+  await expect(phoneWeek).toHaveText(thisWeek);
+  await phone.getByRole('link', { name: 'неделя →' }).click();
+  await expect(phoneWeek).not.toHaveText(thisWeek);
+  const cancelled = phone.locator('.my-lessons li.cancelled');
+  await expect(cancelled).toContainText(subject);
+  await expect(cancelled).toContainText('отменено: Курсы повышения квалификации');
+  // Nothing scrolls sideways on a phone, the header included.
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await phone.screenshot({ path: 'test-results/timetable-student-phone.png', fullPage: true });
+  await phone.close();
+});

@@ -22,6 +22,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         {can(actor, 'curriculum.read') && <Link href="/curricula">Учебные планы</Link>}
         {can(actor, 'load.manage') && <Link href="/load">Нагрузка</Link>}
         {can(actor, 'timetable.place') && <Link href="/timetable">Расписание</Link>}
+        {can(actor, 'timetable.own') && <Link href="/timetable/my">Моё расписание</Link>}
         {can(actor, 'timetable.manage') && <Link href="/timetable/setup">Звонки и аудитории</Link>}
         {can(actor, 'contingent.proposals') && <Link href="/movements">Движение</Link>}
         {can(actor, 'year.manage') && <Link href="/admin/years">Учебный год</Link>}

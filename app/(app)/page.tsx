@@ -27,6 +27,27 @@ export default async function HomePage() {
       </section>,
     );
   }
+  if (can(actor, 'timetable.own')) {
+    const notices = await trpc.timetable.notices();
+    sections.push(
+      <section className="panel" key="timetable" aria-labelledby="timetable-notices">
+        <h2 id="timetable-notices">Расписание</h2>
+        {notices.map((n) => (
+          <div key={n.heading} className="notice">
+            <strong>{n.heading}:</strong>
+            <ul>
+              {n.lines.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        <p>
+          <Link href="/timetable/my">Расписание на неделю</Link>
+        </p>
+      </section>,
+    );
+  }
   if (roles.includes('teacher')) {
     const mine = await trpc.journal.assignments({ mineOnly: true });
     sections.push(<AssignmentsSection key="teacher" title="Мои журналы" assignments={mine} showTeacher={false} />);

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'timetable.place': ['methodist', 'head'],
   /** Publish the timetable's drafts to teachers, students and parents (regulation §5.4: the methodist). */
   'timetable.publish': ['methodist'],
+  /** One's own published timetable: a teacher's lessons, a student's, a parent's children's (issue #11, item 4). */
+  'timetable.own': ['teacher', 'student', 'parent'],
   /** Import a group's student list from XLSX/CSV (the curator of the group, the administrator). */
   'students.import': ['admin', 'curator'],
   /** Student lists of groups (personal data). */

@@ -161,6 +161,8 @@ async function everything(
     'timetable.groupWeek': () => c.timetable.groupWeek({ termId: foreign.termId, groupId: foreign.groupId }),
     'timetable.groupDates': () => c.timetable.groupDates({ date: '2026-12-07', groupId: foreign.groupId }),
     'timetable.pending': () => c.timetable.pending(),
+    'timetable.myWeek': () => c.timetable.myWeek({ date: '2026-12-07', studentId: foreign.studentId }),
+    'timetable.notices': () => c.timetable.notices(),
     'timetable.collisions': () => c.timetable.collisions({ termId: foreign.termId }),
     'timetable.cellOptions': () => c.timetable.cellOptions({ assignmentId: foreign.assignmentId }),
     'timetable.place': () => c.timetable.place({ assignmentId: foreign.assignmentId, weekday: 1, pairNo: 1 }),

@@ -596,6 +596,21 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'timetable.myWeek',
+    call: () => (c) => c.timetable.myWeek({ date: '2026-12-07' }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: A, student: A, parent: A, inspector: F },
+  },
+  {
+    name: 'timetable.myWeek (a student who is not one’s child)',
+    call: () => (c) => c.timetable.myWeek({ date: '2026-12-07', studentId: strangerStudentId }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.notices',
+    call: () => (c) => c.timetable.notices(),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: A, student: A, parent: A, inspector: F },
+  },
+  {
     name: 'timetable.collisions',
     call: () => (c) => c.timetable.collisions({ termId: 1 }),
     expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },

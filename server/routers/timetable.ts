@@ -1,4 +1,5 @@
 import { groupDates, groupDatesInput } from '../services/timetable/changes';
+import { myWeek, myWeekInput, timetableNotices } from '../services/timetable/own';
 import { timetablePending } from '../services/timetable/publish';
 import { timetableSetup } from '../services/timetable/setup';
 import {
@@ -32,6 +33,11 @@ export const timetableRouter = router({
     .input(groupDatesInput)
     .query(({ ctx, input }) => groupDates(ctx.db, ctx.actor, input)),
   pending: procedure.requires('timetable.publish').query(({ ctx }) => timetablePending(ctx.db, ctx.actor)),
+  myWeek: procedure
+    .requires('timetable.own')
+    .input(myWeekInput)
+    .query(({ ctx, input }) => myWeek(ctx.db, ctx.actor, input)),
+  notices: procedure.requires('timetable.own').query(({ ctx }) => timetableNotices(ctx.db, ctx.actor)),
   collisions: procedure
     .requires('timetable.place')
     .input(termInput)
