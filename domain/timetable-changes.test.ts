@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { activeChanges, datedLessons, templateKey, type DatedChange, type TemplateLesson } from './timetable-changes';
+import {
+  activeChanges,
+  datedLessons,
+  rankSubstitutes,
+  substituteReasons,
+  templateKey,
+  type DatedChange,
+  type SubstituteCandidate,
+  type TemplateLesson,
+} from './timetable-changes';
 
 const term = { startsOn: '2026-09-01', endsOn: '2026-12-28' };
 const monday: TemplateLesson = {
@@ -87,5 +96,32 @@ describe('the timetable of dates', () => {
     const again = change({ id: 3, kind: 'revert', revertsChangeId: 2 });
     expect(activeChanges([cancel, revert, again]).map((c) => c.id)).toEqual([1]);
     expect(week([cancel, revert, again])[0]!.status).toBe('cancelled');
+  });
+});
+
+describe('rankSubstitutes', () => {
+  it('puts the available first, then who teaches the group, the subject, the fewest substitutions, the name', () => {
+    const c = (name: string, over: Partial<SubstituteCandidate> = {}): SubstituteCandidate => ({
+      id: name.length,
+      name,
+      teachesGroup: false,
+      teachesSubject: false,
+      substitutionsThisMonth: 0,
+      unavailable: false,
+      ...over,
+    });
+    const ranked = rankSubstitutes([
+      c('Яковлев', { teachesGroup: true, unavailable: true }),
+      c('Борисова', { substitutionsThisMonth: 3 }),
+      c('Алексеев', { substitutionsThisMonth: 3 }),
+      c('Воронин', { teachesSubject: true, substitutionsThisMonth: 5 }),
+      c('Григорьева', { teachesGroup: true, substitutionsThisMonth: 2 }),
+      c('Дмитриев'),
+    ]);
+    expect(ranked.map((x) => x.name)).toEqual(['Григорьева', 'Воронин', 'Дмитриев', 'Алексеев', 'Борисова', 'Яковлев']);
+    expect(substituteReasons(ranked[0]!)).toBe('ведёт в группе, замен в этом месяце: 2');
+    expect(substituteReasons(ranked[5]!)).toBe(
+      'ведёт в группе, замен в этом месяце: 0, отмечен недоступным в эту пару',
+    );
   });
 });

@@ -171,3 +171,44 @@ export function weekDates(monday: IsoDate): IsoDate[] {
 export function isTeachingDay(date: IsoDate): boolean {
   return isoWeekday(date) <= 6;
 }
+
+/** A teacher who could take a lesson, with what recommends them. */
+export interface SubstituteCandidate {
+  id: number;
+  name: string;
+  /** Already teaches this group (knows the students). */
+  teachesGroup: boolean;
+  /** Teaches the same subject (in any group). */
+  teachesSubject: boolean;
+  /** Substitutions already given to them in the lesson's month. */
+  substitutionsThisMonth: number;
+  /** Marked unavailable on that weekday's pair (proposed last, with the reason shown). */
+  unavailable: boolean;
+}
+
+/**
+ * Free teachers for a substitution (issue #11, item 5), best first: available before unavailable, then those who
+ * teach the group, then those who teach the subject, then the fewest substitutions this month, then by name.
+ */
+export function rankSubstitutes(candidates: readonly SubstituteCandidate[]): SubstituteCandidate[] {
+  const collator = new Intl.Collator('ru');
+  return [...candidates].sort(
+    (a, b) =>
+      Number(a.unavailable) - Number(b.unavailable) ||
+      Number(b.teachesGroup) - Number(a.teachesGroup) ||
+      Number(b.teachesSubject) - Number(a.teachesSubject) ||
+      a.substitutionsThisMonth - b.substitutionsThisMonth ||
+      collator.compare(a.name, b.name),
+  );
+}
+
+/** Why a substitute is proposed, in words: «ведёт в группе, ведёт этот предмет, замен в этом месяце: 2». */
+export function substituteReasons(c: SubstituteCandidate): string {
+  const parts = [
+    c.teachesGroup ? 'ведёт в группе' : null,
+    c.teachesSubject ? 'ведёт этот предмет' : null,
+    `замен в этом месяце: ${c.substitutionsThisMonth}`,
+    c.unavailable ? 'отмечен недоступным в эту пару' : null,
+  ];
+  return parts.filter(Boolean).join(', ');
+}

@@ -6,7 +6,8 @@ import { useFormAction, type ServerFormAction } from '../use-form-action';
 
 interface Choices {
   rooms: { id: number; label: string }[];
-  teachers: { id: number; name: string }[];
+  /** The teachers free for each planned lesson (by its key), best first, with why. */
+  substitutes: Record<string, { id: number; label: string }[]>;
   pairs: number[];
 }
 
@@ -137,13 +138,11 @@ export function LessonChanges({
                 <option value="" disabled>
                   выберите преподавателя
                 </option>
-                {choices.teachers
-                  .filter((t) => t.id !== lesson.teacherId)
-                  .map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
+                {(choices.substitutes[lesson.key] ?? []).map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
               </select>
             </label>
           </ChangeForm>

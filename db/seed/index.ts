@@ -35,6 +35,7 @@ const STRUCTURE_TABLES = [
   'curriculum_items',
   'curriculum_item_terms',
   'teaching_assignments',
+  'timetable_publications',
   'timetable_entries',
 ];
 const IDENTITY_TABLES = [
@@ -54,6 +55,7 @@ const IDENTITY_TABLES = [
   'curricula',
   'curriculum_items',
   'teaching_assignments',
+  'timetable_publications',
   'timetable_entries',
   'lessons',
 ];

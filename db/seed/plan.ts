@@ -677,13 +677,18 @@ export function planCollege(options: SeedOptions): CollegePlan {
       return Math.max(1, Math.round(daysBetween(t.startsOn, t.endsOn) / 7));
     };
     const seedRooms = rows.rooms!.map((r) => ({ id: Number(r.id), seats: Number(r.seats), kind: String(r.kind) }));
-    const timetable = planTimetable(
-      result,
-      seedRooms,
-      current.map((t) => t.id),
-      weeks,
-      methodistId,
-    );
+    // Seeded as published: teachers, students and parents see the week at once.
+    rows.timetable_publications = [
+      {
+        institution_id: institutionId,
+        id: 1,
+        published_by: methodistId,
+        published_at: `${YEAR.startsOn}T09:00:00+04:00`,
+        summary: [],
+      },
+    ];
+    const termIds = current.map((t) => t.id);
+    const timetable = planTimetable(result, seedRooms, termIds, weeks, methodistId, 1);
     rows.timetable_entries = timetable.rows;
     result.unplacedPairs = timetable.unplaced;
   }

@@ -47,6 +47,7 @@ export function planTimetable(
   termIds: number[],
   weeksOf: (termId: number) => number,
   createdBy: number,
+  publicationId: number,
 ): { rows: Row[]; unplaced: number } {
   const rows: Row[] = [];
   let unplaced = 0;
@@ -113,6 +114,7 @@ export function planTimetable(
               parity: 'every',
               room_id: room.id,
               created_by: createdBy,
+              published_in: publicationId,
             });
             placed = true;
           }

@@ -69,6 +69,12 @@ describe('dated changes and publishing', () => {
       [`e${otherPlaced.entryId}@2026-12-09`, 'planned'],
     ]);
 
+    // Substitutes for the lesson: not its own teacher (busy then); those who teach ИС-31 first, with why.
+    const proposed = week.substitutes[key]!;
+    expect(proposed.some((t) => t.id === journal.teacherId)).toBe(false);
+    expect(proposed[0]!.label).toMatch(/^.+ — ведёт в группе, (ведёт этот предмет, )?замен в этом месяце: 0$/);
+    expect(proposed.at(-1)!.label).not.toContain('ведёт в группе');
+
     expect(await makeChange(db, methodist, change({ kind: 'cancel', targetKey: key }))).toMatch(
       /^Отменено: ИС-31, .+, 07\.12\.2026, 1-я пара$/,
     );

@@ -7,11 +7,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, queryRows, type Db } from '../../../db/client';
-import { groups, timetableChanges, timetableEntries } from '../../../db/schema';
+import { groups, teacherUnavailability, timetableChanges, timetableEntries } from '../../../db/schema';
 import { formatDate, isoWeekday, weekStart, type IsoDate } from '../../../domain/dates';
 import { idSchema as id } from '../../../domain/ids';
 import { hasHard, MAX_PAIRS_A_DAY, placementConflicts, type PlacedEntry } from '../../../domain/timetable';
-import { CHANGE_KINDS, CHANGE_LABELS } from '../../../domain/timetable-changes';
+import {
+  activeChanges,
+  CHANGE_KINDS,
+  CHANGE_LABELS,
+  rankSubstitutes,
+  substituteReasons,
+  type SubstituteCandidate,
+} from '../../../domain/timetable-changes';
 import { todayOf, type Actor } from '../../policy/actor';
 import { groupScope } from '../../policy/scope';
 import { logAdminChange } from '../admin-log';
@@ -36,6 +43,62 @@ export interface GroupDates {
   teachers: { id: number; name: string }[];
   /** Not yet published: placements added or removed, changes made. */
   pending: number;
+  /** For each planned lesson (by key): the teachers free then, best first, with why (issue #11, item 5). */
+  substitutes: Record<string, { id: number; label: string }[]>;
+}
+
+/**
+ * Free teachers for each planned lesson of the group, ranked (domain `rankSubstitutes`): not teaching at that date and
+ * pair; who teaches the group, who teaches the subject, how many substitutions in the lesson's month.
+ */
+async function substitutesFor(
+  db: Db,
+  week: Awaited<ReturnType<typeof collegeWeek>>,
+  lessons: DatedLessonView[],
+  institutionId: number,
+): Promise<GroupDates['substitutes']> {
+  const away = await db
+    .select({
+      userId: teacherUnavailability.userId,
+      weekday: teacherUnavailability.weekday,
+      pairNo: teacherUnavailability.pairNo,
+    })
+    .from(teacherUnavailability)
+    .where(eq(teacherUnavailability.institutionId, institutionId));
+  const awaySet = new Set(away.map((a) => `${a.userId}:${a.weekday}:${a.pairNo}`));
+  const journals = [...week.journals.values()];
+  const active = new Set(activeChanges(week.changes).map((c) => c.id));
+  const madeOn = new Map(week.changes.filter((c) => c.toDate).map((c) => [`c${c.id}`, c.toDate!]));
+  const monthly = new Map<string, number>();
+  for (const c of week.changes) {
+    if (c.kind !== 'substitute' || !active.has(c.id) || c.substituteId === null || !c.targetKey) continue;
+    const on = c.targetKey.match(/@(\d{4}-\d{2})-\d{2}$/)?.[1] ?? madeOn.get(c.targetKey)?.slice(0, 7);
+    if (on) monthly.set(`${c.substituteId}:${on}`, (monthly.get(`${c.substituteId}:${on}`) ?? 0) + 1);
+  }
+  const result: GroupDates['substitutes'] = {};
+  for (const lesson of lessons.filter((l) => l.status === 'planned')) {
+    const busy = new Set(
+      week.lessons
+        .filter((l) => l.date === lesson.date && l.pairNo === lesson.pairNo && l.status === 'planned')
+        .map((l) => l.teacherId),
+    );
+    const weekday = isoWeekday(lesson.date);
+    const candidates: SubstituteCandidate[] = [...week.names]
+      .filter(([id]) => !busy.has(id))
+      .map(([id, name]) => ({
+        id,
+        name,
+        teachesGroup: journals.some((j) => j.teacherId === id && j.groupId === lesson.groupId),
+        teachesSubject: journals.some((j) => j.teacherId === id && j.subject === lesson.subject),
+        substitutionsThisMonth: monthly.get(`${id}:${lesson.date.slice(0, 7)}`) ?? 0,
+        unavailable: awaySet.has(`${id}:${weekday}:${lesson.pairNo}`),
+      }));
+    result[lesson.key] = rankSubstitutes(candidates).map((c) => ({
+      id: c.id,
+      label: `${c.name} — ${substituteReasons(c)}`,
+    }));
+  }
+  return result;
 }
 
 /** The methodist's week of dates for a group: the lessons as they will be held, with the changes that shaped them. */
@@ -68,6 +131,14 @@ export async function groupDates(db: Db, actor: Actor, input: z.infer<typeof gro
       .map(([tid, name]) => ({ id: tid, name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     pending: await pendingCount(db, term),
+    substitutes: group
+      ? await substitutesFor(
+          db,
+          week,
+          week.lessons.filter((l) => l.groupId === group.id),
+          term.institutionId,
+        )
+      : {},
   };
 }
 

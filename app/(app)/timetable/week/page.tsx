@@ -31,7 +31,7 @@ export default async function TimetableWeekPage({
   const maxPairs = Math.max(0, ...week.days.map((d) => d.pairs.length));
   const choices = {
     rooms: week.rooms,
-    teachers: week.teachers,
+    substitutes: week.substitutes,
     pairs: Array.from({ length: maxPairs }, (_, i) => i + 1),
   };
   const link = (date: string) => `/timetable/week?date=${date}${week.group ? `&group=${week.group.id}` : ''}`;
