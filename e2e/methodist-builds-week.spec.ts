@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { extractText } from 'unpdf';
 import { signInAs } from './helpers';
 
 const DAYS = ['', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота'];
@@ -177,4 +178,24 @@ test('студент видит отменённое занятие на гла�
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await phone.screenshot({ path: 'test-results/timetable-student-phone.png', fullPage: true });
   await phone.close();
+});
+
+/** Issue #11, item 3: the week by teacher, room and department, and its print. */
+test('методист смотрит неделю преподавателя и печатает неделю отделения', async ({ page }) => {
+  await signInAs(page, 'metodist');
+  await page.goto('/timetable');
+  await page.getByRole('link', { name: 'По преподавателям, аудиториям, отделениям' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Расписание: Преподаватель /);
+  await page.getByRole('navigation', { name: 'Вид' }).getByRole('link', { name: 'Группа' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание: Группа ИС-11');
+  await expect(page.locator('table.week-grid .entry').first()).toBeVisible();
+  await page.getByRole('navigation', { name: 'Вид' }).getByRole('link', { name: 'Отделение' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Расписание: Отделение /);
+  const href = await page.getByRole('link', { name: 'Печать (PDF)' }).getAttribute('href');
+  const pdf = await page.request.get(href!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const { text } = await extractText(new Uint8Array(await pdf.body()), { mergePages: true });
+  expect(text).toContain('Расписание занятий: Отделение');
+  expect(text).toContain('ИС-11');
 });

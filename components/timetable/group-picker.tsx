@@ -2,23 +2,30 @@
 
 import { useRouter } from 'next/navigation';
 
-/** The group whose week is shown: choosing another opens its week (`query` keeps the term or the date). */
+/**
+ * The group (or teacher, room, department: `label`, `param`) whose week is shown: choosing another opens its week;
+ * `query` keeps the term or the date.
+ */
 export function GroupPicker({
   path = '/timetable',
   query,
   groups,
   groupId,
+  label = 'Группа',
+  param = 'group',
 }: {
   path?: string;
   query: string;
   groups: { id: number; name: string }[];
   groupId: number | null;
+  label?: string;
+  param?: string;
 }) {
   const router = useRouter();
   return (
     <label className="check">
-      Группа{' '}
-      <select value={groupId ?? ''} onChange={(e) => router.push(`${path}?${query}&group=${e.target.value}`)}>
+      {label}{' '}
+      <select value={groupId ?? ''} onChange={(e) => router.push(`${path}?${query}&${param}=${e.target.value}`)}>
         {groups.map((g) => (
           <option key={g.id} value={g.id}>
             {g.name}

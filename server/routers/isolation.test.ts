@@ -163,6 +163,7 @@ async function everything(
     'timetable.pending': () => c.timetable.pending(),
     'timetable.myWeek': () => c.timetable.myWeek({ date: '2026-12-07', studentId: foreign.studentId }),
     'timetable.notices': () => c.timetable.notices(),
+    'timetable.view': () => c.timetable.view({ kind: 'group', id: foreign.groupId, date: '2026-12-07' }),
     'timetable.collisions': () => c.timetable.collisions({ termId: foreign.termId }),
     'timetable.cellOptions': () => c.timetable.cellOptions({ assignmentId: foreign.assignmentId }),
     'timetable.place': () => c.timetable.place({ assignmentId: foreign.assignmentId, weekday: 1, pairNo: 1 }),

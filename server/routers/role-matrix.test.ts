@@ -611,6 +611,16 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: A, student: A, parent: A, inspector: F },
   },
   {
+    name: 'timetable.view (a teacher’s week)',
+    call: () => (c) => c.timetable.view({ kind: 'teacher', date: '2026-12-07' }),
+    expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.view (a group of another department)',
+    call: () => (c) => c.timetable.view({ kind: 'group', id: otherDepartmentGroupId, date: '2026-12-07' }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'timetable.collisions',
     call: () => (c) => c.timetable.collisions({ termId: 1 }),
     expect: { admin: F, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },

@@ -2,6 +2,7 @@ import { groupDates, groupDatesInput } from '../services/timetable/changes';
 import { myWeek, myWeekInput, timetableNotices } from '../services/timetable/own';
 import { timetablePending } from '../services/timetable/publish';
 import { timetableSetup } from '../services/timetable/setup';
+import { timetableView, viewInput } from '../services/timetable/views';
 import {
   cellOptions,
   entryInput,
@@ -38,6 +39,10 @@ export const timetableRouter = router({
     .input(myWeekInput)
     .query(({ ctx, input }) => myWeek(ctx.db, ctx.actor, input)),
   notices: procedure.requires('timetable.own').query(({ ctx }) => timetableNotices(ctx.db, ctx.actor)),
+  view: procedure
+    .requires('timetable.place')
+    .input(viewInput)
+    .query(({ ctx, input }) => timetableView(ctx.db, ctx.actor, input)),
   collisions: procedure
     .requires('timetable.place')
     .input(termInput)

@@ -44,6 +44,7 @@ export default async function TimetablePage({
         <Link href={`/timetable/week${week.group ? `?group=${week.group.id}` : ''}`}>
           На даты: изменения и публикация
         </Link>
+        <Link href="/timetable/view?kind=teacher">По преподавателям, аудиториям, отделениям</Link>
       </nav>
       {found.length > 0 && (
         <section className="error" aria-labelledby="collisions-title">
