@@ -68,6 +68,31 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   return format.format(now);
 }
 
+/** The zone's offset from UTC at an instant, in minutes (Moscow: +180). */
+function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((local - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant a college's clock shows `time` (`HH:MM`) on `date`: a pair's start for a calendar feed. */
+export function zonedInstant(date: IsoDate, time: string, timeZone: string): Date {
+  const [h, m] = time.split(':').map(Number);
+  const asUtc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), h, m);
+  const first = asUtc - zoneOffsetMinutes(new Date(asUtc), timeZone) * 60_000;
+  // Once more, in case the offset differs at the true instant (a daylight-saving change elsewhere in the world).
+  return new Date(asUtc - zoneOffsetMinutes(new Date(first), timeZone) * 60_000);
+}
+
 /** Whether `timeZone` is an IANA zone name this runtime knows (`Europe/Moscow`, `Asia/Vladivostok`, `UTC`). */
 export function isTimeZone(timeZone: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(timeZone)) return false;

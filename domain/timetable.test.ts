@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zonedInstant } from './dates';
 import {
   collisionMessage,
   placementConflicts,
@@ -251,5 +252,14 @@ describe('termCollisions', () => {
     expect(collisionMessage(found[0]!)).toBe(
       'Преподаватель Петров П. П.: ИС-21, Математика и ПК-11, Физика — пн, 2-я пара',
     );
+  });
+});
+
+describe('zonedInstant', () => {
+  it('turns a college clock time into the instant, in any Russian zone', () => {
+    expect(zonedInstant('2026-12-07', '08:30', 'Europe/Moscow').toISOString()).toBe('2026-12-07T05:30:00.000Z');
+    expect(zonedInstant('2026-12-07', '08:30', 'Europe/Samara').toISOString()).toBe('2026-12-07T04:30:00.000Z');
+    expect(zonedInstant('2026-12-07', '08:30', 'Asia/Vladivostok').toISOString()).toBe('2026-12-06T22:30:00.000Z');
+    expect(zonedInstant('2026-07-01', '10:00', 'Europe/Berlin').toISOString()).toBe('2026-07-01T08:00:00.000Z');
   });
 });

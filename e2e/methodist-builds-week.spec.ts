@@ -177,6 +177,17 @@ test('студент видит отменённое занятие на гла�
   // Nothing scrolls sideways on a phone, the header included.
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await phone.screenshot({ path: 'test-results/timetable-student-phone.png', fullPage: true });
+
+  // A phone calendar subscribes to a secret link; the cancelled lesson comes as cancelled; a revoked link stops.
+  await phone.getByRole('button', { name: 'Получить ссылку' }).click();
+  const link = (await phone.locator('.notice[role=status]', { hasText: 'Ссылка для подписки' }).textContent())!;
+  const path = new URL(link.slice(link.indexOf('http'))).pathname;
+  const feed = await phone.request.get(path);
+  expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  expect(await feed.text()).toContain(`SUMMARY:Отменено: ${subject}`);
+  await phone.getByRole('button', { name: 'Отозвать ссылку' }).click();
+  await expect(phone.locator('.notice[role=status]', { hasText: 'Ссылка отозвана' })).toBeVisible();
+  expect((await phone.request.get(path)).status()).toBe(404);
   await phone.close();
 });
 

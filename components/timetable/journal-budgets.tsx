@@ -1,6 +1,6 @@
 'use client';
 
-import type { JournalBudget } from '@/server/services/timetable/template';
+import type { JournalBudget } from '@/server/services/timetable/week';
 
 /** The key that picks a journal from the grid: 1…9, then 0 for the tenth, then а, б, в… */
 export const JOURNAL_KEYS = [...'1234567890абвгдежзиклмнопрстуфхцчшэюя'];

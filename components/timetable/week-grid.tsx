@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PARITIES, PARITY_LABELS, WEEKDAY_SHORT, type Parity } from '@/domain/timetable';
-import type { CellVerdict, GroupWeek, WeekEntry } from '@/server/services/timetable/template';
+import type { CellVerdict } from '@/server/services/timetable/template';
+import type { GroupWeek, WeekEntry } from '@/server/services/timetable/week';
 import { trpc } from '../trpc-client';
 import { JOURNAL_KEYS, JournalBudgets } from './journal-budgets';
 

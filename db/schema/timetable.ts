@@ -218,3 +218,20 @@ export const timetableChanges = pgTable(
     index().on(t.institutionId, t.teachingAssignmentId),
   ],
 );
+
+/**
+ * A person's calendar subscription (issue #11, item 4): the published timetable as an iCal feed at a secret address.
+ * Only the token's SHA-256 is kept; a new link revokes the old one.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tokenHash] }), index().on(t.userId)],
+);

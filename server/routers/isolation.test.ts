@@ -269,6 +269,9 @@ async function everything(
     },
     // The own college's drafts only; with none, «nothing to publish» (409) — never the other college's.
     publishTimetableAction: {},
+    // One's own link only: nothing of the other college can be asked for.
+    createCalendarFeedAction: {},
+    revokeCalendarFeedAction: {},
     saveUnavailabilityAction: { userId: String(foreign.adminUserId), p1_1: 'on' },
     saveRoomAction: { id: '999999', number: 'Чужая', seats: '10', kind: 'lecture', inUse: 'on' },
     saveSpecialtyAction: {

@@ -734,6 +734,16 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'createCalendarFeedAction (a secret link to one’s own timetable)',
+    form: () => ({}),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: A, student: A, parent: A, inspector: F },
+  },
+  {
+    name: 'revokeCalendarFeedAction',
+    form: () => ({}),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: A, student: A, parent: A, inspector: F },
+  },
+  {
     name: 'saveRoomAction (no seats: passes the policy, saves nothing)',
     form: () => ({ number: '999', seats: '0', kind: 'lecture', inUse: 'on' }),
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },

@@ -6,17 +6,14 @@ import { timetableView, viewInput } from '../services/timetable/views';
 import {
   cellOptions,
   entryInput,
-  groupWeek,
-  groupWeekInput,
   moveEntry,
   moveInput,
   placeEntry,
   placeInput,
   removeEntry,
   slotOptionsInput,
-  termCollisionsOf,
-  termInput,
 } from '../services/timetable/template';
+import { groupWeek, groupWeekInput, termCollisionsOf, termInput } from '../services/timetable/week';
 import { procedure, router } from '../trpc/init';
 
 /**

@@ -4,7 +4,8 @@ import { changeLog, groups, teachingAssignments, terms } from '../../../db/schem
 import { useDemoDatabase } from '../../../test/demo-database';
 import { groupPeriodInput, saveUnavailability, setGroupPeriod, unavailabilityInput } from './availability';
 import { timetableSetup } from './setup';
-import { groupWeek, placeEntry, placeInput, removeEntry } from './template';
+import { placeEntry, placeInput, removeEntry } from './template';
+import { groupWeek } from './week';
 
 const demo = useDemoDatabase();
 

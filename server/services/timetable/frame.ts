@@ -349,11 +349,17 @@ export interface TermJournal {
   group: string;
   subgroupId: number | null;
   subgroup: string | null;
+  code: string;
   subject: string;
+  sortOrder: number;
   teacherId: number | null;
+  /** «Петров П. П.», or null while the load has no teacher. */
+  teacher: string | null;
+  plannedHours: number;
 }
 
-export async function termJournals(db: Db, term: TimetableTerm): Promise<Map<number, TermJournal>> {
+/** Journals (teaching assignments) of a college matching `where`, with the names the timetable shows. */
+export async function journalRows(db: Db, institutionId: number, where: SQL | undefined): Promise<TermJournal[]> {
   const rows = await db
     .select({
       assignmentId: teachingAssignments.id,
@@ -361,8 +367,14 @@ export async function termJournals(db: Db, term: TimetableTerm): Promise<Map<num
       group: groups.name,
       subgroupId: teachingAssignments.subgroupId,
       subgroup: subgroups.name,
+      code: curriculumItems.code,
       subject: curriculumItems.shortName,
+      sortOrder: curriculumItems.sortOrder,
       teacherId: teachingAssignments.teacherUserId,
+      lastName: users.lastName,
+      firstName: users.firstName,
+      middleName: users.middleName,
+      plannedHours: teachingAssignments.plannedHours,
     })
     .from(teachingAssignments)
     .innerJoin(
@@ -383,7 +395,17 @@ export async function termJournals(db: Db, term: TimetableTerm): Promise<Map<num
         eq(subgroups.id, teachingAssignments.subgroupId),
       ),
     )
-    .where(and(eq(teachingAssignments.institutionId, term.institutionId), eq(teachingAssignments.termId, term.id)));
+    .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
+    .where(and(eq(teachingAssignments.institutionId, institutionId), where));
+  return rows.map(({ lastName, firstName, middleName, ...r }) => ({
+    ...r,
+    teacher: lastName ? shortName({ lastName, firstName: firstName ?? '', middleName }) : null,
+  }));
+}
+
+/** The term's journals by id. */
+export async function termJournals(db: Db, term: TimetableTerm): Promise<Map<number, TermJournal>> {
+  const rows = await journalRows(db, term.institutionId, eq(teachingAssignments.termId, term.id));
   return new Map(rows.map((r) => [r.assignmentId, r]));
 }
 

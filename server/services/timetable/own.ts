@@ -7,6 +7,7 @@ import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import {
+  calendarFeeds,
   groupMemberships,
   groups,
   students,
@@ -48,6 +49,8 @@ export interface MyWeek {
   studentId: number | null;
   monday: IsoDate;
   days: { date: IsoDate; name: string; off: string | null; lessons: MyLesson[] }[];
+  /** Whether the person has a working calendar link. */
+  feed: boolean;
 }
 
 function note(l: DatedLessonView): string | null {
@@ -147,7 +150,12 @@ export async function myWeek(db: Db, actor: Actor, input: z.infer<typeof myWeekI
     lessons = week.lessons.filter((l) => l.teacherId === actor.userId || l.regularTeacherId === actor.userId);
     title = 'Мои занятия';
   }
+  const [feed] = await db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.userId, actor.userId), isNull(calendarFeeds.revokedAt)));
   return {
+    feed: Boolean(feed),
     title,
     students: choices,
     studentId,

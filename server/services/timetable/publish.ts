@@ -5,22 +5,14 @@
  */
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../../db/client';
-import {
-  curriculumItems,
-  groups,
-  subgroups,
-  teachingAssignments,
-  timetableChanges,
-  timetableEntries,
-  timetablePublications,
-} from '../../../db/schema';
+import { teachingAssignments, timetableChanges, timetableEntries, timetablePublications } from '../../../db/schema';
 import { formatDate } from '../../../domain/dates';
 import { PARITY_LABELS, WEEKDAY_SHORT, type Parity } from '../../../domain/timetable';
 import { CHANGE_LABELS, type ChangeKind } from '../../../domain/timetable-changes';
 import type { Actor } from '../../policy/actor';
 import { logAdminChange } from '../admin-log';
 import { conflict, institutionOf } from '../refusals';
-import { roomsOf, teacherNames } from './frame';
+import { journalRows, roomsOf, teacherNames } from './frame';
 
 /** One line of a publication's difference: whose journal, which date (null: the weekly template), what changed. */
 export interface DiffLine {
@@ -33,34 +25,8 @@ export interface DiffLine {
 
 async function journalNames(db: Db, institutionId: number, ids: number[]) {
   if (ids.length === 0) return new Map<number, string>();
-  const rows = await db
-    .select({
-      id: teachingAssignments.id,
-      group: groups.name,
-      subgroup: subgroups.name,
-      subject: curriculumItems.shortName,
-    })
-    .from(teachingAssignments)
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      curriculumItems,
-      and(
-        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-      ),
-    )
-    .leftJoin(
-      subgroups,
-      and(
-        eq(subgroups.institutionId, teachingAssignments.institutionId),
-        eq(subgroups.id, teachingAssignments.subgroupId),
-      ),
-    )
-    .where(and(eq(teachingAssignments.institutionId, institutionId), inArray(teachingAssignments.id, ids)));
-  return new Map(rows.map((r) => [r.id, `${r.group}${r.subgroup ? ` (${r.subgroup})` : ''}, ${r.subject}`]));
+  const rows = await journalRows(db, institutionId, inArray(teachingAssignments.id, ids));
+  return new Map(rows.map((r) => [r.assignmentId, `${r.group}${r.subgroup ? ` (${r.subgroup})` : ''}, ${r.subject}`]));
 }
 
 const pendingEntries = (institutionId: number) =>

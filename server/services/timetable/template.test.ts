@@ -10,17 +10,8 @@ import {
   timetableEntries,
 } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
-import {
-  cellOptions,
-  groupWeek,
-  moveEntry,
-  moveInput,
-  placeEntry,
-  placeInput,
-  removeEntry,
-  slotOptionsInput,
-  termCollisionsOf,
-} from './template';
+import { cellOptions, moveEntry, moveInput, placeEntry, placeInput, removeEntry, slotOptionsInput } from './template';
+import { groupWeek, termCollisionsOf } from './week';
 
 const demo = useDemoDatabase();
 

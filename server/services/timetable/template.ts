@@ -1,18 +1,17 @@
 /**
- * The weekly template of the timetable (issue #11, items 2–3; regulation §5.4): a group's week for the methodist (the
- * head of department for the groups of the department), each cell's verdict for a journal being placed, and placing,
- * moving and removing placements — refused on the server with the reasons the grid shows (domain/timetable.ts).
+ * The weekly template of the timetable (issue #11, items 2–3; regulation §5.4), for the methodist (the head of
+ * department for the groups of the department): each cell's verdict for a journal being placed, and placing, moving
+ * and removing placements — refused on the server with the reasons the grid shows (domain/timetable.ts).
  * Writes of one college are serialised by a transaction-scoped advisory lock, so two methodists cannot both take the
  * last free pair of a teacher; every write is in the change log.
  */
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import {
   academicYears,
   curriculumItems,
   groups,
-  lessons,
   subgroups,
   teachingAssignments,
   terms,
@@ -24,23 +23,16 @@ import { shortName } from '../../../domain/names';
 import { formatDate } from '../../../domain/dates';
 import {
   hasHard,
-  HOURS_PER_PAIR,
   MAX_PAIRS_A_DAY,
   PARITIES,
   placementConflicts,
   proposeRoom,
-  slotDates,
   slotsMeet,
-  termCollisions,
-  collisionMessage,
-  WEEKDAY_NAMES,
   WEEKDAYS,
   type Conflict,
-  type Parity,
   type Placement,
   type Slot,
 } from '../../../domain/timetable';
-import type { BellSlot } from '../../../domain/timetable-setup';
 import { todayOf, type Actor } from '../../policy/actor';
 import { groupScope, institutionsFor } from '../../policy/scope';
 import { openTerms } from '../../queries/terms';
@@ -48,12 +40,10 @@ import { logAdminChange } from '../admin-log';
 import { badInput, conflict, outOfScope } from '../refusals';
 import {
   countDate,
-  daysWithoutLessons,
   groupStudents,
   pairsByWeekday,
   roomsOf,
   termPlacements,
-  termSubgroupStudents,
   recentRooms,
   unavailablePairs,
   type RoomRow,
@@ -61,10 +51,10 @@ import {
   type TimetableTerm,
 } from './frame';
 
-const PERMISSION = 'timetable.place';
+export const PERMISSION = 'timetable.place';
 
 /** The term asked for, else the one today falls in, else the next to start, else the last. */
-async function termFor(db: Db, actor: Actor, termId: number | undefined) {
+export async function termFor(db: Db, actor: Actor, termId: number | undefined) {
   const list = await openTerms(db, institutionsFor(actor, PERMISSION));
   const today = todayOf(actor);
   const term =
@@ -269,7 +259,6 @@ export const placeInput = slotOptionsInput.omit({ entryId: true }).extend({
 /** Move a placement to another weekday / pair and/or room; `roomId` undefined keeps the room if free, else proposes. */
 export const moveInput = z.object({ entryId: id, ...slotFields, roomId: roomField, overrideReason: reasonField });
 export const entryInput = z.object({ entryId: id });
-export const groupWeekInput = z.object({ termId: id.optional(), groupId: id.optional() });
 
 function checkPeriod(term: TimetableTerm, validFrom: string | null, validTo: string | null) {
   const span = `${formatDate(term.startsOn)}–${formatDate(term.endsOn)}`;
@@ -458,226 +447,4 @@ export async function removeEntry(db: Db, actor: Actor, input: z.infer<typeof en
     await logAdminChange(tx, actor, a.institutionId, 'timetable_entry', before, null, 'Расписание: занятие снято');
     return { removed: true };
   });
-}
-
-export const termInput = z.object({ termId: id.optional() });
-
-/** A collision of placed lessons, for the methodist to resolve: the reason and the groups it touches. */
-export interface CollisionView {
-  rule: 'teacher' | 'room' | 'group';
-  message: string;
-  entryIds: [number, number];
-  groupIds: number[];
-}
-
-/**
- * The college's week checked as a whole (issue #11: «the whole college's conflict scan of a week»): every pair of
- * placed lessons that collide — after the load gave a journal to another teacher, or a subgroup was re-divided. The
- * head of department sees those touching the department's groups.
- */
-export async function termCollisionsOf(
-  db: Db,
-  actor: Actor,
-  input: z.infer<typeof termInput>,
-): Promise<{ term: { id: number; name: string }; collisions: CollisionView[] }> {
-  const { term } = await termFor(db, actor, input.termId);
-  const [placements, members, inScope] = await Promise.all([
-    termPlacements(db, term),
-    termSubgroupStudents(db, term),
-    db
-      .select({ id: groups.id })
-      .from(groups)
-      .where(and(eq(groups.institutionId, term.institutionId), groupScope(actor, PERMISSION))),
-  ]);
-  const visible = new Set(inScope.map((g) => g.id));
-  const collisions = termCollisions(placements, members)
-    .filter((c) => visible.has(c.first.groupId) || visible.has(c.second.groupId))
-    .map((c) => ({
-      rule: c.rule,
-      message: collisionMessage(c),
-      entryIds: [c.first.entryId!, c.second.entryId!] as [number, number],
-      groupIds: [...new Set([c.first.groupId, c.second.groupId])],
-    }));
-  return { term: { id: term.id, name: term.name }, collisions };
-}
-
-/** A journal of the group with its budget: hours by plan, placed in the template for the term, held so far. */
-export interface JournalBudget {
-  assignmentId: number;
-  code: string;
-  subject: string;
-  subgroup: string | null;
-  teacher: string | null;
-  plannedHours: number;
-  scheduledHours: number;
-  heldHours: number;
-}
-
-/** A placement as the week grid shows it. */
-export interface WeekEntry {
-  entryId: number;
-  assignmentId: number;
-  weekday: number;
-  pairNo: number;
-  parity: Parity;
-  validFrom: string | null;
-  validTo: string | null;
-  roomId: number | null;
-  room: string | null;
-  subject: string;
-  teacher: string | null;
-  subgroup: string | null;
-  overrideReason: string | null;
-}
-
-export interface GroupWeek {
-  term: { id: number; name: string; startsOn: string; endsOn: string };
-  terms: { id: number; name: string }[];
-  groups: { id: number; name: string }[];
-  group: { id: number; name: string; students: number } | null;
-  /** Monday…Saturday with the pairs of their bells (Saturday only when it has bells). */
-  days: { weekday: number; name: string; pairs: BellSlot[] }[];
-  entries: WeekEntry[];
-  journals: JournalBudget[];
-  rooms: { id: number; label: string; seats: number }[];
-}
-
-/** The methodist's screen: a group's week (days × pairs), its journals with their budgets, the rooms. */
-export async function groupWeek(db: Db, actor: Actor, input: z.infer<typeof groupWeekInput>): Promise<GroupWeek> {
-  const { term, list } = await termFor(db, actor, input.termId);
-  const groupRows = await db
-    .selectDistinct({ id: groups.id, name: groups.name })
-    .from(groups)
-    .innerJoin(
-      teachingAssignments,
-      and(eq(teachingAssignments.institutionId, groups.institutionId), eq(teachingAssignments.groupId, groups.id)),
-    )
-    .where(
-      and(
-        eq(groups.institutionId, term.institutionId),
-        eq(teachingAssignments.termId, term.id),
-        groupScope(actor, PERMISSION),
-      ),
-    )
-    .orderBy(asc(groups.name));
-  const pairsOf = await pairsByWeekday(db, term.institutionId);
-  const days = WEEKDAYS.map((weekday) => ({ weekday, name: WEEKDAY_NAMES[weekday], pairs: pairsOf(weekday) })).filter(
-    (d) => d.weekday < 6 || d.pairs.length > 0,
-  );
-  const roomList = await roomsOf(db, term.institutionId);
-  const frame = {
-    term: { id: term.id, name: term.name, startsOn: term.startsOn, endsOn: term.endsOn },
-    terms: list.map((t) => ({ id: t.id, name: t.name })),
-    groups: groupRows,
-    days,
-    rooms: roomList.filter((r) => r.inUse).map((r) => ({ id: r.id, label: r.label, seats: r.seats })),
-  };
-  const groupId = input.groupId ?? groupRows[0]?.id;
-  if (groupId === undefined) return { ...frame, group: null, entries: [], journals: [] };
-  const group = groupRows.find((g) => g.id === groupId);
-  if (!group) throw outOfScope();
-
-  const today = todayOf(actor);
-  const [placements, journals, held, students, noLessons] = await Promise.all([
-    termPlacements(db, term),
-    db
-      .select({
-        assignmentId: teachingAssignments.id,
-        code: curriculumItems.code,
-        subject: curriculumItems.shortName,
-        sortOrder: curriculumItems.sortOrder,
-        subgroup: subgroups.name,
-        lastName: users.lastName,
-        firstName: users.firstName,
-        middleName: users.middleName,
-        plannedHours: teachingAssignments.plannedHours,
-      })
-      .from(teachingAssignments)
-      .innerJoin(
-        curriculumItems,
-        and(
-          eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-          eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-        ),
-      )
-      .leftJoin(
-        subgroups,
-        and(
-          eq(subgroups.institutionId, teachingAssignments.institutionId),
-          eq(subgroups.id, teachingAssignments.subgroupId),
-        ),
-      )
-      .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
-      .where(
-        and(
-          eq(teachingAssignments.institutionId, term.institutionId),
-          eq(teachingAssignments.termId, term.id),
-          eq(teachingAssignments.groupId, groupId),
-        ),
-      )
-      .orderBy(asc(curriculumItems.sortOrder), asc(subgroups.name)),
-    db
-      .select({ assignmentId: lessons.teachingAssignmentId, hours: sql<number>`sum(${lessons.hours})::int` })
-      .from(lessons)
-      .innerJoin(
-        teachingAssignments,
-        and(
-          eq(teachingAssignments.institutionId, lessons.institutionId),
-          eq(teachingAssignments.id, lessons.teachingAssignmentId),
-        ),
-      )
-      .where(
-        and(
-          eq(lessons.institutionId, term.institutionId),
-          eq(teachingAssignments.termId, term.id),
-          eq(teachingAssignments.groupId, groupId),
-          lte(lessons.date, today),
-        ),
-      )
-      .groupBy(lessons.teachingAssignmentId),
-    groupStudents(db, term, groupId, countDate(term, today)),
-    daysWithoutLessons(db, term, groupId),
-  ]);
-  const own = placements.filter((p) => p.groupId === groupId);
-  const heldOf = new Map(held.map((h) => [h.assignmentId, h.hours]));
-  const scheduled = new Map<number, number>();
-  for (const p of own) {
-    const dates = slotDates(p, term, term.yearStart, (d) => noLessons.has(d));
-    scheduled.set(p.assignmentId, (scheduled.get(p.assignmentId) ?? 0) + dates.length * HOURS_PER_PAIR);
-  }
-  return {
-    ...frame,
-    group: { ...group, students: students.sizeOf(null) },
-    entries: own
-      .map((p) => ({
-        entryId: p.entryId,
-        assignmentId: p.assignmentId,
-        weekday: p.weekday,
-        pairNo: p.pairNo,
-        parity: p.parity,
-        validFrom: p.validFrom,
-        validTo: p.validTo,
-        roomId: p.roomId,
-        room: p.names.room,
-        subject: p.names.subject,
-        teacher: p.names.teacher,
-        subgroup: p.names.subgroup,
-        overrideReason: p.overrideReason,
-      }))
-      .sort(
-        (x, y) => x.weekday - y.weekday || x.pairNo - y.pairNo || (x.subgroup ?? '').localeCompare(y.subgroup ?? ''),
-      ),
-    journals: journals.map((j) => ({
-      assignmentId: j.assignmentId,
-      code: j.code,
-      subject: j.subject,
-      subgroup: j.subgroup,
-      teacher: j.lastName
-        ? shortName({ lastName: j.lastName, firstName: j.firstName ?? '', middleName: j.middleName })
-        : null,
-      plannedHours: j.plannedHours,
-      scheduledHours: scheduled.get(j.assignmentId) ?? 0,
-      heldHours: heldOf.get(j.assignmentId) ?? 0,
-    })),
-  };
 }

@@ -5,6 +5,8 @@ import { parseId } from '@/domain/ids';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { pageQuery } from '@/server/trpc/caller';
+import { CalendarFeed } from '@/components/timetable/calendar-feed';
+import { createCalendarFeedAction, revokeCalendarFeedAction } from './actions';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -86,6 +88,7 @@ export default async function MyTimetablePage({
           </section>
         ))}
       </div>
+      <CalendarFeed active={week.feed} create={createCalendarFeedAction} revoke={revokeCalendarFeedAction} />
     </>
   );
 }
