@@ -1,0 +1,124 @@
+/**
+ * The demo college and the records the role matrices call procedures and server actions with: a test file's own copy
+ * of the database (opened before, closed after the file), its actors, and ids in and out of each role's scope.
+ */
+import { and, eq, ne, notInArray } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
+import type { Database } from '../db/client';
+import { curricula, groupMemberships, groups, students, teachingAssignments } from '../db/schema';
+import type { Role } from '../domain/roles';
+import type { FormAction } from '../server/actions/form-action';
+import type { Actor } from '../server/policy/actor';
+import { loadJournalPage } from '../server/services/journal/page';
+import { placeEntry, placeInput } from '../server/services/timetable/template';
+import { demoActors } from './actors';
+import { openTestDatabase } from './database';
+import { formActions } from './form-actions';
+import { demoJournalId, foreignJournalId } from './journal-fixtures';
+
+export interface RoleFixtures {
+  database: Database;
+  actors: Record<Role, Actor>;
+  curatorGroupId: number;
+  otherGroupId: number;
+  otherDepartmentGroupId: number;
+  childId: number;
+  strangerStudentId: number;
+  journalId: number;
+  foreignJournal: number;
+  lessonWithMarks: number;
+  someStudent: number;
+  otherDepartmentStudent: number;
+  ownCurriculum: { id: number; specialtyId: number };
+  otherDepartmentCurriculum: number;
+  actions: Record<string, FormAction>;
+  otherDepartmentJournal: number;
+  /** Draft placements of the timetable: one in ИС-21 (the head's department), one in another department. */
+  ownPlacement: number;
+  otherDepartmentPlacement: number;
+}
+
+export type Outcome = 'ok' | 'forbidden' | 'unauthorized';
+export const A: Outcome = 'ok';
+export const F: Outcome = 'forbidden';
+export const ADMIN_ONLY: Record<Role, Outcome> = {
+  admin: A,
+  head: F,
+  methodist: F,
+  curator: F,
+  teacher: F,
+  student: F,
+  parent: F,
+  inspector: F,
+};
+
+/** Registers the file's setup and teardown; the fields are filled before its first test. */
+export function useRoleFixtures(): RoleFixtures {
+  const fx = {} as RoleFixtures;
+  beforeAll(async () => {
+    fx.database = await openTestDatabase();
+    fx.actors = await demoActors(fx.database.db);
+    fx.actions = await formActions();
+    const db = fx.database.db;
+    fx.curatorGroupId = fx.actors.curator.grants.find((g) => g.role === 'curator')!.groupId!;
+    const [other] = await db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(and(ne(groups.id, fx.curatorGroupId), eq(groups.name, 'ИС-31')));
+    fx.otherGroupId = other!.id;
+    const headDepartment = fx.actors.head.grants.find((g) => g.role === 'head')!.departmentId!;
+    const [foreign] = await db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(ne(groups.departmentId, headDepartment))
+      .limit(1);
+    fx.otherDepartmentGroupId = foreign!.id;
+    fx.childId = fx.actors.parent.childStudentIds[0]!.studentId;
+    const family = [...fx.actors.parent.childStudentIds, ...fx.actors.student.ownStudentIds].map((s) => s.studentId);
+    const [stranger] = await db
+      .select({ id: students.id })
+      .from(students)
+      .where(notInArray(students.id, family))
+      .limit(1);
+    fx.strangerStudentId = stranger!.id;
+    const [foreignMember] = await db
+      .select({ id: groupMemberships.studentId })
+      .from(groupMemberships)
+      .where(eq(groupMemberships.groupId, fx.otherDepartmentGroupId))
+      .limit(1);
+    fx.otherDepartmentStudent = foreignMember!.id;
+    const curriculumOf = async (groupId: number) =>
+      (
+        await db
+          .select({ id: curricula.id, specialtyId: curricula.specialtyId })
+          .from(curricula)
+          .innerJoin(
+            groups,
+            and(eq(groups.specialtyId, curricula.specialtyId), eq(groups.admissionYear, curricula.admissionYear)),
+          )
+          .where(eq(groups.id, groupId))
+      )[0]!;
+    fx.ownCurriculum = await curriculumOf(fx.curatorGroupId);
+    fx.otherDepartmentCurriculum = (await curriculumOf(fx.otherDepartmentGroupId)).id;
+    fx.journalId = await demoJournalId(db, fx.actors.teacher);
+    fx.foreignJournal = await foreignJournalId(db, fx.actors.teacher);
+    const page = (await loadJournalPage(db, fx.actors.admin, fx.journalId, '2026-11-29'))!;
+    const marked = page.cells.find((c) => c.attendance !== null || c.grade1 !== null)!;
+    fx.lessonWithMarks = marked.lessonId;
+    fx.someStudent = marked.studentId;
+    const [foreignJournal2] = await db
+      .select({ id: teachingAssignments.id })
+      .from(teachingAssignments)
+      .where(and(eq(teachingAssignments.groupId, fx.otherDepartmentGroupId), eq(teachingAssignments.termId, 1)))
+      .limit(1);
+    fx.otherDepartmentJournal = foreignJournal2!.id;
+    const place = (assignmentId: number) =>
+      placeEntry(db, fx.actors.methodist, placeInput.parse({ assignmentId, weekday: 6, pairNo: 1, roomId: null }));
+    fx.ownPlacement = (await place(fx.journalId)).entryId;
+    fx.otherDepartmentPlacement = (await place(fx.otherDepartmentJournal)).entryId;
+  });
+  afterAll(async () => {
+    await fx.database?.close();
+  });
+  return fx;
+}
