@@ -73,3 +73,21 @@ function round2(x: number): number {
 export function formatAverage(x: number | null): string {
   return x === null ? '' : x.toFixed(2).replace('.', ',');
 }
+
+/**
+ * Hours held (проведено) of a journal: lessons whose date has come and that are filled — a topic or homework, or any
+ * mark or attendance (regulation §5.6: the teacher enters each lesson's topic and marks). The same rule as the
+ * server's `lessonHeld` (server/queries/lesson-filled.ts): a lesson planned from the timetable and left empty is not held.
+ */
+export function heldHours(
+  lessons: readonly { id: number; date: string; hours: number; topic: string | null; homework: string | null }[],
+  cells: readonly { lessonId: number; attendance: string | null; grade1: string | null; grade2: string | null }[],
+  today: string,
+): number {
+  const marked = new Set(
+    cells.filter((c) => c.attendance !== null || c.grade1 !== null || c.grade2 !== null).map((c) => c.lessonId),
+  );
+  return lessons
+    .filter((l) => l.date <= today && (l.topic !== null || l.homework !== null || marked.has(l.id)))
+    .reduce((n, l) => n + l.hours, 0);
+}

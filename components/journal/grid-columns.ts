@@ -1,6 +1,7 @@
 import type { CellClassParams, ColDef, ColGroupDef, ValueGetterParams } from 'ag-grid-community';
 import type { AttestationField } from '@/domain/attestation';
 import { enrolledOn } from '@/domain/cell-edit';
+import { lessonTeacher } from '@/domain/lesson-teacher';
 import { formatAverage, studentStats, MIN_GRADES_PER_TERM } from '@/domain/journal-stats';
 import { formatCell } from '@/domain/marks';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
@@ -48,6 +49,7 @@ export function buildColumns(
   onOpenLesson: (l: JournalLesson) => void,
 ): (ColDef<Row> | ColGroupDef<Row>)[] {
   const canEdit = page.access.canEdit;
+  const hasTimetable = page.lessons.some((l) => l.fromTimetable);
   const kinds = new Map(page.lessonKinds.map((k) => [k.code, k]));
   const lessonIds = page.lessons.map((l) => l.id);
   const statsLessons = new Map(
@@ -66,6 +68,7 @@ export function buildColumns(
     headerClass: 'month-header',
     children: lessons.map((lesson): ColDef<Row> => {
       const future = lesson.date > page.today;
+      const mine = lessonTeacher(page.assignment.teacherUserId, lesson.taughtBy) === page.viewerId;
       return {
         colId: lessonColId(lesson.id),
         width: 52,
@@ -74,9 +77,10 @@ export function buildColumns(
           lesson,
           kindShort: kinds.get(lesson.kind)?.short ?? '',
           kindLabel: kinds.get(lesson.kind)?.label ?? lesson.kind,
+          outOfTimetable: hasTimetable && !lesson.fromTimetable,
           onOpen: onOpenLesson,
         },
-        editable: (p) => canEdit && !future && !!p.data && enrolledOn(p.data.spans, lesson.date),
+        editable: (p) => canEdit && mine && !future && !!p.data && enrolledOn(p.data.spans, lesson.date),
         valueGetter: (p: ValueGetterParams<Row>) => (p.data ? formatCell(store.cell(lesson.id, p.data.id).value) : ''),
         tooltipValueGetter: (p) => {
           if (!p.data) return undefined;
@@ -90,6 +94,7 @@ export function buildColumns(
         cellClassRules: {
           'cell-closed': (p: CellClassParams<Row>) => !!p.data && !enrolledOn(p.data.spans, lesson.date),
           'cell-future': () => future,
+          'cell-others': () => canEdit && !mine,
           'cell-pending': (p) => !!p.data && store.cell(lesson.id, p.data.id).pending,
           'cell-conflict': (p) => !!p.data && !!store.cell(lesson.id, p.data.id).conflict,
           'cell-error': (p) => !!p.data && !!store.cell(lesson.id, p.data.id).error,
@@ -110,7 +115,7 @@ export function buildColumns(
       headerName: col.header,
       headerTooltip: col.title,
       width: page.attestationColumns.length === 1 ? 100 : 74,
-      editable: canEdit,
+      editable: canEdit && !page.access.substitute,
       valueGetter: (p) => (p.data ? (store.attestationCell(p.data.id, col.field).value ?? '') : ''),
       tooltipValueGetter: (p) =>
         p.data ? (store.attestationCell(p.data.id, col.field).error ?? undefined) : undefined,

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '@/domain/dates';
 import { useCollegeToday } from '../use-college-today';
 import { enrolledOn } from '@/domain/cell-edit';
 import { formatCell, parseCellInput } from '@/domain/marks';
+import { heldHours } from '@/domain/journal-stats';
 import { countOf, NOUNS, plural } from '@/domain/plural';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
 import { trpc } from '../trpc-client';
@@ -110,8 +111,7 @@ export function JournalView({ page: served }: { page: JournalPage }) {
           <p className="muted">
             Группа {a.groupName}
             {a.subgroupName ? ` (${a.subgroupName})` : ''} · {a.termName} · преподаватель {a.teacherName} · план{' '}
-            {a.plannedHours} ч, проведено{' '}
-            {page.lessons.filter((l) => l.date <= page.today).reduce((n, l) => n + l.hours, 0)} ч
+            {a.plannedHours} ч, проведено {heldHours(page.lessons, page.cells, page.today)} ч
           </p>
         </div>
         <div className={`save-status ${status.state}`} role="status" data-testid="save-status">
@@ -128,6 +128,16 @@ export function JournalView({ page: served }: { page: JournalPage }) {
       </div>
 
       {!page.access.canEdit && <div className="notice">{page.access.reason}</div>}
+      {page.access.canEdit && page.access.substitute && (
+        <div className="notice" data-testid="substitute-notice">
+          Вы замещали в этом журнале: заполняете{' '}
+          {page.lessons
+            .filter((l) => l.taughtBy === page.viewerId)
+            .map((l) => formatDate(l.date))
+            .join(', ')}
+          ; остальное — только просмотр.
+        </div>
+      )}
       {page.access.grant && (
         <div className="notice">
           Журнал открыт для исправлений до {formatDateTime(page.access.grant.validUntil, page.timeZone)}:{' '}
@@ -139,9 +149,11 @@ export function JournalView({ page: served }: { page: JournalPage }) {
       <div className="toolbar">
         {page.access.canEdit && (
           <>
-            <button type="button" onClick={() => setLessonDialog({ lesson: null })}>
-              Добавить занятие
-            </button>
+            {!page.access.substitute && (
+              <button type="button" onClick={() => setLessonDialog({ lesson: null })}>
+                Добавить занятие
+              </button>
+            )}
             <button type="button" className="plain" onClick={() => void undo()}>
               Отменить
             </button>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '@/domain/dates';
 import { LESSON_KINDS } from '@/domain/lesson-kinds';
+import { lessonRefusal } from '@/domain/lesson-teacher';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
 import { trpc } from '../trpc-client';
 import { countOf, NOUNS } from '@/domain/plural';
@@ -26,7 +27,11 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
   const [pending, setPending] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
   const [fillValue, setFillValue] = useState('');
-  const readOnly = !page.access.canEdit;
+  const refusal = lesson ? lessonRefusal(page.viewerId, a.teacherUserId, lesson.taughtBy, lesson.date) : null;
+  const readOnly = !page.access.canEdit || refusal !== null || (!lesson && page.access.substitute);
+  // A lesson of the timetable moves or goes with the timetable (the methodist's change on a date), not here.
+  const fixed = lesson?.fromTimetable ?? false;
+  const removable = !readOnly && lesson !== null && !fixed && !page.access.substitute;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,6 +87,14 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
         onClick={(e) => e.stopPropagation()}
       >
         <h2>{lesson ? `Занятие ${formatDate(lesson.date)}` : 'Новое занятие'}</h2>
+        {lesson && (
+          <p className="muted small" data-testid="lesson-origin">
+            {lesson.fromTimetable ? 'По расписанию' : 'Вне расписания (добавлено в журнале)'}
+            {lesson.taughtByName ? ` · замена: провёл ${lesson.taughtByName}` : ''}
+            {fixed && !readOnly ? ' · дату и пару меняет методист в расписании' : ''}
+          </p>
+        )}
+        {refusal && page.access.canEdit && <p className="notice">{refusal[0]!.toUpperCase() + refusal.slice(1)}</p>}
         <form method="post" onSubmit={(e) => void submit(e)}>
           <fieldset disabled={readOnly || pending}>
             <div className="form-row">
@@ -93,12 +106,20 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
                   defaultValue={lesson?.date ?? defaultDate}
                   min={a.termStartsOn}
                   max={a.termEndsOn}
+                  readOnly={fixed}
                   required
                 />
               </label>
               <label>
                 Пара
-                <input type="number" name="pairNo" min={1} max={8} defaultValue={lesson?.pairNo ?? ''} />
+                <input
+                  type="number"
+                  name="pairNo"
+                  min={1}
+                  max={8}
+                  defaultValue={lesson?.pairNo ?? ''}
+                  readOnly={fixed}
+                />
               </label>
               <label>
                 Часов
@@ -144,7 +165,7 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
                 {lesson ? 'Сохранить' : 'Добавить занятие'}
               </button>
             )}
-            {!readOnly && lesson && (
+            {removable && (
               <button type="button" className="danger" onClick={() => void remove(false)} disabled={pending}>
                 Удалить занятие
               </button>

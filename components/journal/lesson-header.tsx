@@ -8,6 +8,8 @@ export interface LessonHeaderParams {
   lesson: JournalLesson;
   kindShort: string;
   kindLabel: string;
+  /** Added by hand in a journal that follows the timetable: «вне расписания». */
+  outOfTimetable: boolean;
   onOpen: (lesson: JournalLesson) => void;
 }
 
@@ -16,11 +18,11 @@ export function LessonHeader(props: IHeaderParams & LessonHeaderParams) {
   const { lesson } = props;
   const title = `${formatDate(lesson.date)}${lesson.pairNo ? `, ${lesson.pairNo} пара` : ''} · ${lesson.hours} ч · ${props.kindLabel}\n${lesson.topic ?? 'Тема не указана'}${
     lesson.homework ? `\nД/з: ${lesson.homework}` : ''
-  }`;
+  }${props.outOfTimetable ? '\nВне расписания' : ''}${lesson.taughtByName ? `\nЗамена: провёл ${lesson.taughtByName}` : ''}`;
   return (
     <button
       type="button"
-      className="lesson-header"
+      className={`lesson-header${props.outOfTimetable ? ' out-of-timetable' : ''}${lesson.taughtBy ? ' substituted' : ''}`}
       title={title}
       onClick={() => props.onOpen(lesson)}
       data-lesson-id={lesson.id}
@@ -30,6 +32,9 @@ export function LessonHeader(props: IHeaderParams & LessonHeaderParams) {
         {lesson.hours}ч {props.kindShort}
         {lesson.topic ? '' : ' ⚠'}
       </span>
+      {(props.outOfTimetable || lesson.taughtBy) && (
+        <span className="lesson-flag">{lesson.taughtBy ? 'замена' : 'вне расп.'}</span>
+      )}
     </button>
   );
 }

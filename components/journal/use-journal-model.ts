@@ -1,5 +1,6 @@
 'use client';
 
+import { lessonRefusal } from '@/domain/lesson-teacher';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseAttestationInput, type AttestationField } from '@/domain/attestation';
 import { checkCellEdit } from '@/domain/cell-edit';
@@ -214,6 +215,11 @@ export function useJournalModel(page: JournalPage) {
         if (!student) continue;
         if (e.lessonId !== undefined) {
           const lesson = lessons.get(e.lessonId)!;
+          const refusal = lessonRefusal(page.viewerId, page.assignment.teacherUserId, lesson.taughtBy, lesson.date);
+          if (refusal) {
+            errors.push({ key: `${e.lessonId}:${e.studentId}`, message: `${student.name}: ${refusal}` });
+            continue;
+          }
           const checked = checkCellEdit(
             {
               studentName: student.name,
@@ -236,6 +242,11 @@ export function useJournalModel(page: JournalPage) {
             text: formatCell(checked.value),
             baseVersion,
             value: { ok: true, value: checked.value },
+          });
+        } else if (e.field && page.access.substitute) {
+          errors.push({
+            key: `a:${e.studentId}:${e.field}`,
+            message: `${describe(e)}: аттестацию выставляет преподаватель журнала`,
           });
         } else if (e.field) {
           const parsed = parseAttestationInput(e.field, e.text);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   date,
@@ -11,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { teachingAssignments } from './curriculum';
 import { students, users } from './people';
@@ -28,6 +30,13 @@ export const lessons = pgTable(
     kind: text().notNull(),
     topic: text(),
     homework: text(),
+    /**
+     * The lesson of the published timetable this one was made from or matched to (domain/timetable-changes.ts
+     * DatedLesson.key: `e<entryId>@<date>` or `c<changeId>`); null for a lesson added by hand.
+     */
+    timetableKey: text(),
+    /** The substitute who taught it (a substitution of the timetable); null: the journal's own teacher. */
+    taughtBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -37,6 +46,10 @@ export const lessons = pgTable(
       foreignColumns: [teachingAssignments.institutionId, teachingAssignments.id],
     }),
     index().on(t.institutionId, t.teachingAssignmentId, t.date),
+    uniqueIndex().on(t.institutionId, t.timetableKey),
+    index()
+      .on(t.institutionId, t.taughtBy, t.teachingAssignmentId)
+      .where(sql`${t.taughtBy} is not null`),
   ],
 );
 

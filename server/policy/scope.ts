@@ -5,7 +5,7 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { inline, type Bind } from '../../db/prepared';
 import { q } from '../../db/sql';
-import { groupMemberships, groups, specialties, students, teachingAssignments } from '../../db/schema';
+import { groupMemberships, groups, lessons, specialties, students, teachingAssignments } from '../../db/schema';
 import { grantsFor, type Actor } from './actor';
 import type { Permission } from './permissions';
 
@@ -91,7 +91,15 @@ export function assignmentScope(actor: Actor, permission: Permission, bind: Bind
         case 'curator':
           return g.groupId === null ? NOTHING : and(inInstitution, eq(teachingAssignments.groupId, bind(g.groupId)));
         case 'teacher':
-          return and(inInstitution, eq(teachingAssignments.teacherUserId, bind(actor.userId)));
+          // Their own journals, and those where they taught a lesson as a substitute (issue #11, item 5).
+          return and(
+            inInstitution,
+            or(
+              eq(teachingAssignments.teacherUserId, bind(actor.userId)),
+              sql`exists (select 1 from ${lessons} where ${q(lessons.institutionId)} = ${q(teachingAssignments.institutionId)}
+                and ${q(lessons.taughtBy)} = ${bind(actor.userId)} and ${q(lessons.teachingAssignmentId)} = ${q(teachingAssignments.id)})`,
+            ),
+          );
         default:
           return NOTHING;
       }

@@ -161,6 +161,7 @@ async function everything(
     'timetable.groupWeek': () => c.timetable.groupWeek({ termId: foreign.termId, groupId: foreign.groupId }),
     'timetable.groupDates': () => c.timetable.groupDates({ date: '2026-12-07', groupId: foreign.groupId }),
     'timetable.pending': () => c.timetable.pending(),
+    'timetable.generateLessons': () => c.timetable.generateLessons({ termId: foreign.termId, after: 0 }),
     'timetable.myWeek': () => c.timetable.myWeek({ date: '2026-12-07', studentId: foreign.studentId }),
     'timetable.notices': () => c.timetable.notices(),
     'timetable.view': () => c.timetable.view({ kind: 'group', id: foreign.groupId, date: '2026-12-07' }),

@@ -488,6 +488,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'timetable.generateLessons (the first term: lessons of the published timetable)',
+    call: () => (c) => c.timetable.generateLessons({ termId: 1, after: 0 }),
+    expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'timetable.myWeek',
     call: () => (c) => c.timetable.myWeek({ date: '2026-12-07' }),
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: A, student: A, parent: A, inspector: F },

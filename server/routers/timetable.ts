@@ -1,4 +1,5 @@
 import { groupDates, groupDatesInput } from '../services/timetable/changes';
+import { generateInput, generateTermLessons } from '../services/timetable/lessons';
 import { myWeek, myWeekInput, timetableNotices } from '../services/timetable/own';
 import { timetablePending } from '../services/timetable/publish';
 import { timetableSetup } from '../services/timetable/setup';
@@ -60,4 +61,9 @@ export const timetableRouter = router({
     .requires('timetable.place')
     .input(entryInput)
     .mutation(({ ctx, input }) => removeEntry(ctx.db, ctx.actor, input)),
+  /** One step of (re)generating a term's journal lessons from the published timetable; the page loops for progress. */
+  generateLessons: procedure
+    .requires('timetable.publish')
+    .input(generateInput)
+    .mutation(({ ctx, input }) => generateTermLessons(ctx.db, ctx.actor, input)),
 });

@@ -201,6 +201,11 @@ export interface EditAccess {
   /** Why the page is read-only, in Russian; null when editable. */
   reason: string | null;
   grant: { id: number; validUntil: Date; reason: string } | null;
+  /**
+   * The actor is not the journal's teacher but reaches it as a substitute: they fill only the lessons they taught
+   * (domain/lesson-teacher.ts), never add or delete lessons or attestation results (issue #11, item 5).
+   */
+  substitute: boolean;
 }
 
 /**
@@ -208,10 +213,16 @@ export interface EditAccess {
  * open and the year not closed; in a closed term only under an unexpired grant made out to this user.
  */
 export async function editAccess(db: Db, actor: Actor, assignment: AssignmentContext): Promise<EditAccess> {
-  if (!can(actor, 'journal.edit')) return { canEdit: false, reason: 'Только просмотр', grant: null };
+  const substitute = assignment.teacherUserId !== actor.userId;
+  if (!can(actor, 'journal.edit')) return { canEdit: false, reason: 'Только просмотр', grant: null, substitute: false };
   if (!assignment.inEditScope)
-    return { canEdit: false, reason: 'Только просмотр: журнал ведёт другой преподаватель', grant: null };
-  if (!assignment.termLocked && !assignment.yearClosed) return { canEdit: true, reason: null, grant: null };
+    return {
+      canEdit: false,
+      reason: 'Только просмотр: журнал ведёт другой преподаватель',
+      grant: null,
+      substitute: false,
+    };
+  if (!assignment.termLocked && !assignment.yearClosed) return { canEdit: true, reason: null, grant: null, substitute };
   const [grant] = await db
     .select({ id: journalEditGrants.id, validUntil: journalEditGrants.validUntil, reason: journalEditGrants.reason })
     .from(journalEditGrants)
@@ -226,12 +237,13 @@ export async function editAccess(db: Db, actor: Actor, assignment: AssignmentCon
     )
     .orderBy(journalEditGrants.validUntil)
     .limit(1);
-  if (grant) return { canEdit: true, reason: null, grant };
+  if (grant) return { canEdit: true, reason: null, grant, substitute };
   return {
     canEdit: false,
     reason: assignment.yearClosed
       ? 'Учебный год закрыт: журнал в архиве, только просмотр'
       : 'Семестр закрыт: изменения только по разрешению заведующего отделением',
     grant: null,
+    substitute: false,
   };
 }

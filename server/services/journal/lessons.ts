@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { changeLog, editBatches, lessons } from '../../../db/schema';
 import { formatDate } from '../../../domain/dates';
+import { lessonRefusal } from '../../../domain/lesson-teacher';
 import { LESSON_KINDS } from '../../../domain/lesson-kinds';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
@@ -99,8 +100,14 @@ async function logBatch(
   });
 }
 
+const SUBSTITUTE_ONLY =
+  'Вы замещали в этом журнале: заполняете только свои занятия, добавляет и удаляет занятия преподаватель журнала';
+const FROM_TIMETABLE =
+  'занятие из расписания: переносит или отменяет его методист (изменение расписания на дату), журнал последует';
+
 export async function createLesson(db: Db, actor: Actor, input: z.infer<typeof createLessonInput>) {
   const { assignment, access } = await editable(db, actor, input.assignmentId);
+  if (access.substitute) throw forbidden(SUBSTITUTE_ONLY);
   const { assignmentId: _a, ...fields } = input;
   await checkFields(db, assignment, fields);
   return inTransaction(db, async (tx) => {
@@ -136,7 +143,11 @@ const snapshot = (l: typeof lessons.$inferSelect) => ({
 export async function updateLesson(db: Db, actor: Actor, input: z.infer<typeof updateLessonInput>) {
   const { assignment, access } = await editable(db, actor, input.assignmentId);
   const before = await loadLesson(db, assignment, input.lessonId);
+  const refusal = lessonRefusal(actor.userId, assignment.teacherUserId, before.taughtBy, before.date);
+  if (refusal) throw forbidden(`Нельзя: ${refusal}`);
   const { assignmentId: _a, lessonId, ...fields } = input;
+  if (before.timetableKey !== null && (fields.date !== before.date || fields.pairNo !== before.pairNo))
+    throw badInput(`Дата и пара: ${FROM_TIMETABLE}`);
   await checkFields(db, assignment, fields, lessonId);
   return inTransaction(db, async (tx) => {
     const [lesson] = await tx
@@ -158,7 +169,9 @@ export async function deleteLesson(
   input: z.infer<typeof deleteLessonInput>,
 ): Promise<DeleteLessonResult> {
   const { assignment, access } = await editable(db, actor, input.assignmentId);
+  if (access.substitute) throw forbidden(SUBSTITUTE_ONLY);
   const lesson = await loadLesson(db, assignment, input.lessonId);
+  if (lesson.timetableKey !== null) throw badInput(`Удалить нельзя: ${FROM_TIMETABLE}`);
   const marks = await queryRows<{
     student_id: number;
     attendance: string | null;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../db/client';
 import { attestationColumns, type AttestationColumn } from '../../../domain/attestation';
 import { LESSON_KINDS } from '../../../domain/lesson-kinds';
+import { shortName } from '../../../domain/names';
 import type { AttendanceCodeDef } from '../../../domain/marks';
 import type { Actor } from '../../policy/actor';
 import { editAccess, loadAssignment, type AssignmentContext, type EditAccess } from './context';
@@ -15,6 +16,12 @@ export interface JournalLesson {
   kind: string;
   topic: string | null;
   homework: string | null;
+  /** Made from (or matched to) a lesson of the published timetable; false: added by hand. */
+  fromTimetable: boolean;
+  /** The substitute who taught it (user id), or null: the journal's teacher. */
+  taughtBy: number | null;
+  /** «Петров П. П.» for `taughtBy`. */
+  taughtByName: string | null;
 }
 
 export interface JournalCell {
@@ -68,7 +75,8 @@ export async function loadJournalPage(
   const inst = assignment.institutionId;
   const [[data], students, access] = await Promise.all([
     queryRows<{
-      lessons: JournalLesson[] | null;
+      lessons: Omit<JournalLesson, 'taughtByName'>[] | null;
+      substitutes: [number, string, string, string | null][] | null;
       cells: CellTuple[] | null;
       attestation: JournalAttestation[] | null;
       codes: AttendanceCodeDef[] | null;
@@ -77,8 +85,12 @@ export async function loadJournalPage(
       db,
       sql`select
         (select json_agg(json_build_object('id', l.id, 'date', l.date, 'pairNo', l.pair_no, 'hours', l.hours, 'kind', l.kind,
-            'topic', l.topic, 'homework', l.homework) order by l.date, l.pair_no, l.id)
+            'topic', l.topic, 'homework', l.homework, 'fromTimetable', l.timetable_key is not null, 'taughtBy', l.taught_by)
+            order by l.date, l.pair_no, l.id)
           from lessons l where l.institution_id = ${inst} and l.teaching_assignment_id = ${assignmentId}) as lessons,
+        (select json_agg(json_build_array(u.id, u.last_name, u.first_name, u.middle_name)) from users u
+          where u.id in (select l.taught_by from lessons l where l.institution_id = ${inst}
+            and l.teaching_assignment_id = ${assignmentId} and l.taught_by is not null)) as substitutes,
         (select json_agg(json_build_array(c.lesson_id, c.student_id, c.attendance, c.grade1, c.grade2, c.version) order by c.lesson_id, c.student_id)
           from journal_cells c join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
           where l.institution_id = ${inst} and l.teaching_assignment_id = ${assignmentId}) as cells,
@@ -104,11 +116,19 @@ export async function loadJournalPage(
       version,
     }),
   );
+  const substitutes = new Map(
+    (parse<[number, string, string, string | null][]>(data?.substitutes) ?? []).map(
+      ([id, lastName, firstName, middleName]) => [id, shortName({ lastName, firstName, middleName })],
+    ),
+  );
   const kinds = parse<{ code: string; label: string; weight: string }[]>(data?.kinds) ?? [];
   return {
     assignment,
     students,
-    lessons: parse<JournalLesson[]>(data?.lessons) ?? [],
+    lessons: (parse<Omit<JournalLesson, 'taughtByName'>[]>(data?.lessons) ?? []).map((l) => ({
+      ...l,
+      taughtByName: l.taughtBy === null ? null : (substitutes.get(l.taughtBy) ?? null),
+    })),
     cells,
     attestationColumns: attestationColumns(assignment.attestationForm),
     attestation: parse<JournalAttestation[]>(data?.attestation) ?? [],

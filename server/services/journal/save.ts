@@ -19,6 +19,7 @@ import {
 import { CLIENT_BATCH_SOURCES } from '../../../domain/edit-batches';
 import { formatDayMonth } from '../../../domain/dates';
 import { cellEditChecker } from '../../../domain/cell-edit';
+import { lessonRefusal } from '../../../domain/lesson-teacher';
 import { formatCell, type CellValue } from '../../../domain/marks';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
@@ -116,7 +117,7 @@ function saveReads(
           and (m.to_date is null or m.to_date >= ${q(terms.startsOn)})
           and (${q(ta.subgroupId)} is null or exists (select 1 from subgroup_members sm
             where sm.institution_id = m.institution_id and sm.subgroup_id = ${q(ta.subgroupId)} and sm.student_id = m.student_id)))`,
-      lessons: sql`(select coalesce(json_agg(json_build_array(l.id, l.date)), '[]') from lessons l
+      lessons: sql`(select coalesce(json_agg(json_build_array(l.id, l.date, l.taught_by)), '[]') from lessons l
         where l.institution_id = ${at} and l.teaching_assignment_id = ${q(ta.id)})`,
       codes: sql`(select coalesce(json_agg(json_build_array(ac.code, ac.label, ac.is_absence, ac.is_valid)), '[]') from attendance_codes ac
         where ac.institution_id = ${at})`,
@@ -142,7 +143,11 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
     ),
     assignment,
   );
-  const lessonRows = parsed<[number, string][]>(extra.lessons).map(([id, date]) => ({ id, date }));
+  const lessonRows = parsed<[number, string, number | null][]>(extra.lessons).map(([id, date, taughtBy]) => ({
+    id,
+    date,
+    taughtBy,
+  }));
   const codes = parsed<[string, string, boolean, boolean][]>(extra.codes).map(([code, label, isAbsence, isValid]) => ({
     code,
     label,
@@ -150,7 +155,7 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
     isValid,
   }));
   const currentAtt = await readAttestation(db, assignment, input.attestation);
-  const validated = validate(assignment, input, today, roster, lessonRows, codes);
+  const validated = validate(assignment, input, today, roster, lessonRows, codes, actor, access.substitute);
   if ('errors' in validated) return { status: 'invalid', errors: validated.errors };
   const { cells, attestation } = validated;
 
@@ -193,11 +198,16 @@ function validate(
   input: SaveInput,
   today: string,
   roster: RosterStudent[],
-  lessonRows: { id: number; date: string }[],
+  lessonRows: { id: number; date: string; taughtBy: number | null }[],
   codes: { code: string; label: string; isAbsence: boolean; isValid: boolean }[],
+  actor: Actor,
+  substitute: boolean,
 ): { cells: CellEdit[]; attestation: AttestationEdit[] } | { errors: EditError[] } {
   const students = new Map(roster.map((s) => [s.id, s]));
   const lessonDates = new Map(lessonRows.map((l) => [l.id, l.date]));
+  const taughtBy = new Map(lessonRows.map((l) => [l.id, l.taughtBy]));
+  const refusalOf = (lessonId: number, date: string) =>
+    lessonRefusal(actor.userId, a.teacherUserId, taughtBy.get(lessonId) ?? null, date);
   const check = cellEditChecker(codes, today);
   const columns = attestationColumns(a.attestationForm);
   const errors: EditError[] = [];
@@ -212,6 +222,7 @@ function validate(
     if (!student) fail(e, `Студент ${e.studentId}: его нет в списке этого журнала`);
     else if (!date) fail(e, `${student.name}: занятия ${e.lessonId} нет в этом журнале`);
     else if (seen.has(cellKey)) fail(e, `${student.name}, ${formatDayMonth(date)}: ячейка указана в пакете дважды`);
+    else if (refusalOf(e.lessonId, date)) fail(e, `${student.name}: ${refusalOf(e.lessonId, date)}`);
     else {
       seen.add(cellKey);
       const checked = check({ studentName: student.name, spans: student.spans, lessonDate: date }, e.text);
@@ -234,6 +245,7 @@ function validate(
     const fail = (message: string) =>
       errors.push({ studentId: e.studentId, field: e.field, message: `${where}: ${message}` });
     if (!student) fail('студента нет в списке этого журнала');
+    else if (substitute) fail('аттестацию выставляет преподаватель журнала, замещающий — только отметки своих занятий');
     else if (!column) fail('в этом семестре у дисциплины нет такой формы аттестации');
     else if (seen.has(attKey(e))) fail('ячейка указана в пакете дважды');
     else {

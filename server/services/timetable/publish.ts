@@ -13,6 +13,8 @@ import type { Actor } from '../../policy/actor';
 import { logAdminChange } from '../admin-log';
 import { conflict, institutionOf } from '../refusals';
 import { journalRows, roomsOf, teacherNames } from './frame';
+import { syncJournalLessons, type SyncResult } from './lessons';
+import { openTerms } from '../../queries/terms';
 
 /** One line of a publication's difference: whose journal, which date (null: the weekly template), what changed. */
 export interface DiffLine {
@@ -97,9 +99,13 @@ export async function timetablePending(db: Db, actor: Actor): Promise<DiffLine[]
 
 /**
  * Publishes every draft placement, removal and change of the college in one transaction, keeping the difference with
- * the publication. Nothing to publish: 409.
+ * the publication, and brings the lessons of the journals it touches in line with it (./lessons.ts). Nothing to
+ * publish: 409.
  */
-export async function publishTimetable(db: Db, actor: Actor): Promise<{ publicationId: number; lines: DiffLine[] }> {
+export async function publishTimetable(
+  db: Db,
+  actor: Actor,
+): Promise<{ publicationId: number; lines: DiffLine[]; lessons: SyncResult }> {
   const institutionId = institutionOf(actor, 'timetable.publish');
   return inTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(1101, ${institutionId})`);
@@ -137,6 +143,33 @@ export async function publishTimetable(db: Db, actor: Actor): Promise<{ publicat
       { id, lines },
       'Публикация расписания',
     );
-    return { publicationId: id, lines };
+    const lessons = await syncPublished(tx, actor, institutionId, [...new Set(lines.map((l) => l.assignmentId))]);
+    return { publicationId: id, lines, lessons };
   });
+}
+
+/** Syncs the lessons of the published journals, term by term; journals of a locked term stay as they are. */
+async function syncPublished(
+  tx: Db,
+  actor: Actor,
+  institutionId: number,
+  assignmentIds: number[],
+): Promise<SyncResult> {
+  const total: SyncResult = { journals: 0, created: 0, updated: 0, removed: 0, unmatched: [] };
+  if (assignmentIds.length === 0) return total;
+  const rows = await tx
+    .select({ id: teachingAssignments.id, termId: teachingAssignments.termId })
+    .from(teachingAssignments)
+    .where(and(eq(teachingAssignments.institutionId, institutionId), inArray(teachingAssignments.id, assignmentIds)));
+  for (const term of await openTerms(tx, [institutionId])) {
+    const ids = rows.filter((r) => r.termId === term.id).map((r) => r.id);
+    if (term.locked || ids.length === 0) continue;
+    const r = await syncJournalLessons(tx, actor, term, ids);
+    total.journals += r.journals;
+    total.created += r.created;
+    total.updated += r.updated;
+    total.removed += r.removed;
+    total.unmatched.push(...r.unmatched);
+  }
+  return total;
 }

@@ -2,7 +2,7 @@
  * The methodist's week of a group (issue #11, item 3): days × pairs with the placed lessons, the group's journals with
  * their budgets (plan / in the timetable for the term / held), and the collisions of the college's whole week.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { groups, lessons, teachingAssignments } from '../../../db/schema';
@@ -19,6 +19,7 @@ import {
 import type { BellSlot } from '../../../domain/timetable-setup';
 import { todayOf, type Actor } from '../../policy/actor';
 import { groupScope } from '../../policy/scope';
+import { lessonHeld } from '../../queries/lesson-filled';
 import { outOfScope } from '../refusals';
 import {
   countDate,
@@ -173,7 +174,7 @@ export async function groupWeek(db: Db, actor: Actor, input: z.infer<typeof grou
           eq(lessons.institutionId, term.institutionId),
           eq(teachingAssignments.termId, term.id),
           eq(teachingAssignments.groupId, groupId),
-          lte(lessons.date, today),
+          lessonHeld(today),
         ),
       )
       .groupBy(lessons.teachingAssignmentId),

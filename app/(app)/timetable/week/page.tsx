@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { RefusalNotice } from '@/components/refusal-notice';
+import { GenerateLessonsPanel } from '@/components/timetable/generate-lessons';
 import { GroupPicker } from '@/components/timetable/group-picker';
 import { ExtraLessonForm, LessonChanges, PublishPanel } from '@/components/timetable/lesson-change-forms';
 import { addDays, formatDate, formatDayMonth } from '@/domain/dates';
@@ -53,6 +54,7 @@ export default async function TimetableWeekPage({
         <Link href={`/timetable?group=${week.group?.id ?? ''}`}>Шаблон недели</Link>
       </nav>
       {pending?.ok && <PublishPanel lines={pending.data.map((l) => l.text)} action={publishTimetableAction} />}
+      {can(actor, 'timetable.publish') && <GenerateLessonsPanel termId={week.term.id} termName={week.term.name} />}
       {week.group && (
         <>
           <ExtraLessonForm
