@@ -110,7 +110,7 @@ test('методист публикует неделю и отменяет за�
   await expect(publish.locator('li').first()).toContainText('ИС-11, ');
   await publish.getByRole('button', { name: 'Опубликовать' }).click();
   await expect(publish.getByRole('status')).toHaveText(
-    /^Расписание опубликовано: \d+ (изменение|изменения|изменений)$/,
+    /^Расписание опубликовано: \d+ (изменение|изменения|изменений)\. Журналы \(\d+\): занятий добавлено \d+, изменено \d+, удалено \d+$/,
   );
   await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
 

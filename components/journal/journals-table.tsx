@@ -27,6 +27,16 @@ const SUBJECT: DataColumn<AssignmentListItem> = {
     </Link>
   ),
 };
+/** In «Мои журналы»: the journals one reaches as a substitute say so. */
+const SUBJECT_MINE: DataColumn<AssignmentListItem> = {
+  ...SUBJECT,
+  cell: (a) => (
+    <>
+      {SUBJECT.cell!(a)}
+      {a.substitute && <span className="badge"> замена</span>}
+    </>
+  ),
+};
 const TEACHER: DataColumn<AssignmentListItem> = {
   id: 'teacher',
   header: 'Преподаватель',
@@ -60,7 +70,7 @@ const REST: DataColumn<AssignmentListItem>[] = [
   },
 ];
 const WITH_TEACHER = [GROUP, SUBJECT, TEACHER, ...REST];
-const WITHOUT_TEACHER = [GROUP, SUBJECT, ...REST];
+const WITHOUT_TEACHER = [GROUP, SUBJECT_MINE, ...REST];
 
 /** Journal pages of a term with their fill status: the teacher's home, «Мои журналы», the administration's list. */
 export function JournalsTable({

@@ -7,6 +7,7 @@ import type { Actor } from '../policy/actor';
 import { assignmentScope, institutionsFor } from '../policy/scope';
 import { currentTerms } from './terms';
 import { groupNameInTermYear } from './group-in-year';
+import { lessonHeld } from './lesson-filled';
 
 export interface AssignmentListItem {
   id: number;
@@ -19,9 +20,13 @@ export interface AssignmentListItem {
   itemName: string;
   teacherName: string;
   plannedHours: number;
+  /** Hours of the lessons held so far (server/queries/lesson-filled.ts `lessonHeld`). */
   heldHours: number;
   lessons: number;
+  /** The last held lesson's date. */
   lastLessonOn: string | null;
+  /** Not the actor's own journal: they reach it as a substitute (or read it by their role). */
+  substitute: boolean;
   /** Fill status: held lessons without a topic; students with fewer than 5 grades so far. */
   withoutTopic: number;
   shortOfGrades: number;
@@ -59,9 +64,12 @@ export async function readableAssignments(
       teacherFirst: users.firstName,
       teacherMiddle: users.middleName,
       plannedHours: teachingAssignments.plannedHours,
-      heldHours: sql<number>`(select coalesce(sum(${q(lessons.hours)}), 0)::int from ${lessons} where ${ofAssignment})`,
+      heldHours: sql<number>`(select coalesce(sum(${q(lessons.hours)}), 0)::int from ${lessons} where ${ofAssignment} and ${lessonHeld(today)})`,
       lessons: sql<number>`(select count(*)::int from ${lessons} where ${ofAssignment})`,
-      lastLessonOn: sql<string | null>`(select max(${q(lessons.date)})::text from ${lessons} where ${ofAssignment})`,
+      lastLessonOn: sql<
+        string | null
+      >`(select max(${q(lessons.date)})::text from ${lessons} where ${ofAssignment} and ${lessonHeld(today)})`,
+      substitute: sql<boolean>`coalesce(${q(teachingAssignments.teacherUserId)} <> ${actor.userId}, true)`,
       withoutTopic: sql<number>`(select count(*)::int from ${lessons} where ${ofAssignment} and ${q(lessons.date)} <= ${today}
         and coalesce(trim(${q(lessons.topic)}), '') = '')`,
       shortOfGrades: sql<number>`(select count(*)::int from (select c.student_id from journal_cells c
@@ -99,7 +107,11 @@ export async function readableAssignments(
         assignmentScope(actor, 'journal.read'),
         inArray(teachingAssignments.termId, termIds),
         filter.groupId === undefined ? undefined : eq(teachingAssignments.groupId, filter.groupId),
-        filter.mineOnly ? eq(teachingAssignments.teacherUserId, actor.userId) : undefined,
+        // «Мои»: one's own journals and those where one taught a lesson as a substitute.
+        filter.mineOnly
+          ? sql`(${q(teachingAssignments.teacherUserId)} = ${actor.userId} or exists (select 1 from ${lessons}
+              where ${ofAssignment} and ${q(lessons.taughtBy)} = ${actor.userId}))`
+          : undefined,
       ),
     )
     .orderBy(asc(groups.name), asc(curriculumItems.sortOrder), asc(subgroups.name));

@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+import { lastLessonColumns, typeKeys, waitSaved } from './journal-helpers';
+
+/**
+ * Issue #11, items 5 and 6: the published timetable fills the teachers' journals; a substitution on a date lets the
+ * substitute fill that lesson, and only it. The substitute is the demo teacher (`prepod`), the journal another
+ * teacher's of ИС-31; the lesson is Thursday 26.11, a date past, so it can be filled.
+ */
+test('опубликованное расписание заполняет журналы; замещающий заполняет своё занятие', async ({ page, browser }) => {
+  const teacher = await browser.newPage();
+  await signInAs(teacher, 'prepod');
+  const prepod = (await teacher.getByTestId('user-name').textContent())!.trim();
+
+  await signInAs(page, 'metodist');
+  await page.goto('/timetable');
+  await page.getByRole('combobox', { name: /^Группа/ }).selectOption({ label: 'ИС-31' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание: ИС-31');
+  const status = page.locator('.notice[role=status]');
+  const budgets = page.locator('button.budget');
+  // The demo teacher's journal on Thursday's 1st pair, another teacher's on the 2nd.
+  const own = budgets.filter({ hasText: prepod }).first();
+  const ownCode = (await own.locator('.budget-title').textContent())!.trim().split(' ')[1]!;
+  const others = budgets.filter({ hasNotText: prepod }).filter({ hasNotText: 'не назначен' });
+  const other = others.filter({ hasNot: page.locator('.budget-title', { hasText: ',' }) }).first();
+  const otherTitle = (await other.locator('.budget-title').textContent())!.trim();
+  const otherCode = otherTitle.split(' ')[1]!;
+  const otherSubject = otherTitle.replace(/^\S+ \S+ /, '');
+  for (const [journal, pair] of [
+    [own, 1],
+    [other, 2],
+  ] as const) {
+    await journal.click();
+    await page.locator(`td[data-cell="4:${pair}"] button.verdict`).click();
+    await expect(status).toContainText(`Поставлено: `);
+    await expect(status).toContainText(`чт, ${pair}-я пара`);
+  }
+
+  // Publishing fills both journals with their Thursdays.
+  await page.getByRole('link', { name: 'На даты: изменения и публикация' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание на даты: ИС-31');
+  await page.getByRole('button', { name: 'Опубликовать' }).click();
+  const published = page.locator('section', { has: page.getByRole('heading', { name: /^Не опубликовано/ }) });
+  await expect(published.getByRole('status')).toContainText(/Журналы \(\d+\): занятий добавлено [1-9]\d*/);
+  const group = new URL(page.url()).searchParams.get('group') ?? '';
+
+  // The week of 23.11: the other teacher's Thursday lesson goes to the demo teacher, and is published.
+  await page.goto(`/timetable/week?group=${group}&date=2026-11-23`);
+  const lesson = page.locator('td[data-date="2026-11-26"][data-pair="2"] .entry').first();
+  await expect(lesson).toContainText(otherSubject);
+  await lesson.getByText('Изменить', { exact: true }).click();
+  const substitute = lesson.getByRole('form', { name: /^Заменить преподавателя/ });
+  const option = substitute.locator('option', { hasText: prepod });
+  await substitute.getByLabel('Кто ведёт').selectOption(await option.first().getAttribute('value'));
+  await substitute.getByLabel('Причина').fill('Больничный');
+  await substitute.getByRole('button', { name: /^Заменить преподавателя/ }).click();
+  await expect(page.locator('td[data-date="2026-11-26"][data-pair="2"] .entry').first()).toContainText(
+    `замена: ${prepod}`,
+  );
+  await page.getByRole('button', { name: 'Опубликовать' }).click();
+  await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
+
+  // The demo teacher's own journal has the timetable's Thursdays (future ones too, ready to fill).
+  await teacher.goto('/journals');
+  const list = teacher.getByTestId('journals');
+  await list.getByRole('row').filter({ hasText: 'ИС-31' }).getByRole('link', { name: ownCode }).first().click();
+  await expect(teacher.locator('.ag-cell').first()).toBeVisible();
+  await lastLessonColumns(teacher, 1);
+  await expect(teacher.locator('button.lesson-header', { hasText: '10.12' })).toHaveCount(1);
+
+  // The other teacher's journal is in «Мои журналы» as a substitution; only the lesson of 26.11 can be filled.
+  await teacher.goto('/journals');
+  const row = list
+    .getByRole('row')
+    .filter({ hasText: 'ИС-31' })
+    .filter({ hasText: otherCode })
+    .filter({ hasText: 'замена' });
+  await row.getByRole('link').first().click();
+  await expect(teacher.getByTestId('substitute-notice')).toHaveText(
+    'Вы замещали в этом журнале: заполняете 26.11.2026; остальное — только просмотр.',
+  );
+  await expect(teacher.getByRole('button', { name: 'Добавить занятие' })).toHaveCount(0);
+  await lastLessonColumns(teacher, 1);
+  const header = teacher.locator('button.lesson-header.substituted');
+  await expect(header).toContainText('26.11');
+  await expect(header).toContainText('замена');
+  const lessonId = await header.getAttribute('data-lesson-id');
+  const mine = teacher.locator(`.ag-cell[col-id="l${lessonId}"]:not(.cell-closed)`).first();
+  await mine.click();
+  await typeKeys(teacher, 'н');
+  await teacher.keyboard.press('Enter');
+  await waitSaved(teacher);
+  await expect(mine).toHaveText('н');
+  await teacher.screenshot({ path: 'test-results/journal-substitute.png', fullPage: true });
+  // Another lesson of the journal is the journal teacher's: typing there changes nothing and says why.
+  const others26 = teacher.locator('button.lesson-header:not(.substituted)').first();
+  const otherId = await others26.getAttribute('data-lesson-id');
+  const theirs = teacher.locator(`.ag-cell[col-id="l${otherId}"]`).first();
+  const before = await theirs.textContent();
+  await theirs.click();
+  await typeKeys(teacher, '5');
+  await teacher.keyboard.press('Enter');
+  await expect(theirs).toHaveText(before ?? '');
+  await teacher.close();
+});
