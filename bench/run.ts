@@ -32,6 +32,7 @@ try {
     timetablePlaceRawMs: null,
     timetablePlaceRatio: null,
     timetableWeekCheckMs: null,
+    termLessonsGenerateMs: null,
   };
   let app: AppServer | null = null;
   try {
@@ -76,6 +77,9 @@ try {
       `Постановка занятия в расписание по HTTP: ${timetable.timetablePlaceMs ?? '—'} мс (в процессе ${timetable.timetablePlaceServerMs ?? '—'} мс), сырой SQL ${timetable.timetablePlaceRawMs ?? '—'} мс, отношение ${timetable.timetablePlaceRatio ?? '—'} (цель ≤ 2)`,
     );
     console.log(`Проверка недели колледжа на конфликты: ${timetable.timetableWeekCheckMs ?? '—'} мс (цель < 500)`);
+    console.log(
+      `Занятия семестра по расписанию для всего колледжа: ${timetable.termLessonsGenerateMs ?? '—'} мс (цель < 30 000)`,
+    );
     console.log(
       `Сетка 35 × 80 готова к вводу через ${browser.gridInteractiveMs ?? '—'} мс после начала перехода (цель < 1000)`,
     );

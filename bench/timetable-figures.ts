@@ -3,7 +3,9 @@
  * - `timetablePlaceMs`: placing one lesson with every conflict check (tRPC `timetable.place`), next to
  *   `timetablePlaceRawMs` — the same checks (teacher, room, group on the pair, the group's pairs that day, a free room
  *   that seats the group) and the same insert with its change-log rows as hand-written SQL in one transaction;
- * - `timetableWeekCheckMs`: the whole college's collision scan of the term's week (tRPC `timetable.collisions`).
+ * - `timetableWeekCheckMs`: the whole college's collision scan of the term's week (tRPC `timetable.collisions`);
+ * - `termLessonsGenerateMs`: generating the term's lessons of every journal from the published timetable (tRPC
+ *   `timetable.generateLessons`, step after step as the page runs it), once; undone afterwards.
  * Each placement is taken back (untimed) before the next, so every run places into the same free Saturday pair.
  */
 import postgres from 'postgres';
@@ -24,6 +26,25 @@ export interface TimetableFigures {
   timetableWeekCheckMs: number;
   timetableEntries: number;
   timetableCollisions: number;
+  /** Generating the term's journal lessons from the published timetable, whole college, step by step over HTTP. */
+  termLessonsGenerateMs: number;
+  termLessonsGenerateSteps: number;
+  termLessonsCreated: number;
+}
+
+/**
+ * Takes the journals back to before any generation (untimed): lessons made from the timetable and still empty are
+ * deleted, the others unlinked. Bench database only: it bypasses the change log.
+ */
+async function resetGenerated(raw: postgres.Sql, termId: number) {
+  await raw`delete from lessons l using teaching_assignments ta
+    where ta.institution_id = l.institution_id and ta.id = l.teaching_assignment_id and ta.term_id = ${termId}
+      and l.timetable_key is not null and l.topic is null and l.homework is null
+      and not exists (select 1 from journal_cells c where c.institution_id = l.institution_id and c.lesson_id = l.id
+        and (c.attendance is not null or c.grade1 is not null or c.grade2 is not null))`;
+  await raw`update lessons l set timetable_key = null, taught_by = null from teaching_assignments ta
+    where ta.institution_id = l.institution_id and ta.id = l.teaching_assignment_id and ta.term_id = ${termId}
+      and l.timetable_key is not null`;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -148,6 +169,23 @@ export async function measureTimetable(
         collisions = r.collisions.length;
       }),
     );
+  // The whole term's generation, once: the steps the methodist's page makes, one after another, as it shows progress.
+  await resetGenerated(raw, pick.term_id);
+  let steps = 0;
+  let created = 0;
+  const generateMs = await time(async () => {
+    let after: number | null = 0;
+    while (after !== null) {
+      const step: { next: number | null; created: number } = await methodist.mutate('timetable.generateLessons', {
+        termId: pick.term_id,
+        after,
+      });
+      steps += 1;
+      created += step.created;
+      after = step.next;
+    }
+  });
+  await resetGenerated(raw, pick.term_id);
   const [count] = await raw<{ n: number }[]>`
     select count(*)::int as n from timetable_entries e join teaching_assignments ta on ta.id = e.teaching_assignment_id
     where ta.term_id = ${pick.term_id} and e.removed_at is null`;
@@ -162,5 +200,8 @@ export async function measureTimetable(
     timetableWeekCheckMs: round(median(checks)),
     timetableEntries: count!.n,
     timetableCollisions: collisions,
+    termLessonsGenerateMs: Math.round(generateMs),
+    termLessonsGenerateSteps: steps,
+    termLessonsCreated: created,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studentStats } from './journal-stats';
+import { heldHours, studentStats } from './journal-stats';
 import { DEFAULT_ATTENDANCE_CODES } from './marks';
 
 describe('studentStats', () => {
@@ -37,5 +37,28 @@ describe('studentStats', () => {
     );
     expect(stats.average).toBeNull();
     expect(stats.gradeCount).toBe(0);
+  });
+});
+
+describe('held hours', () => {
+  it('counts lessons whose date has come and that have a topic, homework or a mark — not empty planned ones', () => {
+    const lesson = (id: number, date: string, topic: string | null = null) => ({
+      id,
+      date,
+      hours: 2,
+      topic,
+      homework: null,
+    });
+    const lessons = [
+      lesson(1, '2026-11-02', 'Тема'),
+      lesson(2, '2026-11-09'),
+      lesson(3, '2026-11-16'),
+      lesson(4, '2026-12-07', 'Тема заранее'),
+    ];
+    const cells = [
+      { lessonId: 2, attendance: 'н', grade1: null, grade2: null },
+      { lessonId: 3, attendance: null, grade1: null, grade2: null },
+    ];
+    expect(heldHours(lessons, cells, '2026-12-01')).toBe(4);
   });
 });

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { extractText } from 'unpdf';
 import { signInAs } from './helpers';
 import { lastLessonColumns, typeKeys, waitSaved } from './journal-helpers';
 
@@ -102,4 +105,39 @@ test('опубликованное расписание заполняет жу�
   await teacher.keyboard.press('Enter');
   await expect(theirs).toHaveText(before ?? '');
   await teacher.close();
+});
+
+/** Issue #11, item 8: hours delivered by teacher and by group, exported as XLSX and PDF. */
+test('методист смотрит вычитку часов и выгружает её в XLSX и PDF', async ({ page }) => {
+  await signInAs(page, 'metodist');
+  await page.getByRole('link', { name: 'Вычитка часов' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Вычитка часов');
+  const table = page.getByTestId('hours');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('hours-total')).toContainText(/^Итого: план \d+ ч/);
+  await page.getByLabel('Разрез').selectOption('group');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(table.getByRole('columnheader', { name: /^Группа/ })).toBeVisible();
+  await expect(table.locator('tbody tr', { hasText: 'ИС-31' })).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/hours.png', fullPage: true });
+
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Скачать XLSX' }).click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toMatch(/^Вычитка часов по группам, .+\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await xlsx.path());
+  const sheet = workbook.getWorksheet('Вычитка часов')!;
+  expect(sheet.getRow(4).getCell(1).value).toBe('Группа');
+  const names = sheet.getColumn(1).values.map(String);
+  expect(names).toContain('ИС-31');
+  expect(names).toContain('Итого');
+
+  const pdf = await page.request.get((await page.getByRole('link', { name: 'Скачать PDF' }).getAttribute('href'))!);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  writeFileSync('test-results/hours.pdf', await pdf.body());
+  const { text } = await extractText(new Uint8Array(await pdf.body()), { mergePages: true });
+  expect(text).toContain('Вычитка часов по группам');
+  expect(text).toContain('ИС-31');
 });

@@ -162,6 +162,7 @@ export function JournalView({ page: served }: { page: JournalPage }) {
         <button type="button" className="plain" disabled={!focused} onClick={() => setHistory(focused)}>
           История ячейки
         </button>
+        <a href={`/journals/${a.id}/ktp`}>КТП{page.ktp.length ? '' : ' (нет)'}</a>
         <span className="muted small">
           Ввод: 5, 4/5, н, у, б, о4, зч, нз · Enter — вниз, Tab — вправо, Delete — очистить · вставка блока из Excel
           (Ctrl+V)

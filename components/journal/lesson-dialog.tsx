@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '@/domain/dates';
 import { LESSON_KINDS } from '@/domain/lesson-kinds';
+import { nextTopic, topicNumbers } from '@/domain/ktp';
 import { lessonRefusal } from '@/domain/lesson-teacher';
 import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
 import { trpc } from '../trpc-client';
@@ -32,6 +33,18 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
   // A lesson of the timetable moves or goes with the timetable (the methodist's change on a date), not here.
   const fixed = lesson?.fromTimetable ?? false;
   const removable = !readOnly && lesson !== null && !fixed && !page.access.substitute;
+  // A new lesson proposes the КТП's next topic not yet taught; the teacher may pick another.
+  const proposed = lesson
+    ? null
+    : nextTopic(
+        page.ktp,
+        page.lessons.map((l) => l.topic),
+      );
+  const [topic, setTopic] = useState(lesson?.topic ?? (proposed === null ? '' : page.ktp[proposed]!.title));
+  const [kind, setKind] = useState(
+    lesson?.kind ?? (proposed === null ? 'lecture' : (page.ktp[proposed]!.kind ?? 'lecture')),
+  );
+  const numbers = topicNumbers(page.ktp);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -126,9 +139,36 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
                 <input type="number" name="hours" min={1} max={8} defaultValue={lesson?.hours ?? 2} required />
               </label>
             </div>
+            {page.ktp.length > 0 && (
+              <label>
+                Тема из КТП
+                <select
+                  defaultValue={proposed === null ? '' : String(proposed)}
+                  onChange={(e) => {
+                    const row = page.ktp[Number(e.target.value)];
+                    if (!row) return;
+                    setTopic(row.title);
+                    if (row.kind) setKind(row.kind);
+                  }}
+                >
+                  <option value="">— своя тема —</option>
+                  {page.ktp.map((r, i) =>
+                    r.section ? (
+                      <option key={i} disabled>
+                        {r.title}
+                      </option>
+                    ) : (
+                      <option key={i} value={i}>
+                        {numbers[i]}. {r.title} ({r.hours} ч){i === proposed ? ' — следующая' : ''}
+                      </option>
+                    ),
+                  )}
+                </select>
+              </label>
+            )}
             <label>
               Вид занятия
-              <select name="kind" defaultValue={lesson?.kind ?? 'lecture'}>
+              <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
                 {LESSON_KINDS.map((k) => (
                   <option key={k.code} value={k.code}>
                     {k.label}
@@ -138,7 +178,13 @@ export function LessonDialog({ page, lesson, onClose, onChanged, onFill }: Lesso
             </label>
             <label>
               Тема занятия
-              <textarea name="topic" rows={2} defaultValue={lesson?.topic ?? ''} maxLength={500} />
+              <textarea
+                name="topic"
+                rows={2}
+                value={topic}
+                onChange={(e) => setTopic(e.target.value)}
+                maxLength={500}
+              />
             </label>
             <label>
               Домашнее задание

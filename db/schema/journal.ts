@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   date,
   foreignKey,
   index,
@@ -218,5 +219,52 @@ export const journalEditGrants = pgTable(
       foreignColumns: [teachingAssignments.institutionId, teachingAssignments.id],
     }),
     index().on(t.institutionId, t.teachingAssignmentId),
+  ],
+);
+
+/**
+ * The work programme of a teaching assignment as its КТП (calendar-thematic plan, regulation §5.6; domain/ktp.ts):
+ * the title block's lines and a version that grows with each save, so a stale editor is refused, not obeyed.
+ */
+export const workPrograms = pgTable(
+  'work_programs',
+  {
+    institutionId: integer().notNull(),
+    teachingAssignmentId: integer().notNull(),
+    version: integer().notNull().default(1),
+    /** «Заместитель директора по учебной работе Иванова И. И.» */
+    approvedBy: text(),
+    /** «Рассмотрено на заседании ПЦК …, протокол № 1 от 31.08.2026» */
+    reviewedAt: text(),
+    updatedBy: integer().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.teachingAssignmentId] }),
+    foreignKey({
+      columns: [t.institutionId, t.teachingAssignmentId],
+      foreignColumns: [teachingAssignments.institutionId, teachingAssignments.id],
+    }),
+  ],
+);
+
+/** A line of a КТП in order: a section heading or a topic with its hours and kind of lesson. */
+export const plannedTopics = pgTable(
+  'planned_topics',
+  {
+    institutionId: integer().notNull(),
+    teachingAssignmentId: integer().notNull(),
+    position: smallint().notNull(),
+    section: boolean().notNull().default(false),
+    title: text().notNull(),
+    hours: smallint().notNull().default(0),
+    kind: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.teachingAssignmentId, t.position] }),
+    foreignKey({
+      columns: [t.institutionId, t.teachingAssignmentId],
+      foreignColumns: [workPrograms.institutionId, workPrograms.teachingAssignmentId],
+    }).onDelete('cascade'),
   ],
 );

@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   /** Open a journal of a closed term for a limited time, with a reason. */
   'journal.unlock': ['admin', 'head'],
   'reports.print': ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'],
+  /** Hours delivered against the plan («вычитка часов», §5.4): the college, a department, a teacher's own. */
+  'hours.read': ['head', 'methodist', 'teacher', 'inspector'],
   /** A student's own marks, a parent's children's marks. */
   'family.read': ['student', 'parent'],
   /** Sign-in log and other security records. */

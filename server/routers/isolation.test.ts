@@ -161,6 +161,7 @@ async function everything(
     'timetable.groupWeek': () => c.timetable.groupWeek({ termId: foreign.termId, groupId: foreign.groupId }),
     'timetable.groupDates': () => c.timetable.groupDates({ date: '2026-12-07', groupId: foreign.groupId }),
     'timetable.pending': () => c.timetable.pending(),
+    'timetable.hours': () => c.timetable.hours({ termId: foreign.termId }),
     'timetable.generateLessons': () => c.timetable.generateLessons({ termId: foreign.termId, after: 0 }),
     'timetable.myWeek': () => c.timetable.myWeek({ date: '2026-12-07', studentId: foreign.studentId }),
     'timetable.notices': () => c.timetable.notices(),
@@ -211,6 +212,7 @@ async function everything(
       }),
     'people.unlinkGuardian': () => c.people.unlinkGuardian({ studentId: foreign.studentId, guardianId: 1 }),
     'journal.page': () => c.journal.page({ assignmentId: foreign.assignmentId }),
+    'journal.ktp': () => c.journal.ktp({ assignmentId: foreign.assignmentId }),
     'journal.history': () => c.journal.history({ assignmentId: foreign.assignmentId, studentId: foreign.studentId }),
     'journal.grants': () => c.journal.grants({ assignmentId: foreign.assignmentId }),
     'journal.undo': () => c.journal.undo({ assignmentId: foreign.assignmentId }),
@@ -236,6 +238,15 @@ async function everything(
     'journal.grantEdit': () =>
       c.journal.grantEdit({ assignmentId: foreign.assignmentId, hours: 1, reason: 'чужой журнал' }),
     'journal.revokeGrant': () => c.journal.revokeGrant({ assignmentId: foreign.assignmentId, grantId: 1 }),
+    'journal.saveKtp': () =>
+      c.journal.saveKtp({
+        assignmentId: foreign.assignmentId,
+        version: 0,
+        rows: [{ section: false, title: 'Взлом', hours: 2, kind: 'lecture' }],
+      }),
+    'journal.importKtp': () => c.journal.importKtp({ assignmentId: foreign.assignmentId, version: 0, file: '' }),
+    'journal.copyKtp': () =>
+      c.journal.copyKtp({ assignmentId: foreign.assignmentId, version: 0, fromAssignmentId: foreign.assignmentId }),
   };
 
   // The server actions, with the form a browser would send to reach the other college's records.

@@ -10,6 +10,16 @@ import {
   updateLesson,
   updateLessonInput,
 } from '../services/journal/lessons';
+import {
+  copyKtp,
+  copyKtpInput,
+  importKtp,
+  importKtpInput,
+  ktpInput,
+  loadKtp,
+  saveKtp,
+  saveKtpInput,
+} from '../services/journal/ktp';
 import { loadJournalPage } from '../services/journal/page';
 import { ATTESTATION_FIELDS } from '../../domain/attestation';
 import { saveInput, saveJournalEdits } from '../services/journal/save';
@@ -74,4 +84,21 @@ export const journalRouter = router({
     .requires('journal.unlock')
     .input(z.object({ assignmentId: id, grantId: id }))
     .mutation(({ ctx, input }) => revokeGrant(ctx.db, ctx.actor, input)),
+  /** The journal's КТП (issue #11, item 7): read with the journal, edited by its teacher. */
+  ktp: procedure
+    .requires('journal.read')
+    .input(ktpInput)
+    .query(({ ctx, input }) => loadKtp(ctx.db, ctx.actor, input.assignmentId)),
+  saveKtp: procedure
+    .requires('journal.edit')
+    .input(saveKtpInput)
+    .mutation(({ ctx, input }) => saveKtp(ctx.db, ctx.actor, input)),
+  importKtp: procedure
+    .requires('journal.edit')
+    .input(importKtpInput)
+    .mutation(({ ctx, input }) => importKtp(ctx.db, ctx.actor, input)),
+  copyKtp: procedure
+    .requires('journal.edit')
+    .input(copyKtpInput)
+    .mutation(({ ctx, input }) => copyKtp(ctx.db, ctx.actor, input)),
 });

@@ -88,6 +88,41 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { ...READ_ИС21, teacher: F },
   },
   {
+    name: 'journal.ktp (the teacher’s ИС-21 journal)',
+    call: () => (c) => c.journal.ktp({ assignmentId: fx.journalId }),
+    expect: READ_ИС21,
+  },
+  {
+    name: 'journal.saveKtp (a topic without hours: passes the policy, saves nothing)',
+    call: () => (c) =>
+      c.journal.saveKtp({
+        assignmentId: fx.journalId,
+        version: 0,
+        rows: [{ section: false, title: 'Тема', hours: 0, kind: 'lecture' }],
+      }),
+    expect: EDIT,
+  },
+  {
+    name: 'journal.saveKtp (another teacher’s journal)',
+    call: () => (c) =>
+      c.journal.saveKtp({
+        assignmentId: fx.foreignJournal,
+        version: 0,
+        rows: [{ section: false, title: 'Тема', hours: 2, kind: 'lecture' }],
+      }),
+    expect: { ...EDIT, teacher: F },
+  },
+  {
+    name: 'journal.importKtp (not a workbook: passes the policy, saves nothing)',
+    call: () => (c) => c.journal.importKtp({ assignmentId: fx.journalId, version: 0, file: 'bm90IGEgZmlsZQ==' }),
+    expect: EDIT,
+  },
+  {
+    name: 'journal.copyKtp (from itself, without a plan: passes the policy, saves nothing)',
+    call: () => (c) => c.journal.copyKtp({ assignmentId: fx.journalId, version: 0, fromAssignmentId: fx.journalId }),
+    expect: EDIT,
+  },
+  {
     name: 'journal.save (an invalid mark: passes the policy, saves nothing)',
     call: () => (c) =>
       c.journal.save({
@@ -491,6 +526,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     name: 'timetable.generateLessons (the first term: lessons of the published timetable)',
     call: () => (c) => c.timetable.generateLessons({ termId: 1, after: 0 }),
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'timetable.hours (hours delivered: the college, a department, a teacher’s own)',
+    call: () => (c) => c.timetable.hours({ by: 'group' }),
+    expect: { admin: F, head: A, methodist: A, curator: F, teacher: A, student: F, parent: F, inspector: A },
   },
   {
     name: 'timetable.myWeek',

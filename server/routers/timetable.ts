@@ -1,4 +1,5 @@
 import { groupDates, groupDatesInput } from '../services/timetable/changes';
+import { hoursDelivered, hoursInput } from '../services/timetable/hours';
 import { generateInput, generateTermLessons } from '../services/timetable/lessons';
 import { myWeek, myWeekInput, timetableNotices } from '../services/timetable/own';
 import { timetablePending } from '../services/timetable/publish';
@@ -61,6 +62,11 @@ export const timetableRouter = router({
     .requires('timetable.place')
     .input(entryInput)
     .mutation(({ ctx, input }) => removeEntry(ctx.db, ctx.actor, input)),
+  /** Hours delivered against the plan by teacher, group or curriculum item (issue #11, item 8). */
+  hours: procedure
+    .requires('hours.read')
+    .input(hoursInput)
+    .query(({ ctx, input }) => hoursDelivered(ctx.db, ctx.actor, input)),
   /** One step of (re)generating a term's journal lessons from the published timetable; the page loops for progress. */
   generateLessons: procedure
     .requires('timetable.publish')

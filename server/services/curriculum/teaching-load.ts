@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTransaction, type Db } from '../../../db/client';
+import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
 import {
   academicYears,
@@ -364,6 +364,22 @@ async function lessonCount(db: Db, institutionId: number, assignmentId: number) 
   return row!.n;
 }
 
+/**
+ * Why a journal cannot go away (be deleted or split): it stands in the timetable (its placements and dated changes are
+ * the timetable's history) or has a КТП; null when nothing holds it. Its lessons are checked by the callers.
+ */
+async function heldBy(db: Db, institutionId: number, assignmentId: number): Promise<string | null> {
+  const [row] = await queryRows<{ timetable: boolean; ktp: boolean }>(
+    db,
+    sql`select exists (select 1 from timetable_entries where institution_id = ${institutionId} and teaching_assignment_id = ${assignmentId})
+          or exists (select 1 from timetable_changes where institution_id = ${institutionId} and teaching_assignment_id = ${assignmentId}) as timetable,
+        exists (select 1 from work_programs where institution_id = ${institutionId} and teaching_assignment_id = ${assignmentId}) as ktp`,
+  );
+  if (row?.timetable) return 'журнал есть в расписании (в том числе снятые занятия — это история расписания)';
+  if (row?.ktp) return 'у журнала есть КТП';
+  return null;
+}
+
 export async function updateAssignment(db: Db, actor: Actor, input: z.infer<typeof updateAssignmentInput>) {
   const { a } = await assignmentInScope(db, actor, input.assignmentId);
   if (input.teacherUserId !== null) {
@@ -405,6 +421,8 @@ export async function splitAssignmentBySubgroups(db: Db, actor: Actor, input: z.
   if (a.subgroupId !== null) throw badInput('Журнал уже ведётся по подгруппе');
   if ((await lessonCount(db, a.institutionId, a.id)) > 0)
     throw badInput('В журнале уже есть занятия: делить его на подгруппы нельзя');
+  const held = await heldBy(db, a.institutionId, a.id);
+  if (held) throw badInput(`Делить журнал на подгруппы нельзя: ${held}`);
   const parts = await db
     .select({ id: subgroups.id, name: subgroups.name })
     .from(subgroups)
@@ -452,6 +470,8 @@ export async function deleteAssignment(db: Db, actor: Actor, input: z.infer<type
   const { a } = await assignmentInScope(db, actor, input.assignmentId);
   const held = await lessonCount(db, a.institutionId, a.id);
   if (held > 0) throw badInput(`В журнале есть занятия (${held}): удалить его нельзя`);
+  const holder = await heldBy(db, a.institutionId, a.id);
+  if (holder) throw badInput(`Удалить журнал нельзя: ${holder}`);
   await inTransaction(db, async (tx) => {
     await tx
       .delete(teachingAssignments)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../db/client';
 import { attestationColumns, type AttestationColumn } from '../../../domain/attestation';
+import type { KtpRow } from '../../../domain/ktp';
 import { LESSON_KINDS } from '../../../domain/lesson-kinds';
 import { shortName } from '../../../domain/names';
 import type { AttendanceCodeDef } from '../../../domain/marks';
@@ -49,6 +50,8 @@ export interface JournalPage {
   attestation: JournalAttestation[];
   attendanceCodes: AttendanceCodeDef[];
   lessonKinds: { code: string; label: string; short: string; weight: number }[];
+  /** The journal's КТП in order (empty without one): a new lesson proposes its next topic not yet taught. */
+  ktp: KtpRow[];
   access: EditAccess & { canUnlock: boolean };
   viewerId: number;
   /** The college's day when the page was made; the browser moves it on at the college's midnight (`timeZone`). */
@@ -81,6 +84,7 @@ export async function loadJournalPage(
       attestation: JournalAttestation[] | null;
       codes: AttendanceCodeDef[] | null;
       kinds: { code: string; label: string; weight: string }[] | null;
+      ktp: KtpRow[] | null;
     }>(
       db,
       sql`select
@@ -99,7 +103,10 @@ export async function loadJournalPage(
         (select json_agg(json_build_object('code', a.code, 'label', a.label, 'isAbsence', a.is_absence, 'isValid', a.is_valid) order by a.code)
           from attendance_codes a where a.institution_id = ${inst}) as codes,
         (select json_agg(json_build_object('code', k.code, 'label', k.label, 'weight', k.grade_weight))
-          from lesson_kinds k where k.institution_id = ${inst}) as kinds`,
+          from lesson_kinds k where k.institution_id = ${inst}) as kinds,
+        (select json_agg(json_build_object('section', p.section, 'title', p.title, 'hours', p.hours, 'kind', p.kind)
+            order by p.position)
+          from planned_topics p where p.institution_id = ${inst} and p.teaching_assignment_id = ${assignmentId}) as ktp`,
     ),
     loadRoster(db, assignment),
     editAccess(db, actor, assignment),
@@ -142,6 +149,7 @@ export async function loadJournalPage(
         weight: own ? Number(own.weight) : k.weight,
       };
     }),
+    ktp: parse<KtpRow[]>(data?.ktp) ?? [],
     access: { ...access, canUnlock: assignment.inUnlockScope },
     viewerId: actor.userId,
     today,

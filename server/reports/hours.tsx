@@ -1,0 +1,102 @@
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import ExcelJS from 'exceljs';
+import { formatDate } from '../../domain/dates';
+import { hoursColumns, HOURS_DIMENSION_LABELS, hoursCell } from '../../domain/hours-delivered';
+import type { HoursReport } from '../services/timetable/hours';
+import { registerPdfFonts } from './pdf-fonts';
+
+/** «Вычитка часов по преподавателям, 1 семестр 2026/2027, 01.09.2026 — 28.12.2026». */
+export function hoursTitle(r: HoursReport): string {
+  return `Вычитка часов ${HOURS_DIMENSION_LABELS[r.by]}, ${r.term.name}, ${formatDate(r.from)} — ${formatDate(r.to)}`;
+}
+
+const FIRST_HEADER = { teacher: 'Преподаватель', group: 'Группа', item: 'Дисциплина' } as const;
+
+const styles = StyleSheet.create({
+  page: { paddingVertical: 24, paddingHorizontal: 24, fontSize: 7.5 },
+  college: { fontSize: 8, color: '#444' },
+  title: { fontSize: 12, fontWeight: 'bold', marginTop: 2 },
+  note: { fontSize: 7.5, marginBottom: 6, color: '#444' },
+  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#888' },
+  head: { backgroundColor: '#eef2f7', fontWeight: 'bold' },
+  behind: { backgroundColor: '#fbe9e7' },
+  total: { fontWeight: 'bold' },
+  label: { width: 150, padding: 2, borderRightWidth: 0.5, borderColor: '#888' },
+  cell: { flex: 1, padding: 2, borderRightWidth: 0.5, borderColor: '#888', textAlign: 'right' },
+  footer: { position: 'absolute', bottom: 12, left: 24, right: 24, fontSize: 7, color: '#666' },
+});
+
+function HoursDocument({ report, font }: { report: HoursReport; font: string }) {
+  const title = hoursTitle(report);
+  return (
+    <Document title={title} author={report.college} language="ru">
+      <Page size="A4" orientation="landscape" style={{ ...styles.page, fontFamily: font }}>
+        <Text style={styles.college}>{report.college}</Text>
+        <Text style={styles.title}>{title}</Text>
+        <Text style={styles.note}>
+          Проведено — заполненные занятия по {formatDate(report.until)}; должно быть проведено — по опубликованному
+          расписанию (без расписания — план равномерно по дням семестра). Отставание выделено.
+        </Text>
+        <View style={[styles.row, styles.head]} fixed>
+          <Text style={styles.label}>{FIRST_HEADER[report.by]}</Text>
+          {hoursColumns(report.by).map((c) => (
+            <Text key={c.key} style={styles.cell}>
+              {c.header}
+            </Text>
+          ))}
+        </View>
+        {report.rows.map((r) => (
+          <View
+            key={r.key}
+            style={[styles.row, ...(r.behind ? [styles.behind] : []), ...(r.key === 'total' ? [styles.total] : [])]}
+            wrap={false}
+          >
+            <Text style={styles.label}>{r.label}</Text>
+            {hoursColumns(report.by).map((c) => (
+              <Text key={c.key} style={styles.cell}>
+                {hoursCell(r, c.key)}
+              </Text>
+            ))}
+          </View>
+        ))}
+        <Text
+          style={styles.footer}
+          fixed
+          render={({ pageNumber, totalPages }) =>
+            `Электронный журнал · ${report.college} · ${title} · стр. ${pageNumber} из ${totalPages}`
+          }
+        />
+      </Page>
+    </Document>
+  );
+}
+
+/** The report as a PDF: A4 landscape, DejaVu Sans (Cyrillic), rows behind schedule shaded. */
+export async function renderHoursPdf(report: HoursReport): Promise<Buffer> {
+  const font = registerPdfFonts();
+  return renderToBuffer(<HoursDocument report={report} font={font} />);
+}
+
+/** The report as XLSX: a title, one header row, figures as numbers, rows behind schedule filled pink. */
+export async function renderHoursXlsx(report: HoursReport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Вычитка часов');
+  sheet.addRow([report.college]);
+  sheet.addRow([hoursTitle(report)]).font = { bold: true, size: 13 };
+  sheet.addRow([`Проведено — заполненные занятия по ${formatDate(report.until)}`]);
+  const header = sheet.addRow([FIRST_HEADER[report.by], ...hoursColumns(report.by).map((c) => c.header), 'Отставание']);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'top' };
+  for (const r of report.rows) {
+    const row = sheet.addRow([r.label, ...hoursColumns(report.by).map((c) => r[c.key]), r.behind ? 'да' : '']);
+    if (r.key === 'total') row.font = { bold: true };
+    if (r.behind)
+      row.eachCell((cell) => {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE9E7' } };
+      });
+  }
+  sheet.getColumn(1).width = 40;
+  for (let i = 2; i <= hoursColumns(report.by).length + 2; i++) sheet.getColumn(i).width = 13;
+  sheet.views = [{ state: 'frozen', ySplit: 4, xSplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
