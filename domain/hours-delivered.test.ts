@@ -66,5 +66,6 @@ describe('hours delivered', () => {
     expect(hoursRows(facts, 'item')).toHaveLength(2);
     expect(hoursCell(byTeacher[0]!, 'difference')).toBe('+2');
     expect(hoursCell(byTeacher[1]!, 'percent')).toBe('22,2');
+    expect(hoursCell({ ...byTeacher[1]!, percent: 81 }, 'percent')).toBe('81,0');
   });
 });

@@ -184,7 +184,7 @@ export function hoursColumns(by: HoursDimension): typeof HOURS_COLUMNS {
 export function hoursCell(row: HoursRow, key: keyof HoursRow): string {
   const v = row[key];
   if (v === null) return '—';
-  if (key === 'percent') return String(v).replace('.', ',');
+  if (key === 'percent' && typeof v === 'number') return v.toFixed(1).replace('.', ',');
   if (key === 'difference' && typeof v === 'number' && v > 0) return `+${v}`;
   return String(v);
 }
