@@ -48,6 +48,12 @@ const lan = Object.values(os.networkInterfaces())
 console.log(
   `[start] Журнал: http://localhost:${port} на этом компьютере${lan.length ? `; с других компьютеров колледжа — ${lan.join(' или ')}` : ''}`,
 );
-const child = spawn(next, ['start', '-H', host, '-p', port], { cwd: root, env, stdio: 'inherit' });
+// Idle keep-alive connections stay open 65 s (Node's default is 5 s): a client that reuses one just as the server
+// drops it gets ECONNRESET (seen in CI on an API request after a few seconds' pause); behind a proxy the same rule holds.
+const child = spawn(next, ['start', '-H', host, '-p', port, '--keepAliveTimeout', '65000'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
