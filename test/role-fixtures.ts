@@ -5,7 +5,7 @@
 import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../db/client';
-import { curricula, groupMemberships, groups, students, teachingAssignments } from '../db/schema';
+import { curricula, groupMemberships, groups, students, teachingAssignments, terms } from '../db/schema';
 import type { Role } from '../domain/roles';
 import type { FormAction } from '../server/actions/form-action';
 import type { Actor } from '../server/policy/actor';
@@ -36,6 +36,8 @@ export interface RoleFixtures {
   /** Draft placements of the timetable: one in ИС-21 (the head's department), one in another department. */
   ownPlacement: number;
   otherDepartmentPlacement: number;
+  /** The autumn term of the demo year (the journals' term). */
+  termId: number;
 }
 
 export type Outcome = 'ok' | 'forbidden' | 'unauthorized';
@@ -101,6 +103,7 @@ export function useRoleFixtures(): RoleFixtures {
     fx.ownCurriculum = await curriculumOf(fx.curatorGroupId);
     fx.otherDepartmentCurriculum = (await curriculumOf(fx.otherDepartmentGroupId)).id;
     fx.journalId = await demoJournalId(db, fx.actors.teacher);
+    fx.termId = (await db.select({ id: terms.id }).from(terms).where(eq(terms.startsOn, '2026-09-01')))[0]!.id;
     fx.foreignJournal = await foreignJournalId(db, fx.actors.teacher);
     const page = (await loadJournalPage(db, fx.actors.admin, fx.journalId, '2026-11-29'))!;
     const marked = page.cells.find((c) => c.attendance !== null || c.grade1 !== null)!;

@@ -46,6 +46,8 @@ export interface JournalGridProps {
   onFocus: (target: CellTarget | null) => void;
   report: (message: string) => void;
   onReady?: (api: GridApi<Row>) => void;
+  /** A cell to open at (a link from a pre-flight or a remark: `?lesson=…&student=…`). */
+  focus?: { lessonId: number | null; studentId: number | null };
 }
 
 /**
@@ -53,7 +55,7 @@ export interface JournalGridProps {
  * the last row to the top of the next column), Tab moves right, Delete/Backspace clears; a tab-separated block pasted
  * from Excel lands from the focused cell. AG Grid Community has no clipboard or range editing: those are ours.
  */
-export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report, onReady }: JournalGridProps) {
+export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report, onReady, focus }: JournalGridProps) {
   const apiRef = useRef<GridApi<Row> | null>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
   const rows = useMemo<Row[]>(
@@ -244,7 +246,21 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
           apiRef.current = e.api;
           onReady?.(e.api);
         }}
-        onFirstDataRendered={() => performance.mark('journal-grid-interactive')}
+        onFirstDataRendered={(e) => {
+          performance.mark('journal-grid-interactive');
+          if (!focus) return;
+          const row = Math.max(
+            0,
+            rows.findIndex((r) => r.id === focus.studentId),
+          );
+          const column =
+            focus.lessonId !== null && page.lessons.some((l) => l.id === focus.lessonId)
+              ? lessonColId(focus.lessonId)
+              : 'name';
+          e.api.ensureIndexVisible(row, 'middle');
+          e.api.ensureColumnVisible(column, 'middle');
+          e.api.setFocusedCell(row, column);
+        }}
         onCellFocused={onCellFocused}
       />
     </div>

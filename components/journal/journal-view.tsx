@@ -16,7 +16,13 @@ import { JournalGrid } from './journal-grid';
 import { LessonDialog } from './lesson-dialog';
 import { useJournalModel, type CellTarget, type Edit } from './use-journal-model';
 
-export function JournalView({ page: served }: { page: JournalPage }) {
+export function JournalView({
+  page: served,
+  focus,
+}: {
+  page: JournalPage;
+  focus?: { lessonId: number | null; studentId: number | null };
+}) {
   const router = useRouter();
   // «Today» moves on at the college's midnight while the page stays open: future lessons open, the hatching follows.
   const today = useCollegeToday(served.timeZone, served.today);
@@ -163,6 +169,7 @@ export function JournalView({ page: served }: { page: JournalPage }) {
           История ячейки
         </button>
         <a href={`/journals/${a.id}/ktp`}>КТП{page.ktp.length ? '' : ' (нет)'}</a>
+        <a href={`/reports?groupId=${a.groupId}&termId=${a.termId}&assignmentId=${a.id}`}>Печать журнала</a>
         <span className="muted small">
           Ввод: 5, 4/5, н, у, б, о4, зч, нз · Enter — вниз, Tab — вправо, Delete — очистить · вставка блока из Excel
           (Ctrl+V)
@@ -212,6 +219,7 @@ export function JournalView({ page: served }: { page: JournalPage }) {
         onOpenLesson={openLesson}
         onFocus={setFocused}
         report={report}
+        focus={focus}
       />
 
       {history && (

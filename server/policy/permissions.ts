@@ -55,7 +55,13 @@ export const PERMISSIONS = {
   'journal.edit': ['teacher'],
   /** Open a journal of a closed term for a limited time, with a reason. */
   'journal.unlock': ['admin', 'head'],
+  /** «Распечатка классного журнала» of one journal one reads (regulation §6.2): a teacher prints their own. */
   'reports.print': ['admin', 'head', 'methodist', 'curator', 'teacher', 'inspector'],
+  /**
+   * A group's reports: the printed journal of all subjects, the consolidated sheet (regulation §6.2: the methodist prints
+   * them for all groups; the curator reports on request, §5.5; the head of department controls the department).
+   */
+  'reports.group': ['admin', 'head', 'methodist', 'curator', 'inspector'],
   /** Hours delivered against the plan («вычитка часов», §5.4): the college, a department, a teacher's own. */
   'hours.read': ['head', 'methodist', 'teacher', 'inspector'],
   /** A student's own marks, a parent's children's marks. */

@@ -26,6 +26,7 @@ import { accessRouter } from './access';
 import { curriculumRouter } from './curriculum';
 import { loadRouter } from './load';
 import { timetableRouter } from './timetable';
+import { reportsRouter } from './reports';
 import { institutionsRouter } from './institutions';
 import { todayOf } from '../policy/actor';
 import { setOwnTimeZone, timeZoneInput } from '../services/college/institutions';
@@ -95,6 +96,7 @@ export const appRouter = router({
   curriculum: curriculumRouter,
   load: loadRouter,
   timetable: timetableRouter,
+  reports: reportsRouter,
   institutions: institutionsRouter,
   family: router({
     students: procedure

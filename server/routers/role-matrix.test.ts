@@ -594,6 +594,22 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'reports.preflight («Все», ИС-21)',
+    call: () => (c) => c.reports.preflight({ groupId: fx.curatorGroupId, termId: fx.termId }),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'reports.preflight (the demo teacher’s journal)',
+    call: () => (c) =>
+      c.reports.preflight({ groupId: fx.curatorGroupId, termId: fx.termId, assignmentId: fx.journalId }),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'reports.preflight («Все», a group of another department)',
+    call: () => (c) => c.reports.preflight({ groupId: fx.otherDepartmentGroupId }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
     name: 'audit.signIns',
     call: () => (c) => c.audit.signIns(),
     expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },

@@ -23,6 +23,12 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         {roster.group.specialty}, {roster.group.course} курс · {countOf(roster.students.length, NOUNS.student)}
         {roster.termName ? ` · ${roster.termName}` : ''} ·{' '}
         <a href={`/api/reports/group-roster/${groupId}`}>Скачать список (CSV)</a>
+        {can(actor, 'reports.group') && (
+          <>
+            {' '}
+            · <a href={`/reports?groupId=${groupId}`}>Отчёты группы</a>
+          </>
+        )}
         {can(actor, 'subgroups.manage') && (
           <>
             {' '}

@@ -1,0 +1,171 @@
+import { QueryForm } from '@/components/query-form';
+import { RefusalNotice } from '@/components/refusal-notice';
+import { formatDate } from '@/domain/dates';
+import { parseId } from '@/domain/ids';
+import { DEFAULT_LESSONS_PER_PAGE, MAX_LESSONS_PER_PAGE, MIN_LESSONS_PER_PAGE } from '@/domain/journal-printout';
+import { countOf, NOUNS } from '@/domain/plural';
+import { PREFLIGHT_RULES, type PreflightIssue } from '@/domain/print-checks';
+import { requireActor } from '@/server/auth/current-actor';
+import { can } from '@/server/policy/actor';
+import { pageQuery } from '@/server/trpc/caller';
+
+const FIELDS = ['groupId', 'termId', 'assignmentId', 'from', 'to', 'lessonsPerPage', 'newPage'] as const;
+type Params = Partial<Record<(typeof FIELDS)[number], string>>;
+
+function bySubject(issues: PreflightIssue[]): [string, PreflightIssue[]][] {
+  const map = new Map<string, PreflightIssue[]>();
+  for (const i of issues) map.set(i.subject, [...(map.get(i.subject) ?? []), i]);
+  return [...map];
+}
+
+/**
+ * A group's reports (issue #12): «Распечатка классного журнала» with the regulation's parameters and its pre-flight —
+ * what would look wrong on paper, each linked to the journal cell — and «Сводная ведомость» for the term or the year.
+ */
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const actor = await requireActor();
+  if (!can(actor, 'reports.print'))
+    return <RefusalNotice refusal="Недостаточно прав: отчёты печатают администрация, куратор и преподаватель." />;
+  const p = await searchParams;
+  const groups = can(actor, 'people.read') ? await pageQuery((trpc) => trpc.people.groups()) : null;
+  const groupList = groups?.ok ? groups.data : [];
+  const groupId = parseId(p.groupId ?? null) ?? groupList[0]?.id;
+  if (!groupId) return <RefusalNotice refusal="Группа: не выбрана (откройте печать со страницы журнала или группы)." />;
+  const assignmentId = parseId(p.assignmentId ?? null) ?? undefined;
+  const lessonsPerPage = p.lessonsPerPage ? Number(p.lessonsPerPage) : undefined;
+  const input = {
+    groupId,
+    termId: parseId(p.termId ?? null) ?? undefined,
+    assignmentId,
+    from: p.from || undefined,
+    to: p.to || undefined,
+    lessonsPerPage,
+    newPage: p.newPage !== '0',
+  };
+  const result = await pageQuery((trpc) => trpc.reports.preflight(input));
+  if (!result.ok) return <RefusalNotice refusal={result.refusal} forbidden="Нет доступа к отчётам этой группы." />;
+  const r = result.data;
+  const query = new URLSearchParams({
+    groupId: String(r.group.id),
+    termId: String(r.term.id),
+    from: r.from,
+    to: r.to,
+    lessonsPerPage: String(lessonsPerPage ?? DEFAULT_LESSONS_PER_PAGE),
+    newPage: input.newPage ? '1' : '0',
+    ...(assignmentId ? { assignmentId: String(assignmentId) } : {}),
+  });
+  const sheet = (format: 'pdf' | 'xlsx', period: 'term' | 'year') =>
+    `/api/reports/consolidated?${new URLSearchParams({ groupId: String(r.group.id), termId: String(r.term.id), format, period }).toString()}`;
+  return (
+    <>
+      <h1>Отчёты группы {r.group.name}</h1>
+      <QueryForm path="/reports" fields={FIELDS} label="Параметры печати">
+        {groupList.length > 0 && (
+          <label>
+            Группа{' '}
+            <select name="groupId" defaultValue={r.group.id}>
+              {groupList.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {groupList.length === 0 && <input type="hidden" name="groupId" value={r.group.id} />}
+        <label>
+          Семестр{' '}
+          <select name="termId" defaultValue={r.term.id}>
+            {r.terms.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Предмет{' '}
+          <select name="assignmentId" defaultValue={assignmentId ?? ''}>
+            {r.journals.length > 1 && <option value="">Все</option>}
+            {r.journals.map((j) => (
+              <option key={j.assignmentId} value={j.assignmentId}>
+                {j.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          С <input type="date" name="from" defaultValue={r.from} />
+        </label>
+        <label>
+          По <input type="date" name="to" defaultValue={r.to} />
+        </label>
+        <label>
+          Занятий на странице{' '}
+          <input
+            type="number"
+            name="lessonsPerPage"
+            min={MIN_LESSONS_PER_PAGE}
+            max={MAX_LESSONS_PER_PAGE}
+            defaultValue={lessonsPerPage ?? DEFAULT_LESSONS_PER_PAGE}
+            style={{ width: '4em' }}
+          />
+        </label>
+        <label>
+          Каждую таблицу с новой страницы{' '}
+          <select name="newPage" defaultValue={input.newPage ? '1' : '0'}>
+            <option value="1">да</option>
+            <option value="0">нет</option>
+          </select>
+        </label>
+        <button type="submit">Проверить</button>
+      </QueryForm>
+
+      <h2>Распечатка классного журнала</h2>
+      <p className="muted small">
+        {r.term.name}, с {formatDate(r.from)} по {formatDate(r.to)} ·{' '}
+        {assignmentId ? r.journals.find((j) => j.assignmentId === assignmentId)?.title : 'все предметы'}. Страницы
+        пронумерованы, предметы по алфавиту, последняя страница — для заверения заведующим отделением.
+      </p>
+      {r.issues.length === 0 ? (
+        <p data-testid="preflight">Проверка перед печатью: замечаний нет.</p>
+      ) : (
+        <section data-testid="preflight" aria-label="Проверка перед печатью">
+          <p>
+            Проверка перед печатью: {countOf(r.issues.length, NOUNS.remark)}. Их можно исправить в журнале или
+            напечатать как есть.
+          </p>
+          {bySubject(r.issues).map(([subject, list]) => (
+            <details key={subject}>
+              <summary>
+                {subject} — {countOf(list.length, NOUNS.remark)}
+              </summary>
+              <ul className="small">
+                {list.map((i, n) => (
+                  <li key={n}>
+                    {PREFLIGHT_RULES[i.rule]}: <a href={i.href}>{i.text}</a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </section>
+      )}
+      <p>
+        <a className="button" href={`/api/reports/journal-printout?${query.toString()}`}>
+          Скачать журнал (PDF)
+        </a>
+      </p>
+
+      {can(actor, 'reports.group') && (
+        <>
+          <h2>Сводная ведомость учета успеваемости</h2>
+          <p>
+            За семестр: <a href={sheet('pdf', 'term')}>PDF</a> · <a href={sheet('xlsx', 'term')}>XLSX</a> · за учебный
+            год: <a href={sheet('pdf', 'year')}>PDF</a> · <a href={sheet('xlsx', 'year')}>XLSX</a>
+          </p>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * «Распечатка классного журнала» (regulation §6.2; DOMAIN.md «Reports»): what goes on which page. Pure: the server
+ * loads the journals (server/reports/printout/load.ts), this lays them out, React-PDF draws the pages as given — we
+ * paginate ourselves, because React-PDF's own wrapping of long tables is slow and splits rows (ARCHITECTURE.md).
+ *
+ * For each subject, in alphabetical order, pairs of pages per N lessons: the marks page (№, ФИО alphabetically; months,
+ * then day numbers; all marks of a lesson and «н» for an absence; attestation columns after the term's last lesson)
+ * and the lessons page (date, hours, topic, homework, who taught). Pages are numbered from 1 across the whole copy.
+ */
+import { coversDate, type IsoDate } from './dates';
+import type { AttendanceCodeDef } from './marks';
+
+export const DEFAULT_LESSONS_PER_PAGE = 40;
+export const MIN_LESSONS_PER_PAGE = 5;
+export const MAX_LESSONS_PER_PAGE = 40;
+
+/**
+ * Page capacity in printed lines (A4 landscape, 7 pt type: ≈46 lines of 11 pt between the margins) and how many
+ * characters of a topic or of homework fit one line of their columns. Estimates on the safe side: a page never
+ * overflows into an unplanned one.
+ */
+export const PRINTOUT_METRICS = {
+  linesPerPage: 44,
+  marksHeaderLines: 4,
+  lessonsHeaderLines: 3,
+  topicCharsPerLine: 78,
+  homeworkCharsPerLine: 52,
+} as const;
+
+export interface PrintoutLesson {
+  id: number;
+  date: IsoDate;
+  hours: number;
+  topic: string | null;
+  homework: string | null;
+  /** «Петров П. П.» — who taught it: the substitute where there was one, else the journal's teacher. */
+  teacher: string;
+  substitute: boolean;
+}
+
+export interface PrintoutStudent {
+  id: number;
+  /** «Фамилия Имя Отчество». */
+  name: string;
+  /** Membership of the journal's group (or subgroup) within the term. */
+  spans: { from: IsoDate; to: IsoDate | null }[];
+}
+
+export interface PrintoutAttestation {
+  header: string;
+  values: ReadonlyMap<number, string>;
+}
+
+export interface PrintoutSubject {
+  assignmentId: number;
+  /** «ОП.01 Операционные системы (подгр. 1)». */
+  title: string;
+  teacher: string;
+  plannedHours: number;
+  /** Held hours of the lessons printed (filled, date come). */
+  deliveredHours: number;
+  lessons: PrintoutLesson[];
+  students: PrintoutStudent[];
+  /** `${lessonId}:${studentId}` → the cell's printed text (`printedMark`). */
+  marks: ReadonlyMap<string, string>;
+  /** The term's attestation columns, printed after the last lesson when the interval reaches the term's end. */
+  attestation: PrintoutAttestation[];
+}
+
+export interface MonthSpan {
+  label: string;
+  span: number;
+}
+
+export type PrintoutBlock =
+  | {
+      kind: 'marks';
+      subject: number;
+      lessons: PrintoutLesson[];
+      months: MonthSpan[];
+      /** The students on this page and the number of the first («№»). */
+      students: PrintoutStudent[];
+      firstNo: number;
+      attestation: boolean;
+      continued: boolean;
+    }
+  | { kind: 'lessons'; subject: number; lessons: PrintoutLesson[]; continued: boolean };
+
+export type PrintoutPage = { kind: 'title' } | { kind: 'journal'; blocks: PrintoutBlock[] } | { kind: 'certification' };
+
+export interface PrintoutOptions {
+  lessonsPerPage: number;
+  /** Start each table on a new page (default): the marks and lessons pages face each other as in a paper journal. */
+  newPage: boolean;
+  /** «Все»: a title page first. */
+  titlePage: boolean;
+}
+
+const MONTHS = [
+  'Январь',
+  'Февраль',
+  'Март',
+  'Апрель',
+  'Май',
+  'Июнь',
+  'Июль',
+  'Август',
+  'Сентябрь',
+  'Октябрь',
+  'Ноябрь',
+  'Декабрь',
+];
+
+/** The months row of a marks page: consecutive lessons of one month under one label. */
+export function monthSpans(lessons: readonly { date: IsoDate }[]): MonthSpan[] {
+  const spans: MonthSpan[] = [];
+  let last = '';
+  for (const l of lessons) {
+    const key = l.date.slice(0, 7);
+    if (key === last) spans.at(-1)!.span += 1;
+    else spans.push({ label: MONTHS[Number(l.date.slice(5, 7)) - 1]!, span: 1 });
+    last = key;
+  }
+  return spans;
+}
+
+/**
+ * A cell as printed: «н» for any absence (valid or not, as in the paper journal — validity is in the attendance report),
+ * then the grades («4/5»); a late mark alone prints nothing.
+ */
+export function printedMark(
+  cell: { attendance: string | null; grade1: string | null; grade2: string | null },
+  codes: readonly AttendanceCodeDef[],
+): string {
+  const absent = cell.attendance !== null && codes.find((c) => c.code === cell.attendance)?.isAbsence === true;
+  const grades = [cell.grade1, cell.grade2].filter((g): g is string => g !== null && g !== '').join('/');
+  return absent ? (grades ? `н ${grades}` : 'н') : grades;
+}
+
+/** Whether the student belonged to the journal's group on the lesson's date (outside: the cell is shaded). */
+export function inGroupOn(student: PrintoutStudent, date: IsoDate): boolean {
+  return student.spans.some((s) => coversDate(s.from, s.to, date));
+}
+
+/** Printed lines a lesson's row takes on the lessons page. */
+export function lessonRowLines(l: Pick<PrintoutLesson, 'topic' | 'homework'>): number {
+  const m = PRINTOUT_METRICS;
+  return Math.max(
+    1,
+    Math.ceil((l.topic?.length ?? 0) / m.topicCharsPerLine),
+    Math.ceil((l.homework?.length ?? 0) / m.homeworkCharsPerLine),
+  );
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out.length ? out : [[]];
+}
+
+/** The blocks of one subject, each fitting a page: marks split by students, lessons by the lines of their rows. */
+export function subjectBlocks(subject: PrintoutSubject, index: number, lessonsPerPage: number): PrintoutBlock[] {
+  const m = PRINTOUT_METRICS;
+  const blocks: PrintoutBlock[] = [];
+  const parts = chunks(subject.lessons, lessonsPerPage);
+  const studentsPerPage = m.linesPerPage - m.marksHeaderLines;
+  parts.forEach((lessons, p) => {
+    const last = p === parts.length - 1;
+    chunks(subject.students, studentsPerPage).forEach((students, s) =>
+      blocks.push({
+        kind: 'marks',
+        subject: index,
+        lessons,
+        months: monthSpans(lessons),
+        students,
+        firstNo: s * studentsPerPage + 1,
+        attestation: last && subject.attestation.length > 0,
+        continued: p > 0 || s > 0,
+      }),
+    );
+    let page: PrintoutLesson[] = [];
+    let lines = m.lessonsHeaderLines;
+    let continued = p > 0;
+    for (const l of lessons) {
+      const need = lessonRowLines(l);
+      if (page.length && lines + need > m.linesPerPage) {
+        blocks.push({ kind: 'lessons', subject: index, lessons: page, continued });
+        page = [];
+        lines = m.lessonsHeaderLines;
+        continued = true;
+      }
+      page.push(l);
+      lines += need;
+    }
+    blocks.push({ kind: 'lessons', subject: index, lessons: page, continued });
+  });
+  return blocks;
+}
+
+function blockLines(b: PrintoutBlock): number {
+  const m = PRINTOUT_METRICS;
+  return b.kind === 'marks'
+    ? m.marksHeaderLines + b.students.length
+    : m.lessonsHeaderLines + b.lessons.reduce((n, l) => n + lessonRowLines(l), 0);
+}
+
+/**
+ * The whole copy, page by page: the title page («Все»), the subjects' blocks — one a page, or packed when `newPage` is
+ * off — and the certification page last. Page n of the result is printed «n».
+ */
+export function paginatePrintout(subjects: readonly PrintoutSubject[], options: PrintoutOptions): PrintoutPage[] {
+  const pages: PrintoutPage[] = options.titlePage ? [{ kind: 'title' }] : [];
+  let current: { kind: 'journal'; blocks: PrintoutBlock[] } | null = null;
+  let used = 0;
+  subjects.forEach((subject, i) => {
+    for (const block of subjectBlocks(subject, i, options.lessonsPerPage)) {
+      const lines = blockLines(block);
+      if (options.newPage || !current || used + lines > PRINTOUT_METRICS.linesPerPage) {
+        current = { kind: 'journal', blocks: [] };
+        pages.push(current);
+        used = 0;
+      }
+      current.blocks.push(block);
+      used += lines;
+    }
+  });
+  pages.push({ kind: 'certification' });
+  return pages;
+}

@@ -1,0 +1,260 @@
+/**
+ * Every report route of the application (app/api/reports/**), declared once: the permission it needs and how it makes
+ * its file for an actor. The route files are one line each (`serveReport`); the role matrix
+ * (server/reports/report-matrix.test.ts) calls each of these as every role, in scope and out of it, and a walk test
+ * fails on a route file that does not serve one of them.
+ */
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../db/client';
+import { institutions } from '../../db/schema';
+import { parseId } from '../../domain/ids';
+import { RELATIONS, STUDENT_COLUMNS } from '../../domain/student-import';
+import { todayOf, type Actor } from '../policy/actor';
+import { authorize } from '../policy/guard';
+import type { Permission } from '../policy/permissions';
+import { badInput, outOfScope } from '../policy/refusal';
+import { publicUrl } from '../public-url';
+import { groupRoster } from '../queries/people';
+import { getCurriculum } from '../services/curriculum/curriculum';
+import { writeCurriculumWorkbook } from '../services/curriculum/curriculum-xlsx';
+import { loadKtp } from '../services/journal/ktp';
+import { slipsFor, slipsInput } from '../services/people/family-access';
+import { hoursDelivered, hoursInput } from '../services/timetable/hours';
+import { timetableView, viewInput } from '../services/timetable/views';
+import { renderAccessSlips } from './access-slips';
+import { renderConsolidatedPdf, renderConsolidatedXlsx } from './consolidated/document';
+import { consolidatedInputFromQuery, loadConsolidatedSheet } from './consolidated/load';
+import { hoursTitle, renderHoursPdf, renderHoursXlsx } from './hours';
+import { renderKtpPdf, renderKtpTemplate } from './ktp';
+import { renderPrintout } from './printout/document';
+import { loadJournalCopy, printoutInputFromQuery } from './printout/load';
+import { rosterCsv } from './roster-csv';
+import { renderTimetableWeek } from './timetable-week';
+
+export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
+
+export interface ReportFile {
+  format: ReportFormat;
+  /** The file name offered to the browser, without the extension. */
+  name: string;
+  body: Buffer | string;
+}
+
+export interface ReportRequest {
+  query: URLSearchParams;
+  /** The route's dynamic segments ([groupId] …). */
+  params: Record<string, string>;
+  /** A POST's JSON body (null for GET). */
+  body: unknown;
+}
+
+export interface ReportRoute {
+  method: 'GET' | 'POST';
+  permission: Permission;
+  make(db: Db, actor: Actor, req: ReportRequest): Promise<ReportFile>;
+}
+
+function format<F extends ReportFormat>(query: URLSearchParams, allowed: readonly F[], fallback: F): F {
+  const value = query.get('format') ?? fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw badInput(`Формат: ${allowed.join(' или ')}`);
+  return value as F;
+}
+
+function idParam(req: ReportRequest, name: string, label: string): number {
+  const id = parseId(req.params[name] ?? '');
+  if (id === null) throw badInput(`${label}: ожидается положительное целое число`);
+  return id;
+}
+
+async function collegeName(db: Db, institutionId: number): Promise<string> {
+  const [college] = await db
+    .select({ name: institutions.shortName })
+    .from(institutions)
+    .where(eq(institutions.id, institutionId));
+  return college?.name ?? '';
+}
+
+export const REPORT_ROUTES = {
+  /** «Распечатка классного журнала»: `?groupId&termId[&assignmentId][&from&to][&lessonsPerPage][&newPage=0]`. */
+  'journal-printout': {
+    method: 'GET',
+    permission: 'reports.print',
+    async make(db, actor, req) {
+      const copy = await loadJournalCopy(db, actor, printoutInputFromQuery(req.query));
+      const subject = copy.all ? '' : ` ${copy.journals[0]?.itemCode ?? ''}`;
+      return {
+        format: 'pdf',
+        name: `Классный журнал ${copy.group.name}${subject} ${copy.term.name}`,
+        body: await renderPrintout(copy),
+      };
+    },
+  },
+  /** «Сводная ведомость учета успеваемости»: `?groupId&termId[&period=year]&format=pdf|xlsx`. */
+  consolidated: {
+    method: 'GET',
+    permission: 'reports.group',
+    async make(db, actor, req) {
+      const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
+      const report = await loadConsolidatedSheet(db, actor, consolidatedInputFromQuery(req.query));
+      return {
+        format: kind,
+        name: `Сводная ведомость ${report.header.group.name} ${report.periodLabel}`,
+        body: kind === 'pdf' ? await renderConsolidatedPdf(report) : await renderConsolidatedXlsx(report),
+      };
+    },
+  },
+  /** A journal's КТП: `?format=pdf` the printed plan, `xlsx` the plan in the import template. */
+  'ktp/[assignmentId]': {
+    method: 'GET',
+    permission: 'journal.read',
+    async make(db, actor, req) {
+      const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
+      const ktp = await loadKtp(db, actor, idParam(req, 'assignmentId', 'Журнал'));
+      const a = ktp.assignment;
+      return {
+        format: kind,
+        name: `КТП ${a.itemCode} ${a.groupName}`,
+        body:
+          kind === 'pdf'
+            ? await renderKtpPdf(ktp, await collegeName(db, a.institutionId))
+            : await renderKtpTemplate(ktp.rows),
+      };
+    },
+  },
+  /** Hours delivered: `?format=xlsx|pdf&by&termId&from&to`, the figures of /hours. */
+  hours: {
+    method: 'GET',
+    permission: 'hours.read',
+    async make(db, actor, req) {
+      const kind = format(req.query, ['xlsx', 'pdf'], 'xlsx');
+      const { format: _format, termId, ...query } = Object.fromEntries(req.query);
+      const parsed = hoursInput.safeParse({ ...query, termId: termId === undefined ? undefined : Number(termId) });
+      if (!parsed.success) throw badInput(parsed.error.issues[0]?.message ?? 'Неверный запрос');
+      const report = await hoursDelivered(db, actor, parsed.data);
+      return {
+        format: kind,
+        name: hoursTitle(report),
+        body: kind === 'pdf' ? await renderHoursPdf(report) : await renderHoursXlsx(report),
+      };
+    },
+  },
+  /** The printed week of a group, a teacher, a room or a department: `?kind&id&date`. */
+  timetable: {
+    method: 'GET',
+    permission: 'timetable.place',
+    async make(db, actor, req) {
+      const query = Object.fromEntries(req.query);
+      const parsed = viewInput.safeParse({ ...query, id: query.id === undefined ? undefined : Number(query.id) });
+      if (!parsed.success) throw badInput(parsed.error.issues[0]?.message ?? 'Неверный запрос');
+      const view = await timetableView(db, actor, parsed.data);
+      return { format: 'pdf', name: `Расписание ${view.title} ${view.monday}`, body: await renderTimetableWeek(view) };
+    },
+  },
+  /** The group's student list as CSV for Excel (the curator's «reports on request»). */
+  'group-roster/[groupId]': {
+    method: 'GET',
+    permission: 'people.read',
+    async make(db, actor, req) {
+      const today = todayOf(actor);
+      const roster = await groupRoster(db, actor, idParam(req, 'groupId', 'Группа'), today);
+      if (!roster) throw outOfScope();
+      return { format: 'csv', name: `Список группы ${roster.group.name}`, body: rosterCsv(roster, today) };
+    },
+  },
+  /** A curriculum as XLSX in the import template: export, edit in Excel, import back. */
+  'curriculum/[curriculumId]': {
+    method: 'GET',
+    permission: 'curriculum.read',
+    async make(db, actor, req) {
+      const plan = await getCurriculum(db, actor, { curriculumId: idParam(req, 'curriculumId', 'Учебный план') });
+      return { format: 'xlsx', name: plan.name, body: await writeCurriculumWorkbook(plan.name, plan.items) };
+    },
+  },
+  /** The empty curriculum import template. */
+  'curriculum-template': {
+    method: 'GET',
+    permission: 'curriculum.manage',
+    async make() {
+      return {
+        format: 'xlsx',
+        name: 'Шаблон учебного плана',
+        body: await writeCurriculumWorkbook('Шаблон учебного плана', []),
+      };
+    },
+  },
+  /** The empty student list template (XLSX) with its explanations. */
+  'student-template': {
+    method: 'GET',
+    permission: 'students.import',
+    async make() {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Студенты', { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.addRow([...STUDENT_COLUMNS]);
+      sheet.getRow(1).font = { bold: true };
+      STUDENT_COLUMNS.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 7 ? 32 : 18));
+      const help = workbook.addWorksheet('Пояснения');
+      help.getColumn(1).width = 110;
+      [
+        'Одна строка — один студент. Обязательны фамилия и имя (русскими буквами).',
+        'Дата рождения — ДД.ММ.ГГГГ или дата Excel. № зачётной книжки не должен повторяться в колледже.',
+        `Родитель (необязательно): ФИО через пробел; кем приходится — ${RELATIONS.join(', ')}.`,
+        'Можно сохранить как CSV (UTF-8, разделитель «;»). Если хоть одна строка с ошибкой, не загружается никто.',
+        'Дата зачисления и приказ указываются на странице загрузки и относятся ко всем строкам.',
+      ].forEach((line) => help.addRow([line]));
+      return { format: 'xlsx', name: 'Шаблон списка студентов', body: Buffer.from(await workbook.xlsx.writeBuffer()) };
+    },
+  },
+  /**
+   * The printed slips for logins just issued by the curator: the browser posts back the one-time passwords it was
+   * shown, the server checks each against the account and prints names and logins from the database.
+   */
+  'access-slips': {
+    method: 'POST',
+    permission: 'access.issue',
+    async make(db, actor, req) {
+      const parsed = slipsInput.safeParse(req.body);
+      if (!parsed.success) throw badInput(parsed.error.issues[0]?.message ?? 'Неверный запрос');
+      const { institutionId, slips } = await slipsFor(db, actor, parsed.data, todayOf(actor));
+      return {
+        format: 'pdf',
+        name: 'Листки доступа',
+        body: await renderAccessSlips({ college: await collegeName(db, institutionId), address: publicUrl(), slips }),
+      };
+    },
+  },
+} as const satisfies Record<string, ReportRoute>;
+
+export type ReportRouteName = keyof typeof REPORT_ROUTES;
+
+/**
+ * A report as the route makes it: 401 without an actor, 403 without the route's permission (the policy), then the
+ * report's own scope checks. The route handlers and the report matrix both go through here.
+ */
+export async function produceReport(
+  db: Db,
+  actor: Actor | null,
+  name: ReportRouteName,
+  req: ReportRequest,
+): Promise<ReportFile> {
+  const route: ReportRoute = REPORT_ROUTES[name];
+  return route.make(db, authorize(actor, route.permission), req);
+}
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/** The file as an HTTP answer: a download with its Russian name, never cached (personal data). */
+export function fileResponse(file: ReportFile): Response {
+  const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
+  return new Response(body, {
+    headers: {
+      'content-type': CONTENT_TYPES[file.format],
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${file.name}.${file.format}`)}`,
+      'cache-control': 'no-store',
+    },
+  });
+}

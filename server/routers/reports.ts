@@ -1,0 +1,11 @@
+import { printPreflight, preflightInput } from '../reports/printout/preflight';
+import { procedure, router } from '../trpc/init';
+
+/** Reports on screen before they are printed (the files themselves come from app/api/reports, server/reports/routes.ts). */
+export const reportsRouter = router({
+  /** What would look wrong in «Распечатка классного журнала», each linked to the journal (issue #12, item 4). */
+  preflight: procedure
+    .requires('reports.print')
+    .input(preflightInput)
+    .query(({ ctx, input }) => printPreflight(ctx.db, ctx.actor, input)),
+});
