@@ -68,6 +68,8 @@ export async function startAppServer(databaseUrl: string, log: (s: string) => vo
 export interface HttpSession {
   query<T>(path: string, input: unknown): Promise<T>;
   mutate<T>(path: string, input: unknown): Promise<T>;
+  /** A GET of a file (a report route), its bytes; throws on a status other than 200. */
+  download(path: string): Promise<Uint8Array>;
 }
 
 export async function signInHttp(base: string, login: string, password: string): Promise<HttpSession> {
@@ -103,6 +105,11 @@ export async function signInHttp(base: string, login: string, password: string):
           headers: { cookie: cookie() },
         }),
       ),
+    download: async (path) => {
+      const res = await fetch(`${base}${path}`, { headers: { cookie: cookie() } });
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
     mutate: async (path, input) =>
       answer(
         await fetch(`${base}/api/trpc/${path}`, {

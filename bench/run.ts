@@ -8,6 +8,7 @@ import { measureBrowser } from './browser-figure';
 import { ensureBigJournal, openBenchDatabase } from './setup';
 import { measureServer } from './server-figures';
 import { measureTimetable, type TimetableFigures } from './timetable-figures';
+import { measureReports, type ReportFigures } from './report-figures';
 
 const json = process.argv.includes('--json');
 const runsArg = process.argv.indexOf('--runs');
@@ -34,6 +35,14 @@ try {
     timetableWeekCheckMs: null,
     termLessonsGenerateMs: null,
   };
+  let reports: ReportFigures | Record<string, null> = {
+    printoutMs: null,
+    printoutPages: null,
+    consolidatedSheetMs: null,
+    consolidatedSheetServerMs: null,
+    consolidatedSheetRawMs: null,
+    consolidatedSheetRatio: null,
+  };
   let app: AppServer | null = null;
   try {
     log('Приложение (production-сборка) на этой базе…');
@@ -43,6 +52,12 @@ try {
       timetable = await measureTimetable(database, url, await signInHttp(app.base, 'metodist', 'demo2026'), runs);
     } catch (error) {
       log(`Замер расписания не удался: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    log('Отчёты по HTTP, методист: распечатка журнала группы, сводная ведомость…');
+    try {
+      reports = await measureReports(database, url, await signInHttp(app.base, 'metodist', 'demo2026'), runs);
+    } catch (error) {
+      log(`Замер отчётов не удался: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (!process.argv.includes('--no-browser')) {
       log('Замер в браузере (Chromium): журнал 35 студентов × 80 занятий…');
@@ -63,6 +78,7 @@ try {
     runs,
     ...server,
     ...timetable,
+    ...reports,
     ...browser,
   };
   if (json) console.log(JSON.stringify(result));
@@ -79,6 +95,12 @@ try {
     console.log(`Проверка недели колледжа на конфликты: ${timetable.timetableWeekCheckMs ?? '—'} мс (цель < 500)`);
     console.log(
       `Занятия семестра по расписанию для всего колледжа: ${timetable.termLessonsGenerateMs ?? '—'} мс (цель < 30 000)`,
+    );
+    console.log(
+      `Распечатка журнала группы (все предметы, семестр): ${reports.printoutMs ?? '—'} мс, ${reports.printoutPages ?? '—'} стр. (цель < 5000)`,
+    );
+    console.log(
+      `Сводная ведомость группы по HTTP: ${reports.consolidatedSheetMs ?? '—'} мс (в процессе ${reports.consolidatedSheetServerMs ?? '—'} мс), сырой SQL ${reports.consolidatedSheetRawMs ?? '—'} мс, отношение ${reports.consolidatedSheetRatio ?? '—'} (цель ≤ 3)`,
     );
     console.log(
       `Сетка 35 × 80 готова к вводу через ${browser.gridInteractiveMs ?? '—'} мс после начала перехода (цель < 1000)`,

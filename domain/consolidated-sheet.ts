@@ -8,6 +8,7 @@ import type { AttestationField } from './attestation';
 import { formatDate, type IsoDate } from './dates';
 import {
   columnIndicators,
+  formatIndicator,
   groupTotals,
   type AttestationValue,
   type ColumnIndicators,
@@ -154,3 +155,11 @@ export function buildConsolidatedSheet(
     },
   };
 }
+
+/** The indicator rows under the table, as printed and shown. */
+export const SHEET_INDICATOR_ROWS: { label: string; value: (i: ColumnIndicators) => string }[] = [
+  { label: 'Успеваемость, %', value: (i) => formatIndicator(i.progress) },
+  { label: 'Качество знаний, %', value: (i) => formatIndicator(i.quality) },
+  { label: 'СОУ, %', value: (i) => formatIndicator(i.sou) },
+  { label: 'Средний балл', value: (i) => formatIndicator(i.average, 2) },
+];

@@ -163,6 +163,7 @@ async function everything(
     'timetable.pending': () => c.timetable.pending(),
     'timetable.hours': () => c.timetable.hours({ termId: foreign.termId }),
     'reports.preflight': () => c.reports.preflight({ groupId: foreign.groupId, termId: foreign.termId }),
+    'reports.consolidated': () => c.reports.consolidated({ groupId: foreign.groupId, termId: foreign.termId }),
     'timetable.generateLessons': () => c.timetable.generateLessons({ termId: foreign.termId, after: 0 }),
     'timetable.myWeek': () => c.timetable.myWeek({ date: '2026-12-07', studentId: foreign.studentId }),
     'timetable.notices': () => c.timetable.notices(),

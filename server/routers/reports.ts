@@ -1,3 +1,4 @@
+import { consolidatedInput, loadConsolidatedSheet } from '../reports/consolidated/load';
 import { printPreflight, preflightInput } from '../reports/printout/preflight';
 import { procedure, router } from '../trpc/init';
 
@@ -8,4 +9,9 @@ export const reportsRouter = router({
     .requires('reports.print')
     .input(preflightInput)
     .query(({ ctx, input }) => printPreflight(ctx.db, ctx.actor, input)),
+  /** «Сводная ведомость учета успеваемости» on screen: the figures the PDF and XLSX print (issue #12, item 2). */
+  consolidated: procedure
+    .requires('reports.group')
+    .input(consolidatedInput)
+    .query(({ ctx, input }) => loadConsolidatedSheet(ctx.db, ctx.actor, input)),
 });

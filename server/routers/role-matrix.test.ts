@@ -610,6 +610,17 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
   },
   {
+    name: 'reports.consolidated (ИС-21)',
+    call: () => (c) => c.reports.consolidated({ groupId: fx.curatorGroupId, termId: fx.termId }),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'reports.consolidated (the year of a group of another department)',
+    call: () => (c) =>
+      c.reports.consolidated({ groupId: fx.otherDepartmentGroupId, termId: fx.termId, period: 'year' }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
     name: 'audit.signIns',
     call: () => (c) => c.audit.signIns(),
     expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },

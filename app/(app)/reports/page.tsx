@@ -1,4 +1,5 @@
 import { QueryForm } from '@/components/query-form';
+import { ConsolidatedTable } from '@/components/reports/consolidated-table';
 import { RefusalNotice } from '@/components/refusal-notice';
 import { formatDate } from '@/domain/dates';
 import { parseId } from '@/domain/ids';
@@ -9,7 +10,7 @@ import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { pageQuery } from '@/server/trpc/caller';
 
-const FIELDS = ['groupId', 'termId', 'assignmentId', 'from', 'to', 'lessonsPerPage', 'newPage'] as const;
+const FIELDS = ['groupId', 'termId', 'assignmentId', 'from', 'to', 'lessonsPerPage', 'newPage', 'period'] as const;
 type Params = Partial<Record<(typeof FIELDS)[number], string>>;
 
 function bySubject(issues: PreflightIssue[]): [string, PreflightIssue[]][] {
@@ -54,6 +55,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     newPage: input.newPage ? '1' : '0',
     ...(assignmentId ? { assignmentId: String(assignmentId) } : {}),
   });
+  const period = p.period === 'year' ? 'year' : 'term';
+  const consolidated = can(actor, 'reports.group')
+    ? await pageQuery((trpc) => trpc.reports.consolidated({ groupId: r.group.id, termId: r.term.id, period }))
+    : null;
   const sheet = (format: 'pdf' | 'xlsx', period: 'term' | 'year') =>
     `/api/reports/consolidated?${new URLSearchParams({ groupId: String(r.group.id), termId: String(r.term.id), format, period }).toString()}`;
   return (
@@ -118,6 +123,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <option value="0">нет</option>
           </select>
         </label>
+        <label>
+          Сводная ведомость за{' '}
+          <select name="period" defaultValue={period}>
+            <option value="term">семестр</option>
+            <option value="year">учебный год</option>
+          </select>
+        </label>
         <button type="submit">Проверить</button>
       </QueryForm>
 
@@ -164,6 +176,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             За семестр: <a href={sheet('pdf', 'term')}>PDF</a> · <a href={sheet('xlsx', 'term')}>XLSX</a> · за учебный
             год: <a href={sheet('pdf', 'year')}>PDF</a> · <a href={sheet('xlsx', 'year')}>XLSX</a>
           </p>
+          {consolidated?.ok ? (
+            <>
+              <p className="muted small">За {consolidated.data.periodLabel}:</p>
+              <ConsolidatedTable sheet={consolidated.data.sheet} year={period === 'year'} />
+            </>
+          ) : (
+            consolidated && <RefusalNotice refusal={consolidated.refusal} />
+          )}
         </>
       )}
     </>

@@ -4,14 +4,9 @@
  */
 import { Document, Page, StyleSheet, Text, View, renderToBuffer, type Styles } from '@react-pdf/renderer';
 import ExcelJS from 'exceljs';
-import { SHEET_GROUP_LABELS, type SheetColumn } from '../../../domain/consolidated-sheet';
+import { SHEET_GROUP_LABELS, SHEET_INDICATOR_ROWS, type SheetColumn } from '../../../domain/consolidated-sheet';
 import { formatDate } from '../../../domain/dates';
-import {
-  formatIndicator,
-  STANDING_LABELS,
-  type ColumnIndicators,
-  type StudentStanding,
-} from '../../../domain/indicators';
+import { formatIndicator, STANDING_LABELS, type StudentStanding } from '../../../domain/indicators';
 import { registerPdfFonts } from '../pdf-fonts';
 import type { ConsolidatedReport } from './load';
 
@@ -41,13 +36,6 @@ const s = StyleSheet.create({
 function Cell({ width, text, style }: { width: number; text?: string; style?: Styles[string] }) {
   return <View style={[s.cell, { width }, style ?? {}]}>{text ? <Text>{text}</Text> : null}</View>;
 }
-
-const INDICATOR_ROWS: { label: string; value: (i: ColumnIndicators) => string }[] = [
-  { label: 'Успеваемость, %', value: (i) => formatIndicator(i.progress) },
-  { label: 'Качество знаний, %', value: (i) => formatIndicator(i.quality) },
-  { label: 'СОУ, %', value: (i) => formatIndicator(i.sou) },
-  { label: 'Средний балл', value: (i) => formatIndicator(i.average, 2) },
-];
 
 /** Consecutive columns of one group («Экзамены», «Зачёты», …) for the top header row. */
 function columnGroups(columns: SheetColumn[]): { label: string; span: number }[] {
@@ -121,7 +109,7 @@ function ConsolidatedDocument({ report, font }: { report: ConsolidatedReport; fo
               <Cell width={MISSED} text={String(r.missedTotal)} />
             </View>
           ))}
-          {INDICATOR_ROWS.map((row) => (
+          {SHEET_INDICATOR_ROWS.map((row) => (
             <View key={row.label} style={[s.row, s.foot]} wrap={false}>
               <Cell width={labelWidth} text={row.label} style={s.left} />
               {sheet.indicators.map((i, c) => (
@@ -220,7 +208,7 @@ export async function renderConsolidatedXlsx(report: ConsolidatedReport): Promis
       r.missedInvalid,
       r.missedTotal,
     ]);
-  for (const row of INDICATOR_ROWS) {
+  for (const row of SHEET_INDICATOR_ROWS) {
     const values = sheet.indicators.map((i) => {
       const text = row.value(i);
       return text === '—' ? '—' : Number(text.replace(',', '.'));

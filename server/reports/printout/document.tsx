@@ -2,7 +2,8 @@
  * «Распечатка классного журнала» as a PDF (regulation §6.2): A4 landscape, DejaVu Sans; the pages exactly as
  * domain/journal-printout.ts laid them out, numbered top right from 1 across the copy; the certification page last.
  */
-import { Document, Page, StyleSheet, Text, View, renderToBuffer, type Styles } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import type { ReactNode } from 'react';
 import { formatDate } from '../../../domain/dates';
 import {
   inGroupOn,
@@ -29,23 +30,16 @@ const s = StyleSheet.create({
   footer: { position: 'absolute', bottom: 8, left: MARGIN_X, right: MARGIN_X, fontSize: 6, color: '#777' },
   subject: { fontSize: 8, fontWeight: 'bold' },
   meta: { marginBottom: 3 },
-  table: { borderTopWidth: 0.5, borderLeftWidth: 0.5, borderColor: LINE, marginBottom: 6 },
-  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: LINE },
   head: { backgroundColor: '#eef2f7', fontWeight: 'bold' },
-  cell: { borderRightWidth: 0.5, borderColor: LINE, paddingHorizontal: 1, paddingVertical: 1.5, alignItems: 'center' },
-  left: { alignItems: 'flex-start', paddingHorizontal: 2 },
-  out: { backgroundColor: '#dddddd' },
+  ltable: { borderWidth: 0.5, borderBottomWidth: 0, borderColor: LINE, marginBottom: 6, position: 'relative' },
+  lrow: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: LINE },
+  lcell: { paddingHorizontal: 2, paddingVertical: 1.5 },
   titleBlock: { marginTop: 90, alignItems: 'center' },
   big: { fontSize: 22, fontWeight: 'bold', marginVertical: 14 },
   line: { fontSize: 11, marginVertical: 2 },
   contents: { marginTop: 24, width: 420, alignSelf: 'center' },
   certify: { marginTop: 160, marginHorizontal: 120, fontSize: 11, lineHeight: 1.8 },
 });
-
-/** A bordered cell; the border sits on a View (React-PDF draws a Text's own borders unreliably). */
-function Cell({ width, text, style }: { width: number; text?: string; style?: Styles[string] }) {
-  return <View style={[s.cell, { width }, style ?? {}]}>{text ? <Text>{text}</Text> : null}</View>;
-}
 
 function SubjectLine({ subject, continued }: { subject: PrintoutSubject; continued: boolean }) {
   return (
@@ -61,6 +55,54 @@ function SubjectLine({ subject, continued }: { subject: PrintoutSubject; continu
   );
 }
 
+const ROW_H = 11;
+
+/** A line of the grid: a zero-width (or zero-height) bordered View, absolutely placed. */
+function Rule({ x, y, w, h }: { x: number; y: number; w?: number; h?: number }) {
+  return w === undefined ? (
+    <View style={{ position: 'absolute', left: x, top: y, height: h, borderLeftWidth: 0.5, borderColor: LINE }} />
+  ) : (
+    <View style={{ position: 'absolute', left: x, top: y, width: w, borderTopWidth: 0.5, borderColor: LINE }} />
+  );
+}
+
+/** A text placed in a cell of the grid (centred unless `left`). */
+function At({
+  x,
+  y,
+  w,
+  text,
+  left,
+  bold,
+}: {
+  x: number;
+  y: number;
+  w: number;
+  text: string;
+  left?: boolean;
+  bold?: boolean;
+}) {
+  return (
+    <Text
+      style={{
+        position: 'absolute',
+        left: x + (left ? 2 : 0),
+        top: y + 2,
+        width: w - (left ? 4 : 0),
+        textAlign: left ? 'left' : 'center',
+        maxLines: 1,
+        ...(bold ? { fontWeight: 'bold' } : {}),
+      }}
+    >
+      {text}
+    </Text>
+  );
+}
+
+/**
+ * The marks page's table, drawn as a grid: one line per column and per row, a text only where a cell has one. A View
+ * per cell made a page of 30 × 40 cost ≈300 ms to lay out; this costs a fraction (bench: printoutMs).
+ */
 function MarksTable({
   block,
   subject,
@@ -71,42 +113,101 @@ function MarksTable({
   width: number;
 }) {
   const attestation = block.attestation ? subject.attestation : [];
+  const x0 = NO_WIDTH + NAME_WIDTH;
+  const xa = x0 + block.lessons.length * width;
+  const total = xa + attestation.length * ATTESTATION_WIDTH;
+  const height = (2 + block.students.length) * ROW_H;
+  const monthStarts = new Set<number>();
+  block.months.reduce((i, m) => (monthStarts.add(i), i + m.span), 0);
+  const nodes: ReactNode[] = [];
+  let key = 0;
+  // Shading where a student was not in the group on the lesson's date, one block per run of such lessons.
+  block.students.forEach((st, r) => {
+    let run = -1;
+    block.lessons.forEach((l, c) => {
+      const out = !inGroupOn(st, l.date);
+      if (out && run < 0) run = c;
+      if ((!out || c === block.lessons.length - 1) && run >= 0) {
+        const end = out ? c + 1 : c;
+        nodes.push(
+          <View
+            key={key++}
+            style={{
+              position: 'absolute',
+              left: x0 + run * width,
+              top: (2 + r) * ROW_H,
+              width: (end - run) * width,
+              height: ROW_H,
+              backgroundColor: '#dddddd',
+            }}
+          />,
+        );
+        run = -1;
+      }
+    });
+  });
+  // Rows: the header's two and one per student.
+  for (let r = 1; r <= block.students.length + 1; r++) nodes.push(<Rule key={key++} x={0} y={r * ROW_H} w={total} />);
+  // Columns: №, ФИО, each lesson (month boundaries through the months row), attestation, the right edge.
+  nodes.push(<Rule key={key++} x={NO_WIDTH} y={0} h={height} />, <Rule key={key++} x={x0} y={0} h={height} />);
+  for (let c = 1; c < block.lessons.length; c++)
+    nodes.push(
+      <Rule
+        key={key++}
+        x={x0 + c * width}
+        y={monthStarts.has(c) ? 0 : ROW_H}
+        h={monthStarts.has(c) ? height : height - ROW_H}
+      />,
+    );
+  for (let a = 0; a <= attestation.length; a++)
+    nodes.push(
+      <Rule
+        key={key++}
+        x={xa + a * ATTESTATION_WIDTH}
+        y={a === 0 || a === attestation.length ? 0 : ROW_H}
+        h={a === 0 || a === attestation.length ? height : height - ROW_H}
+      />,
+    );
+  // Header texts.
+  nodes.push(
+    <At key={key++} x={0} y={0} w={NO_WIDTH} text="№" bold />,
+    <At key={key++} x={NO_WIDTH} y={0} w={NAME_WIDTH} text="Месяц" left bold />,
+  );
+  nodes.push(<At key={key++} x={NO_WIDTH} y={ROW_H} w={NAME_WIDTH} text="Фамилия, имя, отчество" left bold />);
+  block.months.reduce((c, m) => {
+    nodes.push(<At key={key++} x={x0 + c * width} y={0} w={m.span * width} text={m.label} bold />);
+    return c + m.span;
+  }, 0);
+  block.lessons.forEach((l, c) =>
+    nodes.push(<At key={key++} x={x0 + c * width} y={ROW_H} w={width} text={l.date.slice(8, 10)} bold />),
+  );
+  if (attestation.length)
+    nodes.push(<At key={key++} x={xa} y={0} w={attestation.length * ATTESTATION_WIDTH} text="Аттестация" bold />);
+  attestation.forEach((a, i) =>
+    nodes.push(<At key={key++} x={xa + i * ATTESTATION_WIDTH} y={ROW_H} w={ATTESTATION_WIDTH} text={a.header} bold />),
+  );
+  // Students and their marks.
+  block.students.forEach((st, r) => {
+    const y = (2 + r) * ROW_H;
+    nodes.push(
+      <At key={key++} x={0} y={y} w={NO_WIDTH} text={String(block.firstNo + r)} />,
+      <At key={key++} x={NO_WIDTH} y={y} w={NAME_WIDTH} text={st.name} left />,
+    );
+    block.lessons.forEach((l, c) => {
+      const mark = subject.marks.get(`${l.id}:${st.id}`);
+      if (mark) nodes.push(<At key={key++} x={x0 + c * width} y={y} w={width} text={mark} />);
+    });
+    attestation.forEach((a, i) => {
+      const value = a.values.get(st.id);
+      if (value) nodes.push(<At key={key++} x={xa + i * ATTESTATION_WIDTH} y={y} w={ATTESTATION_WIDTH} text={value} />);
+    });
+  });
   return (
-    <View style={s.table}>
-      <View style={[s.row, s.head]}>
-        <Cell width={NO_WIDTH} text="№" />
-        <Cell width={NAME_WIDTH} text="Месяц" style={s.left} />
-        {block.months.map((m, i) => (
-          <Cell key={i} width={width * m.span} text={m.label} />
-        ))}
-        {attestation.length > 0 && <Cell width={ATTESTATION_WIDTH * attestation.length} text="Аттестация" />}
-      </View>
-      <View style={[s.row, s.head]}>
-        <Cell width={NO_WIDTH} />
-        <Cell width={NAME_WIDTH} text="Фамилия, имя, отчество" style={s.left} />
-        {block.lessons.map((l) => (
-          <Cell key={l.id} width={width} text={l.date.slice(8, 10)} />
-        ))}
-        {attestation.map((a) => (
-          <Cell key={a.header} width={ATTESTATION_WIDTH} text={a.header} />
-        ))}
-      </View>
-      {block.students.map((st, i) => (
-        <View key={st.id} style={s.row} wrap={false}>
-          <Cell width={NO_WIDTH} text={String(block.firstNo + i)} />
-          <Cell width={NAME_WIDTH} text={st.name} style={s.left} />
-          {block.lessons.map((l) =>
-            inGroupOn(st, l.date) ? (
-              <Cell key={l.id} width={width} text={subject.marks.get(`${l.id}:${st.id}`)} />
-            ) : (
-              <Cell key={l.id} width={width} style={s.out} />
-            ),
-          )}
-          {attestation.map((a) => (
-            <Cell key={a.header} width={ATTESTATION_WIDTH} text={a.values.get(st.id)} />
-          ))}
-        </View>
-      ))}
+    <View style={{ width: total, height, borderWidth: 0.5, borderColor: LINE, marginBottom: 6, position: 'relative' }}>
+      <View
+        style={{ position: 'absolute', left: 0, top: 0, width: total, height: 2 * ROW_H, backgroundColor: '#eef2f7' }}
+      />
+      {nodes}
     </View>
   );
 }
@@ -115,28 +216,46 @@ const LESSON_COLUMNS = { date: 50, hours: 28, homework: 220, teacher: 92 };
 const TOPIC_WIDTH =
   TABLE_WIDTH - LESSON_COLUMNS.date - LESSON_COLUMNS.hours - LESSON_COLUMNS.homework - LESSON_COLUMNS.teacher;
 
+/** The lessons page's table: a View per row (rows grow with long topics), texts in fixed columns, lines drawn over. */
 function LessonsTable({ block }: { block: Extract<PrintoutBlock, { kind: 'lessons' }> }) {
+  const widths = [
+    LESSON_COLUMNS.date,
+    LESSON_COLUMNS.hours,
+    TOPIC_WIDTH,
+    LESSON_COLUMNS.homework,
+    LESSON_COLUMNS.teacher,
+  ];
+  const edges = widths.slice(0, -1).reduce<number[]>((xs, w) => [...xs, (xs.at(-1) ?? 0) + w], []);
+  const row = (cells: string[], head: boolean, key: number | string) => (
+    <View key={key} style={head ? [s.lrow, s.head] : s.lrow} wrap={false}>
+      {cells.map((text, i) => (
+        <Text key={i} style={[s.lcell, { width: widths[i]!, textAlign: i < 2 ? 'center' : 'left' }]}>
+          {text}
+        </Text>
+      ))}
+    </View>
+  );
   return (
-    <View style={s.table}>
-      <View style={[s.row, s.head]}>
-        <Cell width={LESSON_COLUMNS.date} text="Дата" />
-        <Cell width={LESSON_COLUMNS.hours} text="Часы" />
-        <Cell width={TOPIC_WIDTH} text="Тема занятия" style={s.left} />
-        <Cell width={LESSON_COLUMNS.homework} text="Домашнее задание" style={s.left} />
-        <Cell width={LESSON_COLUMNS.teacher} text="Проводил" style={s.left} />
-      </View>
-      {block.lessons.map((l) => (
-        <View key={l.id} style={s.row} wrap={false}>
-          <Cell width={LESSON_COLUMNS.date} text={formatDate(l.date)} />
-          <Cell width={LESSON_COLUMNS.hours} text={String(l.hours)} />
-          <Cell width={TOPIC_WIDTH} text={l.topic ?? ''} style={s.left} />
-          <Cell width={LESSON_COLUMNS.homework} text={l.homework ?? ''} style={s.left} />
-          <Cell
-            width={LESSON_COLUMNS.teacher}
-            text={l.substitute ? `${l.teacher} (замена)` : l.teacher}
-            style={s.left}
-          />
-        </View>
+    <View style={[s.ltable, { width: TABLE_WIDTH }]}>
+      {row(['Дата', 'Часы', 'Тема занятия', 'Домашнее задание', 'Проводил'], true, 'head')}
+      {block.lessons.map((l) =>
+        row(
+          [
+            formatDate(l.date),
+            String(l.hours),
+            l.topic ?? '',
+            l.homework ?? '',
+            l.substitute ? `${l.teacher} (замена)` : l.teacher,
+          ],
+          false,
+          l.id,
+        ),
+      )}
+      {edges.map((x) => (
+        <View
+          key={x}
+          style={{ position: 'absolute', left: x, top: 0, bottom: 0, borderLeftWidth: 0.5, borderColor: LINE }}
+        />
       ))}
     </View>
   );
