@@ -75,3 +75,33 @@ test('методист проверяет журнал перед печатью
   await expect(page.locator(`.ag-cell-focus[col-id="l${lessonId}"]`)).toBeVisible();
   await page.screenshot({ path: 'test-results/journal-at-remark.png' });
 });
+
+test('заведующий заверяет копию журнала; код со страницы открывает проверку без входа', async ({ page, browser }) => {
+  await signInAs(page, 'zav');
+  await page.goto('/reports');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Отчёты группы /);
+  await page.getByRole('button', { name: 'Заверить копию журнала' }).click();
+  await expect(page.locator('.notice[role=status]', { hasText: 'Копия заверена' })).toBeVisible({ timeout: 60_000 });
+  const copies = page.getByTestId('copies');
+  await expect(copies).toContainText('Классный журнал');
+
+  // The stored copy carries the code on every page; the code read off a page opens the verification.
+  const pdf = await page.request.get((await copies.getByRole('link', { name: 'PDF' }).first().getAttribute('href'))!);
+  expect(pdf.status()).toBe(200);
+  const { text: pages } = await extractText(new Uint8Array(await pdf.body()), { mergePages: false });
+  const codes = pages.map((t) => /Заверенная копия № ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(t)?.[1]);
+  expect(new Set(codes).size).toBe(1);
+  const code = codes[0]!;
+
+  const stranger = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const phone = await stranger.newPage();
+  await phone.goto(`/verify/${code.toLowerCase()}`);
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Проверка заверенной копии');
+  await expect(phone.getByTestId('verdict')).toHaveText('Данные журнала совпадают с заверенной копией.');
+  await expect(phone.getByText(`код ${code}`)).toBeVisible();
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await phone.screenshot({ path: 'test-results/verify-phone.png', fullPage: true });
+  await phone.goto('/verify/AAAAA-AAAAB');
+  await expect(phone.locator('p[role=alert]')).toContainText('не найдена');
+  await stranger.close();
+});

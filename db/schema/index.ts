@@ -4,3 +4,4 @@ export * from './curriculum';
 export * from './journal';
 export * from './security';
 export * from './timetable';
+export * from './reports';

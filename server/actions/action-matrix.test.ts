@@ -17,6 +17,23 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
     expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: A, parent: A, inspector: A },
   },
   {
+    name: 'certifyJournalAction (the printed journal of ИС-21)',
+    form: () => ({ query: `groupId=${fx.curatorGroupId}&termId=${fx.termId}&assignmentId=${fx.journalId}` }),
+    expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'certifyJournalAction (a group of another department)',
+    form: () => ({
+      query: `groupId=${fx.otherDepartmentGroupId}&termId=${fx.termId}&assignmentId=${fx.otherDepartmentJournal}`,
+    }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'certifySheetAction (the consolidated sheet of ИС-21: the director’s)',
+    form: () => ({ query: `groupId=${fx.curatorGroupId}&termId=${fx.termId}` }),
+    expect: ADMIN_ONLY,
+  },
+  {
     name: 'enrolAction (without a surname: passes the policy, enrols nobody)',
     form: () => ({
       groupId: String(fx.curatorGroupId),

@@ -62,6 +62,10 @@ export const PERMISSIONS = {
    * them for all groups; the curator reports on request, §5.5; the head of department controls the department).
    */
   'reports.group': ['admin', 'head', 'methodist', 'curator', 'inspector'],
+  /** Certify a printed journal (regulation §6.2: the head of department signs the copy, name in full). */
+  'reports.certifyJournal': ['admin', 'head'],
+  /** Certify a consolidated sheet (regulation §6.4: the director; the administrator acts for the director here). */
+  'reports.certifySheet': ['admin'],
   /** Hours delivered against the plan («вычитка часов», §5.4): the college, a department, a teacher's own. */
   'hours.read': ['head', 'methodist', 'teacher', 'inspector'],
   /** A student's own marks, a parent's children's marks. */

@@ -1,6 +1,6 @@
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { AccessSlip } from '../services/people/family-access';
-import { registerPdfFonts } from './pdf-fonts';
+import { renderPdf } from './pdf-fonts';
 
 const SLIPS_PER_PAGE = 4;
 
@@ -68,6 +68,5 @@ function SlipsDocument({ college, address, slips, font }: SlipsInput & { font: s
 }
 
 export async function renderAccessSlips(input: SlipsInput): Promise<Buffer> {
-  const font = registerPdfFonts();
-  return renderToBuffer(<SlipsDocument {...input} font={font} />);
+  return renderPdf((font) => <SlipsDocument {...input} font={font} />);
 }

@@ -1,9 +1,9 @@
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import ExcelJS from 'exceljs';
 import { formatDate } from '../../domain/dates';
 import { hoursColumns, HOURS_DIMENSION_LABELS, hoursCell } from '../../domain/hours-delivered';
 import type { HoursReport } from '../services/timetable/hours';
-import { registerPdfFonts } from './pdf-fonts';
+import { renderPdf } from './pdf-fonts';
 
 /** «Вычитка часов по преподавателям, 1 семестр 2026/2027, 01.09.2026 — 28.12.2026». */
 export function hoursTitle(r: HoursReport): string {
@@ -73,8 +73,7 @@ function HoursDocument({ report, font }: { report: HoursReport; font: string }) 
 
 /** The report as a PDF: A4 landscape, DejaVu Sans (Cyrillic), rows behind schedule shaded. */
 export async function renderHoursPdf(report: HoursReport): Promise<Buffer> {
-  const font = registerPdfFonts();
-  return renderToBuffer(<HoursDocument report={report} font={font} />);
+  return renderPdf((font) => <HoursDocument report={report} font={font} />);
 }
 
 /** The report as XLSX: a title, one header row, figures as numbers, rows behind schedule filled pink. */

@@ -1,9 +1,9 @@
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import ExcelJS from 'exceljs';
 import { KTP_COLUMNS, topicNumbers } from '../../domain/ktp';
 import { LESSON_KINDS, lessonKindLabel } from '../../domain/lesson-kinds';
 import type { Ktp } from '../services/journal/ktp';
-import { registerPdfFonts } from './pdf-fonts';
+import { renderPdf } from './pdf-fonts';
 
 const styles = StyleSheet.create({
   page: { paddingVertical: 32, paddingHorizontal: 40, fontSize: 9, lineHeight: 1.35 },
@@ -85,8 +85,7 @@ function KtpDocument({ ktp, college, font }: { ktp: Ktp; college: string; font: 
 
 /** The КТП as a PDF: A4, DejaVu Sans, the title block (approved by, reviewed at, teacher, hours by kind), the topics. */
 export async function renderKtpPdf(ktp: Ktp, college: string): Promise<Buffer> {
-  const font = registerPdfFonts();
-  return renderToBuffer(<KtpDocument ktp={ktp} college={college} font={font} />);
+  return renderPdf((font) => <KtpDocument ktp={ktp} college={college} font={font} />);
 }
 
 /**

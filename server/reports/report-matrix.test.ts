@@ -7,15 +7,27 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { terms } from '../../db/schema';
 import { ROLES, type Role } from '../../domain/roles';
 import { A, F, useRoleFixtures, type Outcome } from '../../test/role-fixtures';
 import type { Actor } from '../policy/actor';
 import { Refusal } from '../policy/refusal';
+import { certifyCopy } from './certify';
 import { produceReport, REPORT_ROUTES, type ReportRouteName } from './routes';
 
 const fx = useRoleFixtures();
+/** Certified copies: the consolidated sheet of ИС-21 and one of a group of another department. */
+const copies = { own: '', otherDepartment: '' };
+beforeAll(async () => {
+  const sheet = (groupId: number) =>
+    certifyCopy(fx.database.db, fx.actors.admin, {
+      kind: 'consolidated',
+      query: `groupId=${groupId}&termId=${fx.termId}`,
+    });
+  copies.own = (await sheet(fx.curatorGroupId)).code;
+  copies.otherDepartment = (await sheet(fx.otherDepartmentGroupId)).code;
+});
 
 interface Row {
   name: string;
@@ -89,6 +101,18 @@ const MATRIX: Row[] = [
     name: 'consolidated (a group of another department)',
     route: 'consolidated',
     query: () => ({ groupId: String(fx.otherDepartmentGroupId), termId: term() }),
+    expect: { ...GROUP_ADMINISTRATION, curator: F, head: F },
+  },
+  {
+    name: 'certified/[code] (a copy of ИС-21)',
+    route: 'certified/[code]',
+    params: () => ({ code: copies.own }),
+    expect: GROUP_ADMINISTRATION,
+  },
+  {
+    name: 'certified/[code] (a copy of a group of another department)',
+    route: 'certified/[code]',
+    params: () => ({ code: copies.otherDepartment }),
     expect: { ...GROUP_ADMINISTRATION, curator: F, head: F },
   },
   {

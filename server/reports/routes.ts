@@ -23,6 +23,7 @@ import { slipsFor, slipsInput } from '../services/people/family-access';
 import { hoursDelivered, hoursInput } from '../services/timetable/hours';
 import { timetableView, viewInput } from '../services/timetable/views';
 import { renderAccessSlips } from './access-slips';
+import { copyPdf } from './certify';
 import { renderConsolidatedPdf, renderConsolidatedXlsx } from './consolidated/document';
 import { consolidatedInputFromQuery, loadConsolidatedSheet } from './consolidated/load';
 import { hoursTitle, renderHoursPdf, renderHoursXlsx } from './hours';
@@ -102,6 +103,15 @@ export const REPORT_ROUTES = {
         name: `Сводная ведомость ${report.header.group.name} ${report.periodLabel}`,
         body: kind === 'pdf' ? await renderConsolidatedPdf(report) : await renderConsolidatedXlsx(report),
       };
+    },
+  },
+  /** A certified copy as it was stored when certified (the PDF with its verification code on every page). */
+  'certified/[code]': {
+    method: 'GET',
+    permission: 'reports.group',
+    async make(db, actor, req) {
+      const copy = await copyPdf(db, actor, req.params.code ?? '');
+      return { format: 'pdf', name: copy.title, body: copy.pdf };
     },
   },
   /** A journal's КТП: `?format=pdf` the printed plan, `xlsx` the plan in the import template. */

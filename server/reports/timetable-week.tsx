@@ -1,8 +1,8 @@
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { addDays, formatDate, formatDayMonth } from '../../domain/dates';
 import type { DatedLessonView } from '../services/timetable/dates';
 import type { TimetableViewData } from '../services/timetable/views';
-import { registerPdfFonts } from './pdf-fonts';
+import { renderPdf } from './pdf-fonts';
 
 const styles = StyleSheet.create({
   page: { paddingVertical: 24, paddingHorizontal: 28, fontSize: 8 },
@@ -133,6 +133,5 @@ function WeekDocument({ view, font }: { view: TimetableViewData; font: string })
 }
 
 export async function renderTimetableWeek(view: TimetableViewData): Promise<Buffer> {
-  const font = registerPdfFonts();
-  return renderToBuffer(<WeekDocument view={view} font={font} />);
+  return renderPdf((font) => <WeekDocument view={view} font={font} />);
 }

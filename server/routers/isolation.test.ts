@@ -164,6 +164,7 @@ async function everything(
     'timetable.hours': () => c.timetable.hours({ termId: foreign.termId }),
     'reports.preflight': () => c.reports.preflight({ groupId: foreign.groupId, termId: foreign.termId }),
     'reports.consolidated': () => c.reports.consolidated({ groupId: foreign.groupId, termId: foreign.termId }),
+    'reports.copies': () => c.reports.copies({ groupId: foreign.groupId, termId: foreign.termId }),
     'timetable.generateLessons': () => c.timetable.generateLessons({ termId: foreign.termId, after: 0 }),
     'timetable.myWeek': () => c.timetable.myWeek({ date: '2026-12-07', studentId: foreign.studentId }),
     'timetable.notices': () => c.timetable.notices(),
@@ -254,6 +255,8 @@ async function everything(
   // The server actions, with the form a browser would send to reach the other college's records.
   const forms: Record<string, Record<string, string>> = {
     changePasswordAction: { current: 'не-тот-пароль', next: 'новый-пароль-123', confirm: 'новый-пароль-123' },
+    certifyJournalAction: { query: `groupId=${foreign.groupId}&termId=${foreign.termId}` },
+    certifySheetAction: { query: `groupId=${foreign.groupId}&termId=${foreign.termId}` },
     enrolAction: {
       groupId: String(foreign.groupId),
       lastName: 'Чужак',

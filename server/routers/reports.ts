@@ -1,6 +1,9 @@
 import { consolidatedInput, loadConsolidatedSheet } from '../reports/consolidated/load';
 import { printPreflight, preflightInput } from '../reports/printout/preflight';
 import { procedure, router } from '../trpc/init';
+import { groupCopies } from '../reports/certify';
+import { idSchema } from '../../domain/ids';
+import { z } from 'zod';
 
 /** Reports on screen before they are printed (the files themselves come from app/api/reports, server/reports/routes.ts). */
 export const reportsRouter = router({
@@ -14,4 +17,9 @@ export const reportsRouter = router({
     .requires('reports.group')
     .input(consolidatedInput)
     .query(({ ctx, input }) => loadConsolidatedSheet(ctx.db, ctx.actor, input)),
+  /** The group's certified copies, newest first (issue #12, item 6). */
+  copies: procedure
+    .requires('reports.group')
+    .input(z.object({ groupId: idSchema, termId: idSchema }))
+    .query(({ ctx, input }) => groupCopies(ctx.db, ctx.actor, input.groupId, input.termId)),
 });

@@ -621,6 +621,16 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
   },
   {
+    name: 'reports.copies (ИС-21)',
+    call: () => (c) => c.reports.copies({ groupId: fx.curatorGroupId, termId: fx.termId }),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'reports.copies (a group of another department)',
+    call: () => (c) => c.reports.copies({ groupId: fx.otherDepartmentGroupId, termId: fx.termId }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
     name: 'audit.signIns',
     call: () => (c) => c.audit.signIns(),
     expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },

@@ -1,5 +1,8 @@
 import { QueryForm } from '@/components/query-form';
+import { CertifyForm } from '@/components/reports/certify-form';
 import { ConsolidatedTable } from '@/components/reports/consolidated-table';
+import { formatDateTime } from '@/domain/dates';
+import { certifyJournalAction, certifySheetAction } from './actions';
 import { RefusalNotice } from '@/components/refusal-notice';
 import { formatDate } from '@/domain/dates';
 import { parseId } from '@/domain/ids';
@@ -59,6 +62,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const consolidated = can(actor, 'reports.group')
     ? await pageQuery((trpc) => trpc.reports.consolidated({ groupId: r.group.id, termId: r.term.id, period }))
     : null;
+  const copies = can(actor, 'reports.group')
+    ? await pageQuery((trpc) => trpc.reports.copies({ groupId: r.group.id, termId: r.term.id }))
+    : null;
+  const sheetQuery = new URLSearchParams({ groupId: String(r.group.id), termId: String(r.term.id), period }).toString();
   const sheet = (format: 'pdf' | 'xlsx', period: 'term' | 'year') =>
     `/api/reports/consolidated?${new URLSearchParams({ groupId: String(r.group.id), termId: String(r.term.id), format, period }).toString()}`;
   return (
@@ -168,6 +175,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           Скачать журнал (PDF)
         </a>
       </p>
+      {can(actor, 'reports.certifyJournal') && (
+        <CertifyForm action={certifyJournalAction} query={query.toString()} label="Заверить копию журнала" />
+      )}
 
       {can(actor, 'reports.group') && (
         <>
@@ -176,6 +186,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             За семестр: <a href={sheet('pdf', 'term')}>PDF</a> · <a href={sheet('xlsx', 'term')}>XLSX</a> · за учебный
             год: <a href={sheet('pdf', 'year')}>PDF</a> · <a href={sheet('xlsx', 'year')}>XLSX</a>
           </p>
+          {can(actor, 'reports.certifySheet') && (
+            <CertifyForm action={certifySheetAction} query={sheetQuery} label="Заверить сводную ведомость" />
+          )}
           {consolidated?.ok ? (
             <>
               <p className="muted small">За {consolidated.data.periodLabel}:</p>
@@ -183,6 +196,20 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </>
           ) : (
             consolidated && <RefusalNotice refusal={consolidated.refusal} />
+          )}
+          <h2>Заверенные копии</h2>
+          {copies?.ok && copies.data.length > 0 ? (
+            <ul data-testid="copies">
+              {copies.data.map((c) => (
+                <li key={c.code}>
+                  {c.title} — {c.certifier}, {formatDateTime(c.certifiedAt, actor.timeZone)} ·{' '}
+                  <a href={`/api/reports/certified/${c.code}`}>PDF</a> ·{' '}
+                  <a href={`/verify/${c.code}`}>проверить ({c.code})</a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Заверенных копий этой группы пока нет.</p>
           )}
         </>
       )}

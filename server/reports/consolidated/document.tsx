@@ -2,12 +2,14 @@
  * «Сводная ведомость учета успеваемости» as a PDF (A4 landscape, DejaVu Sans) and as XLSX (exceljs) — the same
  * figures, computed once in domain/consolidated-sheet.ts and domain/indicators.ts.
  */
-import { Document, Page, StyleSheet, Text, View, renderToBuffer, type Styles } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
 import ExcelJS from 'exceljs';
 import { SHEET_GROUP_LABELS, SHEET_INDICATOR_ROWS, type SheetColumn } from '../../../domain/consolidated-sheet';
 import { formatDate } from '../../../domain/dates';
 import { formatIndicator, STANDING_LABELS, type StudentStanding } from '../../../domain/indicators';
-import { registerPdfFonts } from '../pdf-fonts';
+import { renderPdf } from '../pdf-fonts';
+import type { CopyStamp } from '../certify';
+import { StampFooter } from '../stamp';
 import type { ConsolidatedReport } from './load';
 
 const MARGIN_X = 26;
@@ -18,7 +20,7 @@ const MISSED = 28;
 const LINE = '#777';
 
 const s = StyleSheet.create({
-  page: { paddingTop: 24, paddingBottom: 24, paddingHorizontal: MARGIN_X, fontSize: 7, lineHeight: 1.25 },
+  page: { paddingTop: 24, paddingBottom: 42, paddingHorizontal: MARGIN_X, fontSize: 7, lineHeight: 1.25 },
   pageNo: { position: 'absolute', top: 9, right: MARGIN_X, fontSize: 8 },
   center: { textAlign: 'center' },
   title: { fontSize: 12, fontWeight: 'bold', textAlign: 'center', marginVertical: 4 },
@@ -52,7 +54,15 @@ function columnTitle(c: SheetColumn, year: boolean): string {
   return `${c.code}\n${c.shortName}${year ? `\n${c.termNumber} сем.` : ''}`;
 }
 
-function ConsolidatedDocument({ report, font }: { report: ConsolidatedReport; font: string }) {
+function ConsolidatedDocument({
+  report,
+  font,
+  stamp,
+}: {
+  report: ConsolidatedReport;
+  font: string;
+  stamp?: CopyStamp;
+}) {
   const { header: h, sheet } = report;
   const year = report.period === 'year';
   const width = sheet.columns.length ? Math.min(60, (TABLE_WIDTH - NO - NAME - 3 * MISSED) / sheet.columns.length) : 40;
@@ -65,6 +75,7 @@ function ConsolidatedDocument({ report, font }: { report: ConsolidatedReport; fo
     >
       <Page size="A4" orientation="landscape" style={[s.page, { fontFamily: font }]}>
         <Text style={s.pageNo} fixed render={({ pageNumber }) => String(pageNumber)} />
+        {stamp && <StampFooter stamp={stamp} />}
         <Text style={s.center}>{h.college.fullName}</Text>
         <Text style={s.title}>СВОДНАЯ ВЕДОМОСТЬ УЧЕТА УСПЕВАЕМОСТИ</Text>
         <Text style={s.center}>
@@ -152,9 +163,8 @@ function ConsolidatedDocument({ report, font }: { report: ConsolidatedReport; fo
 }
 
 /** The sheet as a PDF. */
-export async function renderConsolidatedPdf(report: ConsolidatedReport): Promise<Buffer> {
-  const font = registerPdfFonts();
-  return renderToBuffer(<ConsolidatedDocument report={report} font={font} />);
+export async function renderConsolidatedPdf(report: ConsolidatedReport, stamp?: CopyStamp): Promise<Buffer> {
+  return renderPdf((font) => <ConsolidatedDocument report={report} font={font} stamp={stamp} />);
 }
 
 /** The sheet as XLSX: the same heading, table, indicator rows and totals, numbers as numbers. */

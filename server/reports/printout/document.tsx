@@ -2,7 +2,7 @@
  * «Распечатка классного журнала» as a PDF (regulation §6.2): A4 landscape, DejaVu Sans; the pages exactly as
  * domain/journal-printout.ts laid them out, numbered top right from 1 across the copy; the certification page last.
  */
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
 import { formatDate } from '../../../domain/dates';
 import {
@@ -13,7 +13,9 @@ import {
   type PrintoutSubject,
 } from '../../../domain/journal-printout';
 import { countOf, NOUNS } from '../../../domain/plural';
-import { registerPdfFonts } from '../pdf-fonts';
+import { renderPdf } from '../pdf-fonts';
+import type { CopyStamp } from '../certify';
+import { StampFooter } from '../stamp';
 import { printoutSubjects, type JournalCopy } from './load';
 
 const PAGE_WIDTH = 841.89;
@@ -25,9 +27,9 @@ const ATTESTATION_WIDTH = 26;
 const LINE = '#777';
 
 const s = StyleSheet.create({
-  page: { paddingTop: 24, paddingBottom: 20, paddingHorizontal: MARGIN_X, fontSize: 7, lineHeight: 1.25 },
+  page: { paddingTop: 24, paddingBottom: 42, paddingHorizontal: MARGIN_X, fontSize: 7, lineHeight: 1.25 },
   pageNo: { position: 'absolute', top: 9, right: MARGIN_X, fontSize: 8 },
-  footer: { position: 'absolute', bottom: 8, left: MARGIN_X, right: MARGIN_X, fontSize: 6, color: '#777' },
+  footer: { position: 'absolute', bottom: 8, left: MARGIN_X, right: MARGIN_X + 260, fontSize: 6, color: '#777' },
   subject: { fontSize: 8, fontWeight: 'bold' },
   meta: { marginBottom: 3 },
   head: { backgroundColor: '#eef2f7', fontWeight: 'bold' },
@@ -322,7 +324,7 @@ function CertificationPage({ copy, sheets }: { copy: JournalCopy; sheets: number
   );
 }
 
-function PrintoutDocument({ copy, font }: { copy: JournalCopy; font: string }) {
+function PrintoutDocument({ copy, font, stamp }: { copy: JournalCopy; font: string; stamp?: CopyStamp }) {
   const subjects = printoutSubjects(copy);
   const pages = paginatePrintout(subjects, {
     lessonsPerPage: copy.lessonsPerPage,
@@ -362,6 +364,7 @@ function PrintoutDocument({ copy, font }: { copy: JournalCopy; font: string }) {
           <Text style={s.footer} fixed>
             {footer}
           </Text>
+          {stamp && <StampFooter stamp={stamp} />}
         </Page>
       ))}
     </Document>
@@ -369,7 +372,6 @@ function PrintoutDocument({ copy, font }: { copy: JournalCopy; font: string }) {
 }
 
 /** The copy as a PDF. */
-export async function renderPrintout(copy: JournalCopy): Promise<Buffer> {
-  const font = registerPdfFonts();
-  return renderToBuffer(<PrintoutDocument copy={copy} font={font} />);
+export async function renderPrintout(copy: JournalCopy, stamp?: CopyStamp): Promise<Buffer> {
+  return renderPdf((font) => <PrintoutDocument copy={copy} font={font} stamp={stamp} />);
 }
