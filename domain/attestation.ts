@@ -22,6 +22,11 @@ const FORM_COLUMNS: Record<string, AttestationColumn> = {
   ЭК: { field: 'qual', header: 'Экв.', title: 'Экзамен квалификационный' },
 };
 
+/** The field a form of attestation's result is entered in; the semester mark for a term without an event. */
+export function attestationFieldOf(form: string | null): AttestationField {
+  return (form && FORM_COLUMNS[form]?.field) || 'sem';
+}
+
 /** «Сем.» first, then the form's own column when the term ends with an attestation event. */
 export function attestationColumns(form: string | null): AttestationColumn[] {
   const columns: AttestationColumn[] = [{ field: 'sem', header: 'Сем.', title: 'Оценка за семестр' }];

@@ -4,7 +4,7 @@
  * semester mark; per student the missed hours; per column успеваемость, качество, СОУ, average; the group's totals.
  * Pure: the server reads the results (server/reports/consolidated/load.ts), this arranges and computes them.
  */
-import type { AttestationField } from './attestation';
+import { attestationFieldOf, type AttestationField } from './attestation';
 import { formatDate, type IsoDate } from './dates';
 import {
   columnIndicators,
@@ -26,9 +26,6 @@ export const SHEET_GROUP_LABELS: Record<SheetColumnGroup, string> = {
 };
 
 const GROUP_ORDER: SheetColumnGroup[] = ['exam', 'credit', 'coursework', 'practice', 'semester'];
-
-/** The result field each form of attestation is entered in (domain/attestation.ts), the semester mark without one. */
-const FORM_FIELD: Record<string, AttestationField> = { Э: 'exam', ЭК: 'qual', ДЗ: 'dz', З: 'credit', КП: 'kp' };
 
 export interface SheetItem {
   /** One column: a curriculum item in a term. */
@@ -68,7 +65,7 @@ export function sheetColumn(item: SheetItem): SheetColumn {
   return {
     ...item,
     group,
-    field: (item.form && FORM_FIELD[item.form]) || 'sem',
+    field: attestationFieldOf(item.form),
     formLabel: item.form ?? 'сем.',
   };
 }

@@ -170,6 +170,7 @@ export function JournalView({
         </button>
         <a href={`/journals/${a.id}/ktp`}>КТП{page.ktp.length ? '' : ' (нет)'}</a>
         <a href={`/reports?groupId=${a.groupId}&termId=${a.termId}&assignmentId=${a.id}`}>Печать журнала</a>
+        <a href={`/api/reports/exam-sheet/${a.id}?format=pdf`}>Ведомость</a>
         <span className="muted small">
           Ввод: 5, 4/5, н, у, б, о4, зч, нз · Enter — вниз, Tab — вправо, Delete — очистить · вставка блока из Excel
           (Ctrl+V)

@@ -116,6 +116,37 @@ const MATRIX: Row[] = [
     expect: { ...GROUP_ADMINISTRATION, curator: F, head: F },
   },
   {
+    name: 'attendance (ИС-21, October, XLSX)',
+    route: 'attendance',
+    query: () => ({
+      groupId: String(fx.curatorGroupId),
+      termId: term(),
+      from: '2026-10-01',
+      to: '2026-10-31',
+      format: 'xlsx',
+    }),
+    expect: GROUP_ADMINISTRATION,
+  },
+  {
+    name: 'attendance (a group of another department)',
+    route: 'attendance',
+    query: () => ({ groupId: String(fx.otherDepartmentGroupId), termId: term() }),
+    expect: { ...GROUP_ADMINISTRATION, curator: F, head: F },
+  },
+  {
+    name: 'exam-sheet/[assignmentId] (a journal of ИС-21)',
+    route: 'exam-sheet/[assignmentId]',
+    params: () => ({ assignmentId: String(fx.journalId) }),
+    expect: { ...GROUP_ADMINISTRATION, teacher: A },
+  },
+  {
+    name: 'exam-sheet/[assignmentId] (a journal of another department, XLSX)',
+    route: 'exam-sheet/[assignmentId]',
+    query: () => ({ format: 'xlsx' }),
+    params: () => ({ assignmentId: String(fx.otherDepartmentJournal) }),
+    expect: { ...GROUP_ADMINISTRATION, curator: F, head: F },
+  },
+  {
     name: 'ktp/[assignmentId] (a journal of ИС-21)',
     route: 'ktp/[assignmentId]',
     params: () => ({ assignmentId: String(fx.journalId) }),

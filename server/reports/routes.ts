@@ -23,6 +23,14 @@ import { slipsFor, slipsInput } from '../services/people/family-access';
 import { hoursDelivered, hoursInput } from '../services/timetable/hours';
 import { timetableView, viewInput } from '../services/timetable/views';
 import { renderAccessSlips } from './access-slips';
+import {
+  attendanceInputFromQuery,
+  attendanceTitle,
+  loadAttendance,
+  renderAttendancePdf,
+  renderAttendanceXlsx,
+} from './attendance';
+import { examSheetName, loadExamSheet, renderExamSheetPdf, renderExamSheetXlsx } from './exam-sheet';
 import { copyPdf } from './certify';
 import { renderConsolidatedPdf, renderConsolidatedXlsx } from './consolidated/document';
 import { consolidatedInputFromQuery, loadConsolidatedSheet } from './consolidated/load';
@@ -112,6 +120,34 @@ export const REPORT_ROUTES = {
     async make(db, actor, req) {
       const copy = await copyPdf(db, actor, req.params.code ?? '');
       return { format: 'pdf', name: copy.title, body: copy.pdf };
+    },
+  },
+  /** Attendance of a group for a period: `?groupId&termId[&from&to]&format=pdf|xlsx`. */
+  attendance: {
+    method: 'GET',
+    permission: 'reports.group',
+    async make(db, actor, req) {
+      const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
+      const report = await loadAttendance(db, actor, attendanceInputFromQuery(req.query));
+      return {
+        format: kind,
+        name: attendanceTitle(report),
+        body: kind === 'pdf' ? await renderAttendancePdf(report) : await renderAttendanceXlsx(report),
+      };
+    },
+  },
+  /** «Экзаменационная ведомость» of a journal's attestation: `?format=pdf|xlsx`. */
+  'exam-sheet/[assignmentId]': {
+    method: 'GET',
+    permission: 'journal.read',
+    async make(db, actor, req) {
+      const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
+      const sheet = await loadExamSheet(db, actor, idParam(req, 'assignmentId', 'Журнал'));
+      return {
+        format: kind,
+        name: examSheetName(sheet),
+        body: kind === 'pdf' ? await renderExamSheetPdf(sheet) : await renderExamSheetXlsx(sheet),
+      };
     },
   },
   /** A journal's КТП: `?format=pdf` the printed plan, `xlsx` the plan in the import template. */

@@ -66,6 +66,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     ? await pageQuery((trpc) => trpc.reports.copies({ groupId: r.group.id, termId: r.term.id }))
     : null;
   const sheetQuery = new URLSearchParams({ groupId: String(r.group.id), termId: String(r.term.id), period }).toString();
+  const attendance = (format: 'pdf' | 'xlsx') =>
+    `/api/reports/attendance?${new URLSearchParams({ groupId: String(r.group.id), termId: String(r.term.id), from: r.from, to: r.to, format }).toString()}`;
   const sheet = (format: 'pdf' | 'xlsx', period: 'term' | 'year') =>
     `/api/reports/consolidated?${new URLSearchParams({ groupId: String(r.group.id), termId: String(r.term.id), format, period }).toString()}`;
   return (
@@ -197,6 +199,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           ) : (
             consolidated && <RefusalNotice refusal={consolidated.refusal} />
           )}
+          <h2>Посещаемость</h2>
+          <p>
+            С {formatDate(r.from)} по {formatDate(r.to)} (период из формы выше; часы пропусков по уважительной причине,
+            в т. ч. по болезни, и без неё): <a href={attendance('pdf')}>PDF</a> · <a href={attendance('xlsx')}>XLSX</a>
+          </p>
           <h2>Заверенные копии</h2>
           {copies?.ok && copies.data.length > 0 ? (
             <ul data-testid="copies">
