@@ -9,6 +9,7 @@ import { ensureBigJournal, openBenchDatabase } from './setup';
 import { measureServer } from './server-figures';
 import { measureTimetable, type TimetableFigures } from './timetable-figures';
 import { measureReports, type ReportFigures } from './report-figures';
+import { measureCollegePrintouts, type CollegePrintoutFigures } from './college-printouts-figures';
 
 const json = process.argv.includes('--json');
 const runsArg = process.argv.indexOf('--runs');
@@ -43,6 +44,13 @@ try {
     consolidatedSheetRawMs: null,
     consolidatedSheetRatio: null,
   };
+  let college: CollegePrintoutFigures | Record<string, null> = {
+    collegePrintoutMs: null,
+    collegePrintoutPages: null,
+    collegePrintoutGroups: null,
+    callDuringRenderMs: null,
+    callIdleMs: null,
+  };
   let app: AppServer | null = null;
   try {
     log('Приложение (production-сборка) на этой базе…');
@@ -58,6 +66,14 @@ try {
       reports = await measureReports(database, url, await signInHttp(app.base, 'metodist', 'demo2026'), runs);
     } catch (error) {
       log(`Замер отчётов не удался: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!process.argv.includes('--no-college-printouts')) {
+      log('Печать журналов всех групп фоновой задачей сервера и малый запрос во время печати…');
+      try {
+        college = await measureCollegePrintouts(database, await signInHttp(app.base, 'metodist', 'demo2026'), log);
+      } catch (error) {
+        log(`Замер печати всех групп не удался: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     if (!process.argv.includes('--no-browser')) {
       log('Замер в браузере (Chromium): журнал 35 студентов × 80 занятий…');
@@ -79,6 +95,7 @@ try {
     ...server,
     ...timetable,
     ...reports,
+    ...college,
     ...browser,
   };
   if (json) console.log(JSON.stringify(result));
@@ -101,6 +118,9 @@ try {
     );
     console.log(
       `Сводная ведомость группы по HTTP: ${reports.consolidatedSheetMs ?? '—'} мс (в процессе ${reports.consolidatedSheetServerMs ?? '—'} мс), сырой SQL ${reports.consolidatedSheetRawMs ?? '—'} мс, отношение ${reports.consolidatedSheetRatio ?? '—'} (цель ≤ 3)`,
+    );
+    console.log(
+      `Журналы всех групп фоновой задачей: ${college.collegePrintoutMs ?? '—'} мс, ${college.collegePrintoutGroups ?? '—'} групп, ${college.collegePrintoutPages ?? '—'} стр.; малый запрос во время печати ${college.callDuringRenderMs ?? '—'} мс (без печати ${college.callIdleMs ?? '—'} мс, цель < 200)`,
     );
     console.log(
       `Сетка 35 × 80 готова к вводу через ${browser.gridInteractiveMs ?? '—'} мс после начала перехода (цель < 1000)`,

@@ -19,6 +19,10 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the data lives: the PGlite directory or the server URL without its password. */
   location: string;
+  /** The embedded database's own client (PGlite only): the job queue (server/jobs/boss.ts) talks to it directly. */
+  pglite?: PGlite;
+  /** The server's URL with its password (PostgreSQL only): the job queue opens its own small pool to it. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -37,8 +41,36 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options);
-  return openPglite(options.dataDir ?? pgliteDir('./.data'));
+  const database = options.url
+    ? await openPostgres(options.url, options)
+    : await openPglite(options.dataDir ?? pgliteDir('./.data'));
+  const close = database.close.bind(database);
+  database.close = async () => {
+    for (const hook of closeHooks.get(database.db) ?? []) await hook().catch(() => undefined);
+    await close();
+  };
+  opened.set(database.db, database);
+  return database;
+}
+
+// On globalThis: Next.js instantiates this module once per bundle (instrumentation, routes, pages), one database.
+const registry = globalThis as typeof globalThis & {
+  __ezhOpened?: WeakMap<Db, Database>;
+  __ezhCloseHooks?: WeakMap<Db, (() => Promise<void>)[]>;
+};
+const opened = (registry.__ezhOpened ??= new WeakMap());
+const closeHooks = (registry.__ezhCloseHooks ??= new WeakMap());
+
+/** Runs `hook` when the database is closed, before its connections are (the job queue stops first). */
+export function beforeClose(db: Db, hook: () => Promise<void>): void {
+  closeHooks.set(db, [...(closeHooks.get(db) ?? []), hook]);
+}
+
+/** The database a `Db` (not a transaction's) belongs to: what the job queue of a server action's `db` runs on. */
+export function databaseOf(db: Db): Database {
+  const database = opened.get(db);
+  if (!database) throw new Error('databaseOf: not a database opened by openDatabase (a transaction?)');
+  return database;
 }
 
 /** The embedded database's directory inside the data directory (DATA_DIR). */
@@ -87,6 +119,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   return {
     db,
     kind: 'postgres',
+    url,
     location: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     close: () => client.end({ timeout: 5 }),
   };
@@ -107,6 +140,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       db,
       kind: 'pglite',
       location: dataDir,
+      pglite: opened,
       close: async () => {
         await opened.close();
         lock.release();

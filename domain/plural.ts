@@ -60,4 +60,6 @@ export const NOUNS = {
   sheet: ['лист', 'листа', 'листов'],
   remark: ['замечание', 'замечания', 'замечаний'],
   page: ['страница', 'страницы', 'страниц'],
+  time: ['раз', 'раза', 'раз'],
+  groupOf: ['группы', 'групп', 'групп'],
 } as const satisfies Record<string, PluralForms>;

@@ -22,7 +22,10 @@ export async function startServer(): Promise<void> {
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= '1';
   const { getDatabase } = await import('./db');
   try {
-    await getDatabase();
+    const database = await getDatabase();
+    // Background jobs (the printed journals of all groups): this instance takes its share of the queue.
+    const { startJobWorkers } = await import('./jobs/workers');
+    await startJobWorkers(database);
   } catch (error) {
     console.error(`Ошибка запуска: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

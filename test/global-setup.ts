@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import postgres from 'postgres';
 import { openDatabase } from '../db/client';
 import { seedDatabase } from '../db/seed';
+import { jobQueue } from '../server/jobs/queue';
 import { serverUrl, TEMPLATE_DB, TEMPLATE_DIR, withDatabase } from './database';
 
 /** Builds the template database once per run: migrated, with the demo college. */
@@ -15,6 +16,8 @@ export default async function setup() {
     await admin.end();
     const database = await openDatabase({ url: withDatabase(url, TEMPLATE_DB), migrate: true, max: 2 });
     await seedDatabase(database.db, { scale: 'demo' });
+    // The job queue's schema (pg-boss makes it on first start): made once here rather than in every test's copy.
+    await jobQueue(database);
     await database.close();
   } else {
     fs.rmSync(TEMPLATE_DIR, { recursive: true, force: true });
@@ -22,6 +25,8 @@ export default async function setup() {
     fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
     const database = await openDatabase({ dataDir: TEMPLATE_DIR });
     await seedDatabase(database.db, { scale: 'demo' });
+    // The job queue's schema (pg-boss makes it on first start): made once here rather than in every test's copy.
+    await jobQueue(database);
     await database.close();
   }
   console.log(

@@ -13,6 +13,7 @@ import { loadJournalPage } from '../server/services/journal/page';
 import { placeEntry, placeInput } from '../server/services/timetable/template';
 import { demoActors } from './actors';
 import { openTestDatabase } from './database';
+import { insertReportJob } from './report-jobs';
 import { formActions } from './form-actions';
 import { demoJournalId, foreignJournalId } from './journal-fixtures';
 
@@ -38,6 +39,8 @@ export interface RoleFixtures {
   otherDepartmentPlacement: number;
   /** The autumn term of the demo year (the journals' term). */
   termId: number;
+  /** A finished «Все группы» job of the demo college (test/report-jobs.ts). */
+  reportJobId: number;
 }
 
 export type Outcome = 'ok' | 'forbidden' | 'unauthorized';
@@ -119,6 +122,13 @@ export function useRoleFixtures(): RoleFixtures {
       placeEntry(db, fx.actors.methodist, placeInput.parse({ assignmentId, weekday: 6, pairNo: 1, roomId: null }));
     fx.ownPlacement = (await place(fx.journalId)).entryId;
     fx.otherDepartmentPlacement = (await place(fx.otherDepartmentJournal)).entryId;
+    fx.reportJobId = await insertReportJob(db, {
+      institutionId: fx.actors.admin.institutionId!,
+      createdBy: fx.actors.methodist.userId,
+      termId: fx.termId,
+      groupId: fx.curatorGroupId,
+      groupName: 'ИС-21',
+    });
   });
   afterAll(async () => {
     await fx.database?.close();

@@ -1,4 +1,16 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, customType } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { institutions } from './core';
 import { users } from './people';
 
@@ -46,4 +58,63 @@ export const certifiedCopies = pgTable(
     unique().on(t.code),
     index().on(t.institutionId, t.groupId, t.kind),
   ],
+);
+
+/**
+ * A background report job (issue #12, item 5): the printed journals of every group of the college for a term, one PDF
+ * per group. A second request for the same set while one runs joins it (`setKey` unique among running jobs). The work
+ * itself is queued in pg-boss, one queue job per group, so that with two app instances each group is rendered once and
+ * a restart resumes what was left.
+ */
+export const reportJobs = pgTable(
+  'report_jobs',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    institutionId: integer()
+      .notNull()
+      .references(() => institutions.id),
+    /** college-printouts — «Распечатка классного журнала» of every group. */
+    kind: text().notNull(),
+    termId: integer().notNull(),
+    /** The printout's parameters (term, interval, lessons per page, new page per table). */
+    params: jsonb().notNull(),
+    /** kind and the parameters, canonical: the same set ⇒ the same key. */
+    setKey: text().notNull(),
+    /** running → done (every group rendered or failed). */
+    status: text().notNull().default('running'),
+    createdBy: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('report_jobs_running_set')
+      .on(t.institutionId, t.setKey)
+      .where(sql`${t.status} = 'running'`),
+    index().on(t.institutionId, t.createdAt),
+  ],
+);
+
+/** One group of a report job: pending → done (its PDF) or failed (the reason), in the order groups are listed. */
+export const reportJobGroups = pgTable(
+  'report_job_groups',
+  {
+    jobId: integer()
+      .notNull()
+      .references(() => reportJobs.id, { onDelete: 'cascade' }),
+    groupId: integer().notNull(),
+    position: integer().notNull(),
+    groupName: text().notNull(),
+    status: text().notNull().default('pending'),
+    /** The file's name inside the ZIP, without «.pdf». */
+    fileName: text(),
+    pdf: bytea(),
+    pages: integer(),
+    error: text(),
+    /** Attempts started (a crash mid-render leaves one counted): after three the group is reported failed. */
+    attempts: integer().notNull().default(0),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.groupId] })],
 );

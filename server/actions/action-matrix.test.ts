@@ -34,6 +34,11 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
     expect: ADMIN_ONLY,
   },
   {
+    name: 'startCollegePrintoutsAction (1 lesson a page: passes the policy, starts nothing)',
+    form: () => ({ termId: String(fx.termId), lessonsPerPage: '1', newPage: 'on' }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'enrolAction (without a surname: passes the policy, enrols nobody)',
     form: () => ({
       groupId: String(fx.curatorGroupId),

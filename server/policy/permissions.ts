@@ -62,6 +62,8 @@ export const PERMISSIONS = {
    * them for all groups; the curator reports on request, §5.5; the head of department controls the department).
    */
   'reports.group': ['admin', 'head', 'methodist', 'curator', 'inspector'],
+  /** Background jobs over the whole college: the printed journals of every group (regulation §6.2: the methodist). */
+  'reports.collegeJobs': ['admin', 'methodist'],
   /** Certify a printed journal (regulation §6.2: the head of department signs the copy, name in full). */
   'reports.certifyJournal': ['admin', 'head'],
   /** Certify a consolidated sheet (regulation §6.4: the director; the administrator acts for the director here). */

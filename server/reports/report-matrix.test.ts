@@ -116,6 +116,19 @@ const MATRIX: Row[] = [
     expect: { ...GROUP_ADMINISTRATION, curator: F, head: F },
   },
   {
+    name: 'college-printouts/[jobId] (the ZIP of a finished job of the college)',
+    route: 'college-printouts/[jobId]',
+    params: () => ({ jobId: String(fx.reportJobId) }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'college-printouts/[jobId] (one group’s PDF)',
+    route: 'college-printouts/[jobId]',
+    query: () => ({ groupId: String(fx.curatorGroupId) }),
+    params: () => ({ jobId: String(fx.reportJobId) }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'attendance (ИС-21, October, XLSX)',
     route: 'attendance',
     query: () => ({

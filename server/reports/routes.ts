@@ -32,6 +32,7 @@ import {
 } from './attendance';
 import { examSheetName, loadExamSheet, renderExamSheetPdf, renderExamSheetXlsx } from './exam-sheet';
 import { copyPdf } from './certify';
+import { jobFile } from './college-printouts';
 import { renderConsolidatedPdf, renderConsolidatedXlsx } from './consolidated/document';
 import { consolidatedInputFromQuery, loadConsolidatedSheet } from './consolidated/load';
 import { hoursTitle, renderHoursPdf, renderHoursXlsx } from './hours';
@@ -41,7 +42,7 @@ import { loadJournalCopy, printoutInputFromQuery } from './printout/load';
 import { rosterCsv } from './roster-csv';
 import { renderTimetableWeek } from './timetable-week';
 
-export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
+export type ReportFormat = 'pdf' | 'xlsx' | 'csv' | 'zip';
 
 export interface ReportFile {
   format: ReportFormat;
@@ -111,6 +112,17 @@ export const REPORT_ROUTES = {
         name: `Сводная ведомость ${report.header.group.name} ${report.periodLabel}`,
         body: kind === 'pdf' ? await renderConsolidatedPdf(report) : await renderConsolidatedXlsx(report),
       };
+    },
+  },
+  /** The files of a «Все группы» job: `?groupId` — that group's PDF; without — all of them as a ZIP once it is done. */
+  'college-printouts/[jobId]': {
+    method: 'GET',
+    permission: 'reports.collegeJobs',
+    async make(db, actor, req) {
+      const groupId = req.query.get('groupId');
+      const group = groupId === null ? undefined : parseId(groupId);
+      if (group === null) throw badInput('Группа: ожидается положительное целое число');
+      return jobFile(db, actor, idParam(req, 'jobId', 'Задание'), group);
     },
   },
   /** A certified copy as it was stored when certified (the PDF with its verification code on every page). */
@@ -291,6 +303,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  zip: 'application/zip',
 };
 
 /** The file as an HTTP answer: a download with its Russian name, never cached (personal data). */

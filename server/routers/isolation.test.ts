@@ -34,12 +34,15 @@ import {
 import { demoJournalId } from '../../test/journal-fixtures';
 import type { FormAction } from '../actions/form-action';
 import { formActions } from '../../test/form-actions';
+import { insertReportJob } from '../../test/report-jobs';
 
 const createCaller = createCallerFactory(appRouter);
 let database: Database;
 let demo: Record<Role, Actor>;
 let other: Record<Role, Actor>;
 let second: Awaited<ReturnType<typeof createSecondInstitution>>;
+/** A finished «Все группы» job in each college. */
+const jobs = { demo: 0, second: 0 };
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -50,6 +53,20 @@ beforeAll(async () => {
   );
   other = Object.fromEntries(entries) as Record<Role, Actor>;
   actions = await formActions();
+  jobs.demo = await insertReportJob(database.db, {
+    institutionId: demo.admin.institutionId!,
+    createdBy: demo.methodist.userId,
+    termId: 1,
+    groupId: demo.curator.grants.find((g) => g.role === 'curator')!.groupId!,
+    groupName: 'ИС-31',
+  });
+  jobs.second = await insertReportJob(database.db, {
+    institutionId: second.institutionId,
+    createdBy: second.adminUserId,
+    termId: second.termId,
+    groupId: second.groupId,
+    groupName: 'Чужая-1',
+  });
 });
 afterAll(async () => {
   await database?.close();
@@ -73,6 +90,7 @@ async function everything(
     adminUserId: number;
     curriculumId: number;
     specialtyId: number;
+    reportJobId: number;
   },
 ): Promise<unknown[]> {
   const c = createCaller({ db: database.db, actor });
@@ -165,6 +183,8 @@ async function everything(
     'reports.preflight': () => c.reports.preflight({ groupId: foreign.groupId, termId: foreign.termId }),
     'reports.consolidated': () => c.reports.consolidated({ groupId: foreign.groupId, termId: foreign.termId }),
     'reports.copies': () => c.reports.copies({ groupId: foreign.groupId, termId: foreign.termId }),
+    'reports.jobs': () => c.reports.jobs(),
+    'reports.job': () => c.reports.job({ jobId: foreign.reportJobId }),
     'timetable.generateLessons': () => c.timetable.generateLessons({ termId: foreign.termId, after: 0 }),
     'timetable.myWeek': () => c.timetable.myWeek({ date: '2026-12-07', studentId: foreign.studentId }),
     'timetable.notices': () => c.timetable.notices(),
@@ -257,6 +277,7 @@ async function everything(
     changePasswordAction: { current: 'не-тот-пароль', next: 'новый-пароль-123', confirm: 'новый-пароль-123' },
     certifyJournalAction: { query: `groupId=${foreign.groupId}&termId=${foreign.termId}` },
     certifySheetAction: { query: `groupId=${foreign.groupId}&termId=${foreign.termId}` },
+    startCollegePrintoutsAction: { termId: String(foreign.termId), lessonsPerPage: '40', newPage: 'on' },
     enrolAction: {
       groupId: String(foreign.groupId),
       lastName: 'Чужак',
@@ -334,7 +355,7 @@ async function everything(
 
 describe('institution isolation', () => {
   it.each(ROLES)('demo %s sees nothing of the other college', async (role) => {
-    const text = JSON.stringify(await everything(demo[role], second));
+    const text = JSON.stringify(await everything(demo[role], { ...second, reportJobId: jobs.second }));
     expect(text).not.toContain('Другой колледж');
     expect(text).not.toContain('Чужой');
     expect(text).not.toContain('Чужая тема');
@@ -366,6 +387,7 @@ describe('institution isolation', () => {
         adminUserId: demo.admin.userId,
         curriculumId: demoCurriculum!.id,
         specialtyId: demoCurriculum!.specialtyId,
+        reportJobId: jobs.demo,
       }),
     );
     expect(text).not.toContain('Колледж информационных технологий');

@@ -2,6 +2,7 @@ import { consolidatedInput, loadConsolidatedSheet } from '../reports/consolidate
 import { printPreflight, preflightInput } from '../reports/printout/preflight';
 import { procedure, router } from '../trpc/init';
 import { groupCopies } from '../reports/certify';
+import { jobIdInput, jobProgress, recentJobs } from '../reports/college-printouts';
 import { idSchema } from '../../domain/ids';
 import { z } from 'zod';
 
@@ -22,4 +23,11 @@ export const reportsRouter = router({
     .requires('reports.group')
     .input(z.object({ groupId: idSchema, termId: idSchema }))
     .query(({ ctx, input }) => groupCopies(ctx.db, ctx.actor, input.groupId, input.termId)),
+  /** The college's latest «Все группы» jobs with each group's state (issue #12, item 5): the progress after a reload. */
+  jobs: procedure.requires('reports.collegeJobs').query(({ ctx }) => recentJobs(ctx.db, ctx.actor)),
+  /** One job's progress, polled while it runs. */
+  job: procedure
+    .requires('reports.collegeJobs')
+    .input(jobIdInput)
+    .query(({ ctx, input }) => jobProgress(ctx.db, ctx.actor, input.jobId)),
 });

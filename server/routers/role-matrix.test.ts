@@ -631,6 +631,16 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
   },
   {
+    name: 'reports.jobs (the college’s «Все группы» jobs)',
+    call: () => (c) => c.reports.jobs(),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'reports.job (a job of the college)',
+    call: () => (c) => c.reports.job({ jobId: fx.reportJobId }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'audit.signIns',
     call: () => (c) => c.audit.signIns(),
     expect: { admin: A, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },

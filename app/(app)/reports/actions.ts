@@ -1,7 +1,11 @@
 'use server';
 
 import { formAction } from '@/server/actions/form-action';
+import { countOf, NOUNS } from '@/domain/plural';
+import { databaseOf } from '@/db/client';
+import { jobQueue } from '@/server/jobs/queue';
 import { certifyCopy, certifyInput } from '@/server/reports/certify';
+import { collegePrintoutsInput, startCollegePrintouts } from '@/server/reports/college-printouts';
 
 const input = certifyInput.pick({ query: true });
 
@@ -21,4 +25,19 @@ export const certifySheetAction = formAction
   .handle(async ({ db, actor, input }) => {
     const copy = await certifyCopy(db, actor, { kind: 'consolidated', query: input.query });
     return `Ведомость заверена: ${copy.title}. Код проверки ${copy.code}`;
+  });
+
+/**
+ * The methodist starts «Все группы»: the printed journals of every group of the college for a term, made in the
+ * background (or joins the same job already running).
+ */
+export const startCollegePrintoutsAction = formAction
+  .requires('reports.collegeJobs')
+  .input(collegePrintoutsInput)
+  .handle(async ({ db, actor, input }) => {
+    const queue = await jobQueue(databaseOf(db));
+    const job = await startCollegePrintouts(db, queue, actor, input);
+    return job.joined
+      ? `Такая печать уже идёт (${countOf(job.groups, NOUNS.group)}): показан её ход`
+      : `Печать начата: ${countOf(job.groups, NOUNS.group)}`;
   });

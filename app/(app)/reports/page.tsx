@@ -2,7 +2,8 @@ import { QueryForm } from '@/components/query-form';
 import { CertifyForm } from '@/components/reports/certify-form';
 import { ConsolidatedTable } from '@/components/reports/consolidated-table';
 import { formatDateTime } from '@/domain/dates';
-import { certifyJournalAction, certifySheetAction } from './actions';
+import { CollegePrintouts } from '@/components/reports/college-printouts';
+import { certifyJournalAction, certifySheetAction, startCollegePrintoutsAction } from './actions';
 import { RefusalNotice } from '@/components/refusal-notice';
 import { formatDate } from '@/domain/dates';
 import { parseId } from '@/domain/ids';
@@ -65,6 +66,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const copies = can(actor, 'reports.group')
     ? await pageQuery((trpc) => trpc.reports.copies({ groupId: r.group.id, termId: r.term.id }))
     : null;
+  const collegeJobs = can(actor, 'reports.collegeJobs') ? await pageQuery((trpc) => trpc.reports.jobs()) : null;
   const sheetQuery = new URLSearchParams({ groupId: String(r.group.id), termId: String(r.term.id), period }).toString();
   const attendance = (format: 'pdf' | 'xlsx') =>
     `/api/reports/attendance?${new URLSearchParams({ groupId: String(r.group.id), termId: String(r.term.id), from: r.from, to: r.to, format }).toString()}`;
@@ -73,6 +75,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Отчёты группы {r.group.name}</h1>
+      {collegeJobs?.ok && (
+        <CollegePrintouts
+          action={startCollegePrintoutsAction}
+          terms={r.terms}
+          termId={r.term.id}
+          initial={collegeJobs.data}
+          timeZone={actor.timeZone}
+        />
+      )}
       <QueryForm path="/reports" fields={FIELDS} label="Параметры печати">
         {groupList.length > 0 && (
           <label>

@@ -324,13 +324,22 @@ function CertificationPage({ copy, sheets }: { copy: JournalCopy; sheets: number
   );
 }
 
-function PrintoutDocument({ copy, font, stamp }: { copy: JournalCopy; font: string; stamp?: CopyStamp }) {
-  const subjects = printoutSubjects(copy);
-  const pages = paginatePrintout(subjects, {
+function printoutPages(copy: JournalCopy, subjects: PrintoutSubject[]): PrintoutPage[] {
+  return paginatePrintout(subjects, {
     lessonsPerPage: copy.lessonsPerPage,
     newPage: copy.newPage,
     titlePage: copy.all,
   });
+}
+
+/** Pages the copy prints (the certification page included), known before drawing. */
+export function printoutPageCount(copy: JournalCopy): number {
+  return printoutPages(copy, printoutSubjects(copy)).length;
+}
+
+function PrintoutDocument({ copy, font, stamp }: { copy: JournalCopy; font: string; stamp?: CopyStamp }) {
+  const subjects = printoutSubjects(copy);
+  const pages = printoutPages(copy, subjects);
   const footer = `${copy.college.shortName} · классный журнал группы ${copy.group.name} · ${copy.term.name} · с ${formatDate(copy.from)} по ${formatDate(copy.to)}`;
   return (
     <Document
