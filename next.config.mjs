@@ -15,7 +15,15 @@ function ownAddresses() {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM packages load from node_modules at run time, not from the bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', '@react-pdf/renderer', 'exceljs', 'pg-boss', 'pg'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'postgres',
+    '@react-pdf/renderer',
+    'exceljs',
+    'pg-boss',
+    'pg',
+  ],
   poweredByHeader: false,
   allowedDevOrigins: ownAddresses(),
 };
