@@ -9,6 +9,8 @@ import { migrationsFolder, type Database } from './client';
 export async function resetDatabase(database: Database): Promise<void> {
   await database.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
   await database.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
+  // The job queue (pg-boss makes its schema again on its next start).
+  await database.db.execute(sql`DROP SCHEMA IF EXISTS pgboss CASCADE`);
   await database.db.execute(sql`CREATE SCHEMA public`);
   if (database.kind === 'pglite') await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
   else await migratePostgres(database.db as unknown as PostgresJsDatabase, { migrationsFolder });
