@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client';
 import { jobQueue } from '../server/jobs/queue';
 import { loadActor } from '../server/policy/actor';
-import { jobProgress, startCollegePrintouts } from '../server/reports/college-printouts';
+import { jobProgress, startCollegePrintouts } from '../server/reports/jobs';
 import type { HttpSession } from './app-server';
 import { median } from './server-figures';
 

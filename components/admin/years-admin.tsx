@@ -36,7 +36,10 @@ export function YearsAdmin({ years }: { years: YearWithTerms[] }) {
       `Закрыть учебный год ${year.name}? Журналы станут архивом только для чтения.\nОснование (приказ, дата):`,
     );
     if (reason === null) return;
-    void run(() => trpc.years.close.mutate({ yearId: year.id, reason }), `Учебный год ${year.name} закрыт`);
+    void run(
+      () => trpc.years.close.mutate({ yearId: year.id, reason }),
+      `Учебный год ${year.name} закрыт. Заверенные копии журналов и сводных ведомостей всех групп собираются в архив в фоне — ход на странице «Отчёты»`,
+    );
   }
 
   async function openYear(event: FormEvent<HTMLFormElement>) {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { formatDateTime } from '@/domain/dates';
 import { DEFAULT_LESSONS_PER_PAGE, MAX_LESSONS_PER_PAGE, MIN_LESSONS_PER_PAGE } from '@/domain/journal-printout';
 import { countOf, NOUNS } from '@/domain/plural';
-import type { ReportJobProgress } from '@/server/reports/college-printouts';
+import type { ReportJobProgress } from '@/server/reports/jobs';
 import { trpc } from '../trpc-client';
 import { useFormAction, type ServerFormAction } from '../use-form-action';
 

@@ -34,6 +34,8 @@ export const academicYears = pgTable(
     startsOn: date().notNull(),
     endsOn: date().notNull(),
     closedAt: timestamp({ withTimezone: true }),
+    /** When the year's journal data (lessons, marks, their logs) was destroyed after 5 years (regulation §6.1). */
+    journalPurgedAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.institutionId, t.id] }), unique().on(t.institutionId, t.name)],
 );

@@ -52,11 +52,14 @@ export const certifiedCopies = pgTable(
     certifierPosition: text().notNull(),
     certifierName: text().notNull(),
     certifiedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The academic year whose closing archived this copy (issue #12, item 7); null: certified on request. */
+    archiveYearId: integer(),
   },
   (t) => [
     primaryKey({ columns: [t.institutionId, t.id] }),
     unique().on(t.code),
     index().on(t.institutionId, t.groupId, t.kind),
+    index().on(t.institutionId, t.archiveYearId),
   ],
 );
 

@@ -39,6 +39,11 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
     expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'purgeJournalAction (a dry run of the current year, not closed: passes the policy, deletes nothing)',
+    form: () => ({ yearId: '1', dryRun: 'on' }),
+    expect: ADMIN_ONLY,
+  },
+  {
     name: 'enrolAction (without a surname: passes the policy, enrols nobody)',
     form: () => ({
       groupId: String(fx.curatorGroupId),

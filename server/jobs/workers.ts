@@ -3,12 +3,13 @@
  * time anyway). Every app instance runs them; pg-boss hands each job to one of them.
  */
 import type { Database } from '../../db/client';
-import { renderJobGroup, type PrintoutRenderer } from '../reports/college-printouts';
+import type { DocumentRenderer } from '../reports/certify';
+import { renderJobGroup } from '../reports/jobs';
 import { jobQueue, QUEUES } from './queue';
 
 const started = new WeakSet<object>();
 
-export async function startJobWorkers(database: Database, options: { render?: PrintoutRenderer } = {}): Promise<void> {
+export async function startJobWorkers(database: Database, options: { render?: DocumentRenderer } = {}): Promise<void> {
   if (started.has(database.db)) return;
   started.add(database.db);
   const queue = await jobQueue(database);

@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   'hours.read': ['head', 'methodist', 'teacher', 'inspector'],
   /** A student's own marks, a parent's children's marks. */
   'family.read': ['student', 'parent'],
+  /** The retention of the journal: destroy a year's journal data after its 5 years (regulation §6.1, §6.5). */
+  'retention.manage': ['admin'],
   /** Sign-in log and other security records. */
   'audit.read': ['admin'],
 } as const satisfies Record<string, readonly AnyRole[]>;

@@ -21,16 +21,14 @@ import {
   type Snapshot,
 } from '../../domain/copy-snapshot';
 import { formatDate } from '../../domain/dates';
-import { paginatePrintout } from '../../domain/journal-printout';
 import { fullName, shortName } from '../../domain/names';
 import { can, type Actor } from '../policy/actor';
 import { forbidden, outOfScope } from '../policy/refusal';
 import { publicUrl } from '../public-url';
 import { logAdminChange } from '../services/admin-log';
-import { renderConsolidatedPdf } from './consolidated/document';
 import { consolidatedInputFromQuery, loadConsolidatedSheet } from './consolidated/load';
 import { loadGroupHeader } from './group-header';
-import { renderPrintout } from './printout/document';
+import { renderDocument, type RenderedPdf, type ReportDocument } from './render/documents';
 import { loadJournalCopy, printoutInputFromQuery, printoutSubjects } from './printout/load';
 
 export const COPY_KINDS = ['journal', 'consolidated'] as const;
@@ -60,9 +58,11 @@ interface Made {
   termId: number;
   title: string;
   snapshot: Snapshot;
-  render: (stamp?: CopyStamp) => Promise<Buffer>;
-  pages: number | null;
+  document: ReportDocument;
 }
+
+/** Draws a document: here (`renderDocument`), or in the renderer process for a background job (`renderOffThread`). */
+export type DocumentRenderer = (document: ReportDocument, stamp?: CopyStamp) => Promise<RenderedPdf>;
 
 /** The report's data and renderer for the parameters, read with the actor's scope (an out-of-scope group is 403). */
 async function makeReport(db: Db, actor: Actor, kind: CopyKind, params: URLSearchParams): Promise<Made> {
@@ -75,12 +75,7 @@ async function makeReport(db: Db, actor: Actor, kind: CopyKind, params: URLSearc
       termId: copy.term.id,
       title: `Классный журнал ${copy.group.name}, ${copy.term.name}, с ${formatDate(copy.from)} по ${formatDate(copy.to)}, ${subject}`,
       snapshot: journalSnapshot(subjects),
-      render: (stamp) => renderPrintout(copy, stamp),
-      pages: paginatePrintout(subjects, {
-        lessonsPerPage: copy.lessonsPerPage,
-        newPage: copy.newPage,
-        titlePage: copy.all,
-      }).length,
+      document: { kind: 'printout', data: copy },
     };
   }
   const report = await loadConsolidatedSheet(db, actor, consolidatedInputFromQuery(params));
@@ -89,8 +84,7 @@ async function makeReport(db: Db, actor: Actor, kind: CopyKind, params: URLSearc
     termId: report.header.term.id,
     title: `Сводная ведомость ${report.header.group.name}, ${report.periodLabel}`,
     snapshot: sheetSnapshot(report.sheet),
-    render: (stamp) => renderConsolidatedPdf(report, stamp),
-    pages: null,
+    document: { kind: 'consolidated', data: report },
   };
 }
 
@@ -99,9 +93,15 @@ const CERTIFY_PERMISSION = { journal: 'reports.certifyJournal', consolidated: 'r
 
 /**
  * Certifies a copy: the report as the actor may read it, stamped on every page, stored with its data and fingerprint,
- * logged. Returns the verification code. 403 without the right or outside the group's scope.
+ * logged. Returns the verification code. 403 without the right or outside the group's scope. A year's archive
+ * (`archiveYearId`, server/reports/year-archive.ts) stores its copies this way, drawn in the renderer process.
  */
-export async function certifyCopy(db: Db, actor: Actor, input: CertifyInput): Promise<{ code: string; title: string }> {
+export async function certifyCopy(
+  db: Db,
+  actor: Actor,
+  input: CertifyInput,
+  options: { archiveYearId?: number; render?: DocumentRenderer } = {},
+): Promise<{ code: string; title: string; pages: number }> {
   const permission = CERTIFY_PERMISSION[input.kind];
   if (!can(actor, permission))
     throw forbidden(
@@ -116,7 +116,7 @@ export async function certifyCopy(db: Db, actor: Actor, input: CertifyInput): Pr
   const code = verificationCode(randomBytes(10));
   const url = `${publicUrl()}/verify/${code}`;
   const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 160 });
-  const pdf = await made.render({ code, url, qr });
+  const { pdf, pages } = await (options.render ?? renderDocument)(made.document, { code, url, qr });
   const fingerprint = fingerprintOf(made.snapshot);
   const position =
     actor.position ?? (input.kind === 'journal' ? `Заведующий отделением «${header.group.department}»` : 'Директор');
@@ -131,7 +131,8 @@ export async function certifyCopy(db: Db, actor: Actor, input: CertifyInput): Pr
       snapshot: made.snapshot,
       fingerprint,
       pdf,
-      pages: made.pages ?? 0,
+      pages,
+      archiveYearId: options.archiveYearId ?? null,
       certifiedBy: actor.userId,
       certifierPosition: position,
       certifierName: fullName(actor),
@@ -142,11 +143,11 @@ export async function certifyCopy(db: Db, actor: Actor, input: CertifyInput): Pr
       header.institutionId,
       'certified_copy',
       null,
-      { code, kind: input.kind, title: made.title, fingerprint },
+      { code, kind: input.kind, title: made.title, fingerprint, archiveYearId: options.archiveYearId ?? null },
       null,
     );
   });
-  return { code, title: made.title };
+  return { code, title: made.title, pages };
 }
 
 export interface CopyListItem {

@@ -32,7 +32,7 @@ import {
 } from './attendance';
 import { examSheetName, loadExamSheet, renderExamSheetPdf, renderExamSheetXlsx } from './exam-sheet';
 import { copyPdf } from './certify';
-import { jobFile } from './college-printouts';
+import { jobFile } from './jobs';
 import { renderConsolidatedPdf, renderConsolidatedXlsx } from './consolidated/document';
 import { consolidatedInputFromQuery, loadConsolidatedSheet } from './consolidated/load';
 import { hoursTitle, renderHoursPdf, renderHoursXlsx } from './hours';

@@ -119,6 +119,7 @@ async function everything(
       }),
     'years.setTermLock': () => c.years.setTermLock({ termId: foreign.termId, locked: true }),
     'years.close': () => c.years.close({ yearId: foreign.yearId, reason: 'чужой год' }),
+    'years.retention': () => c.years.retention(),
     'contingent.transferPreview': () => c.contingent.transferPreview({ targetYearId: foreign.yearId }),
     'contingent.transfer': () =>
       c.contingent.transfer({
@@ -277,6 +278,7 @@ async function everything(
     changePasswordAction: { current: 'не-тот-пароль', next: 'новый-пароль-123', confirm: 'новый-пароль-123' },
     certifyJournalAction: { query: `groupId=${foreign.groupId}&termId=${foreign.termId}` },
     certifySheetAction: { query: `groupId=${foreign.groupId}&termId=${foreign.termId}` },
+    purgeJournalAction: { yearId: String(foreign.yearId), dryRun: 'on', confirm: 'Чужой' },
     startCollegePrintoutsAction: { termId: String(foreign.termId), lessonsPerPage: '40', newPage: 'on' },
     enrolAction: {
       groupId: String(foreign.groupId),

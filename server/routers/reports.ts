@@ -2,7 +2,7 @@ import { consolidatedInput, loadConsolidatedSheet } from '../reports/consolidate
 import { printPreflight, preflightInput } from '../reports/printout/preflight';
 import { procedure, router } from '../trpc/init';
 import { groupCopies } from '../reports/certify';
-import { jobIdInput, jobProgress, recentJobs } from '../reports/college-printouts';
+import { jobIdInput, jobProgress, recentJobs } from '../reports/jobs';
 import { idSchema } from '../../domain/ids';
 import { z } from 'zod';
 

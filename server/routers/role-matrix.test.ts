@@ -216,6 +216,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: ADMIN_ONLY,
   },
   {
+    name: 'years.retention',
+    call: () => (c) => c.years.retention(),
+    expect: ADMIN_ONLY,
+  },
+  {
     name: 'years.close (without a reason: passes the policy, closes nothing)',
     call: () => (c) => c.years.close({ yearId: 1, reason: '' }),
     expect: ADMIN_ONLY,

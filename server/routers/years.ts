@@ -7,6 +7,7 @@ import {
   setTermLock,
   setTermLockInput,
 } from '../services/college/years';
+import { retentionOverview } from '../services/college/retention';
 import { procedure, router } from '../trpc/init';
 
 export const yearsRouter = router({
@@ -23,4 +24,6 @@ export const yearsRouter = router({
     .requires('year.manage')
     .input(closeYearInput)
     .mutation(({ ctx, input }) => closeYear(ctx.db, ctx.actor, input)),
+  /** The years with what each holds and until when it is kept (issue #12, item 7; regulation §6.1, §6.5). */
+  retention: procedure.requires('retention.manage').query(({ ctx }) => retentionOverview(ctx.db, ctx.actor)),
 });

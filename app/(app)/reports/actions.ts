@@ -5,7 +5,7 @@ import { countOf, NOUNS } from '@/domain/plural';
 import { databaseOf } from '@/db/client';
 import { jobQueue } from '@/server/jobs/queue';
 import { certifyCopy, certifyInput } from '@/server/reports/certify';
-import { collegePrintoutsInput, startCollegePrintouts } from '@/server/reports/college-printouts';
+import { collegePrintoutsInput, startCollegePrintouts } from '@/server/reports/jobs';
 
 const input = certifyInput.pick({ query: true });
 

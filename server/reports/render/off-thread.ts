@@ -6,17 +6,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { JournalCopy } from '../printout/load';
+import type { CopyStamp } from '../certify';
+import type { RenderedPdf, ReportDocument } from './documents';
 
-export type RenderRequest = { id: number; kind: 'printout'; data: JournalCopy };
+export type RenderRequest = { id: number; document: ReportDocument; stamp?: CopyStamp };
 export type RenderReply = { id: number; pdf: Uint8Array; pages: number } | { id: number; error: string };
 type ChildMessage = RenderReply | { id: 0; ready: true };
-
-export interface RenderedPdf {
-  pdf: Buffer;
-  /** Pages in the document. */
-  pages: number;
-}
 
 interface Pending {
   resolve(value: RenderedPdf): void;
@@ -64,14 +59,14 @@ function renderer() {
   return current;
 }
 
-/** Renders «Распечатка классного журнала» of a loaded copy in the renderer process. */
-export function renderPrintoutOffThread(copy: JournalCopy): Promise<RenderedPdf> {
+/** Renders a loaded document (with the stamp of a certified copy) in the renderer process. */
+export function renderOffThread(document: ReportDocument, stamp?: CopyStamp): Promise<RenderedPdf> {
   const current = renderer();
   const id = current.nextId++;
   return new Promise<RenderedPdf>((resolve, reject) => {
     current.pending.set(id, { resolve, reject });
     current.child.channel?.ref();
-    current.child.send({ id, kind: 'printout', data: copy } satisfies RenderRequest, (error) => {
+    current.child.send({ id, document, stamp } satisfies RenderRequest, (error) => {
       if (error) {
         current.pending.delete(id);
         reject(error);

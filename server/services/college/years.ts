@@ -1,10 +1,13 @@
 /**
  * Academic years and terms (regulation §5.2): the administrator opens a year with its terms, locks and unlocks a term,
- * closes a year (its journals become the read-only archive). Every operation is logged with who, when and why.
+ * closes a year (its journals become the read-only archive, and every group's certified copies are stored in the
+ * background). Every operation is logged with who, when and why.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTransaction, type Db } from '../../../db/client';
+import { databaseOf, inTransaction, type Db } from '../../../db/client';
+import { jobQueue } from '../../jobs/queue';
+import { startYearArchive } from '../../reports/year-archive';
 import { q } from '../../../db/sql';
 import { academicYears, terms } from '../../../db/schema';
 import { formatDate } from '../../../domain/dates';
@@ -202,6 +205,7 @@ export const closeYearInput = z.object({
 /** Closes a year: its terms are locked and its journals become the read-only archive. */
 export async function closeYear(db: Db, actor: Actor, input: z.infer<typeof closeYearInput>) {
   const institutionId = institutionOf(actor, 'year.manage');
+  const queue = await jobQueue(databaseOf(db));
   return inTransaction(db, async (tx) => {
     const [year] = await tx
       .select()
@@ -227,6 +231,8 @@ export async function closeYear(db: Db, actor: Actor, input: z.infer<typeof clos
       { yearId: year.id, closed: true },
       input.reason,
     );
-    return closed!;
+    // The archive of the year: every group's certified copies, made in the background (server/reports/year-archive.ts).
+    const archive = await startYearArchive(tx, queue, actor, institutionId, year);
+    return { ...closed!, archiveJobId: archive.jobId, archiveGroups: archive.groups };
   });
 }

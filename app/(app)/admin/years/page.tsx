@@ -15,6 +15,11 @@ export default async function YearsPage() {
         Закрытый семестр ведётся только для чтения; исправления в нём — по разрешению, которое заведующий отделением или
         администратор выдаёт преподавателю на странице журнала. Закрытый год — архив.
       </p>
+      {can(actor, 'retention.manage') && (
+        <p>
+          <Link href="/admin/retention">Архив и сроки хранения →</Link>
+        </p>
+      )}
       {can(actor, 'contingent.manage') && years.length > 1 && (
         <p>
           <Link href="/admin/transfer">Перевод на следующий курс →</Link>

@@ -7,16 +7,10 @@ import { reportJobGroups, reportJobs, terms } from '../../db/schema';
 import { useDemoDatabase } from '../../test/demo-database';
 import { jobQueue, QUEUES, stopJobQueue } from '../jobs/queue';
 import { Refusal } from '../policy/refusal';
-import {
-  jobFile,
-  jobProgress,
-  MAX_ATTEMPTS,
-  recentJobs,
-  renderJobGroup,
-  startCollegePrintouts,
-  type PrintoutRenderer,
-} from './college-printouts';
-import { renderPrintoutOffThread, stopRenderer } from './render/off-thread';
+import { jobFile, jobProgress, MAX_ATTEMPTS, recentJobs, renderJobGroup, startCollegePrintouts } from './jobs';
+import type { DocumentRenderer } from './certify';
+import type { JournalCopy } from './printout/load';
+import { renderOffThread, stopRenderer } from './render/off-thread';
 
 const demo = useDemoDatabase();
 afterEach(async () => {
@@ -59,9 +53,9 @@ describe('«Все группы»: the college’s printed journals as a backgro
     expect(again).toEqual({ ...started, joined: true });
 
     const rendered: number[] = [];
-    const render: PrintoutRenderer = async (copy) => {
-      rendered.push(copy.group.id);
-      return renderPrintoutOffThread(copy);
+    const render: DocumentRenderer = async (document) => {
+      rendered.push((document.data as JournalCopy).group.id);
+      return renderOffThread(document);
     };
     // Two workers on one queue, as two app instances would be: each group is taken by one of them.
     for (let i = 0; i < 2; i++) {
@@ -113,8 +107,8 @@ describe('«Все группы»: the college’s printed journals as a backgro
       .where(eq(reportJobGroups.jobId, job.jobId))
       .orderBy(reportJobGroups.position)
       .limit(1);
-    const render: PrintoutRenderer = async (copy) => {
-      if (copy.group.id === victim!.groupId) throw new Error('нет места на диске');
+    const render: DocumentRenderer = async (document) => {
+      if ((document.data as JournalCopy).group.id === victim!.groupId) throw new Error('нет места на диске');
       return { pdf: Buffer.from('%PDF-1.4 test'), pages: 2 };
     };
     await queue.work<{ jobId: number; groupId: number }>(
@@ -160,7 +154,7 @@ describe('«Все группы»: the college’s printed journals as a backgro
       );
     await db.execute(sql`update pgboss.job set started_on = now() - interval '1 hour' where id = ${taken!.id}::uuid`);
     await queue.expire();
-    const render: PrintoutRenderer = async () => ({ pdf: Buffer.from('%PDF-1.4 test'), pages: 3 });
+    const render: DocumentRenderer = async () => ({ pdf: Buffer.from('%PDF-1.4 test'), pages: 3 });
     const renderedGroups: number[] = [];
     await queue.work<{ jobId: number; groupId: number }>(
       QUEUES.printoutGroup.name,

@@ -1,11 +1,13 @@
 /**
- * «Все группы» (issue #12, item 5; regulation §6.2: within five days after a term the methodist prints the journal of
- * every group): a background job that renders «Распечатка классного журнала» of every group of the college with
- * journals in the term — one PDF per group, downloaded one by one or as one ZIP. The job and its groups live in
- * `report_jobs` / `report_job_groups` (progress survives a reload and a restart); the work is one pg-boss queue job per
- * group (server/jobs/queue.ts), rendered in the renderer process (./render/off-thread.ts). A group that fails three
- * times is reported with the reason and the others still finish; a second request for the same set while one runs
- * joins it.
+ * Background report jobs over every group of the college (issue #12, items 5 and 7), kept in `report_jobs` /
+ * `report_job_groups` (progress survives a reload and a restart), the work one pg-boss queue job per group
+ * (server/jobs/queue.ts), drawn in the renderer process (./render/off-thread.ts). A group that fails three times is
+ * reported with the reason and the others still finish; a second request for the same set while one runs joins it.
+ * Two kinds:
+ * - `college-printouts` — «Все группы» (regulation §6.2: within five days after a term the methodist prints the journal
+ *   of every group): «Распечатка классного журнала» of every group with journals in the term, one PDF per group,
+ *   downloaded one by one or as one ZIP;
+ * - `year-archive` — closing a year stores the certified copies of every group (./year-archive.ts).
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
@@ -20,8 +22,10 @@ import { loadActor, type Actor } from '../policy/actor';
 import { badInput, outOfScope, Refusal } from '../policy/refusal';
 import { institutionsFor } from '../policy/scope';
 import { QUEUES } from '../jobs/queue';
+import type { DocumentRenderer } from './certify';
 import { loadJournalCopy, printoutInput } from './printout/load';
-import { renderPrintoutOffThread, type RenderedPdf } from './render/off-thread';
+import { renderOffThread } from './render/off-thread';
+import { archiveFiles, archiveGroup } from './year-archive';
 
 const PERMISSION = 'reports.collegeJobs';
 /** Attempts of one group before it is reported failed (a crash mid-render counts as one). */
@@ -31,6 +35,8 @@ export const collegePrintoutsInput = printoutInput.pick({ termId: true, lessonsP
 export type CollegePrintoutsInput = z.infer<typeof collegePrintoutsInput>;
 
 export const jobIdInput = z.object({ jobId: idSchema });
+
+export type ReportJobKind = 'college-printouts' | 'year-archive';
 
 export interface JobGroupProgress {
   groupId: number;
@@ -42,6 +48,7 @@ export interface JobGroupProgress {
 
 export interface ReportJobProgress {
   id: number;
+  kind: ReportJobKind;
   termId: number;
   title: string;
   status: 'running' | 'done';
@@ -72,12 +79,79 @@ function transactionAdapter(tx: Db) {
   };
 }
 
+/** What a new job is: whose, of which kind, over which groups (ordered as listed). */
+export interface NewJob {
+  institutionId: number;
+  kind: ReportJobKind;
+  termId: number;
+  params: Record<string, unknown>;
+  /** The same set ⇒ the same key: a second start joins the running job. */
+  setKey: string;
+  createdBy: number;
+  groups: { id: number; name: string }[];
+}
+
+/**
+ * Inside the caller's transaction: joins the running job of the same set, or writes a new one, its groups and the
+ * queue's jobs (one per group) — all or nothing with the caller's own writes.
+ */
+export async function createJob(
+  tx: Db,
+  queue: PgBoss,
+  job: NewJob,
+): Promise<{ jobId: number; joined: boolean; groups: number }> {
+  // One start at a time per college: a second request waits here and then joins the first one's job.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('report_jobs'), ${job.institutionId})`);
+  const [running] = await tx
+    .select({ id: reportJobs.id })
+    .from(reportJobs)
+    .where(
+      and(
+        eq(reportJobs.institutionId, job.institutionId),
+        eq(reportJobs.setKey, job.setKey),
+        eq(reportJobs.status, 'running'),
+      ),
+    );
+  if (running) {
+    const [count] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${reportJobGroups} where ${q(reportJobGroups.jobId)} = ${running.id}`,
+    );
+    return { jobId: running.id, joined: true, groups: count?.n ?? 0 };
+  }
+  const collator = new Intl.Collator('ru', { numeric: true });
+  const groups = [...job.groups].sort((a, b) => collator.compare(a.name, b.name));
+  const [row] = await tx
+    .insert(reportJobs)
+    .values({
+      institutionId: job.institutionId,
+      kind: job.kind,
+      termId: job.termId,
+      params: job.params,
+      setKey: job.setKey,
+      createdBy: job.createdBy,
+      status: groups.length ? 'running' : 'done',
+      finishedAt: groups.length ? null : new Date(),
+    })
+    .returning({ id: reportJobs.id });
+  if (groups.length) {
+    await tx
+      .insert(reportJobGroups)
+      .values(groups.map((g, position) => ({ jobId: row!.id, groupId: g.id, position, groupName: g.name })));
+    await queue.insert(
+      groups.map((g) => ({ name: QUEUES.printoutGroup.name, data: { jobId: row!.id, groupId: g.id } })),
+      { db: transactionAdapter(tx) } as never,
+    );
+  }
+  return { jobId: row!.id, joined: false, groups: groups.length };
+}
+
 const setKey = (input: CollegePrintoutsInput) =>
   `journal-printout:${input.termId}:${input.lessonsPerPage}:${input.newPage ? 1 : 0}`;
 
 /**
- * Starts the job for the term, or joins the one running for the same set. The job, its groups and the queue's jobs are
- * written in one transaction. Refused: a term of another college (403), a term without journals (400).
+ * «Все группы»: starts the job for the term, or joins the one running for the same set. Refused: a term of another
+ * college (403), a term without journals (400).
  */
 export async function startCollegePrintouts(
   db: Db,
@@ -86,23 +160,7 @@ export async function startCollegePrintouts(
   input: CollegePrintoutsInput,
 ): Promise<{ jobId: number; joined: boolean; groups: number }> {
   const institutionId = institutionOf(actor);
-  const key = setKey(input);
   return inTransaction(db, async (tx) => {
-    // One start at a time per college: a second request waits here and then joins the first one's job.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('report_jobs'), ${institutionId})`);
-    const [running] = await tx
-      .select({ id: reportJobs.id })
-      .from(reportJobs)
-      .where(
-        and(eq(reportJobs.institutionId, institutionId), eq(reportJobs.setKey, key), eq(reportJobs.status, 'running')),
-      );
-    if (running) {
-      const [count] = await queryRows<{ n: number }>(
-        tx,
-        sql`select count(*)::int as n from ${reportJobGroups} where ${q(reportJobGroups.jobId)} = ${running.id}`,
-      );
-      return { jobId: running.id, joined: true, groups: count?.n ?? 0 };
-    }
     const [term] = await tx
       .select({ id: terms.id })
       .from(terms)
@@ -116,42 +174,28 @@ export async function startCollegePrintouts(
                           and ta.group_id = g.id and ta.term_id = ${input.termId})`,
     );
     if (groups.length === 0) throw badInput('Семестр: в нём нет журналов ни одной группы');
-    const collator = new Intl.Collator('ru', { numeric: true });
-    groups.sort((a, b) => collator.compare(a.name, b.name));
-    const [job] = await tx
-      .insert(reportJobs)
-      .values({
-        institutionId,
-        kind: 'college-printouts',
-        termId: input.termId,
-        params: input,
-        setKey: key,
-        createdBy: actor.userId,
-      })
-      .returning({ id: reportJobs.id });
-    await tx
-      .insert(reportJobGroups)
-      .values(groups.map((g, position) => ({ jobId: job!.id, groupId: g.id, position, groupName: g.name })));
-    await queue.insert(
-      groups.map((g) => ({ name: QUEUES.printoutGroup.name, data: { jobId: job!.id, groupId: g.id } })),
-      { db: transactionAdapter(tx) } as never,
-    );
-    return { jobId: job!.id, joined: false, groups: groups.length };
+    return createJob(tx, queue, {
+      institutionId,
+      kind: 'college-printouts',
+      termId: input.termId,
+      params: input,
+      setKey: setKey(input),
+      createdBy: actor.userId,
+      groups,
+    });
   });
 }
 
-export type PrintoutRenderer = (copy: Parameters<typeof renderPrintoutOffThread>[0]) => Promise<RenderedPdf>;
-
 /**
- * The queue's handler for one group of a job: loads the copy as the job's author (their scope today — a methodist who
- * lost the role gets the group refused), renders it off the request thread and stores the PDF. Idempotent: a group
- * already done or failed is left as it is (a job delivered twice renders once). Throws to have the queue retry a
- * failure until the last attempt, which is recorded as the group's failure.
+ * The queue's handler for one group of a job: does the group's part as the job's author (their rights and scope today —
+ * an author who lost the role gets the group refused), drawing off the request thread. Idempotent: a group already done
+ * or failed is left as it is (a queue job delivered twice does the work once). Throws to have the queue retry a failure
+ * until the last attempt, which is recorded as the group's failure.
  */
 export async function renderJobGroup(
   db: Db,
   data: { jobId: number; groupId: number },
-  render: PrintoutRenderer = renderPrintoutOffThread,
+  render: DocumentRenderer = renderOffThread,
 ): Promise<void> {
   const [claimed] = await db
     .update(reportJobGroups)
@@ -168,15 +212,20 @@ export async function renderJobGroup(
   const [job] = await db.select().from(reportJobs).where(eq(reportJobs.id, data.jobId));
   if (!job) return;
   if (claimed.attempts > MAX_ATTEMPTS) {
-    await finishGroup(db, data, { error: `печать прерывалась ${countOf(MAX_ATTEMPTS, NOUNS.time)}` });
+    await finishGroup(db, data, { error: `работа прерывалась ${countOf(MAX_ATTEMPTS, NOUNS.time)}` });
     return;
   }
   try {
     const actor = await loadActor(db, job.createdBy);
     if (!actor) throw new Refusal(403, 'автор задания больше не работает в системе');
+    if (job.kind === 'year-archive') {
+      const pages = await archiveGroup(db, actor, job.params as { yearId: number }, data.groupId, render);
+      await finishGroup(db, data, { pages });
+      return;
+    }
     const params = job.params as CollegePrintoutsInput;
     const copy = await loadJournalCopy(db, actor, { ...params, groupId: data.groupId });
-    const rendered = await render(copy);
+    const rendered = await render({ kind: 'printout', data: copy });
     await finishGroup(db, data, {
       fileName: `Классный журнал ${copy.group.name} ${copy.term.name}`,
       pdf: rendered.pdf,
@@ -192,7 +241,7 @@ export async function renderJobGroup(
 async function finishGroup(
   db: Db,
   data: { jobId: number; groupId: number },
-  result: { fileName: string; pdf: Buffer; pages: number } | { error: string },
+  result: { fileName?: string; pdf?: Buffer; pages: number } | { error: string },
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     await tx
@@ -251,10 +300,15 @@ async function progressOf(db: Db, jobs: JobRow[]): Promise<ReportJobProgress[]> 
         pages,
         error,
       }));
+    const kind = job.kind as ReportJobKind;
     return {
       id: job.id,
+      kind,
       termId: job.termId,
-      title: `Распечатка классного журнала всех групп, ${termNames.get(job.termId) ?? ''}`,
+      title:
+        kind === 'year-archive'
+          ? `Архив учебного года ${(job.params as { yearName?: string }).yearName ?? ''}: заверенные копии всех групп`
+          : `Распечатка классного журнала всех групп, ${termNames.get(job.termId) ?? ''}`,
       status: job.status as ReportJobProgress['status'],
       total: groups.length,
       done: groups.filter((g) => g.status === 'done').length,
@@ -299,6 +353,15 @@ export async function jobFile(
   groupId?: number,
 ): Promise<{ format: 'pdf' | 'zip'; name: string; body: Buffer }> {
   const job = await jobProgress(db, actor, jobId);
+  if (job.kind === 'year-archive') {
+    if (groupId !== undefined) throw badInput('Группа: копии архива скачиваются одним архивом');
+    if (job.status !== 'done') throw new Refusal(409, `Архив ещё собирается: готово ${job.done} из ${job.total}`);
+    const [row] = await db.select({ params: reportJobs.params }).from(reportJobs).where(eq(reportJobs.id, jobId));
+    const files = await archiveFiles(db, institutionOf(actor), (row!.params as { yearId: number }).yearId);
+    const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+    for (const file of files) entries[`${file.name}.pdf`] = [file.pdf, { level: 0 }];
+    return { format: 'zip', name: job.title, body: Buffer.from(zipSync(entries)) };
+  }
   const files = await db
     .select({
       groupId: reportJobGroups.groupId,
