@@ -41,8 +41,7 @@ export default async function RetentionPage() {
           </p>
           {y.archive && (
             <p className="small">
-              Архив года: {y.archive.status === 'done' ? 'собран' : 'собирается'}, заверенных копий —{' '}
-              {y.archive.copies}
+              Архив года: {y.archive.status === 'done' ? 'собран' : 'собирается'}, заверенных копий — {y.archive.copies}
               {y.archive.status === 'done' && y.archive.copies > 0 && (
                 <>
                   {' '}
