@@ -14,7 +14,8 @@ export interface AttestationColumn {
   title: string;
 }
 
-const FORM_COLUMNS: Record<string, AttestationColumn> = {
+/** The column of each form of attestation (Э, ДЗ, З, КП, ЭК). */
+export const FORM_COLUMNS: Record<string, AttestationColumn> = {
   Э: { field: 'exam', header: 'Экз.', title: 'Экзамен' },
   ДЗ: { field: 'dz', header: 'ДЗ', title: 'Дифференцированный зачёт' },
   З: { field: 'credit', header: 'Зач.', title: 'Зачёт' },

@@ -19,6 +19,10 @@ export function FamilySection({
             {fullName(student)}
             {student.groupName && <span className="muted">, группа {student.groupName}</span>}
           </h2>
+          <p className="small">
+            Табель успеваемости (PDF): <a href={`/api/reports/report-card/${student.id}`}>за семестр</a> ·{' '}
+            <a href={`/api/reports/report-card/${student.id}?period=year`}>за учебный год</a>
+          </p>
           <h3>{own ? 'Мои последние оценки и отметки' : 'Последние оценки и отметки'}</h3>
           {marks.length === 0 ? (
             <p className="muted">Оценок и отметок пока нет.</p>

@@ -64,6 +64,11 @@ export const PERMISSIONS = {
   'reports.group': ['admin', 'head', 'methodist', 'curator', 'inspector'],
   /** Background jobs over the whole college: the printed journals of every group (regulation §6.2: the methodist). */
   'reports.collegeJobs': ['admin', 'methodist'],
+  /**
+   * «Табель успеваемости» of a student: for the parent (one's child) and the student (oneself); the curator, the head of
+   * department and the administration for the students in their scope.
+   */
+  'reports.card': ['admin', 'head', 'methodist', 'curator', 'inspector', 'student', 'parent'],
   /** Certify a printed journal (regulation §6.2: the head of department signs the copy, name in full). */
   'reports.certifyJournal': ['admin', 'head'],
   /** Certify a consolidated sheet (regulation §6.4: the director; the administrator acts for the director here). */

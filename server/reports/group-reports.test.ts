@@ -10,6 +10,7 @@ import { useDemoDatabase } from '../../test/demo-database';
 import { demoJournalId } from '../../test/journal-fixtures';
 import { attendanceInput, loadAttendance, renderAttendancePdf, renderAttendanceXlsx } from './attendance';
 import { loadExamSheet, renderExamSheetPdf } from './exam-sheet';
+import { loadReportCard, renderReportCardPdf, reportCardInput } from './report-card';
 
 const demo = useDemoDatabase();
 
@@ -97,5 +98,57 @@ describe('the other reports of a group', () => {
     expect(text).toContain('№ билета');
     expect(text).toContain(sheet.rows[0]!.name);
     expect(text).toContain(`Экзаменаторы: ${sheet.examiner}`);
+  });
+
+  it('the report card of the parent’s child: every journal, its grades, averages and missed hours as the journal has them', async () => {
+    const db = demo.database.db;
+    const { parent } = demo.actors;
+    const studentId = parent.childStudentIds[0]!.studentId;
+    const [term] = await db.select().from(terms).where(eq(terms.startsOn, '2026-09-01'));
+    const card = await loadReportCard(db, parent, reportCardInput.parse({ studentId, termId: term!.id }));
+    const raw = await queryRows<{ id: number; grades: number; missed: number; valid: number }>(
+      db,
+      sql`select ta.id,
+            (select count(*) from journal_cells c join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
+              cross join lateral (values (c.grade1), (c.grade2)) g(v)
+              where l.teaching_assignment_id = ta.id and c.student_id = ${studentId} and g.v in ('2', '3', '4', '5'))::int as grades,
+            (select coalesce(sum(l.hours), 0) from journal_cells c join lessons l on l.institution_id = c.institution_id
+               and l.id = c.lesson_id join attendance_codes a on a.institution_id = c.institution_id and a.code = c.attendance
+              where l.teaching_assignment_id = ta.id and c.student_id = ${studentId} and a.is_absence)::int as missed,
+            (select coalesce(sum(l.hours), 0) from journal_cells c join lessons l on l.institution_id = c.institution_id
+               and l.id = c.lesson_id join attendance_codes a on a.institution_id = c.institution_id and a.code = c.attendance
+              where l.teaching_assignment_id = ta.id and c.student_id = ${studentId} and a.is_absence and a.is_valid)::int as valid
+          from teaching_assignments ta
+          join group_memberships m on m.institution_id = ta.institution_id and m.group_id = ta.group_id
+            and m.student_id = ${studentId} and m.to_date is null
+          where ta.term_id = ${term!.id} and (ta.subgroup_id is null or exists (select 1 from subgroup_members sm
+            where sm.subgroup_id = ta.subgroup_id and sm.student_id = ${studentId}))`,
+    );
+    const rows = card.terms[0]!.rows;
+    expect(rows.map((r) => r.assignmentId).sort()).toEqual(raw.map((r) => r.id).sort());
+    for (const r of raw) {
+      const row = rows.find((x) => x.assignmentId === r.id)!;
+      expect([row.grades.filter((g) => /^[2-5]$/.test(g)).length, row.missedHours, row.missedValidHours]).toEqual([
+        r.grades,
+        r.missed,
+        r.valid,
+      ]);
+    }
+    expect(card.totals.missedHours).toBe(raw.reduce((n, r) => n + r.missed, 0));
+    const pdf = await renderReportCardPdf(card);
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/report-card.pdf', pdf);
+    const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    expect(text).toContain('ТАБЕЛЬ УСПЕВАЕМОСТИ');
+    expect(text).toContain(card.student);
+    expect(text).toContain(rows[0]!.code);
+    // Another parent’s child is refused as out of scope.
+    const stranger = await queryRows<{ id: number }>(
+      db,
+      sql`select id from students where id <> ${studentId} order by id limit 1`,
+    );
+    await expect(
+      loadReportCard(db, parent, reportCardInput.parse({ studentId: stranger[0]!.id })),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });

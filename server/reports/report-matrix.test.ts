@@ -129,6 +129,19 @@ const MATRIX: Row[] = [
     expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'report-card/[studentId] (the parent’s child — the demo student — of ИС-21, the year)',
+    route: 'report-card/[studentId]',
+    query: () => ({ termId: term(), period: 'year' }),
+    params: () => ({ studentId: String(fx.childId) }),
+    expect: { ...GROUP_ADMINISTRATION, student: A, parent: A },
+  },
+  {
+    name: 'report-card/[studentId] (a student of another department)',
+    route: 'report-card/[studentId]',
+    params: () => ({ studentId: String(fx.otherDepartmentStudent) }),
+    expect: { ...GROUP_ADMINISTRATION, curator: F, head: F },
+  },
+  {
     name: 'attendance (ИС-21, October, XLSX)',
     route: 'attendance',
     query: () => ({

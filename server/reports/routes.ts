@@ -33,6 +33,7 @@ import {
 import { examSheetName, loadExamSheet, renderExamSheetPdf, renderExamSheetXlsx } from './exam-sheet';
 import { copyPdf } from './certify';
 import { jobFile } from './jobs';
+import { loadReportCard, renderReportCardPdf, reportCardInputFromQuery, reportCardTitle } from './report-card';
 import { renderConsolidatedPdf, renderConsolidatedXlsx } from './consolidated/document';
 import { consolidatedInputFromQuery, loadConsolidatedSheet } from './consolidated/load';
 import { hoursTitle, renderHoursPdf, renderHoursXlsx } from './hours';
@@ -123,6 +124,15 @@ export const REPORT_ROUTES = {
       const group = groupId === null ? undefined : parseId(groupId);
       if (group === null) throw badInput('Группа: ожидается положительное целое число');
       return jobFile(db, actor, idParam(req, 'jobId', 'Задание'), group);
+    },
+  },
+  /** «Табель успеваемости» of a student: `?termId[&period=year]` (PDF). */
+  'report-card/[studentId]': {
+    method: 'GET',
+    permission: 'reports.card',
+    async make(db, actor, req) {
+      const card = await loadReportCard(db, actor, reportCardInputFromQuery(req.params.studentId, req.query));
+      return { format: 'pdf', name: reportCardTitle(card), body: await renderReportCardPdf(card) };
     },
   },
   /** A certified copy as it was stored when certified (the PDF with its verification code on every page). */

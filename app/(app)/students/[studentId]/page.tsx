@@ -23,6 +23,12 @@ export default async function StudentCardPage({ params }: { params: Promise<{ st
   return (
     <>
       <h1>{card.fullName}</h1>
+      {can(actor, 'reports.card') && (
+        <p className="small">
+          Табель успеваемости (PDF): <a href={`/api/reports/report-card/${studentId}`}>за семестр</a> ·{' '}
+          <a href={`/api/reports/report-card/${studentId}?period=year`}>за учебный год</a>
+        </p>
+      )}
       {card.details ? (
         <section className="panel" data-testid="card-details">
           <h2>Личные данные</h2>
