@@ -51,6 +51,13 @@ export default async function HomePage() {
   if (roles.includes('teacher')) {
     const mine = await trpc.journal.assignments({ mineOnly: true });
     sections.push(<AssignmentsSection key="teacher" title="Мои журналы" assignments={mine} showTeacher={false} />);
+    if (mine.length > 0)
+      sections.push(
+        <p key="keeping" className="small">
+          Лист контроля ведения журнала за семестр: <a href={`/api/reports/journal-keeping/${actor.userId}`}>PDF</a> ·{' '}
+          <a href={`/api/reports/journal-keeping/${actor.userId}?format=xlsx`}>XLSX</a>
+        </p>,
+      );
   }
   if (roles.includes('curator')) {
     const groups = await trpc.people.groups();

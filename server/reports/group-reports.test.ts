@@ -11,6 +11,9 @@ import { demoJournalId } from '../../test/journal-fixtures';
 import { attendanceInput, loadAttendance, renderAttendancePdf, renderAttendanceXlsx } from './attendance';
 import { loadExamSheet, renderExamSheetPdf } from './exam-sheet';
 import { loadReportCard, renderReportCardPdf, reportCardInput } from './report-card';
+import { keepingInput, loadKeepingSheet, renderKeepingPdf, renderKeepingXlsx } from './journal-keeping';
+import { printPreflight } from './printout/preflight';
+import { fullName } from '../../domain/names';
 
 const demo = useDemoDatabase();
 
@@ -150,5 +153,38 @@ describe('the other reports of a group', () => {
     await expect(
       loadReportCard(db, parent, reportCardInput.parse({ studentId: stranger[0]!.id })),
     ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('the journal-keeping sheet of a teacher: a row per own journal with the pre-flight’s findings, PDF and XLSX', async () => {
+    const db = demo.database.db;
+    const { teacher, head } = demo.actors;
+    const [term] = await db.select().from(terms).where(eq(terms.startsOn, '2026-09-01'));
+    const own = await db
+      .select({ id: teachingAssignments.id, groupId: teachingAssignments.groupId })
+      .from(teachingAssignments)
+      .where(
+        sql`${teachingAssignments.teacherUserId} = ${teacher.userId} and ${teachingAssignments.termId} = ${term!.id}`,
+      );
+    const sheet = await loadKeepingSheet(db, head, keepingInput.parse({ teacherId: teacher.userId, termId: term!.id }));
+    expect(sheet.rows.map((r) => r.assignmentId).sort()).toEqual(own.map((j) => j.id).sort());
+    for (const j of own) {
+      const preflight = await printPreflight(db, teacher, {
+        groupId: j.groupId,
+        termId: term!.id,
+        assignmentId: j.id,
+        lessonsPerPage: 40,
+        newPage: true,
+      });
+      const row = sheet.rows.find((r) => r.assignmentId === j.id)!;
+      expect(row.counts.noTopic).toBe(preflight.issues.filter((i) => i.rule === 'noTopic').length);
+      expect(row.counts.emptyLesson).toBe(preflight.issues.filter((i) => i.rule === 'emptyLesson').length);
+    }
+    expect(sheet.teacher).toBe(fullName(teacher));
+    const { text } = await extractText(new Uint8Array(await renderKeepingPdf(sheet)), { mergePages: true });
+    expect(text).toContain('ЛИСТ КОНТРОЛЯ ВЕДЕНИЯ ЖУРНАЛА');
+    expect(text).toContain(sheet.rows[0]!.group);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderKeepingXlsx(sheet)) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBe(2 + sheet.rows.length);
   });
 });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { terms } from '../../db/schema';
+import { teachingAssignments, terms } from '../../db/schema';
 import { ROLES, type Role } from '../../domain/roles';
 import { A, F, useRoleFixtures, type Outcome } from '../../test/role-fixtures';
 import type { Actor } from '../policy/actor';
@@ -19,7 +19,14 @@ import { produceReport, REPORT_ROUTES, type ReportRouteName } from './routes';
 const fx = useRoleFixtures();
 /** Certified copies: the consolidated sheet of ИС-21 and one of a group of another department. */
 const copies = { own: '', otherDepartment: '' };
+/** The teacher of another journal of ИС-21 (not the demo teacher). */
+const teachers = { other: 0 };
 beforeAll(async () => {
+  const [other] = await fx.database.db
+    .select({ id: teachingAssignments.teacherUserId })
+    .from(teachingAssignments)
+    .where(eq(teachingAssignments.id, fx.foreignJournal));
+  teachers.other = other!.id!;
   const sheet = (groupId: number) =>
     certifyCopy(fx.database.db, fx.actors.admin, {
       kind: 'consolidated',
@@ -140,6 +147,27 @@ const MATRIX: Row[] = [
     route: 'report-card/[studentId]',
     params: () => ({ studentId: String(fx.otherDepartmentStudent) }),
     expect: { ...GROUP_ADMINISTRATION, curator: F, head: F },
+  },
+  {
+    name: 'journal-keeping/[teacherId] (the demo teacher, XLSX)',
+    route: 'journal-keeping/[teacherId]',
+    query: () => ({ termId: term(), format: 'xlsx' }),
+    params: () => ({ teacherId: String(fx.actors.teacher.userId) }),
+    expect: { ...GROUP_ADMINISTRATION, teacher: A },
+  },
+  {
+    name: 'journal-keeping/[teacherId] (another teacher of ИС-21)',
+    route: 'journal-keeping/[teacherId]',
+    query: () => ({ termId: term() }),
+    params: () => ({ teacherId: String(teachers.other) }),
+    expect: GROUP_ADMINISTRATION,
+  },
+  {
+    name: 'journal-keeping/[teacherId] (somebody with no journals: the administrator)',
+    route: 'journal-keeping/[teacherId]',
+    query: () => ({ termId: term() }),
+    params: () => ({ teacherId: String(fx.actors.admin.userId) }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
     name: 'attendance (ИС-21, October, XLSX)',

@@ -33,6 +33,13 @@ import {
 import { examSheetName, loadExamSheet, renderExamSheetPdf, renderExamSheetXlsx } from './exam-sheet';
 import { copyPdf } from './certify';
 import { jobFile } from './jobs';
+import {
+  keepingInputFromQuery,
+  keepingTitle,
+  loadKeepingSheet,
+  renderKeepingPdf,
+  renderKeepingXlsx,
+} from './journal-keeping';
 import { loadReportCard, renderReportCardPdf, reportCardInputFromQuery, reportCardTitle } from './report-card';
 import { renderConsolidatedPdf, renderConsolidatedXlsx } from './consolidated/document';
 import { consolidatedInputFromQuery, loadConsolidatedSheet } from './consolidated/load';
@@ -133,6 +140,20 @@ export const REPORT_ROUTES = {
     async make(db, actor, req) {
       const card = await loadReportCard(db, actor, reportCardInputFromQuery(req.params.studentId, req.query));
       return { format: 'pdf', name: reportCardTitle(card), body: await renderReportCardPdf(card) };
+    },
+  },
+  /** «Лист контроля ведения журнала» of a teacher: `?termId&format=pdf|xlsx`. */
+  'journal-keeping/[teacherId]': {
+    method: 'GET',
+    permission: 'reports.print',
+    async make(db, actor, req) {
+      const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
+      const sheet = await loadKeepingSheet(db, actor, keepingInputFromQuery(req.params.teacherId, req.query));
+      return {
+        format: kind,
+        name: keepingTitle(sheet),
+        body: kind === 'pdf' ? await renderKeepingPdf(sheet) : await renderKeepingXlsx(sheet),
+      };
     },
   },
   /** A certified copy as it was stored when certified (the PDF with its verification code on every page). */

@@ -23,6 +23,13 @@ function bySubject(issues: PreflightIssue[]): [string, PreflightIssue[]][] {
   return [...map];
 }
 
+/** The group's teachers, once each, by name. */
+function teachersOf(journals: { teacher: string; teacherId: number | null }[]): { id: number; name: string }[] {
+  const byId = new Map<number, string>();
+  for (const j of journals) if (j.teacherId !== null) byId.set(j.teacherId, j.teacher);
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
+
 /**
  * A group's reports (issue #12): «Распечатка классного журнала» with the regulation's parameters and its pre-flight —
  * what would look wrong on paper, each linked to the journal cell — and «Сводная ведомость» for the term or the year.
@@ -214,6 +221,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <p>
             С {formatDate(r.from)} по {formatDate(r.to)} (период из формы выше; часы пропусков по уважительной причине,
             в т. ч. по болезни, и без неё): <a href={attendance('pdf')}>PDF</a> · <a href={attendance('xlsx')}>XLSX</a>
+          </p>
+          <h2>Лист контроля ведения журнала</h2>
+          <p className="small" data-testid="keeping-sheets">
+            Преподаватели группы за {r.term.name}:{' '}
+            {teachersOf(r.journals).map((t, i) => (
+              <span key={t.id}>
+                {i > 0 && ' · '}
+                {t.name} (<a href={`/api/reports/journal-keeping/${t.id}?termId=${r.term.id}`}>PDF</a>,{' '}
+                <a href={`/api/reports/journal-keeping/${t.id}?termId=${r.term.id}&format=xlsx`}>XLSX</a>)
+              </span>
+            ))}
           </p>
           <h2>Заверенные копии</h2>
           {copies?.ok && copies.data.length > 0 ? (

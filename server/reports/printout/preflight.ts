@@ -23,7 +23,7 @@ export interface Preflight {
   from: string;
   to: string;
   /** The group's journals of the term, alphabetically: the «Предмет» choices. */
-  journals: { assignmentId: number; title: string; teacher: string }[];
+  journals: { assignmentId: number; title: string; teacher: string; teacherId: number | null }[];
   issues: PreflightIssue[];
 }
 
@@ -53,6 +53,7 @@ export async function printPreflight(db: Db, actor: Actor, input: PreflightInput
       assignmentId: j.assignmentId,
       title: `${j.itemCode} ${j.itemName}${j.subgroupName ? ` (${j.subgroupName})` : ''}`,
       teacher: j.teacher,
+      teacherId: j.teacherId,
     })),
     issues: preflightIssues(preflightJournals(copy), {
       from: copy.from,
