@@ -98,5 +98,31 @@ describe('certified copies you can verify', () => {
     });
     expect((await verifyCopy(db, null, sheet.code))!.matches).toBe(true);
     expect(await verifyCopy(db, null, 'AAAAA-AAAAA')).toBeNull();
+
+    // The teacher enters the student's result in the column the sheet prints: both copies name it, when and who.
+    const column = page.attestationColumns.at(-1)!;
+    const current = page.attestation.find((a) => a.studentId === student.id && a.field === column.field);
+    const result = current?.value === '5' ? '4' : '5';
+    const entered = await saveJournalEdits(
+      db,
+      teacher,
+      {
+        assignmentId: journalId,
+        source: 'typing',
+        clientBatchId: 'certify-test-2',
+        cells: [],
+        attestation: [{ studentId: student.id, field: column.field, text: result, baseVersion: current?.version ?? 0 }],
+      },
+      todayOf(teacher),
+    );
+    expect(entered.status).toBe('saved');
+    for (const copy of [sheet.code, code]) {
+      const checked = (await verifyCopy(db, curator, copy))!;
+      const resultChange = checked.changes.find(
+        (c) => c.after === result && c.by !== null && c.what.includes(student.fullName),
+      );
+      expect(resultChange, copy).toMatchObject({ by: 'Петрова А. Н.' });
+      expect(resultChange!.at).not.toBeNull();
+    }
   }, 120_000);
 });

@@ -20,6 +20,7 @@ import {
   verificationCode,
   type Snapshot,
 } from '../../domain/copy-snapshot';
+import { FORM_COLUMNS } from '../../domain/attestation';
 import { formatDate } from '../../domain/dates';
 import { fullName, shortName } from '../../domain/names';
 import { can, type Actor } from '../policy/actor';
@@ -279,7 +280,7 @@ export async function verifyCopy(db: Db, viewer: Actor | null, code: string): Pr
 
 const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
 
-/** The last change after `since` of each cell, lesson or attestation key: when and by whom (short name). */
+/** The last change after `since` of each cell, lesson or attestation result key: when and by whom (short name). */
 async function whoChanged(
   db: Db,
   institutionId: number,
@@ -333,5 +334,42 @@ async function whoChanged(
       for (const k of lessonKeys)
         if (k.split(':')[1] === String(r.lesson_id)) found.set(k, { at: iso(r.at), by: name(r) });
   }
+  // Attestation results: `a:<journal>:<column header>:<student>` of a printed journal, `r:<item>@<term>:<student>` of a
+  // consolidated sheet — the latest logged change of that student's result in that journal (that column).
+  const results = keys.filter((k) => k.startsWith('a:') || k.startsWith('r:'));
+  if (results.length) {
+    const studentIds = [...new Set(results.map((k) => Number(k.split(':').at(-1))))];
+    const rows = await queryRows<Row & { field: string; assignment_id: number; item_id: number; term_id: number }>(
+      db,
+      sql`select c.student_id, c.field, ta.id as assignment_id, ta.curriculum_item_id as item_id, ta.term_id,
+            null::int as lesson_id, (extract(epoch from c.at) * 1000)::float8 as at, u.last_name, u.first_name, u.middle_name
+          from change_log c
+          join edit_batches b on b.institution_id = c.institution_id and b.id = c.batch_id
+          join teaching_assignments ta on ta.institution_id = b.institution_id and ta.id = b.teaching_assignment_id
+          join users u on u.id = c.user_id
+          where c.institution_id = ${institutionId} and c.entity = 'attestation' and c.at > ${at}
+            and c.student_id in (${sql.join(
+              studentIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})
+          order by c.at desc`,
+    );
+    for (const key of results) {
+      const parts = key.split(':');
+      const studentId = Number(parts.at(-1));
+      const match = rows.find((r) => {
+        if (r.student_id !== studentId) return false;
+        if (parts[0] === 'a') return String(r.assignment_id) === parts[1] && RESULT_FIELD[parts[2]!] === r.field;
+        return `${r.item_id}@${r.term_id}` === parts[1];
+      });
+      if (match) found.set(key, { at: iso(match.at), by: name(match) });
+    }
+  }
   return found;
 }
+
+/** The field of an attestation column by the header a printed journal shows it under («Сем.» → sem, «Экз.» → exam). */
+const RESULT_FIELD: Record<string, string> = Object.fromEntries([
+  ['Сем.', 'sem'],
+  ...Object.values(FORM_COLUMNS).map((c) => [c.header, c.field]),
+]);
