@@ -1,6 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { guardians, institutions, regionAdmins, studentGuardians, students, userRoles, users } from '../../db/schema';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client';
 import { DEFAULT_TIME_ZONE, todayIn, type IsoDate } from '../../domain/dates';
 import { isRole, REGIONAL, type AnyRole, type Role } from '../../domain/roles';
 import { roleHas, type Permission } from './permissions';
@@ -58,73 +57,68 @@ export function rolesOf(actor: Actor): AnyRole[] {
  * gets no actor at all.
  */
 export async function loadActor(db: Db, userId: number, sessionEpoch?: number): Promise<Actor | null> {
-  const [row] = await db
-    .select({ user: users, timeZone: institutions.timeZone })
-    .from(users)
-    .leftJoin(institutions, eq(institutions.id, users.institutionId))
-    .where(eq(users.id, userId))
-    .limit(1);
-  const user = row?.user;
-  if (!user || !user.isActive) return null;
-  if (sessionEpoch !== undefined && sessionEpoch !== user.sessionEpoch) return null;
-  const roleRows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
-  const grants: Grant[] = roleRows
+  // One statement (it runs on every request): the user, the college's zone, the roles, the region, own and children.
+  const [row] = await queryRows<ActorRow>(
+    db,
+    sql`select u.id, u.login, u.last_name, u.first_name, u.middle_name, u.position, u.institution_id, u.is_active,
+          u.session_epoch, u.must_change_password, i.time_zone,
+          (select json_agg(json_build_object('role', r.role, 'institutionId', r.institution_id,
+              'departmentId', r.department_id, 'groupId', r.group_id) order by r.id)
+             from user_roles r where r.user_id = u.id) as roles,
+          exists (select 1 from region_admins ra where ra.user_id = u.id) as regional,
+          (select json_agg(json_build_object('institutionId', s.institution_id, 'studentId', s.id))
+             from students s where s.user_id = u.id) as own,
+          (select json_agg(json_build_object('institutionId', sg.institution_id, 'studentId', sg.student_id))
+             from guardians g join student_guardians sg on sg.institution_id = g.institution_id and sg.guardian_id = g.id
+            where g.user_id = u.id) as children
+        from users u left join institutions i on i.id = u.institution_id
+        where u.id = ${userId}`,
+  );
+  if (!row || !row.is_active) return null;
+  if (sessionEpoch !== undefined && sessionEpoch !== row.session_epoch) return null;
+  const grants: Grant[] = (json<Grant[]>(row.roles) ?? [])
     .filter((r) => isRole(r.role))
-    .map((r) => ({
-      role: r.role as Role,
-      institutionId: r.institutionId,
-      departmentId: r.departmentId,
-      groupId: r.groupId,
-    }));
-  const [regional] = await db.select().from(regionAdmins).where(eq(regionAdmins.userId, userId));
-  if (regional) grants.push({ role: REGIONAL, institutionId: REGION, departmentId: null, groupId: null });
-  const has = (role: Role) => grants.some((g) => g.role === role);
-  const ownStudentIds = has('student')
-    ? (
-        await db
-          .select({ institutionId: students.institutionId, studentId: students.id })
-          .from(students)
-          .where(eq(students.userId, userId))
-      ).filter((s) => grants.some((g) => g.role === 'student' && g.institutionId === s.institutionId))
-    : [];
-  let childStudentIds: Actor['childStudentIds'] = [];
-  if (has('parent')) {
-    const guardianRows = await db
-      .select({ institutionId: guardians.institutionId, id: guardians.id })
-      .from(guardians)
-      .where(eq(guardians.userId, userId));
-    if (guardianRows.length > 0) {
-      const links = await db
-        .select({
-          institutionId: studentGuardians.institutionId,
-          guardianId: studentGuardians.guardianId,
-          studentId: studentGuardians.studentId,
-        })
-        .from(studentGuardians)
-        .where(
-          inArray(
-            studentGuardians.guardianId,
-            guardianRows.map((g) => g.id),
-          ),
-        );
-      childStudentIds = links
-        .filter((l) => guardianRows.some((g) => g.institutionId === l.institutionId && g.id === l.guardianId))
-        .filter((l) => grants.some((g) => g.role === 'parent' && g.institutionId === l.institutionId))
-        .map(({ institutionId, studentId }) => ({ institutionId, studentId }));
-    }
-  }
+    .map((r) => ({ role: r.role, institutionId: r.institutionId, departmentId: r.departmentId, groupId: r.groupId }));
+  if (row.regional) grants.push({ role: REGIONAL, institutionId: REGION, departmentId: null, groupId: null });
+  const holds = (role: Role, institutionId: number) =>
+    grants.some((g) => g.role === role && g.institutionId === institutionId);
+  type Link = { institutionId: number; studentId: number };
   return {
-    userId: user.id,
-    login: user.login,
-    lastName: user.lastName,
-    firstName: user.firstName,
-    middleName: user.middleName,
-    position: user.position,
-    institutionId: user.institutionId,
-    timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
-    mustChangePassword: user.mustChangePassword,
+    userId: row.id,
+    login: row.login,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    position: row.position,
+    institutionId: row.institution_id,
+    timeZone: row.time_zone ?? DEFAULT_TIME_ZONE,
+    mustChangePassword: row.must_change_password,
     grants,
-    ownStudentIds,
-    childStudentIds,
+    ownStudentIds: (json<Link[]>(row.own) ?? []).filter((s) => holds('student', s.institutionId)),
+    childStudentIds: (json<Link[]>(row.children) ?? []).filter((s) => holds('parent', s.institutionId)),
   };
+}
+
+interface ActorRow {
+  id: number;
+  login: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  position: string | null;
+  institution_id: number | null;
+  is_active: boolean;
+  session_epoch: number;
+  must_change_password: boolean;
+  time_zone: string | null;
+  roles: unknown;
+  regional: boolean;
+  own: unknown;
+  children: unknown;
+}
+
+/** A json column as the driver gave it (parsed, or text). */
+function json<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
