@@ -369,7 +369,8 @@ async function whoChanged(
 }
 
 /** The field of an attestation column by the header a printed journal shows it under («Сем.» → sem, «Экз.» → exam). */
-const RESULT_FIELD: Record<string, string> = Object.fromEntries([
-  ['Сем.', 'sem'],
-  ...Object.values(FORM_COLUMNS).map((c) => [c.header, c.field]),
-]);
+const RESULT_FIELD: Record<string, string> = Object.fromEntries(
+  [['Сем.', 'sem'] as const, ...Object.values(FORM_COLUMNS).map((c) => [c.header, c.field] as const)].map(
+    ([header, field]): [string, string] => [header, field],
+  ),
+);
