@@ -27,7 +27,7 @@ export function FamilySection({
           {marks.length === 0 ? (
             <p className="muted">Оценок и отметок пока нет.</p>
           ) : (
-            <table className="list">
+            <table className="list marks-feed">
               <thead>
                 <tr>
                   <th>Дата</th>
@@ -47,7 +47,7 @@ export function FamilySection({
                       )}
                       {m.grades.length > 0 && <span className="mark">{m.grades.join('/')}</span>}
                     </td>
-                    <td className="small">{m.topic ?? '—'}</td>
+                    <td className="small topic">{m.topic ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>
