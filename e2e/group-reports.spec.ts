@@ -44,7 +44,7 @@ test('методист проверяет журнал перед печатью
   await signInAs(page, 'metodist');
   await page.goto('/reports');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Отчёты группы /);
-  await page.getByLabel('Занятий на странице').fill('20');
+  await page.getByRole('form', { name: 'Параметры печати' }).getByLabel('Занятий на странице').fill('20');
   await page.getByRole('button', { name: 'Проверить' }).click();
   await expect(page).toHaveURL(/lessonsPerPage=20/);
 

@@ -45,7 +45,7 @@ import { renderConsolidatedPdf, renderConsolidatedXlsx } from './consolidated/do
 import { consolidatedInputFromQuery, loadConsolidatedSheet } from './consolidated/load';
 import { hoursTitle, renderHoursPdf, renderHoursXlsx } from './hours';
 import { renderKtpPdf, renderKtpTemplate } from './ktp';
-import { renderPrintout } from './printout/document';
+import { renderOffThread } from './render/off-thread';
 import { loadJournalCopy, printoutInputFromQuery } from './printout/load';
 import { rosterCsv } from './roster-csv';
 import { renderTimetableWeek } from './timetable-week';
@@ -101,11 +101,9 @@ export const REPORT_ROUTES = {
     async make(db, actor, req) {
       const copy = await loadJournalCopy(db, actor, printoutInputFromQuery(req.query));
       const subject = copy.all ? '' : ` ${copy.journals[0]?.itemCode ?? ''}`;
-      return {
-        format: 'pdf',
-        name: `Классный журнал ${copy.group.name}${subject} ${copy.term.name}`,
-        body: await renderPrintout(copy),
-      };
+      // Seconds of drawing for a whole group: in the renderer process, not on the thread that answers everyone.
+      const { pdf } = await renderOffThread({ kind: 'printout', data: copy });
+      return { format: 'pdf', name: `Классный журнал ${copy.group.name}${subject} ${copy.term.name}`, body: pdf };
     },
   },
   /** «Сводная ведомость учета успеваемости»: `?groupId&termId[&period=year]&format=pdf|xlsx`. */

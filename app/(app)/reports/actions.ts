@@ -6,6 +6,7 @@ import { databaseOf } from '@/db/client';
 import { jobQueue } from '@/server/jobs/queue';
 import { certifyCopy, certifyInput } from '@/server/reports/certify';
 import { collegePrintoutsInput, startCollegePrintouts } from '@/server/reports/jobs';
+import { renderOffThread } from '@/server/reports/render/off-thread';
 
 const input = certifyInput.pick({ query: true });
 
@@ -14,7 +15,7 @@ export const certifyJournalAction = formAction
   .requires('reports.certifyJournal')
   .input(input)
   .handle(async ({ db, actor, input }) => {
-    const copy = await certifyCopy(db, actor, { kind: 'journal', query: input.query });
+    const copy = await certifyCopy(db, actor, { kind: 'journal', query: input.query }, { render: renderOffThread });
     return `Копия заверена: ${copy.title}. Код проверки ${copy.code}`;
   });
 
