@@ -11,6 +11,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { academicYears } from '../../../db/schema';
+import { todayIn } from '../../../domain/dates';
 import { idSchema } from '../../../domain/ids';
 import { yearRetention, type YearRetention } from '../../../domain/retention';
 import { todayOf, type Actor } from '../../policy/actor';
@@ -101,7 +102,7 @@ const retentionOf = (actor: Actor, year: typeof academicYears.$inferSelect) =>
       name: year.name,
       endsOn: year.endsOn,
       closed: year.closedAt !== null,
-      purgedOn: year.journalPurgedAt ? year.journalPurgedAt.toISOString().slice(0, 10) : null,
+      purgedOn: year.journalPurgedAt ? todayIn(actor.timeZone, year.journalPurgedAt) : null,
     },
     todayOf(actor),
   );
