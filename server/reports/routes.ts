@@ -79,6 +79,22 @@ function format<F extends ReportFormat>(query: URLSearchParams, allowed: readonl
   return value as F;
 }
 
+/**
+ * A report printed as PDF and exported as XLSX from one loaded report: `?format=pdf|xlsx` (PDF by default) is checked
+ * before anything is loaded, so a bad format is refused (400) without reading a row.
+ */
+async function pdfOrXlsx<R>(
+  query: URLSearchParams,
+  load: () => Promise<R>,
+  name: (report: R) => string,
+  pdf: (report: R) => Promise<Buffer>,
+  xlsx: (report: R) => Promise<Buffer>,
+): Promise<ReportFile> {
+  const kind = format(query, ['pdf', 'xlsx'], 'pdf');
+  const report = await load();
+  return { format: kind, name: name(report), body: kind === 'pdf' ? await pdf(report) : await xlsx(report) };
+}
+
 function idParam(req: ReportRequest, name: string, label: string): number {
   const id = parseId(req.params[name] ?? '');
   if (id === null) throw badInput(`${label}: ожидается положительное целое число`);
@@ -111,13 +127,13 @@ export const REPORT_ROUTES = {
     method: 'GET',
     permission: 'reports.group',
     async make(db, actor, req) {
-      const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
-      const report = await loadConsolidatedSheet(db, actor, consolidatedInputFromQuery(req.query));
-      return {
-        format: kind,
-        name: `Сводная ведомость ${report.header.group.name} ${report.periodLabel}`,
-        body: kind === 'pdf' ? await renderConsolidatedPdf(report) : await renderConsolidatedXlsx(report),
-      };
+      return pdfOrXlsx(
+        req.query,
+        () => loadConsolidatedSheet(db, actor, consolidatedInputFromQuery(req.query)),
+        (report) => `Сводная ведомость ${report.header.group.name} ${report.periodLabel}`,
+        renderConsolidatedPdf,
+        renderConsolidatedXlsx,
+      );
     },
   },
   /** The files of a «Все группы» job: `?groupId` — that group's PDF; without — all of them as a ZIP once it is done. */
@@ -145,13 +161,13 @@ export const REPORT_ROUTES = {
     method: 'GET',
     permission: 'reports.print',
     async make(db, actor, req) {
-      const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
-      const sheet = await loadKeepingSheet(db, actor, keepingInputFromQuery(req.params.teacherId, req.query));
-      return {
-        format: kind,
-        name: keepingTitle(sheet),
-        body: kind === 'pdf' ? await renderKeepingPdf(sheet) : await renderKeepingXlsx(sheet),
-      };
+      return pdfOrXlsx(
+        req.query,
+        () => loadKeepingSheet(db, actor, keepingInputFromQuery(req.params.teacherId, req.query)),
+        keepingTitle,
+        renderKeepingPdf,
+        renderKeepingXlsx,
+      );
     },
   },
   /** A certified copy as it was stored when certified (the PDF with its verification code on every page). */
@@ -168,13 +184,13 @@ export const REPORT_ROUTES = {
     method: 'GET',
     permission: 'reports.group',
     async make(db, actor, req) {
-      const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
-      const report = await loadAttendance(db, actor, attendanceInputFromQuery(req.query));
-      return {
-        format: kind,
-        name: attendanceTitle(report),
-        body: kind === 'pdf' ? await renderAttendancePdf(report) : await renderAttendanceXlsx(report),
-      };
+      return pdfOrXlsx(
+        req.query,
+        () => loadAttendance(db, actor, attendanceInputFromQuery(req.query)),
+        attendanceTitle,
+        renderAttendancePdf,
+        renderAttendanceXlsx,
+      );
     },
   },
   /** «Экзаменационная ведомость» of a journal's attestation: `?format=pdf|xlsx`. */
@@ -182,13 +198,13 @@ export const REPORT_ROUTES = {
     method: 'GET',
     permission: 'journal.read',
     async make(db, actor, req) {
-      const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
-      const sheet = await loadExamSheet(db, actor, idParam(req, 'assignmentId', 'Журнал'));
-      return {
-        format: kind,
-        name: examSheetName(sheet),
-        body: kind === 'pdf' ? await renderExamSheetPdf(sheet) : await renderExamSheetXlsx(sheet),
-      };
+      return pdfOrXlsx(
+        req.query,
+        () => loadExamSheet(db, actor, idParam(req, 'assignmentId', 'Журнал')),
+        examSheetName,
+        renderExamSheetPdf,
+        renderExamSheetXlsx,
+      );
     },
   },
   /** A journal's КТП: `?format=pdf` the printed plan, `xlsx` the plan in the import template. */
