@@ -9,6 +9,7 @@ import { ensureBigJournal, openBenchDatabase } from './setup';
 import { measureServer } from './server-figures';
 import { measureTimetable, type TimetableFigures } from './timetable-figures';
 import { measureReports, type ReportFigures } from './report-figures';
+import { measureControl, type ControlFigures } from './control-figures';
 import { measureCollegePrintouts, type CollegePrintoutFigures } from './college-printouts-figures';
 
 const json = process.argv.includes('--json');
@@ -44,6 +45,13 @@ try {
     consolidatedSheetRawMs: null,
     consolidatedSheetRatio: null,
   };
+  let control: ControlFigures | Record<string, null> = {
+    monitoringMs: null,
+    monitoringServerMs: null,
+    monitoringRawMs: null,
+    monitoringRatio: null,
+    familyPageHttpMs: null,
+  };
   let college: CollegePrintoutFigures | Record<string, null> = {
     collegePrintoutMs: null,
     collegePrintoutPages: null,
@@ -66,6 +74,13 @@ try {
       reports = await measureReports(database, url, await signInHttp(app.base, 'metodist', 'demo2026'), runs);
     } catch (error) {
       log(`Замер отчётов не удался: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    log('Контроль ведения журнала всего колледжа (методист) и главная страница родителя по HTTP…');
+    try {
+      const parent = await signInHttp(app.base, 'roditel', 'demo2026').catch(() => null);
+      control = await measureControl(database, url, await signInHttp(app.base, 'metodist', 'demo2026'), parent, runs);
+    } catch (error) {
+      log(`Замер контроля не удался: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (!process.argv.includes('--no-college-printouts')) {
       log('Печать журналов всех групп фоновой задачей сервера и малый запрос во время печати…');
@@ -95,6 +110,7 @@ try {
     ...server,
     ...timetable,
     ...reports,
+    ...control,
     ...college,
     ...browser,
   };
@@ -118,6 +134,9 @@ try {
     );
     console.log(
       `Сводная ведомость группы по HTTP: ${reports.consolidatedSheetMs ?? '—'} мс (в процессе ${reports.consolidatedSheetServerMs ?? '—'} мс), сырой SQL ${reports.consolidatedSheetRawMs ?? '—'} мс, отношение ${reports.consolidatedSheetRatio ?? '—'} (цель ≤ 3)`,
+    );
+    console.log(
+      `Контроль ведения журнала всего колледжа по HTTP: ${control.monitoringMs ?? '—'} мс (в процессе ${control.monitoringServerMs ?? '—'} мс), сырой SQL ${control.monitoringRawMs ?? '—'} мс, отношение ${control.monitoringRatio ?? '—'} (цель < 1000 мс и ≤ 3); главная родителя ${control.familyPageHttpMs ?? '—'} мс (цель < 100)`,
     );
     console.log(
       `Журналы всех групп фоновой задачей: ${college.collegePrintoutMs ?? '—'} мс, ${college.collegePrintoutGroups ?? '—'} групп, ${college.collegePrintoutPages ?? '—'} стр.; малый запрос во время печати ${college.callDuringRenderMs ?? '—'} мс (без печати ${college.callIdleMs ?? '—'} мс, цель < 200)`,

@@ -24,7 +24,8 @@ export function useFormAction(action: ServerFormAction, onDone?: (message: strin
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    // The button that sent it goes along (name=value), as in a plain post.
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(data));
   }
 

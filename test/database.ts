@@ -13,7 +13,8 @@ import { openDatabase, type Database } from '../db/client';
 export const TEMPLATE_DIR = path.resolve(
   process.env.TEST_TEMPLATE_DIR ?? path.resolve(import.meta.dirname, '../.data/test-template/pglite'),
 );
-export const TEMPLATE_DB = 'ezh_test_template';
+/** TEST_TEMPLATE_DB does the same for two runs on one PostgreSQL server. */
+export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'ezh_test_template';
 
 export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;

@@ -5,7 +5,17 @@
 import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../db/client';
-import { curricula, groupMemberships, groups, students, teachingAssignments, terms } from '../db/schema';
+import {
+  curricula,
+  groupMemberships,
+  groups,
+  guardians,
+  notices,
+  remarks,
+  students,
+  teachingAssignments,
+  terms,
+} from '../db/schema';
 import type { Role } from '../domain/roles';
 import type { FormAction } from '../server/actions/form-action';
 import type { Actor } from '../server/policy/actor';
@@ -24,6 +34,10 @@ export interface RoleFixtures {
   otherGroupId: number;
   otherDepartmentGroupId: number;
   childId: number;
+  /** The demo parent's own guardian record (linked to `childId`). */
+  parentGuardianId: number;
+  /** The demo parent's elder child (ИС-31), of age without a consent: out of the parent's scope (152-ФЗ). */
+  endedChildId: number;
   strangerStudentId: number;
   journalId: number;
   foreignJournal: number;
@@ -41,6 +55,11 @@ export interface RoleFixtures {
   termId: number;
   /** A finished «Все группы» job of the demo college (test/report-jobs.ts). */
   reportJobId: number;
+  /** Open remarks: to the demo teacher on `journalId`, and on `otherDepartmentJournal` to its teacher. */
+  remarkId: number;
+  otherDepartmentRemarkId: number;
+  /** A post of the methodist's to everybody, asking for «Прочитано». */
+  noticeId: number;
 }
 
 export type Outcome = 'ok' | 'forbidden' | 'unauthorized';
@@ -79,6 +98,10 @@ export function useRoleFixtures(): RoleFixtures {
       .limit(1);
     fx.otherDepartmentGroupId = foreign!.id;
     fx.childId = fx.actors.parent.childStudentIds[0]!.studentId;
+    fx.endedChildId = fx.actors.parent.childAccessEnded[0]!.studentId;
+    fx.parentGuardianId = (
+      await db.select({ id: guardians.id }).from(guardians).where(eq(guardians.userId, fx.actors.parent.userId))
+    )[0]!.id;
     const family = [...fx.actors.parent.childStudentIds, ...fx.actors.student.ownStudentIds].map((s) => s.studentId);
     const [stranger] = await db
       .select({ id: students.id })
@@ -129,6 +152,43 @@ export function useRoleFixtures(): RoleFixtures {
       groupId: fx.curatorGroupId,
       groupName: 'ИС-21',
     });
+    const [foreignTeacher] = await db
+      .select({ id: teachingAssignments.teacherUserId })
+      .from(teachingAssignments)
+      .where(eq(teachingAssignments.id, fx.otherDepartmentJournal));
+    const remark = async (assignmentId: number, teacherUserId: number) =>
+      (
+        await db
+          .insert(remarks)
+          .values({
+            institutionId: fx.actors.admin.institutionId!,
+            flagKey: `unfilledLesson:${assignmentId}:0:`,
+            rule: 'unfilledLesson',
+            teachingAssignmentId: assignmentId,
+            teacherUserId,
+            text: 'Проверка матрицы ролей',
+            source: 'manual',
+            issuedBy: fx.actors.methodist.userId,
+          })
+          .returning({ id: remarks.id })
+      )[0]!.id;
+    fx.remarkId = await remark(fx.journalId, fx.actors.teacher.userId);
+    fx.noticeId = (
+      await db
+        .insert(notices)
+        .values({
+          institutionId: fx.actors.admin.institutionId!,
+          title: 'Проверка матрицы ролей',
+          body: 'Всем',
+          needsRead: true,
+          authorUserId: fx.actors.methodist.userId,
+        })
+        .returning({ id: notices.id })
+    )[0]!.id;
+    fx.otherDepartmentRemarkId = await remark(
+      fx.otherDepartmentJournal,
+      foreignTeacher!.id ?? fx.actors.teacher.userId,
+    );
   });
   afterAll(async () => {
     await fx.database?.close();

@@ -158,6 +158,8 @@ export async function createSecondInstitution(db: Db) {
     specialtyId: spec!.id,
     groupId: group!.id,
     studentId: student!.id,
+    /** The student's mother (the `other-parent` login). */
+    guardianId: guardian!.id,
     assignmentId: assignment!.id,
     lessonId: lesson!.id,
     termId: term!.id,

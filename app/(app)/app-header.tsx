@@ -25,6 +25,9 @@ export function AppHeader({ actor }: { actor: Actor }) {
         {can(actor, 'timetable.own') && <Link href="/timetable/my">Моё расписание</Link>}
         {can(actor, 'timetable.manage') && <Link href="/timetable/setup">Звонки и аудитории</Link>}
         {can(actor, 'hours.read') && <Link href="/hours">Вычитка часов</Link>}
+        {can(actor, 'notices.read') && <Link href="/notices">Доска</Link>}
+        {can(actor, 'control.monitor') && <Link href="/control">Контроль</Link>}
+        {can(actor, 'control.activity') && <Link href="/control/activity">Активность</Link>}
         {can(actor, 'reports.group') && <Link href="/reports">Отчёты</Link>}
         {can(actor, 'contingent.proposals') && <Link href="/movements">Движение</Link>}
         {can(actor, 'year.manage') && <Link href="/admin/years">Учебный год</Link>}

@@ -1,5 +1,8 @@
 import Link from 'next/link';
 import { AssignmentsSection } from '@/components/home/assignments-section';
+import { RemarksSection } from '@/components/home/remarks-section';
+import { NoticeList } from '@/components/control/notice-list';
+import { markNoticeReadAction, markRemarkFixedAction } from './control/actions';
 import { FamilySection } from '@/components/home/family-section';
 import { RosterTable } from '@/components/home/roster-table';
 import { StructureSection } from '@/components/home/structure-section';
@@ -47,6 +50,32 @@ export default async function HomePage() {
         </p>
       </section>,
     );
+  }
+  if (can(actor, 'notices.read')) {
+    // Unread posts that ask for «Прочитано» first, then the newest; the whole board is one click away.
+    const board = await trpc.control.notices();
+    const shown = [...board]
+      .sort((a, b) => Number(b.needsRead && !b.readAt) - Number(a.needsRead && !a.readAt))
+      .slice(0, 3);
+    if (shown.length > 0)
+      sections.push(
+        <section className="panel" key="notices" aria-labelledby="notices">
+          <h2 id="notices">Доска информации</h2>
+          <NoticeList notices={shown} timeZone={actor.timeZone} readAction={markNoticeReadAction} />
+          {board.length > shown.length && (
+            <p>
+              <Link href="/notices">Все объявления ({board.length})</Link>
+            </p>
+          )}
+        </section>,
+      );
+  }
+  if (can(actor, 'control.ownRemarks')) {
+    const remarks = await trpc.control.myRemarks({ state: 'open' });
+    if (remarks.length > 0)
+      sections.push(
+        <RemarksSection key="remarks" remarks={remarks} action={markRemarkFixedAction} timeZone={actor.timeZone} />,
+      );
   }
   if (roles.includes('teacher')) {
     const mine = await trpc.journal.assignments({ mineOnly: true });
@@ -101,7 +130,17 @@ export default async function HomePage() {
         marks: await trpc.family.recentMarks({ studentId: student.id, limit: 15 }),
       })),
     );
-    sections.push(<FamilySection key="family" items={items} own={roles.includes('student')} />);
+    // A parent's children of 18 and older without their consent (152-ФЗ): only the name and why.
+    const ended = await trpc.family.accessEnded();
+    sections.push(
+      <FamilySection
+        key="family"
+        items={items}
+        own={roles.includes('student')}
+        ended={ended}
+        consentFor={can(actor, 'family.consent') ? actor.ownStudentIds.map((s) => s.studentId) : []}
+      />,
+    );
   }
 
   return (

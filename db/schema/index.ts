@@ -5,3 +5,4 @@ export * from './journal';
 export * from './security';
 export * from './timetable';
 export * from './reports';
+export * from './control';

@@ -36,6 +36,13 @@ export const DEMO_LOGINS = {
   inspector: 'inspektor',
 } as const;
 
+/**
+ * The demo student (`student`) is of age — 18 on 27.02.2026 — and gave the demo parent (`roditel`, his mother) the
+ * consent to see his journal before that day (152-ФЗ; issue #13, item 6), so the parent sees him as before.
+ */
+export const DEMO_STUDENT_BIRTH_DATE = '2008-02-27';
+export const DEMO_CONSENT_AT = '2026-02-20T12:00:00+03:00';
+
 /** The region-level demo account: creates institutions, sees no college's data. */
 export const DEMO_REGIONAL_LOGIN = 'region';
 
@@ -666,6 +673,28 @@ export function planCollege(options: SeedOptions): CollegePlan {
       sibling.last_name = familyName(String(mother.last_name), sibling.gender as Gender);
       add('student_guardians', { ...inst, student_id: demoSiblingId, guardian_id: mother.id, relation: 'мать' });
     }
+    // Of age, and the mother sees his journal with his consent (152-ФЗ; issue #13, item 6): given before he turned 18.
+    student.birth_date = DEMO_STUDENT_BIRTH_DATE;
+    add('parent_consents', {
+      ...inst,
+      id: ids.next('parent_consents'),
+      student_id: demoStudentId,
+      guardian_id: mother.id,
+      granted: true,
+      decided_by: studentUserId,
+      decided_at: DEMO_CONSENT_AT,
+    });
+    // An elder child of hers in ИС-31, of age, who has given her no consent: her home page shows the access ended. One
+    // with no mother among the guardians, when there is one.
+    const current31 = groups.find((g) => g.name === 'ИС-31' && !rows.groups!.find((r) => r.id === g.id)!.graduated_on);
+    const hasMother = (studentId: unknown) =>
+      rows.student_guardians!.some((l) => l.student_id === studentId && l.relation === 'мать');
+    const elder = current31?.members
+      .filter((m) => m.to === null)
+      .map((m) => rows.students!.find((s) => s.id === m.studentId)!)
+      .filter((s) => String(s.birth_date) < '2008-07-01')
+      .sort((a, b) => Number(hasMother(a.id)) - Number(hasMother(b.id)) || Number(a.id) - Number(b.id))[0];
+    if (elder) add('student_guardians', { ...inst, student_id: elder.id, guardian_id: mother.id, relation: 'мать' });
   }
 
   const result: CollegePlan = { options, institutionId, terms, rows, groups, assignments, unplacedPairs: 0 };

@@ -17,6 +17,11 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
     expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: A, parent: A, inspector: A },
   },
   {
+    name: 'setParentConsentAction (the consent in force given again: passes the policy, changes nothing)',
+    form: () => ({ guardianId: String(fx.parentGuardianId), studentId: String(fx.childId), granted: 'on' }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: F, inspector: F },
+  },
+  {
     name: 'certifyJournalAction (the printed journal of ИС-21)',
     form: () => ({ query: `groupId=${fx.curatorGroupId}&termId=${fx.termId}&assignmentId=${fx.journalId}` }),
     expect: { admin: A, head: A, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
@@ -36,6 +41,56 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
   {
     name: 'startCollegePrintoutsAction (1 lesson a page: passes the policy, starts nothing)',
     form: () => ({ termId: String(fx.termId), lessonsPerPage: '1', newPage: 'on' }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'issueRemarksAction (a flag no rule finds: passes the policy, issues nothing)',
+    form: () => ({ keys: 'unfilledLesson:1:999999:' }),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'confirmRemarkAction (a remark on a journal of ИС-21)',
+    form: () => ({ remarkId: String(fx.remarkId) }),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'confirmRemarkAction (a remark on a journal of another department)',
+    form: () => ({ remarkId: String(fx.otherDepartmentRemarkId) }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'markRemarkFixedAction (the teacher’s own remark)',
+    form: () => ({ remarkId: String(fx.remarkId) }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: A, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'markRemarkFixedAction (a remark to another teacher)',
+    form: () => ({ remarkId: String(fx.otherDepartmentRemarkId) }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'postNoticeAction (a title too short: passes the policy, posts nothing)',
+    form: () => ({ title: 'О', body: 'Текст' }),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'postCheckResultsAction (a term of no open year: passes the policy, posts nothing)',
+    form: () => ({ termId: '999999' }),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'markNoticeReadAction (a post that reaches nobody of the demo roles)',
+    form: () => ({ noticeId: '999999' }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'markNoticeReadAction (a post to everybody, asking for «Прочитано»)',
+    form: () => ({ noticeId: String(fx.noticeId) }),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: A, parent: A, inspector: A },
+  },
+  {
+    name: 'withdrawNoticeAction (the methodist’s post: its author and the administrator)',
+    form: () => ({ noticeId: String(fx.noticeId) }),
     expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {

@@ -14,7 +14,8 @@ function baseType(field: z.ZodType): string {
 
 /**
  * A submitted form as the input its action's schema reads: only the schema's fields; a number field's text as a number;
- * a checkbox as true/false; a blank field as absent when the field may be absent, else as null when it may be null,
+ * a checkbox as true/false; a field
+ * sent many times (checkboxes of one name) as the list of its texts; a blank field as absent when the field may be absent, else as null when it may be null,
  * else as '' (for the schema to refuse with its own Russian message, «Фамилия: заполните»). Files are never read.
  */
 export function formInput(schema: z.ZodObject, form: FormData): Record<string, unknown> {
@@ -24,6 +25,10 @@ export function formInput(schema: z.ZodObject, form: FormData): Record<string, u
     const type = baseType(field);
     if (type === 'boolean') {
       input[key] = form.has(key);
+      continue;
+    }
+    if (type === 'array') {
+      input[key] = form.getAll(key).filter((v): v is string => typeof v === 'string');
       continue;
     }
     const value = form.get(key);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
+import { parentAccess } from '../../domain/adult-consent';
 import { DEFAULT_TIME_ZONE, todayIn, type IsoDate } from '../../domain/dates';
 import { isRole, REGIONAL, type AnyRole, type Role } from '../../domain/roles';
 import { roleHas, type Permission } from './permissions';
@@ -32,7 +33,22 @@ export interface Actor {
   grants: Grant[];
   /** student: own student records; parent: linked children. Keyed by institution. */
   ownStudentIds: { institutionId: number; studentId: number }[];
+  /**
+   * parent: the linked children the parent may see today — under 18, of unknown age, or 18 and older with their consent
+   * to this parent in force (152-ФЗ art. 9; domain/adult-consent.ts). Every scope of a parent reads it.
+   */
   childStudentIds: { institutionId: number; studentId: number }[];
+  /** parent: the linked children of 18 and older without their consent: nothing of them but why (`accessEndedReason`). */
+  childAccessEnded: ChildAccessEnded[];
+}
+
+/** A child a parent no longer sees: the day the student turned 18, and the day of the withdrawal when there was one. */
+export interface ChildAccessEnded {
+  institutionId: number;
+  studentId: number;
+  adultOn: IsoDate;
+  /** The college's day of the withdrawal in force; null when the student never gave a consent. */
+  withdrawnAt: IsoDate | null;
 }
 
 export function grantsFor(actor: Actor, permission: Permission): Grant[] {
@@ -54,10 +70,16 @@ export function rolesOf(actor: Actor): AnyRole[] {
 
 /**
  * Reads the user afresh: a deactivated user, or a session issued before the last password reset (`sessionEpoch`),
- * gets no actor at all.
+ * gets no actor at all. `now` decides which children have come of age (the college's day of it).
  */
-export async function loadActor(db: Db, userId: number, sessionEpoch?: number): Promise<Actor | null> {
-  // One statement (it runs on every request): the user, the college's zone, the roles, the region, own and children.
+export async function loadActor(
+  db: Db,
+  userId: number,
+  sessionEpoch?: number,
+  now: Date = new Date(),
+): Promise<Actor | null> {
+  // One statement (it runs on every request): the user, the college's zone, the roles, the region, own and children —
+  // each child with the birth date and the latest decision of the child about this parent (152-ФЗ: an adult's consent).
   const [row] = await queryRows<ActorRow>(
     db,
     sql`select u.id, u.login, u.last_name, u.first_name, u.middle_name, u.position, u.institution_id, u.is_active,
@@ -68,8 +90,15 @@ export async function loadActor(db: Db, userId: number, sessionEpoch?: number): 
           exists (select 1 from region_admins ra where ra.user_id = u.id) as regional,
           (select json_agg(json_build_object('institutionId', s.institution_id, 'studentId', s.id))
              from students s where s.user_id = u.id) as own,
-          (select json_agg(json_build_object('institutionId', sg.institution_id, 'studentId', sg.student_id))
+          (select json_agg(json_build_object('institutionId', sg.institution_id, 'studentId', sg.student_id,
+              'birthDate', s.birth_date, 'granted', pc.granted, 'decidedAt', pc.decided_at)
+              order by sg.institution_id, sg.student_id)
              from guardians g join student_guardians sg on sg.institution_id = g.institution_id and sg.guardian_id = g.id
+             join students s on s.institution_id = sg.institution_id and s.id = sg.student_id
+             left join lateral (select c.granted, c.decided_at from parent_consents c
+                 where c.institution_id = sg.institution_id and c.student_id = sg.student_id
+                   and c.guardian_id = sg.guardian_id
+                 order by c.id desc limit 1) pc on true
             where g.user_id = u.id) as children
         from users u left join institutions i on i.id = u.institution_id
         where u.id = ${userId}`,
@@ -83,6 +112,22 @@ export async function loadActor(db: Db, userId: number, sessionEpoch?: number): 
   const holds = (role: Role, institutionId: number) =>
     grants.some((g) => g.role === role && g.institutionId === institutionId);
   type Link = { institutionId: number; studentId: number };
+  type ChildLink = Link & { birthDate: IsoDate | null; granted: boolean | null; decidedAt: string | null };
+  const timeZone = row.time_zone ?? DEFAULT_TIME_ZONE;
+  const today = todayIn(timeZone, now);
+  const childStudentIds: Link[] = [];
+  const childAccessEnded: ChildAccessEnded[] = [];
+  for (const child of json<ChildLink[]>(row.children) ?? []) {
+    if (!holds('parent', child.institutionId)) continue;
+    const latest =
+      child.granted === null || child.decidedAt === null
+        ? null
+        : { granted: child.granted, on: todayIn(timeZone, new Date(child.decidedAt)) };
+    const access = parentAccess(child.birthDate, latest, today);
+    const link = { institutionId: child.institutionId, studentId: child.studentId };
+    if (access.access) childStudentIds.push(link);
+    else childAccessEnded.push({ ...link, adultOn: access.adultOn, withdrawnAt: access.withdrawnAt });
+  }
   return {
     userId: row.id,
     login: row.login,
@@ -91,11 +136,12 @@ export async function loadActor(db: Db, userId: number, sessionEpoch?: number): 
     middleName: row.middle_name,
     position: row.position,
     institutionId: row.institution_id,
-    timeZone: row.time_zone ?? DEFAULT_TIME_ZONE,
+    timeZone,
     mustChangePassword: row.must_change_password,
     grants,
     ownStudentIds: (json<Link[]>(row.own) ?? []).filter((s) => holds('student', s.institutionId)),
-    childStudentIds: (json<Link[]>(row.children) ?? []).filter((s) => holds('parent', s.institutionId)),
+    childStudentIds,
+    childAccessEnded,
   };
 }
 

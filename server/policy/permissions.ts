@@ -77,8 +77,27 @@ export const PERMISSIONS = {
   'hours.read': ['head', 'methodist', 'teacher', 'inspector'],
   /** A student's own marks, a parent's children's marks. */
   'family.read': ['student', 'parent'],
+  /**
+   * A student's consent to a parent's access (152-ФЗ art. 9; issue #13, item 6): from 18 a parent sees the student's
+   * journal only with it. Only the student gives and withdraws it, for the parents linked to the own record; nobody
+   * else — not the parent, not the college — decides it.
+   */
+  'family.consent': ['student'],
   /** The retention of the journal: destroy a year's journal data after its 5 years (regulation §6.1, §6.5). */
   'retention.manage': ['admin'],
+  /**
+   * Monitoring of journal keeping and remarks to teachers (regulation §5.2: the administrator monthly; §5.3: the head
+   * of department monthly, the department's journals; §5.4: the methodist at least every two weeks).
+   */
+  'control.monitor': ['admin', 'head', 'methodist'],
+  /** Users' activity: who has not signed in or entered anything lately (regulation §5.2: the administrator). */
+  'control.activity': ['admin'],
+  /** The notice board: everyone reads the posts that reach them (issue #13, item 3). */
+  'notices.read': ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector'],
+  /** Post on the board: the administrator and the methodist to the college, a head of department to the department. */
+  'notices.post': ['admin', 'head', 'methodist'],
+  /** One's own remarks: see them, mark them fixed (regulation §5.6: the teacher fixes the remarks). */
+  'control.ownRemarks': ['teacher'],
   /** Sign-in log and other security records. */
   'audit.read': ['admin'],
 } as const satisfies Record<string, readonly AnyRole[]>;

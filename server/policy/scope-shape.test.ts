@@ -38,6 +38,7 @@ const actor = (userId: number, grants: [AnyRole, number, number | null, number |
   })),
   ownStudentIds: [],
   childStudentIds: [],
+  childAccessEnded: [],
 });
 
 // Pairs of actors alike in shape, different in every value.

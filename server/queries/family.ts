@@ -1,15 +1,18 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { q } from '../../db/sql';
 import type { Db } from '../../db/client';
 import {
   curriculumItems,
   groupMemberships,
   groups,
+  guardians,
   journalCells,
   lessons,
+  studentGuardians,
   students,
   teachingAssignments,
 } from '../../db/schema';
+import { accessEndedReason } from '../../domain/adult-consent';
 import { compareByName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { studentScope } from '../policy/scope';
@@ -43,6 +46,57 @@ export async function familyStudents(db: Db, actor: Actor, date: string): Promis
     .from(students)
     .where(studentScope(actor, 'family.read'));
   return rows.sort(compareByName);
+}
+
+/** A child the parent no longer sees (18 or older, without the consent): the name and why, nothing else. */
+export interface EndedChild {
+  id: number;
+  institutionId: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  /** «Студенту исполнилось 18 лет 14.03.2026; согласие отозвано 02.12.2026». */
+  reason: string;
+}
+
+/**
+ * The parent's children whose access has ended (`actor.childAccessEnded`, decided in `loadActor`). Their names are read
+ * through the parent's own links only — the guardian records of this login — never through a scope, which no longer
+ * reaches them.
+ */
+export async function endedChildren(db: Db, actor: Actor): Promise<EndedChild[]> {
+  if (actor.childAccessEnded.length === 0) return [];
+  const rows = await db
+    .selectDistinct({
+      id: students.id,
+      institutionId: students.institutionId,
+      lastName: students.lastName,
+      firstName: students.firstName,
+      middleName: students.middleName,
+    })
+    .from(guardians)
+    .innerJoin(
+      studentGuardians,
+      and(eq(studentGuardians.institutionId, guardians.institutionId), eq(studentGuardians.guardianId, guardians.id)),
+    )
+    .innerJoin(
+      students,
+      and(eq(students.institutionId, studentGuardians.institutionId), eq(students.id, studentGuardians.studentId)),
+    )
+    .where(
+      and(
+        eq(guardians.userId, actor.userId),
+        or(
+          ...actor.childAccessEnded.map((c) =>
+            and(eq(studentGuardians.institutionId, c.institutionId), eq(studentGuardians.studentId, c.studentId)),
+          ),
+        ),
+      ),
+    );
+  return rows.sort(compareByName).map((r) => {
+    const ended = actor.childAccessEnded.find((c) => c.institutionId === r.institutionId && c.studentId === r.id)!;
+    return { ...r, reason: accessEndedReason(ended) };
+  });
 }
 
 export interface RecentMark {

@@ -236,6 +236,7 @@ export async function verifyCopy(db: Db, viewer: Actor | null, code: string): Pr
     grants: [{ role: 'inspector', institutionId: row.institutionId, departmentId: null, groupId: null }],
     ownStudentIds: [],
     childStudentIds: [],
+    childAccessEnded: [],
   };
   const kind = row.kind as CopyKind;
   const made = await makeReport(db, reader, kind, params);

@@ -143,6 +143,12 @@ const MATRIX: Row[] = [
     expect: { ...GROUP_ADMINISTRATION, student: A, parent: A },
   },
   {
+    name: 'report-card/[studentId] (the parent’s elder child of ИС-31, of age, without a consent to the parent)',
+    route: 'report-card/[studentId]',
+    params: () => ({ studentId: String(fx.endedChildId) }),
+    expect: { ...GROUP_ADMINISTRATION, curator: F },
+  },
+  {
     name: 'report-card/[studentId] (a student of another department)',
     route: 'report-card/[studentId]',
     params: () => ({ studentId: String(fx.otherDepartmentStudent) }),
@@ -218,6 +224,12 @@ const MATRIX: Row[] = [
     route: 'hours',
     query: () => ({ by: 'group', format: 'xlsx' }),
     expect: { admin: F, head: A, methodist: A, curator: F, teacher: A, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'monitoring (XLSX)',
+    route: 'monitoring',
+    query: () => ({ format: 'xlsx' }),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
     name: 'timetable (the week of ИС-21)',

@@ -21,6 +21,8 @@ import { writeCurriculumWorkbook } from '../services/curriculum/curriculum-xlsx'
 import { loadKtp } from '../services/journal/ktp';
 import { slipsFor, slipsInput } from '../services/people/family-access';
 import { hoursDelivered, hoursInput } from '../services/timetable/hours';
+import { monitoring, monitoringInput } from '../services/control/monitoring';
+import { monitoringTitle, renderMonitoringXlsx } from './monitoring';
 import { timetableView, viewInput } from '../services/timetable/views';
 import { renderAccessSlips } from './access-slips';
 import {
@@ -226,6 +228,24 @@ export const REPORT_ROUTES = {
     },
   },
   /** Hours delivered: `?format=xlsx|pdf&by&termId&from&to`, the figures of /hours. */
+  /** The monitoring of journal keeping (XLSX): `?termId&departmentId&teacherId&groupId` (issue #13, item 1). */
+  monitoring: {
+    method: 'GET',
+    permission: 'control.monitor',
+    async make(db, actor, req) {
+      format(req.query, ['xlsx'], 'xlsx');
+      const number = (key: string) => (req.query.get(key) ? Number(req.query.get(key)) : undefined);
+      const parsed = monitoringInput.safeParse({
+        termId: number('termId'),
+        departmentId: number('departmentId'),
+        teacherId: number('teacherId'),
+        groupId: number('groupId'),
+      });
+      if (!parsed.success) throw badInput(parsed.error.issues[0]?.message ?? 'Неверный запрос');
+      const report = await monitoring(db, actor, parsed.data);
+      return { format: 'xlsx', name: monitoringTitle(report), body: await renderMonitoringXlsx(report, publicUrl()) };
+    },
+  },
   hours: {
     method: 'GET',
     permission: 'hours.read',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLE_LABELS } from '../../domain/roles';
 import { rolesOf } from '../policy/actor';
 import { signInLog } from '../queries/audit';
-import { familyStudents, recentMarks } from '../queries/family';
+import { endedChildren, familyStudents, recentMarks } from '../queries/family';
 import { groupRoster, readableGroups } from '../queries/people';
 import { structureOverview } from '../queries/structure';
 import { cardViews, studentCard } from '../queries/student-card';
@@ -17,6 +17,7 @@ import {
   unlinkGuardian,
   unlinkGuardianInput,
 } from '../services/people/student-details';
+import { consentOverview } from '../services/people/parent-consent';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
 import { staffRouter } from './staff';
@@ -28,6 +29,7 @@ import { loadRouter } from './load';
 import { timetableRouter } from './timetable';
 import { reportsRouter } from './reports';
 import { institutionsRouter } from './institutions';
+import { controlRouter } from './control';
 import { todayOf } from '../policy/actor';
 import { setOwnTimeZone, timeZoneInput } from '../services/college/institutions';
 import { idSchema as id } from '../../domain/ids';
@@ -98,6 +100,7 @@ export const appRouter = router({
   timetable: timetableRouter,
   reports: reportsRouter,
   institutions: institutionsRouter,
+  control: controlRouter,
   family: router({
     students: procedure
       .requires('family.read')
@@ -117,6 +120,12 @@ export const appRouter = router({
         async ({ ctx, input }) =>
           (await studentCard(ctx.db, ctx.actor, input.studentId, 'family')) ?? Promise.reject(outOfScope()),
       ),
+    /** A parent's children of 18 and older without their consent: the name and why the access ended (152-ФЗ). */
+    accessEnded: procedure.requires('family.read').query(({ ctx }) => endedChildren(ctx.db, ctx.actor)),
+    /** The student's parents with the consent to each one's access, and its history (the student's own page). */
+    consents: procedure
+      .requires('family.consent')
+      .query(({ ctx }) => consentOverview(ctx.db, ctx.actor, todayOf(ctx.actor))),
   }),
   audit: router({
     signIns: procedure

@@ -20,6 +20,7 @@ import {
   departments,
   guardians,
   movementProposals,
+  parentConsents,
   specialties,
   curriculumItems,
   groupMemberships,
@@ -83,6 +84,7 @@ async function everything(
   foreign: {
     groupId: number;
     studentId: number;
+    guardianId: number;
     assignmentId: number;
     lessonId: number;
     termId: number;
@@ -109,6 +111,8 @@ async function everything(
     'staff.resetPassword': () => c.staff.resetPassword({ userId: foreign.adminUserId }),
     'people.studentCard': () => c.people.studentCard({ studentId: foreign.studentId }),
     'family.studentCard': () => c.family.studentCard({ studentId: foreign.studentId }),
+    'family.accessEnded': () => c.family.accessEnded(),
+    'family.consents': () => c.family.consents(),
     'years.list': () => c.years.list(),
     'years.open': () =>
       c.years.open({
@@ -181,6 +185,12 @@ async function everything(
     'timetable.groupDates': () => c.timetable.groupDates({ date: '2026-12-07', groupId: foreign.groupId }),
     'timetable.pending': () => c.timetable.pending(),
     'timetable.hours': () => c.timetable.hours({ termId: foreign.termId }),
+    'control.monitoring': () => c.control.monitoring({ termId: foreign.termId }),
+    'control.remarks': () => c.control.remarks({ state: 'all' }),
+    'control.notices': () => c.control.notices(),
+    'control.noticeChoices': () => c.control.noticeChoices(),
+    'control.activity': () => c.control.activity({ days: 14 }),
+    'control.myRemarks': () => c.control.myRemarks({ state: 'all' }),
     'reports.preflight': () => c.reports.preflight({ groupId: foreign.groupId, termId: foreign.termId }),
     'reports.consolidated': () => c.reports.consolidated({ groupId: foreign.groupId, termId: foreign.termId }),
     'reports.copies': () => c.reports.copies({ groupId: foreign.groupId, termId: foreign.termId }),
@@ -276,8 +286,17 @@ async function everything(
   // The server actions, with the form a browser would send to reach the other college's records.
   const forms: Record<string, Record<string, string>> = {
     changePasswordAction: { current: 'не-тот-пароль', next: 'новый-пароль-123', confirm: 'новый-пароль-123' },
+    // A parent of the other college: refused as out of scope, whatever the student's own parents are.
+    setParentConsentAction: { guardianId: String(foreign.guardianId), studentId: String(foreign.studentId) },
     certifyJournalAction: { query: `groupId=${foreign.groupId}&termId=${foreign.termId}` },
     certifySheetAction: { query: `groupId=${foreign.groupId}&termId=${foreign.termId}` },
+    issueRemarksAction: { termId: String(foreign.termId), all: 'on' },
+    confirmRemarkAction: { remarkId: '1' },
+    markRemarkFixedAction: { remarkId: '1' },
+    postNoticeAction: { title: 'Чужое объявление', body: 'Чужой текст', groupIds: String(foreign.groupId) },
+    postCheckResultsAction: { termId: String(foreign.termId) },
+    markNoticeReadAction: { noticeId: '1' },
+    withdrawNoticeAction: { noticeId: '1' },
     purgeJournalAction: { yearId: String(foreign.yearId), dryRun: 'on', confirm: 'Чужой' },
     startCollegePrintoutsAction: { termId: String(foreign.termId), lessonsPerPage: '40', newPage: 'on' },
     enrolAction: {
@@ -367,6 +386,10 @@ describe('institution isolation', () => {
   it.each(ROLES)('the other college’s %s sees nothing of the demo college', async (role) => {
     const demoGroup = demo.curator.grants.find((g) => g.role === 'curator')!.groupId!;
     const demoStudent = demo.parent.childStudentIds[0]!.studentId;
+    const [demoMother] = await database.db
+      .select({ id: guardians.id })
+      .from(guardians)
+      .where(eq(guardians.userId, demo.parent.userId));
     const demoJournal = await demoJournalId(database.db, demo.teacher);
     const [demoCurriculum] = await database.db
       .select()
@@ -382,6 +405,7 @@ describe('institution isolation', () => {
       await everything(other[role], {
         groupId: demoGroup,
         studentId: demoStudent,
+        guardianId: demoMother!.id,
         assignmentId: demoJournal,
         lessonId: lesson!.id,
         termId: 1,
@@ -423,6 +447,12 @@ describe('institution isolation', () => {
     expect((await database.db.select().from(specialties)).filter((s) => s.code === '99.99.99')).toEqual([]);
     expect((await database.db.select().from(curriculumItems)).filter((i) => i.name === 'Взлом')).toEqual([]);
     expect((await database.db.select().from(subgroups)).filter((s) => s.name === 'А' || s.name === 'Б')).toEqual([]);
+  });
+
+  it('no consent to a parent’s access was decided across the colleges', async () => {
+    // The demo seed's one consent (the demo student's, to the demo parent) is all there is.
+    const rows = await database.db.select().from(parentConsents);
+    expect(rows.map((r) => [r.institutionId, r.granted])).toEqual([[demo.admin.institutionId, true]]);
   });
 
   it('no college’s time zone was changed by the other', async () => {

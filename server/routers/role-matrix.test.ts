@@ -192,6 +192,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: A, inspector: F },
   },
   {
+    name: 'family.recentMarks (the parent’s elder child, of age, without a consent to the parent)',
+    call: () => (c) => c.family.recentMarks({ studentId: fx.endedChildId }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'family.recentMarks (somebody else’s child)',
     call: () => (c) => c.family.recentMarks({ studentId: fx.strangerStudentId }),
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
@@ -237,6 +242,16 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     name: 'family.studentCard (own / own child)',
     call: () => (c) => c.family.studentCard({ studentId: fx.childId }),
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: A, inspector: F },
+  },
+  {
+    name: 'family.accessEnded (the parent’s children of age without their consent: names and why)',
+    call: () => (c) => c.family.accessEnded(),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: A, inspector: F },
+  },
+  {
+    name: 'family.consents (the student’s own consent to the parents’ access)',
+    call: () => (c) => c.family.consents(),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: F, inspector: F },
   },
   {
     name: 'family.studentCard (somebody else)',
@@ -534,6 +549,36 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     name: 'timetable.hours (hours delivered: the college, a department, a teacher’s own)',
     call: () => (c) => c.timetable.hours({ by: 'group' }),
     expect: { admin: F, head: A, methodist: A, curator: F, teacher: A, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'control.monitoring (the college’s, the department’s)',
+    call: () => (c) => c.control.monitoring({}),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'control.remarks',
+    call: () => (c) => c.control.remarks({ state: 'all' }),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'control.activity',
+    call: () => (c) => c.control.activity({ days: 14 }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'control.notices',
+    call: () => (c) => c.control.notices(),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: A, student: A, parent: A, inspector: A },
+  },
+  {
+    name: 'control.noticeChoices',
+    call: () => (c) => c.control.noticeChoices(),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'control.myRemarks',
+    call: () => (c) => c.control.myRemarks({ state: 'open' }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: A, student: F, parent: F, inspector: F },
   },
   {
     name: 'timetable.myWeek',

@@ -59,6 +59,27 @@ describe('scope of what comes back', () => {
     expect(self.map((s) => s.id)).toEqual(fx.actors.student.ownStudentIds.map((s) => s.studentId));
   });
 
+  it('a parent’s child of age without the consent: out of every list, only the name and why (152-ФЗ)', async () => {
+    const ended = await call('parent').family.accessEnded();
+    expect(ended.map((c) => c.id)).toEqual(fx.actors.parent.childAccessEnded.map((c) => c.studentId));
+    expect(ended.length).toBe(1);
+    expect(Object.keys(ended[0]!).sort()).toEqual([
+      'firstName',
+      'id',
+      'institutionId',
+      'lastName',
+      'middleName',
+      'reason',
+    ]);
+    const children = await call('parent').family.students();
+    expect(children.map((c) => c.id)).not.toContain(ended[0]!.id);
+    // The student decides about the own parents only; a student has no children whose access ended.
+    expect(await call('student').family.accessEnded()).toEqual([]);
+    const [own] = await call('student').family.consents();
+    expect(own!.id).toBe(fx.actors.student.ownStudentIds[0]!.studentId);
+    expect(own!.guardians.map((g) => g.id)).toContain(fx.parentGuardianId);
+  });
+
   it('roles in the demo are one per account', async () => {
     for (const role of ROLES) {
       const rows = await fx.database.db.select().from(userRoles).where(eq(userRoles.userId, fx.actors[role].userId));

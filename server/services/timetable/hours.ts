@@ -95,34 +95,13 @@ export async function hoursDelivered(db: Db, actor: Actor, input: HoursInput): P
     and(eq(teachingAssignments.termId, term.id), assignmentScope(actor, PERMISSION)),
   );
   const ids = journals.map((j) => j.assignmentId);
-  const [split, held, template, changes, off, names] = await Promise.all([
+  const teacherOf = new Map(journals.map((j) => [j.assignmentId, j.teacherId]));
+  const [split, held, { scheduled, withTimetable }, names] = await Promise.all([
     plannedSplit(db, inst, ids),
     heldHours(db, actor, term.id, inst, from, to, today),
-    ids.length ? termPlacements(db, term, inArray(timetableEntries.teachingAssignmentId, ids), 'published') : [],
-    termChanges(db, term, 'published'),
-    termDaysOff(db, term),
+    scheduledHours(db, term, ids, from, to, until, (id) => teacherOf.get(id) ?? null),
     teacherNames(db, inst),
   ]);
-  const wanted = new Set(ids);
-  const teacherOf = new Map(journals.map((j) => [j.assignmentId, j.teacherId]));
-  const dated = datedLessons(
-    from,
-    to,
-    template,
-    changes.filter((c) => wanted.has(c.assignmentId)),
-    term,
-    term.yearStart,
-    off.noLessons,
-    (id) => teacherOf.get(id) ?? null,
-  ).filter((l) => l.status === 'planned');
-  const scheduled = new Map<number, { all: number; until: number }>();
-  for (const l of dated) {
-    const s = scheduled.get(l.assignmentId) ?? { all: 0, until: 0 };
-    s.all += HOURS_PER_PAIR;
-    if (l.date <= until) s.until += HOURS_PER_PAIR;
-    scheduled.set(l.assignmentId, s);
-  }
-  const withTimetable = new Set(template.map((t) => t.assignmentId));
   // A teacher alone sees their own plan and what they taught, substitutions in others' journals included.
   const onlyOwn = grantsFor(actor, PERMISSION).every((g) => g.role === 'teacher');
   const facts: JournalHours[] = journals.map((j) => {
@@ -174,6 +153,45 @@ export async function hoursDelivered(db: Db, actor: Actor, input: HoursInput): P
     journals: journals.length,
     rows,
   };
+}
+
+/**
+ * Hours the published timetable plans for each journal in [from, to] — all of them and those up to `until` — and the
+ * journals it places at all (a journal without a timetable is paced by its plan, see `dueHours`).
+ */
+export async function scheduledHours(
+  db: Db,
+  term: Awaited<ReturnType<typeof openTerms>>[number],
+  ids: number[],
+  from: IsoDate,
+  to: IsoDate,
+  until: IsoDate,
+  teacherOf: (assignmentId: number) => number | null,
+) {
+  const [template, changes, off] = await Promise.all([
+    ids.length ? termPlacements(db, term, inArray(timetableEntries.teachingAssignmentId, ids), 'published') : [],
+    termChanges(db, term, 'published'),
+    termDaysOff(db, term),
+  ]);
+  const wanted = new Set(ids);
+  const dated = datedLessons(
+    from,
+    to,
+    template,
+    changes.filter((c) => wanted.has(c.assignmentId)),
+    term,
+    term.yearStart,
+    off.noLessons,
+    teacherOf,
+  ).filter((l) => l.status === 'planned');
+  const scheduled = new Map<number, { all: number; until: number }>();
+  for (const l of dated) {
+    const s = scheduled.get(l.assignmentId) ?? { all: 0, until: 0 };
+    s.all += HOURS_PER_PAIR;
+    if (l.date <= until) s.until += HOURS_PER_PAIR;
+    scheduled.set(l.assignmentId, s);
+  }
+  return { scheduled, withTimetable: new Set(template.map((t) => t.assignmentId)) };
 }
 
 /** The curriculum's theory / practice (with labs) hours of each journal's item in its semester. */

@@ -1,0 +1,107 @@
+'use client';
+
+import { useState } from 'react';
+import { formatDate } from '@/domain/dates';
+import { flagKey, MONITORING_RULES } from '@/domain/monitoring';
+import type { MonitoringFlagRow } from '@/server/services/control/monitoring';
+import { useFormAction, type ServerFormAction } from '../use-form-action';
+
+/** Flags shown at once; the rest are issued with «по всем найденным». */
+export const FLAGS_SHOWN = 300;
+
+/**
+ * The monitoring's flags with a box each: the controller ticks some (or all found) and issues remarks. The filters go
+ * along, so the server judges the same journals again and issues only what it still finds.
+ */
+export function FlagsForm({
+  action,
+  flags,
+  filters,
+}: {
+  action: ServerFormAction;
+  flags: MonitoringFlagRow[];
+  filters: Record<string, string>;
+}) {
+  const { form, pending, messages } = useFormAction(action);
+  const shown = flags.slice(0, FLAGS_SHOWN);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const fixable = shown.filter((f) => MONITORING_RULES[f.rule].fixable && f.teacherId !== null);
+  const toggleAll = () =>
+    setChecked(checked.size === fixable.length ? new Set() : new Set(fixable.map((f) => flagKey(f))));
+  return (
+    <form {...form} method="post" aria-label="Нарушения">
+      {Object.entries(filters).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <div className="toolbar">
+        <button type="submit" disabled={pending || checked.size === 0}>
+          Выдать замечания по отмеченным ({checked.size})
+        </button>
+        <button type="submit" name="all" value="on" disabled={pending}>
+          Выдать по всем найденным ({flags.filter((f) => MONITORING_RULES[f.rule].fixable).length})
+        </button>
+        {messages}
+      </div>
+      {flags.length > shown.length && (
+        <p className="muted small">
+          Показаны первые {shown.length} из {flags.length}; уточните фильтр, чтобы увидеть остальные.
+        </p>
+      )}
+      <table className="list">
+        <thead>
+          <tr>
+            <th>
+              <input
+                type="checkbox"
+                aria-label="Отметить все"
+                checked={fixable.length > 0 && checked.size === fixable.length}
+                onChange={toggleAll}
+              />
+            </th>
+            <th>Правило</th>
+            <th>Группа</th>
+            <th>Дисциплина</th>
+            <th>Преподаватель</th>
+            <th>С</th>
+            <th>Почему</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((f) => {
+            const key = flagKey(f);
+            const canIssue = MONITORING_RULES[f.rule].fixable && f.teacherId !== null;
+            return (
+              <tr key={key} data-testid="flag">
+                <td>
+                  {canIssue && (
+                    <input
+                      type="checkbox"
+                      name="keys"
+                      value={key}
+                      aria-label={`Замечание: ${f.text}`}
+                      checked={checked.has(key)}
+                      onChange={() => {
+                        const next = new Set(checked);
+                        if (next.has(key)) next.delete(key);
+                        else next.add(key);
+                        setChecked(next);
+                      }}
+                    />
+                  )}
+                </td>
+                <td>{MONITORING_RULES[f.rule].label}</td>
+                <td>{f.group}</td>
+                <td>{f.subject}</td>
+                <td>{f.teacher ?? '—'}</td>
+                <td className="nowrap">{formatDate(f.since)}</td>
+                <td>
+                  <a href={f.href}>{f.text}</a>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+/**
+ * Issue #13, items 1–2: the head of department runs the check, issues a remark on a lesson without a topic; the teacher
+ * sees it on the home page, follows the link, enters the topic — and the remark closes by itself.
+ */
+test('заведующий проверяет журналы и выдаёт замечание; преподаватель исправляет — замечание закрывается само', async ({
+  browser,
+}) => {
+  const head = await browser.newPage();
+  await signInAs(head, 'zav');
+  await head.getByRole('link', { name: 'Контроль' }).click();
+  await expect(head.getByRole('heading', { name: 'Контроль ведения журнала' })).toBeVisible();
+  await head.getByLabel('Группа').selectOption({ label: 'ИС-21' });
+  await head.getByRole('button', { name: 'Проверить' }).click();
+  await expect(head).toHaveURL(/groupId=/);
+  const row = head
+    .getByTestId('flag')
+    .filter({ hasText: 'Нет темы занятия' })
+    .filter({ hasText: 'Операционные системы' })
+    .first();
+  await expect(row).toBeVisible();
+  const why = (await row.locator('td').last().textContent())!.trim();
+  await row.getByRole('checkbox').check();
+  await head.getByRole('button', { name: /Выдать замечания по отмеченным \(1\)/ }).click();
+  await expect(head.getByRole('status')).toHaveText('Выдано 1 замечание');
+  await expect(head.getByTestId('remark').filter({ hasText: why })).toBeVisible();
+
+  const teacher = await browser.newPage();
+  await signInAs(teacher, 'prepod');
+  const remark = teacher.getByTestId('my-remark').filter({ hasText: why });
+  await expect(remark).toBeVisible();
+  await remark.getByRole('link', { name: why }).click();
+  await expect(teacher).toHaveURL(/\/journals\/\d+\?lesson=\d+/);
+  const date = why.slice(0, 5); // «dd.mm»
+  await teacher.locator('button.lesson-header').filter({ hasText: date }).first().click();
+  const dialog = teacher.getByRole('dialog');
+  await dialog.getByLabel('Тема занятия').fill('Файловые системы');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+
+  await teacher.goto('/');
+  await expect(teacher.getByTestId('my-remark').filter({ hasText: why })).toHaveCount(0);
+  await head.reload();
+  await expect(head.getByTestId('remark').filter({ hasText: why })).toHaveCount(0);
+  await expect(head.getByTestId('flag').filter({ hasText: why })).toHaveCount(0);
+});

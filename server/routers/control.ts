@@ -1,0 +1,33 @@
+import { activityInput, userActivity } from '../services/control/activity';
+import { monitoring, monitoringInput } from '../services/control/monitoring';
+import { noticeBoard, noticeChoices } from '../services/control/notices';
+import { remarksList, remarksListInput } from '../services/control/remarks';
+import { procedure, router } from '../trpc/init';
+
+/** Control of journal keeping (issue #13): the monitoring and the remarks; their forms are server actions. */
+export const controlRouter = router({
+  /** The term's monitoring in the controller's scope (regulation §5.2–5.4). */
+  monitoring: procedure
+    .requires('control.monitor')
+    .input(monitoringInput)
+    .query(({ ctx, input }) => monitoring(ctx.db, ctx.actor, input)),
+  /** Remarks on the journals in the controller's scope. */
+  remarks: procedure
+    .requires('control.monitor')
+    .input(remarksListInput)
+    .query(({ ctx, input }) => remarksList(ctx.db, ctx.actor, input, 'controller')),
+  /** Who has not signed in or entered anything lately (issue #13, item 7). */
+  activity: procedure
+    .requires('control.activity')
+    .input(activityInput)
+    .query(({ ctx, input }) => userActivity(ctx.db, ctx.actor, input)),
+  /** The notice board: the posts that reach the actor, the own ones with how many have read them. */
+  notices: procedure.requires('notices.read').query(({ ctx }) => noticeBoard(ctx.db, ctx.actor)),
+  /** Whom a poster may address: departments and groups. */
+  noticeChoices: procedure.requires('notices.post').query(({ ctx }) => noticeChoices(ctx.db, ctx.actor)),
+  /** The teacher's own remarks (regulation §5.6). */
+  myRemarks: procedure
+    .requires('control.ownRemarks')
+    .input(remarksListInput)
+    .query(({ ctx, input }) => remarksList(ctx.db, ctx.actor, input, 'teacher')),
+});

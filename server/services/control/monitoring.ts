@@ -1,0 +1,404 @@
+/**
+ * Monitoring of journal keeping for a term (issue #13, item 1; regulation §5.2–5.4): every journal in the controller's
+ * scope — the administrator and the methodist the college, the head of department the department — judged by the
+ * rules of `domain/monitoring.ts`, with the counts per journal and per teacher, each teacher's last sign-in and last
+ * entry. The facts are read in a handful of set-based statements that keep only what a rule could flag (lessons
+ * lacking something or filled late, students short of grades, missing results once the term is over); the rules
+ * themselves decide.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows, type Db } from '../../../db/client';
+import { addDays, type IsoDate } from '../../../domain/dates';
+import { attestationColumns } from '../../../domain/attestation';
+import { dueHours } from '../../../domain/hours-delivered';
+import { idSchema } from '../../../domain/ids';
+import { MIN_GRADES_PER_TERM } from '../../../domain/journal-stats';
+import {
+  countFlags,
+  emptyCounts,
+  FILL_DAYS,
+  monitoringFlags,
+  type MonitoredJournal,
+  type MonitoredStudent,
+  type MonitoringFlag,
+  type RuleCounts,
+} from '../../../domain/monitoring';
+import { compareByName, fullName, shortName } from '../../../domain/names';
+import { todayOf, type Actor } from '../../policy/actor';
+import { assignmentScope, institutionsFor } from '../../policy/scope';
+import { openTerms } from '../../queries/terms';
+import { badInput, forbidden } from '../refusals';
+import { scheduledHours } from '../timetable/hours';
+
+export const PERMISSION = 'control.monitor';
+
+export const monitoringInput = z.object({
+  termId: idSchema.optional(),
+  departmentId: idSchema.optional(),
+  teacherId: idSchema.optional(),
+  groupId: idSchema.optional(),
+});
+export type MonitoringInput = z.infer<typeof monitoringInput>;
+
+export interface MonitoringJournalRow {
+  assignmentId: number;
+  title: string;
+  groupId: number;
+  group: string;
+  departmentId: number | null;
+  teacherId: number | null;
+  teacher: string | null;
+  plannedHours: number;
+  heldHours: number;
+  dueHours: number;
+  lastEntryAt: string | null;
+  counts: RuleCounts;
+}
+
+export interface MonitoringTeacherRow {
+  teacherId: number | null;
+  teacher: string;
+  lastSignInAt: string | null;
+  lastEntryAt: string | null;
+  journals: number;
+  counts: RuleCounts;
+}
+
+export type MonitoringFlagRow = MonitoringFlag & { subject: string; group: string; teacher: string | null };
+
+export interface MonitoringReport {
+  institutionId: number;
+  timeZone: string;
+  today: IsoDate;
+  term: { id: number; name: string; startsOn: IsoDate; endsOn: IsoDate };
+  terms: { id: number; name: string }[];
+  /** The choices of the filters: everything in the actor's scope for the term. */
+  departments: { id: number; name: string }[];
+  teacherChoices: { id: number; name: string }[];
+  groups: { id: number; name: string }[];
+  journals: MonitoringJournalRow[];
+  teachers: MonitoringTeacherRow[];
+  flags: MonitoringFlagRow[];
+}
+
+interface JournalFact {
+  id: number;
+  group_id: number;
+  group_name: string;
+  department_id: number | null;
+  subgroup_id: number | null;
+  subgroup_name: string | null;
+  item_code: string;
+  item_name: string;
+  teacher_id: number | null;
+  last_name: string | null;
+  first_name: string | null;
+  middle_name: string | null;
+  planned_hours: number;
+  form: string | null;
+}
+
+/** The term's monitoring for the actor's scope, filtered; a term outside the open year is refused (400). */
+export async function monitoring(db: Db, actor: Actor, input: MonitoringInput): Promise<MonitoringReport> {
+  const colleges = institutionsFor(actor, PERMISSION);
+  if (colleges.length === 0) throw forbidden();
+  const today = todayOf(actor);
+  const list = await openTerms(db, colleges);
+  const term =
+    input.termId !== undefined
+      ? list.find((t) => t.id === input.termId)
+      : (list.find((t) => t.startsOn <= today && today <= t.endsOn) ??
+        list.filter((t) => t.startsOn <= today).at(-1) ??
+        list[0]);
+  if (!term) throw badInput('Семестр: не найден среди семестров открытого учебного года');
+  return monitorTerm(db, term, list, today, actor.timeZone, assignmentScope(actor, PERMISSION), input);
+}
+
+export type OpenTerm = Awaited<ReturnType<typeof openTerms>>[number];
+
+/**
+ * The monitoring of the term's journals that `where` admits (a condition on `teaching_assignments`), filtered by
+ * department, teacher and group; the filters' choices come from all the admitted journals.
+ */
+export async function monitorTerm(
+  db: Db,
+  term: OpenTerm,
+  list: readonly OpenTerm[],
+  today: IsoDate,
+  timeZone: string,
+  where: SQL,
+  input: MonitoringInput = {},
+): Promise<MonitoringReport> {
+  const inst = term.institutionId;
+
+  const all = await queryRows<JournalFact>(
+    db,
+    sql`select teaching_assignments.id, g.id as group_id, g.name as group_name, g.department_id,
+          teaching_assignments.subgroup_id, sg.name as subgroup_name, ci.code as item_code, ci.name as item_name,
+          teaching_assignments.teacher_user_id as teacher_id, u.last_name, u.first_name, u.middle_name,
+          teaching_assignments.planned_hours,
+          (select cit.attestation_form from curriculum_item_terms cit
+           where cit.institution_id = g.institution_id and cit.curriculum_item_id = teaching_assignments.curriculum_item_id
+             and cit.semester = (${Number(term.yearStart.slice(0, 4))} - g.admission_year) * 2 + ${term.number}) as form
+        from teaching_assignments
+        join groups g on g.institution_id = teaching_assignments.institution_id and g.id = teaching_assignments.group_id
+        join curriculum_items ci on ci.institution_id = teaching_assignments.institution_id and ci.id = teaching_assignments.curriculum_item_id
+        left join subgroups sg on sg.institution_id = teaching_assignments.institution_id and sg.id = teaching_assignments.subgroup_id
+        left join users u on u.id = teaching_assignments.teacher_user_id
+        where teaching_assignments.institution_id = ${inst} and teaching_assignments.term_id = ${term.id}
+          and ${where}`,
+  );
+  const journals = all.filter(
+    (j) =>
+      (input.departmentId === undefined || j.department_id === input.departmentId) &&
+      (input.teacherId === undefined || j.teacher_id === input.teacherId) &&
+      (input.groupId === undefined || j.group_id === input.groupId),
+  );
+  const ids = journals.map((j) => j.id);
+  const idList = ids.length
+    ? sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : sql`null`;
+  const termEnded = today > term.endsOn;
+  const lastDay = termEnded ? term.endsOn : today;
+  const hoursUntil = addDays(lastDay, -FILL_DAYS);
+  const teacherOf = new Map(journals.map((j) => [j.id, j.teacher_id]));
+
+  const [lessons, held, students, results, entries, signIns, extra, schedule] = await Promise.all([
+    // Lessons up to today that a rule could flag: no topic, nothing marked, or the first entry after 3 days.
+    queryRows<{
+      id: number;
+      assignment_id: number;
+      date: string;
+      topic: string | null;
+      marked: boolean;
+      taught_by: number | null;
+      first_entry_on: string | null;
+    }>(
+      db,
+      sql`select * from (
+            select l.id, l.teaching_assignment_id as assignment_id, l.date::text as date, l.topic, l.taught_by,
+              exists (select 1 from journal_cells c where c.institution_id = l.institution_id and c.lesson_id = l.id
+                and (c.attendance is not null or c.grade1 is not null or c.grade2 is not null)) as marked,
+              (select (min(cc.at) at time zone i.time_zone)::date::text from cell_changes cc
+                where cc.institution_id = l.institution_id and cc.lesson_id = l.id) as first_entry_on
+            from lessons l join institutions i on i.id = l.institution_id
+            where l.institution_id = ${inst} and l.teaching_assignment_id in (${idList}) and l.date <= ${lastDay}) x
+          where topic is null or not marked or first_entry_on > (date::date + ${sql.raw(String(FILL_DAYS))})::text`,
+    ),
+    // Hours held: filled lessons whose date has come (server/queries/lesson-filled.ts).
+    queryRows<{ assignment_id: number; hours: number }>(
+      db,
+      sql`select l.teaching_assignment_id as assignment_id, sum(l.hours)::int as hours from lessons l
+          where l.institution_id = ${inst} and l.teaching_assignment_id in (${idList}) and l.date <= ${lastDay}
+            and (l.topic is not null or l.homework is not null or exists (select 1 from journal_cells c
+              where c.institution_id = l.institution_id and c.lesson_id = l.id
+                and (c.attendance is not null or c.grade1 is not null or c.grade2 is not null)))
+          group by 1`,
+    ),
+    // Students of each journal (its subgroup's, where it has one) with their grades, when short of 5 or, after the
+    // term, for the attestation rule.
+    queryRows<{
+      assignment_id: number;
+      id: number;
+      last_name: string;
+      first_name: string;
+      middle_name: string | null;
+      spans: { from: string; to: string | null }[] | string;
+      grades: number;
+    }>(
+      db,
+      sql`select * from (
+            select ta.id as assignment_id, s.id, s.last_name, s.first_name, s.middle_name,
+              json_agg(json_build_object('from', m.from_date, 'to', m.to_date)) as spans,
+              coalesce((select sum((c.grade1 in ('5','4','3','2'))::int + (c.grade2 in ('5','4','3','2'))::int)
+                from journal_cells c join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
+                where l.institution_id = ta.institution_id and l.teaching_assignment_id = ta.id and c.student_id = s.id
+                  and (c.grade1 is not null or c.grade2 is not null)), 0)::int as grades
+            from teaching_assignments ta
+            join group_memberships m on m.institution_id = ta.institution_id and m.group_id = ta.group_id
+              and m.from_date <= ${term.endsOn} and (m.to_date is null or m.to_date >= ${term.startsOn})
+            join students s on s.institution_id = m.institution_id and s.id = m.student_id
+            where ta.institution_id = ${inst} and ta.id in (${idList})
+              and (ta.subgroup_id is null or exists (select 1 from subgroup_members sm
+                where sm.institution_id = ta.institution_id and sm.subgroup_id = ta.subgroup_id and sm.student_id = s.id))
+            group by ta.id, ta.institution_id, s.institution_id, s.id) x
+          where ${termEnded ? sql`true` : sql`false`} or grades < ${MIN_GRADES_PER_TERM}`,
+    ),
+    queryRows<{ assignment_id: number; student_id: number; field: string; value: string }>(
+      db,
+      sql`select teaching_assignment_id as assignment_id, student_id, field, value from attestation_results
+          where institution_id = ${inst} and teaching_assignment_id in (${idList})`,
+    ),
+    queryRows<{ assignment_id: number; at: string }>(
+      db,
+      sql`select teaching_assignment_id as assignment_id, max(created_at)::text as at from edit_batches
+          where institution_id = ${inst} and teaching_assignment_id in (${idList}) group by 1`,
+    ),
+    queryRows<{ id: number; last_sign_in_at: string | null; last_entry_at: string | null }>(
+      db,
+      sql`with teachers as (select distinct teacher_user_id as id from teaching_assignments
+            where institution_id = ${inst} and id in (${idList}) and teacher_user_id is not null),
+          entries as (select user_id, max(created_at) as at from edit_batches
+            where institution_id = ${inst} and user_id in (select id from teachers) group by user_id)
+          select u.id, u.last_sign_in_at::text as last_sign_in_at, e.at::text as last_entry_at
+          from users u join teachers t on t.id = u.id left join entries e on e.user_id = u.id`,
+    ),
+    queryRows<{ id: number; name: string; kind: 'department' }>(
+      db,
+      sql`select id, name, 'department' as kind from departments where institution_id = ${inst}`,
+    ),
+    scheduledHours(db, term, ids, term.startsOn, term.endsOn, hoursUntil, (id) => teacherOf.get(id) ?? null),
+  ]);
+
+  const heldOf = new Map(held.map((h) => [h.assignment_id, Number(h.hours)]));
+  const entryOf = new Map(entries.map((e) => [e.assignment_id, e.at]));
+  const resultsOf = new Map<string, Record<string, string>>();
+  const columnsOf = new Map(journals.map((j) => [j.id, attestationColumns(j.form)]));
+  for (const r of results) {
+    const header = columnsOf.get(r.assignment_id)?.find((c) => c.field === r.field)?.header;
+    if (!header) continue;
+    const key = `${r.assignment_id}:${r.student_id}`;
+    resultsOf.set(key, { ...resultsOf.get(key), [header]: r.value });
+  }
+  const lessonsOf = groupBy(lessons, (l) => l.assignment_id);
+  const studentsOf = groupBy(students, (s) => s.assignment_id);
+  const titleOf = (j: JournalFact) => `${j.item_code} ${j.item_name}${j.subgroup_name ? ` (${j.subgroup_name})` : ''}`;
+  const teacherName = (j: JournalFact) =>
+    j.last_name ? shortName({ lastName: j.last_name, firstName: j.first_name ?? '', middleName: j.middle_name }) : null;
+  const due = (j: JournalFact) =>
+    dueHours(
+      j.planned_hours,
+      schedule.scheduled.get(j.id)?.until ?? 0,
+      schedule.withTimetable.has(j.id),
+      term,
+      term.startsOn,
+      hoursUntil,
+    );
+
+  const monitored: MonitoredJournal[] = journals.map((j) => ({
+    assignmentId: j.id,
+    title: titleOf(j),
+    groupId: j.group_id,
+    group: j.group_name,
+    teacherId: j.teacher_id,
+    lessons: (lessonsOf.get(j.id) ?? []).map((l) => ({
+      id: l.id,
+      date: l.date,
+      topic: l.topic,
+      marked: l.marked,
+      taughtBy: l.taught_by,
+      firstEntryOn: l.first_entry_on,
+    })),
+    students: (studentsOf.get(j.id) ?? []).map((s): MonitoredStudent => ({
+      id: s.id,
+      name: shortName({ lastName: s.last_name, firstName: s.first_name, middleName: s.middle_name }),
+      spans: (typeof s.spans === 'string'
+        ? (JSON.parse(s.spans) as { from: string; to: string | null }[])
+        : s.spans
+      ).map((p) => ({ from: String(p.from).slice(0, 10), to: p.to === null ? null : String(p.to).slice(0, 10) })),
+      grades: Number(s.grades),
+      results: resultsOf.get(`${j.id}:${s.id}`) ?? {},
+    })),
+    attestation: (columnsOf.get(j.id) ?? []).map((c) => c.header),
+    heldHours: heldOf.get(j.id) ?? 0,
+    dueHours: due(j),
+  }));
+  const flags = monitoringFlags(monitored, term, today);
+
+  const byId = new Map(journals.map((j) => [j.id, j]));
+  const names = new Map<number, string>();
+  for (const j of all) if (j.teacher_id !== null) names.set(j.teacher_id, teacherName(j)!);
+  const flagRows: MonitoringFlagRow[] = flags.map((f) => {
+    const j = byId.get(f.assignmentId)!;
+    return {
+      ...f,
+      subject: titleOf(j),
+      group: j.group_name,
+      teacher: f.teacherId === null ? null : (names.get(f.teacherId) ?? null),
+    };
+  });
+  const flagsOf = groupBy(flags, (f) => f.assignmentId);
+  const journalRows: MonitoringJournalRow[] = monitored.map((m) => {
+    const j = byId.get(m.assignmentId)!;
+    return {
+      assignmentId: m.assignmentId,
+      title: m.title,
+      groupId: m.groupId,
+      group: m.group,
+      departmentId: j.department_id,
+      teacherId: j.teacher_id,
+      teacher: teacherName(j),
+      plannedHours: j.planned_hours,
+      heldHours: m.heldHours,
+      dueHours: m.dueHours,
+      lastEntryAt: entryOf.get(m.assignmentId) ?? null,
+      counts: countFlags(flagsOf.get(m.assignmentId) ?? []),
+    };
+  });
+
+  // Per teacher: a flag counts for whom it concerns (a substitute's lesson for the substitute).
+  const activity = new Map(signIns.map((s) => [s.id, s]));
+  const teacherRows = new Map<number | null, MonitoringTeacherRow>();
+  const rowOf = (id: number | null) => {
+    let row = teacherRows.get(id);
+    if (!row) {
+      row = {
+        teacherId: id,
+        teacher: id === null ? 'Без преподавателя' : (names.get(id) ?? `№ ${id}`),
+        lastSignInAt: id === null ? null : (activity.get(id)?.last_sign_in_at ?? null),
+        lastEntryAt: id === null ? null : (activity.get(id)?.last_entry_at ?? null),
+        journals: 0,
+        counts: emptyCounts(),
+      };
+      teacherRows.set(id, row);
+    }
+    return row;
+  };
+  for (const j of journals) rowOf(j.teacher_id).journals += 1;
+  for (const f of flags) rowOf(f.teacherId).counts[f.rule] += 1;
+
+  const departmentIds = new Set(all.map((j) => j.department_id));
+  const unique = <T extends { id: number }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
+  return {
+    institutionId: inst,
+    timeZone,
+    today,
+    term: { id: term.id, name: term.name, startsOn: term.startsOn, endsOn: term.endsOn },
+    terms: list.filter((t) => t.institutionId === inst).map((t) => ({ id: t.id, name: t.name })),
+    departments: extra.filter((d) => departmentIds.has(d.id)).map((d) => ({ id: d.id, name: d.name })),
+    teacherChoices: unique(
+      all
+        .filter((j) => j.teacher_id !== null)
+        .map((j) => ({
+          id: j.teacher_id!,
+          name: fullName({ lastName: j.last_name!, firstName: j.first_name ?? '', middleName: j.middle_name }),
+          lastName: j.last_name!,
+          firstName: j.first_name ?? '',
+          middleName: j.middle_name,
+        })),
+    )
+      .sort(compareByName)
+      .map(({ id, name }) => ({ id, name })),
+    groups: unique(all.map((j) => ({ id: j.group_id, name: j.group_name }))).sort((a, b) =>
+      a.name.localeCompare(b.name, 'ru'),
+    ),
+    journals: journalRows.sort((a, b) => a.group.localeCompare(b.group, 'ru') || a.title.localeCompare(b.title, 'ru')),
+    teachers: [...teacherRows.values()].sort((a, b) => a.teacher.localeCompare(b.teacher, 'ru')),
+    flags: flagRows,
+  };
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
