@@ -16,7 +16,7 @@ const SUBSTITUTE = 9;
 const lesson = (id: number, date: string, over: Partial<MonitoredLesson> = {}): MonitoredLesson => ({
   id,
   date,
-  topic: 'Тема',
+  hasTopic: true,
   marked: true,
   taughtBy: null,
   firstEntryOn: date,
@@ -46,7 +46,7 @@ const journal = (over: Partial<MonitoredJournal> = {}): MonitoredJournal => ({
 
 describe('a lesson is filled within 3 days (§5.6)', () => {
   it('an empty lesson 3 days old is not flagged yet; on the 4th day it is, since that day', () => {
-    const j = journal({ lessons: [lesson(11, '2026-11-27', { topic: null, marked: false, firstEntryOn: null })] });
+    const j = journal({ lessons: [lesson(11, '2026-11-27', { hasTopic: false, marked: false, firstEntryOn: null })] });
     expect(monitoringFlags([j], TERM, '2026-11-30')).toEqual([]);
     const flags = monitoringFlags([j], TERM, '2026-12-01');
     expect(flags).toEqual([
@@ -66,7 +66,7 @@ describe('a lesson is filled within 3 days (§5.6)', () => {
   it('marks without a topic are «noTopic»; a topic without marks is a filled lesson (absences only are recorded)', () => {
     const j = journal({
       lessons: [
-        lesson(11, '2026-11-02', { topic: null }),
+        lesson(11, '2026-11-02', { hasTopic: false }),
         lesson(12, '2026-11-03', { marked: false, firstEntryOn: null }),
       ],
     });
@@ -76,13 +76,13 @@ describe('a lesson is filled within 3 days (§5.6)', () => {
   });
 
   it('a lesson in the future and a cancelled lesson (not among the journal’s lessons) are not judged', () => {
-    const j = journal({ lessons: [lesson(11, '2026-12-10', { topic: null, marked: false, firstEntryOn: null })] });
+    const j = journal({ lessons: [lesson(11, '2026-12-10', { hasTopic: false, marked: false, firstEntryOn: null })] });
     expect(monitoringFlags([j], TERM, '2026-12-02')).toEqual([]);
   });
 
   it('a substitute’s lesson is the substitute’s flag', () => {
     const j = journal({
-      lessons: [lesson(11, '2026-11-02', { topic: null, marked: false, firstEntryOn: null, taughtBy: SUBSTITUTE })],
+      lessons: [lesson(11, '2026-11-02', { hasTopic: false, marked: false, firstEntryOn: null, taughtBy: SUBSTITUTE })],
     });
     expect(monitoringFlags([j], TERM, '2026-11-20')[0]).toMatchObject({ teacherId: SUBSTITUTE, lessonId: 11 });
   });

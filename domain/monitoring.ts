@@ -38,7 +38,7 @@ export const MONITORING_RULE_KEYS = Object.keys(MONITORING_RULES) as MonitoringR
 export interface MonitoredLesson {
   id: number;
   date: IsoDate;
-  topic: string | null;
+  hasTopic: boolean;
   /** Any grade or attendance mark in a cell of the lesson. */
   marked: boolean;
   /** The substitute who taught it, answerable for it instead of the journal's teacher. */
@@ -171,7 +171,7 @@ export function monitoringFlags(
       const who = l.taughtBy ?? j.teacherId;
       const deadline = addDays(l.date, FILL_DAYS);
       const overdue = today > deadline;
-      if (overdue && !l.topic && !l.marked)
+      if (overdue && !l.hasTopic && !l.marked)
         add(
           'unfilledLesson',
           addDays(deadline, 1),
@@ -180,7 +180,7 @@ export function monitoringFlags(
           null,
           who,
         );
-      else if (overdue && !l.topic)
+      else if (overdue && !l.hasTopic)
         add(
           'noTopic',
           addDays(deadline, 1),

@@ -15,8 +15,9 @@ test('заведующий проверяет журналы и выдаёт з�
   await head.getByRole('link', { name: 'Контроль' }).click();
   await expect(head.getByRole('heading', { name: 'Контроль ведения журнала' })).toBeVisible();
   await head.getByLabel('Группа').selectOption({ label: 'ИС-21' });
+  await head.getByLabel('Преподаватель').selectOption({ label: 'Петрова Анна Николаевна' });
   await head.getByRole('button', { name: 'Проверить' }).click();
-  await expect(head).toHaveURL(/groupId=/);
+  await expect(head).toHaveURL(/groupId=.*teacherId=|teacherId=.*groupId=/);
   const row = head
     .getByTestId('flag')
     .filter({ hasText: 'Нет темы занятия' })

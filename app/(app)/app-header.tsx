@@ -25,6 +25,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         {can(actor, 'timetable.own') && <Link href="/timetable/my">Моё расписание</Link>}
         {can(actor, 'timetable.manage') && <Link href="/timetable/setup">Звонки и аудитории</Link>}
         {can(actor, 'hours.read') && <Link href="/hours">Вычитка часов</Link>}
+        {can(actor, 'family.read') && <Link href="/family">Успеваемость</Link>}
         {can(actor, 'notices.read') && <Link href="/notices">Доска</Link>}
         {can(actor, 'control.monitor') && <Link href="/control">Контроль</Link>}
         {can(actor, 'control.activity') && <Link href="/control/activity">Активность</Link>}

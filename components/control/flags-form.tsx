@@ -6,24 +6,25 @@ import { flagKey, MONITORING_RULES } from '@/domain/monitoring';
 import type { MonitoringFlagRow } from '@/server/services/control/monitoring';
 import { useFormAction, type ServerFormAction } from '../use-form-action';
 
-/** Flags shown at once; the rest are issued with «по всем найденным». */
-export const FLAGS_SHOWN = 300;
-
 /**
  * The monitoring's flags with a box each: the controller ticks some (or all found) and issues remarks. The filters go
  * along, so the server judges the same journals again and issues only what it still finds.
  */
 export function FlagsForm({
   action,
-  flags,
+  flags: shown,
+  flagCount,
+  fixableCount,
   filters,
 }: {
   action: ServerFormAction;
+  /** The first flags (the oldest); `flagCount` of them in all. */
   flags: MonitoringFlagRow[];
+  flagCount: number;
+  fixableCount: number;
   filters: Record<string, string>;
 }) {
   const { form, pending, messages } = useFormAction(action);
-  const shown = flags.slice(0, FLAGS_SHOWN);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const fixable = shown.filter((f) => MONITORING_RULES[f.rule].fixable && f.teacherId !== null);
   const toggleAll = () =>
@@ -38,13 +39,13 @@ export function FlagsForm({
           Выдать замечания по отмеченным ({checked.size})
         </button>
         <button type="submit" name="all" value="on" disabled={pending}>
-          Выдать по всем найденным ({flags.filter((f) => MONITORING_RULES[f.rule].fixable).length})
+          Выдать по всем найденным ({fixableCount})
         </button>
         {messages}
       </div>
-      {flags.length > shown.length && (
+      {flagCount > shown.length && (
         <p className="muted small">
-          Показаны первые {shown.length} из {flags.length}; уточните фильтр, чтобы увидеть остальные.
+          Показаны {shown.length} самых давних из {flagCount}; уточните фильтр или скачайте XLSX со всеми.
         </p>
       )}
       <table className="list">

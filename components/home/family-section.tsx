@@ -30,6 +30,9 @@ export function FamilySection({
             {fullName(student)}
             {student.groupName && <span className="muted">, группа {student.groupName}</span>}
           </h2>
+          <p>
+            <a href={`/family?student=${student.id}`}>Оценки, посещаемость и домашние задания по предметам</a>
+          </p>
           <p className="small">
             Табель успеваемости (PDF): <a href={`/api/reports/report-card/${student.id}`}>за семестр</a> ·{' '}
             <a href={`/api/reports/report-card/${student.id}?period=year`}>за учебный год</a>

@@ -18,6 +18,7 @@ import {
   unlinkGuardianInput,
 } from '../services/people/student-details';
 import { consentOverview } from '../services/people/parent-consent';
+import { familyPortal, familyPortalInput } from '../services/people/family-portal';
 import { journalRouter } from './journal';
 import { yearsRouter } from './years';
 import { staffRouter } from './staff';
@@ -112,6 +113,11 @@ export const appRouter = router({
         async ({ ctx, input }) =>
           (await recentMarks(ctx.db, ctx.actor, input.studentId, input.limit)) ?? Promise.reject(outOfScope()),
       ),
+    /** The family portal of one student for a term (issue #13, item 5). */
+    portal: procedure
+      .requires('family.read')
+      .input(familyPortalInput)
+      .query(({ ctx, input }) => familyPortal(ctx.db, ctx.actor, input)),
     /** One's own card, or one's child's: the name and the groups, no other personal data. */
     studentCard: procedure
       .requires('family.read')

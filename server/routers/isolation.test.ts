@@ -103,6 +103,7 @@ async function everything(
     'people.groupStudents': () => c.people.groupStudents({ groupId: foreign.groupId }),
     'journal.assignments': () => c.journal.assignments(),
     'family.students': () => c.family.students(),
+    'family.portal': () => c.family.portal({ studentId: foreign.studentId }),
     'family.recentMarks': () => c.family.recentMarks({ studentId: foreign.studentId }),
     'audit.signIns': () => c.audit.signIns(),
     'audit.cardViews': () => c.audit.cardViews(),

@@ -201,6 +201,21 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     call: () => (c) => c.family.recentMarks({ studentId: fx.strangerStudentId }),
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
+  {
+    name: 'family.portal (the parent’s child, the student himself)',
+    call: () => (c) => c.family.portal({ studentId: fx.childId }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: A, parent: A, inspector: F },
+  },
+  {
+    name: 'family.portal (the parent’s elder child, of age, without a consent to the parent)',
+    call: () => (c) => c.family.portal({ studentId: fx.endedChildId }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
+    name: 'family.portal (somebody else’s child)',
+    call: () => (c) => c.family.portal({ studentId: fx.strangerStudentId }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
   { name: 'years.list', call: () => (c) => c.years.list(), expect: ADMIN_ONLY },
   {
     name: 'years.open (overlapping dates: passes the policy, opens nothing)',

@@ -45,15 +45,10 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
     if (input[key] !== undefined) filters[key] = String(input[key]);
   const query = new URLSearchParams(filters).toString();
 
-  const totals = Object.fromEntries(MONITORING_RULE_KEYS.map((k) => [k, r.flags.filter((f) => f.rule === k).length]));
+  const totals = r.totals;
   // Heat map: whom a flag concerns × the journal's group.
   const groupsShown = r.groups.filter((g) => r.journals.some((j) => j.groupId === g.id));
-  const cell = new Map<string, number>();
-  for (const f of r.flags) {
-    const g = r.journals.find((j) => j.assignmentId === f.assignmentId)!.groupId;
-    const k = `${f.teacherId ?? 0}:${g}`;
-    cell.set(k, (cell.get(k) ?? 0) + 1);
-  }
+  const cell = new Map(r.heat.map((h) => [`${h.teacherId ?? 0}:${h.groupId}`, h.count]));
   const teaches = new Set(r.journals.map((j) => `${j.teacherId ?? 0}:${j.groupId}`));
 
   return (
@@ -111,8 +106,8 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
       <ActionButton action={postCheckResultsAction} fields={filters} label="Опубликовать итоги на доске информации" />
       <p className="muted small">
         {r.term.name} ({formatDate(r.term.startsOn)} — {formatDate(r.term.endsOn)}), проверка на {formatDate(r.today)}:{' '}
-        {countOf(r.journals.length, NOUNS.journal)}, {countOf(r.flags.length, NOUNS.flag)}. Занятие заполняют не реже
-        раза в 3 дня, у каждого студента не меньше 5 оценок за семестр — к текущему дню пропорционально прошедшей части
+        {countOf(r.journals.length, NOUNS.journal)}, {countOf(r.flagCount, NOUNS.flag)}. Занятие заполняют не реже раза
+        в 3 дня, у каждого студента не меньше 5 оценок за семестр — к текущему дню пропорционально прошедшей части
         семестра (п. 5.6 Положения); часы — к дню три дня назад; результаты аттестации — после окончания семестра.
       </p>
       <div className="cards">
@@ -198,10 +193,16 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
 
       <section className="panel" aria-labelledby="flags">
         <h2 id="flags">Нарушения</h2>
-        {r.flags.length === 0 ? (
+        {r.flagCount === 0 ? (
           <p>Нарушений не найдено.</p>
         ) : (
-          <FlagsForm action={issueRemarksAction} flags={r.flags} filters={filters} />
+          <FlagsForm
+            action={issueRemarksAction}
+            flags={r.flags}
+            flagCount={r.flagCount}
+            fixableCount={r.fixableCount}
+            filters={filters}
+          />
         )}
       </section>
 

@@ -22,6 +22,7 @@ import {
   type MonitoredJournal,
   type MonitoredStudent,
   type MonitoringFlag,
+  MONITORING_RULES,
   type RuleCounts,
 } from '../../../domain/monitoring';
 import { compareByName, fullName, shortName } from '../../../domain/names';
@@ -79,7 +80,24 @@ export interface MonitoringReport {
   groups: { id: number; name: string }[];
   journals: MonitoringJournalRow[];
   teachers: MonitoringTeacherRow[];
+  /** Counts per rule over everything found. */
+  totals: RuleCounts;
+  /** The heat map: flags per teacher (whom they concern; null — no teacher) and group. */
+  heat: { teacherId: number | null; groupId: number; count: number }[];
+  /** Flags found in all; `flags` may hold only the first of them (see `shownFlags`). */
+  flagCount: number;
+  /** Of them, those a remark can be issued for. */
+  fixableCount: number;
+  /** The oldest first. */
   flags: MonitoringFlagRow[];
+}
+
+/** Flags a screen shows at once; the whole list is in the XLSX, and «all found» remarks are issued on the server. */
+export const FLAGS_SHOWN = 300;
+
+/** The report as the screen needs it: the counts whole, the flags cut to the oldest `FLAGS_SHOWN`. */
+export function shownFlags(report: MonitoringReport): MonitoringReport {
+  return { ...report, flags: report.flags.slice(0, FLAGS_SHOWN) };
 }
 
 interface JournalFact {
@@ -156,48 +174,38 @@ export async function monitorTerm(
       (input.groupId === undefined || j.group_id === input.groupId),
   );
   const ids = journals.map((j) => j.id);
-  const idList = ids.length
-    ? sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )
-    : sql`null`;
+  // One text parameter, not a list of a thousand ids: the statements stay small and cheap to plan.
+  const idList = sql`(select unnest(string_to_array(${ids.join(',')}, ',')::int[]))`;
   const termEnded = today > term.endsOn;
   const lastDay = termEnded ? term.endsOn : today;
   const hoursUntil = addDays(lastDay, -FILL_DAYS);
   const teacherOf = new Map(journals.map((j) => [j.id, j.teacher_id]));
 
-  const [lessons, held, students, results, entries, signIns, extra, schedule] = await Promise.all([
-    // Lessons up to today that a rule could flag: no topic, nothing marked, or the first entry after 3 days.
+  const [lessons, students, results, entries, signIns, extra, schedule] = await Promise.all([
+    // Every lesson up to the last day, with what the rules and the held hours need (one probe of its cells each).
     queryRows<{
       id: number;
       assignment_id: number;
       date: string;
-      topic: string | null;
+      hours: number;
+      has_topic: boolean;
+      has_homework: boolean;
       marked: boolean;
       taught_by: number | null;
       first_entry_on: string | null;
     }>(
       db,
-      sql`select * from (
-            select l.id, l.teaching_assignment_id as assignment_id, l.date::text as date, l.topic, l.taught_by,
-              exists (select 1 from journal_cells c where c.institution_id = l.institution_id and c.lesson_id = l.id
-                and (c.attendance is not null or c.grade1 is not null or c.grade2 is not null)) as marked,
-              (select (min(cc.at) at time zone i.time_zone)::date::text from cell_changes cc
-                where cc.institution_id = l.institution_id and cc.lesson_id = l.id) as first_entry_on
-            from lessons l join institutions i on i.id = l.institution_id
-            where l.institution_id = ${inst} and l.teaching_assignment_id in (${idList}) and l.date <= ${lastDay}) x
-          where topic is null or not marked or first_entry_on > (date::date + ${sql.raw(String(FILL_DAYS))})::text`,
-    ),
-    // Hours held: filled lessons whose date has come (server/queries/lesson-filled.ts).
-    queryRows<{ assignment_id: number; hours: number }>(
-      db,
-      sql`select l.teaching_assignment_id as assignment_id, sum(l.hours)::int as hours from lessons l
-          where l.institution_id = ${inst} and l.teaching_assignment_id in (${idList}) and l.date <= ${lastDay}
-            and (l.topic is not null or l.homework is not null or exists (select 1 from journal_cells c
-              where c.institution_id = l.institution_id and c.lesson_id = l.id
-                and (c.attendance is not null or c.grade1 is not null or c.grade2 is not null)))
-          group by 1`,
+      sql`with f as (select cc.lesson_id, min(cc.at) as at from cell_changes cc
+            where cc.institution_id = ${inst} and cc.lesson_id in (select id from lessons
+              where institution_id = ${inst} and teaching_assignment_id in ${idList} and date <= ${lastDay})
+            group by cc.lesson_id)
+          select l.id, l.teaching_assignment_id as assignment_id, l.date::text as date, l.hours,
+            l.topic is not null as has_topic, l.homework is not null as has_homework, l.taught_by,
+            exists (select 1 from journal_cells c where c.institution_id = l.institution_id and c.lesson_id = l.id
+              and (c.attendance is not null or c.grade1 is not null or c.grade2 is not null)) as marked,
+            (f.at at time zone i.time_zone)::date::text as first_entry_on
+          from lessons l join institutions i on i.id = l.institution_id left join f on f.lesson_id = l.id
+          where l.institution_id = ${inst} and l.teaching_assignment_id in ${idList} and l.date <= ${lastDay}`,
     ),
     // Students of each journal (its subgroup's, where it has one) with their grades, when short of 5 or, after the
     // term, for the attestation rule.
@@ -211,37 +219,41 @@ export async function monitorTerm(
       grades: number;
     }>(
       db,
-      sql`select * from (
-            select ta.id as assignment_id, s.id, s.last_name, s.first_name, s.middle_name,
-              json_agg(json_build_object('from', m.from_date, 'to', m.to_date)) as spans,
-              coalesce((select sum((c.grade1 in ('5','4','3','2'))::int + (c.grade2 in ('5','4','3','2'))::int)
-                from journal_cells c join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
-                where l.institution_id = ta.institution_id and l.teaching_assignment_id = ta.id and c.student_id = s.id
-                  and (c.grade1 is not null or c.grade2 is not null)), 0)::int as grades
+      sql`with g as (
+            select l.teaching_assignment_id as ta, c.student_id,
+              sum((c.grade1 in ('5','4','3','2'))::int + (c.grade2 in ('5','4','3','2'))::int)::int as grades
+            from lessons l join journal_cells c on c.institution_id = l.institution_id and c.lesson_id = l.id
+            where l.institution_id = ${inst} and l.teaching_assignment_id in ${idList}
+              and (c.grade1 is not null or c.grade2 is not null)
+            group by 1, 2),
+          r as (
+            select ta.id as ta, m.student_id, json_agg(json_build_object('from', m.from_date, 'to', m.to_date)) as spans
             from teaching_assignments ta
             join group_memberships m on m.institution_id = ta.institution_id and m.group_id = ta.group_id
               and m.from_date <= ${term.endsOn} and (m.to_date is null or m.to_date >= ${term.startsOn})
-            join students s on s.institution_id = m.institution_id and s.id = m.student_id
-            where ta.institution_id = ${inst} and ta.id in (${idList})
+            where ta.institution_id = ${inst} and ta.id in ${idList}
               and (ta.subgroup_id is null or exists (select 1 from subgroup_members sm
-                where sm.institution_id = ta.institution_id and sm.subgroup_id = ta.subgroup_id and sm.student_id = s.id))
-            group by ta.id, ta.institution_id, s.institution_id, s.id) x
-          where ${termEnded ? sql`true` : sql`false`} or grades < ${MIN_GRADES_PER_TERM}`,
+                where sm.institution_id = ta.institution_id and sm.subgroup_id = ta.subgroup_id and sm.student_id = m.student_id))
+            group by ta.id, m.student_id)
+          select r.ta as assignment_id, s.id, s.last_name, s.first_name, s.middle_name, r.spans, coalesce(g.grades, 0) as grades
+          from r join students s on s.institution_id = ${inst} and s.id = r.student_id
+          left join g on g.ta = r.ta and g.student_id = r.student_id
+          where ${termEnded ? sql`true` : sql`false`} or coalesce(g.grades, 0) < ${MIN_GRADES_PER_TERM}`,
     ),
     queryRows<{ assignment_id: number; student_id: number; field: string; value: string }>(
       db,
       sql`select teaching_assignment_id as assignment_id, student_id, field, value from attestation_results
-          where institution_id = ${inst} and teaching_assignment_id in (${idList})`,
+          where institution_id = ${inst} and teaching_assignment_id in ${idList}`,
     ),
     queryRows<{ assignment_id: number; at: string }>(
       db,
       sql`select teaching_assignment_id as assignment_id, max(created_at)::text as at from edit_batches
-          where institution_id = ${inst} and teaching_assignment_id in (${idList}) group by 1`,
+          where institution_id = ${inst} and teaching_assignment_id in ${idList} group by 1`,
     ),
     queryRows<{ id: number; last_sign_in_at: string | null; last_entry_at: string | null }>(
       db,
       sql`with teachers as (select distinct teacher_user_id as id from teaching_assignments
-            where institution_id = ${inst} and id in (${idList}) and teacher_user_id is not null),
+            where institution_id = ${inst} and id in ${idList} and teacher_user_id is not null),
           entries as (select user_id, max(created_at) as at from edit_batches
             where institution_id = ${inst} and user_id in (select id from teachers) group by user_id)
           select u.id, u.last_sign_in_at::text as last_sign_in_at, e.at::text as last_entry_at
@@ -254,7 +266,11 @@ export async function monitorTerm(
     scheduledHours(db, term, ids, term.startsOn, term.endsOn, hoursUntil, (id) => teacherOf.get(id) ?? null),
   ]);
 
-  const heldOf = new Map(held.map((h) => [h.assignment_id, Number(h.hours)]));
+  // Hours held: filled lessons whose date has come (server/queries/lesson-filled.ts).
+  const heldOf = new Map<number, number>();
+  for (const l of lessons)
+    if (l.has_topic || l.has_homework || l.marked)
+      heldOf.set(l.assignment_id, (heldOf.get(l.assignment_id) ?? 0) + Number(l.hours));
   const entryOf = new Map(entries.map((e) => [e.assignment_id, e.at]));
   const resultsOf = new Map<string, Record<string, string>>();
   const columnsOf = new Map(journals.map((j) => [j.id, attestationColumns(j.form)]));
@@ -288,7 +304,7 @@ export async function monitorTerm(
     lessons: (lessonsOf.get(j.id) ?? []).map((l) => ({
       id: l.id,
       date: l.date,
-      topic: l.topic,
+      hasTopic: l.has_topic,
       marked: l.marked,
       taughtBy: l.taught_by,
       firstEntryOn: l.first_entry_on,
@@ -312,6 +328,14 @@ export async function monitorTerm(
   const byId = new Map(journals.map((j) => [j.id, j]));
   const names = new Map<number, string>();
   for (const j of all) if (j.teacher_id !== null) names.set(j.teacher_id, teacherName(j)!);
+  const heat = new Map<string, { teacherId: number | null; groupId: number; count: number }>();
+  for (const f of flags) {
+    const groupId = byId.get(f.assignmentId)!.group_id;
+    const key = `${f.teacherId}:${groupId}`;
+    const cell = heat.get(key) ?? { teacherId: f.teacherId, groupId, count: 0 };
+    cell.count += 1;
+    heat.set(key, cell);
+  }
   const flagRows: MonitoringFlagRow[] = flags.map((f) => {
     const j = byId.get(f.assignmentId)!;
     return {
@@ -388,7 +412,11 @@ export async function monitorTerm(
     ),
     journals: journalRows.sort((a, b) => a.group.localeCompare(b.group, 'ru') || a.title.localeCompare(b.title, 'ru')),
     teachers: [...teacherRows.values()].sort((a, b) => a.teacher.localeCompare(b.teacher, 'ru')),
-    flags: flagRows,
+    totals: countFlags(flags),
+    heat: [...heat.values()],
+    flagCount: flags.length,
+    fixableCount: flags.filter((f) => MONITORING_RULES[f.rule].fixable && f.teacherId !== null).length,
+    flags: flagRows.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0)),
   };
 }
 
