@@ -23,6 +23,8 @@ export default tseslint.config(
       'playwright-report/**',
       'db/migrations/**',
       'next-env.d.ts',
+      // Static files served as they are (the service worker is plain browser JS, not part of the TS project).
+      'public/**',
     ],
   },
   js.configs.recommended,

@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './helpers';
 
 test.use({ viewport: { width: 375, height: 740 } });
 
-const noSidewaysScroll = (page: import('@playwright/test').Page) =>
+const noSidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
@@ -32,7 +32,10 @@ test('родитель на телефоне: предметы, оценки и 
   const children = page.getByRole('navigation', { name: 'Дети' }).getByRole('link');
   await expect(children).toHaveCount(2);
   const first = (await page.locator('p strong').first().textContent())!.trim();
-  await children.filter({ hasNot: page.locator('[aria-current="page"]') }).last().click();
+  await children
+    .filter({ hasNot: page.locator('[aria-current="page"]') })
+    .last()
+    .click();
   await expect(page.locator('p strong').first()).not.toHaveText(first);
   await expect(subjects.first()).toBeVisible();
   expect(await noSidewaysScroll(page)).toBe(0);
@@ -51,7 +54,6 @@ test('родитель на телефоне: предметы, оценки и 
   // Installable: the manifest and its icons.
   const manifest = await (await page.request.get('/manifest.webmanifest')).json();
   expect(manifest.display).toBe('standalone');
-  for (const icon of manifest.icons as { src: string }[])
-    expect((await page.request.get(icon.src)).status()).toBe(200);
+  for (const icon of manifest.icons as { src: string }[]) expect((await page.request.get(icon.src)).status()).toBe(200);
   expect((await page.request.get('/sw.js')).status()).toBe(200);
 });
