@@ -105,7 +105,7 @@ export default async function HomePage() {
             {countOf(roster.students.length, NOUNS.student)}
             {roster.termName ? ` · ${roster.termName}` : ''} ·{' '}
             <a href={`/api/reports/group-roster/${g.id}`}>Скачать список (CSV для Excel)</a> ·{' '}
-            <a href={`/groups/${g.id}/subgroups`}>Подгруппы</a> ·{' '}
+            <a href={`/groups/${g.id}/week`}>Неделя группы</a> · <a href={`/groups/${g.id}/subgroups`}>Подгруппы</a> ·{' '}
             <a href={`/groups/${g.id}/access`}>Доступ студентов и родителей</a>
           </p>
           <RosterTable roster={roster} />

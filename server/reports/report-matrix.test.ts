@@ -188,6 +188,20 @@ const MATRIX: Row[] = [
     expect: GROUP_ADMINISTRATION,
   },
   {
+    name: 'curator-week/[groupId] (ИС-21, a week, PDF)',
+    route: 'curator-week/[groupId]',
+    params: () => ({ groupId: String(fx.curatorGroupId) }),
+    query: () => ({ date: '2026-11-25' }),
+    expect: GROUP_ADMINISTRATION,
+  },
+  {
+    name: 'curator-week/[groupId] (a month of a group of another department, XLSX)',
+    route: 'curator-week/[groupId]',
+    params: () => ({ groupId: String(fx.otherDepartmentGroupId) }),
+    query: () => ({ period: 'month', format: 'xlsx' }),
+    expect: { ...GROUP_ADMINISTRATION, curator: F, head: F },
+  },
+  {
     name: 'attendance (a group of another department)',
     route: 'attendance',
     query: () => ({ groupId: String(fx.otherDepartmentGroupId), termId: term() }),

@@ -32,6 +32,13 @@ import {
   renderAttendancePdf,
   renderAttendanceXlsx,
 } from './attendance';
+import {
+  curatorWeekInputFromQuery,
+  curatorWeekTitle,
+  loadCuratorWeek,
+  renderCuratorWeekPdf,
+  renderCuratorWeekXlsx,
+} from './curator-week';
 import { examSheetName, loadExamSheet, renderExamSheetPdf, renderExamSheetXlsx } from './exam-sheet';
 import { copyPdf } from './certify';
 import { jobFile } from './jobs';
@@ -192,6 +199,20 @@ export const REPORT_ROUTES = {
         attendanceTitle,
         renderAttendancePdf,
         renderAttendanceXlsx,
+      );
+    },
+  },
+  /** The curator's week of a group (issue #13, item 4): `?date&period=week|month&format=pdf|xlsx`. */
+  'curator-week/[groupId]': {
+    method: 'GET',
+    permission: 'reports.group',
+    async make(db, actor, req) {
+      return pdfOrXlsx(
+        req.query,
+        () => loadCuratorWeek(db, actor, curatorWeekInputFromQuery(req.params.groupId, req.query)),
+        curatorWeekTitle,
+        renderCuratorWeekPdf,
+        renderCuratorWeekXlsx,
       );
     },
   },

@@ -1,16 +1,19 @@
 import { activityInput, userActivity } from '../services/control/activity';
-import { monitoring, monitoringInput, shownFlags } from '../services/control/monitoring';
+import { monitoringInput, shownFlags } from '../services/control/monitoring';
 import { noticeBoard, noticeChoices } from '../services/control/notices';
-import { remarksList, remarksListInput } from '../services/control/remarks';
+import { monitoringWithRemarks, remarksList, remarksListInput } from '../services/control/remarks';
 import { procedure, router } from '../trpc/init';
 
 /** Control of journal keeping (issue #13): the monitoring and the remarks; their forms are server actions. */
 export const controlRouter = router({
-  /** The term's monitoring in the controller's scope (regulation §5.2–5.4); the oldest flags, all the counts. */
+  /**
+   * The term's monitoring in the controller's scope (regulation §5.2–5.4); the oldest flags, all the counts. Open
+   * remarks whose rule no longer fires close on the way.
+   */
   monitoring: procedure
     .requires('control.monitor')
     .input(monitoringInput)
-    .query(async ({ ctx, input }) => shownFlags(await monitoring(ctx.db, ctx.actor, input))),
+    .query(async ({ ctx, input }) => shownFlags(await monitoringWithRemarks(ctx.db, ctx.actor, input))),
   /** Remarks on the journals in the controller's scope. */
   remarks: procedure
     .requires('control.monitor')

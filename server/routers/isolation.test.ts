@@ -194,6 +194,7 @@ async function everything(
     'control.myRemarks': () => c.control.myRemarks({ state: 'all' }),
     'reports.preflight': () => c.reports.preflight({ groupId: foreign.groupId, termId: foreign.termId }),
     'reports.consolidated': () => c.reports.consolidated({ groupId: foreign.groupId, termId: foreign.termId }),
+    'reports.curatorWeek': () => c.reports.curatorWeek({ groupId: foreign.groupId, period: 'month' }),
     'reports.copies': () => c.reports.copies({ groupId: foreign.groupId, termId: foreign.termId }),
     'reports.jobs': () => c.reports.jobs(),
     'reports.job': () => c.reports.job({ jobId: foreign.reportJobId }),

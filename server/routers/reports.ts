@@ -1,6 +1,7 @@
 import { consolidatedInput, loadConsolidatedSheet } from '../reports/consolidated/load';
 import { printPreflight, preflightInput } from '../reports/printout/preflight';
 import { procedure, router } from '../trpc/init';
+import { curatorWeekInput, loadCuratorWeek } from '../reports/curator-week';
 import { groupCopies } from '../reports/certify';
 import { jobIdInput, jobProgress, recentJobs } from '../reports/jobs';
 import { idSchema } from '../../domain/ids';
@@ -18,6 +19,11 @@ export const reportsRouter = router({
     .requires('reports.group')
     .input(consolidatedInput)
     .query(({ ctx, input }) => loadConsolidatedSheet(ctx.db, ctx.actor, input)),
+  /** The curator's week: students × subjects for a week or a month, the students at risk (issue #13, item 4). */
+  curatorWeek: procedure
+    .requires('reports.group')
+    .input(curatorWeekInput)
+    .query(({ ctx, input }) => loadCuratorWeek(ctx.db, ctx.actor, input)),
   /** The group's certified copies, newest first (issue #12, item 6). */
   copies: procedure
     .requires('reports.group')

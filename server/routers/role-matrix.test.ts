@@ -673,6 +673,16 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
   },
   {
+    name: 'reports.curatorWeek (ИС-21)',
+    call: () => (c) => c.reports.curatorWeek({ groupId: fx.curatorGroupId, date: '2026-11-25', period: 'week' }),
+    expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'reports.curatorWeek (a month of a group of another department)',
+    call: () => (c) => c.reports.curatorWeek({ groupId: fx.otherDepartmentGroupId, period: 'month' }),
+    expect: { admin: A, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
     name: 'reports.consolidated (ИС-21)',
     call: () => (c) => c.reports.consolidated({ groupId: fx.curatorGroupId, termId: fx.termId }),
     expect: { admin: A, head: A, methodist: A, curator: A, teacher: F, student: F, parent: F, inspector: A },

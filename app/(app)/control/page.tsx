@@ -34,11 +34,10 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
     teacherId: id(params.teacherId),
     groupId: id(params.groupId),
   };
-  const [result, remarks] = await Promise.all([
-    pageQuery((trpc) => trpc.control.monitoring(input)),
-    pageQuery((trpc) => trpc.control.remarks({ state: 'open' })),
-  ]);
+  // The monitoring first: it closes the remarks whose rule no longer fires, then the list shows what stays open.
+  const result = await pageQuery((trpc) => trpc.control.monitoring(input));
   if (!result.ok) return <RefusalNotice refusal={result.refusal} />;
+  const remarks = await pageQuery((trpc) => trpc.control.remarks({ state: 'open' }));
   const r = result.data;
   const filters: Record<string, string> = { termId: String(r.term.id) };
   for (const key of ['departmentId', 'teacherId', 'groupId'] as const)

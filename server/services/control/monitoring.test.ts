@@ -149,6 +149,36 @@ describe('monitoring of journal keeping on the demo college', () => {
   });
 });
 
+describe('the controller’s monitoring closes remarks on the way', () => {
+  it('a remark whose lesson was filled closes when the controller reads the monitoring', async () => {
+    const db = demo.database.db;
+    const { methodist, teacher } = demo.actors;
+    const { monitoringWithRemarks } = await import('./remarks');
+    const today = todayOf(methodist);
+    const journalId = (await monitoring(db, methodist, monitoringInput.parse({ teacherId: teacher.userId })))
+      .journals[1]!.assignmentId;
+    const [lesson] = await db
+      .insert(lessons)
+      .values({
+        institutionId: methodist.institutionId!,
+        teachingAssignmentId: journalId,
+        date: addDays(today, -8),
+        hours: 2,
+        kind: 'lecture',
+      })
+      .returning({ id: lessons.id });
+    const flag = (await monitoring(db, methodist, monitoringInput.parse({}))).flags.find(
+      (f) => f.lessonId === lesson!.id,
+    )!;
+    await issueRemarks(db, methodist, issueRemarksInput.parse({ keys: [flagKey(flag)] }));
+    await db.update(lessons).set({ topic: 'Тема' }).where(eq(lessons.id, lesson!.id));
+    await monitoringWithRemarks(db, methodist, monitoringInput.parse({}));
+    const [closed] = await db.select().from(remarks).where(eq(remarks.lessonId, lesson!.id));
+    expect(closed!.closedAt).not.toBeNull();
+    expect(closed!.closedBy).toBeNull();
+  });
+});
+
 describe('user activity', () => {
   it('lists the college’s accounts with their last sign-in and entry, idle ones first, by role and department', async () => {
     const db = demo.database.db;

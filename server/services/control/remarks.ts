@@ -29,6 +29,9 @@ export const issueRemarksInput = monitoringInput
   .refine((i) => i.all || i.keys.length > 0, { message: 'Замечания: отметьте хотя бы одно нарушение', path: ['keys'] });
 export const remarkInput = z.object({ remarkId: idSchema });
 
+/** Rows of one INSERT (10 parameters each, well under PostgreSQL's 65 535). */
+const REMARKS_PER_STATEMENT = 1000;
+
 export interface RemarkRow {
   id: number;
   rule: MonitoringRule;
@@ -66,24 +69,29 @@ export async function issueRemarks(
         : 'Замечания: отмеченные нарушения уже устранены — обновите страницу',
     );
   return inTransaction(db, async (tx) => {
-    const inserted = await tx
-      .insert(remarks)
-      .values(
-        issuable.map((f) => ({
-          institutionId: report.institutionId,
-          flagKey: flagKey(f),
-          rule: f.rule,
-          teachingAssignmentId: f.assignmentId,
-          teacherUserId: f.teacherId!,
-          lessonId: f.lessonId,
-          studentId: f.studentId,
-          text: f.text,
-          source: 'manual',
-          issuedBy: actor.userId,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: remarks.id, key: remarks.flagKey });
+    // In chunks: «all found» in a college is tens of thousands of rows, past a statement's parameter limit.
+    const inserted: { id: number; key: string }[] = [];
+    for (let i = 0; i < issuable.length; i += REMARKS_PER_STATEMENT)
+      inserted.push(
+        ...(await tx
+          .insert(remarks)
+          .values(
+            issuable.slice(i, i + REMARKS_PER_STATEMENT).map((f) => ({
+              institutionId: report.institutionId,
+              flagKey: flagKey(f),
+              rule: f.rule,
+              teachingAssignmentId: f.assignmentId,
+              teacherUserId: f.teacherId!,
+              lessonId: f.lessonId,
+              studentId: f.studentId,
+              text: f.text,
+              source: 'manual',
+              issuedBy: actor.userId,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ id: remarks.id, key: remarks.flagKey })),
+      );
     if (inserted.length)
       await logAdminChange(tx, actor, report.institutionId, 'remarks', null, inserted, 'Замечания по ведению журнала');
     const skipped = chosen.length - inserted.length;
@@ -134,6 +142,11 @@ export async function refreshRemarks(db: Db, actor: Actor, institutionId: number
     const firing = new Set(report.flags.map(flagKey));
     for (const r of open) if (r.termId === termId && !firing.has(r.key)) silent.push(r.id);
   }
+  return closeSilent(db, actor, institutionId, silent);
+}
+
+/** Closes the remarks (by themselves: no `closedBy`), logged as during `actor`'s request. */
+async function closeSilent(db: Db, actor: Actor, institutionId: number, silent: number[]): Promise<number> {
   if (silent.length === 0) return 0;
   await inTransaction(db, async (tx) => {
     const closed = await tx
@@ -153,6 +166,40 @@ export async function refreshRemarks(db: Db, actor: Actor, institutionId: number
       );
   });
   return silent.length;
+}
+
+/**
+ * The controller's monitoring, and the open remarks on its journals whose rule no longer fires closed on the way (the
+ * flags are at hand: no second judgement).
+ */
+export async function monitoringWithRemarks(db: Db, actor: Actor, input: z.infer<typeof monitoringInput>) {
+  const report = await monitoring(db, actor, input);
+  const open = await db
+    .select({ id: remarks.id, key: remarks.flagKey, assignmentId: remarks.teachingAssignmentId })
+    .from(remarks)
+    .innerJoin(
+      teachingAssignments,
+      and(
+        eq(teachingAssignments.institutionId, remarks.institutionId),
+        eq(teachingAssignments.id, remarks.teachingAssignmentId),
+      ),
+    )
+    .where(
+      and(
+        eq(remarks.institutionId, report.institutionId),
+        eq(teachingAssignments.termId, report.term.id),
+        isNull(remarks.closedAt),
+      ),
+    );
+  const judged = new Set(report.journals.map((j) => j.assignmentId));
+  const firing = new Set(report.flags.map(flagKey));
+  await closeSilent(
+    db,
+    actor,
+    report.institutionId,
+    open.filter((r) => judged.has(r.assignmentId) && !firing.has(r.key)).map((r) => r.id),
+  );
+  return report;
 }
 
 function inIds(ids: number[]): SQL {
@@ -224,8 +271,7 @@ export async function confirmRemark(db: Db, actor: Actor, input: z.infer<typeof 
 export const remarksListInput = z.object({ state: z.enum(['open', 'closed', 'all']).default('open') });
 
 /**
- * Remarks the actor may read: a controller those on journals in scope, a teacher their own. Before reading, the open
- * ones are judged afresh, so a fixed journal shows its remark closed.
+ * Remarks the actor may read: a controller those on journals in scope, a teacher their own.
  */
 export async function remarksList(
   db: Db,
@@ -235,19 +281,22 @@ export async function remarksList(
 ): Promise<RemarkRow[]> {
   const who: SQL =
     as === 'teacher' ? sql`r.teacher_user_id = ${actor.userId}` : sql`${assignmentScope(actor, PERMISSION)}`;
-  const openOnes = await queryRows<{ institution_id: number; assignment_id: number }>(
-    db,
-    sql`select distinct r.institution_id, r.teaching_assignment_id as assignment_id from remarks r
-        join teaching_assignments on teaching_assignments.institution_id = r.institution_id and teaching_assignments.id = r.teaching_assignment_id
-        where r.closed_at is null and ${who}`,
-  );
-  for (const inst of new Set(openOnes.map((r) => r.institution_id)))
-    await refreshRemarks(
+  // A teacher's open remarks are judged afresh before reading, so a fixed journal shows its remark closed; a
+  // controller's are judged with the monitoring itself (`monitoringWithRemarks`).
+  if (as === 'teacher') {
+    const openOnes = await queryRows<{ institution_id: number; assignment_id: number }>(
       db,
-      actor,
-      inst,
-      openOnes.filter((r) => r.institution_id === inst).map((r) => r.assignment_id),
+      sql`select distinct r.institution_id, r.teaching_assignment_id as assignment_id from remarks r
+          where r.closed_at is null and ${who}`,
     );
+    for (const inst of new Set(openOnes.map((r) => r.institution_id)))
+      await refreshRemarks(
+        db,
+        actor,
+        inst,
+        openOnes.filter((r) => r.institution_id === inst).map((r) => r.assignment_id),
+      );
+  }
   const state =
     input.state === 'open'
       ? sql`r.closed_at is null`

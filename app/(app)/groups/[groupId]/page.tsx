@@ -26,7 +26,8 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
         {can(actor, 'reports.group') && (
           <>
             {' '}
-            · <a href={`/reports?groupId=${groupId}`}>Отчёты группы</a>
+            · <a href={`/reports?groupId=${groupId}`}>Отчёты группы</a> ·{' '}
+            <a href={`/groups/${groupId}/week`}>Неделя группы: оценки, пропуски, группа риска</a>
           </>
         )}
         {can(actor, 'subgroups.manage') && (
