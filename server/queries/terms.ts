@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { academicYears, terms } from '../../db/schema';
+import { badInput } from '../policy/refusal';
 
 export interface TermInfo {
   id: number;
@@ -56,4 +57,21 @@ export async function openTerms(db: Db, institutionIds: number[]) {
     )
     .where(and(inArray(terms.institutionId, institutionIds), isNull(academicYears.closedAt)))
     .orderBy(asc(terms.startsOn));
+}
+
+export type OpenTerm = Awaited<ReturnType<typeof openTerms>>[number];
+
+/**
+ * The term asked for among the open ones, else the one that contains `today`, else the last that has started, else
+ * the first; 400 naming the field when the asked one is not open.
+ */
+export function pickOpenTerm(list: readonly OpenTerm[], today: string, termId: number | undefined): OpenTerm {
+  const term =
+    termId !== undefined
+      ? list.find((t) => t.id === termId)
+      : (list.find((t) => t.startsOn <= today && today <= t.endsOn) ??
+        list.filter((t) => t.startsOn <= today).at(-1) ??
+        list[0]);
+  if (!term) throw badInput('Семестр: не найден среди семестров открытого учебного года');
+  return term;
 }

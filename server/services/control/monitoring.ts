@@ -28,8 +28,8 @@ import {
 import { compareByName, fullName, shortName } from '../../../domain/names';
 import { todayOf, type Actor } from '../../policy/actor';
 import { assignmentScope, institutionsFor } from '../../policy/scope';
-import { openTerms } from '../../queries/terms';
-import { badInput, forbidden } from '../refusals';
+import { openTerms, pickOpenTerm, type OpenTerm } from '../../queries/terms';
+import { forbidden } from '../refusals';
 import { scheduledHours } from '../timetable/hours';
 
 export const PERMISSION = 'control.monitor';
@@ -123,17 +123,9 @@ export async function monitoring(db: Db, actor: Actor, input: MonitoringInput): 
   if (colleges.length === 0) throw forbidden();
   const today = todayOf(actor);
   const list = await openTerms(db, colleges);
-  const term =
-    input.termId !== undefined
-      ? list.find((t) => t.id === input.termId)
-      : (list.find((t) => t.startsOn <= today && today <= t.endsOn) ??
-        list.filter((t) => t.startsOn <= today).at(-1) ??
-        list[0]);
-  if (!term) throw badInput('Семестр: не найден среди семестров открытого учебного года');
+  const term = pickOpenTerm(list, today, input.termId);
   return monitorTerm(db, term, list, today, actor.timeZone, assignmentScope(actor, PERMISSION), input);
 }
-
-export type OpenTerm = Awaited<ReturnType<typeof openTerms>>[number];
 
 /**
  * The monitoring of the term's journals that `where` admits (a condition on `teaching_assignments`), filtered by

@@ -36,7 +36,7 @@ import { grantsFor, todayOf, type Actor } from '../../policy/actor';
 import { assignmentScope, institutionsFor } from '../../policy/scope';
 import { semesterOfTerm } from '../../queries/group-in-year';
 import { lessonHeld } from '../../queries/lesson-filled';
-import { openTerms } from '../../queries/terms';
+import { openTerms, pickOpenTerm, type OpenTerm } from '../../queries/terms';
 import { badInput, forbidden } from '../refusals';
 import { termChanges } from './dates';
 import { journalRows, teacherNames, termDaysOff, termPlacements } from './frame';
@@ -73,13 +73,7 @@ export async function hoursDelivered(db: Db, actor: Actor, input: HoursInput): P
   if (colleges.length === 0) throw forbidden();
   const today = todayOf(actor);
   const list = await openTerms(db, colleges);
-  const term =
-    input.termId !== undefined
-      ? list.find((t) => t.id === input.termId)
-      : (list.find((t) => t.startsOn <= today && today <= t.endsOn) ??
-        list.filter((t) => t.startsOn <= today).at(-1) ??
-        list[0]);
-  if (!term) throw badInput('Семестр: не найден среди семестров открытого учебного года');
+  const term = pickOpenTerm(list, today, input.termId);
   const from = input.from ?? term.startsOn;
   const to = input.to ?? term.endsOn;
   const span = `${formatDate(term.startsOn)} — ${formatDate(term.endsOn)}`;
@@ -161,7 +155,7 @@ export async function hoursDelivered(db: Db, actor: Actor, input: HoursInput): P
  */
 export async function scheduledHours(
   db: Db,
-  term: Awaited<ReturnType<typeof openTerms>>[number],
+  term: OpenTerm,
   ids: number[],
   from: IsoDate,
   to: IsoDate,
