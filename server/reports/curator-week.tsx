@@ -57,9 +57,11 @@ function periodOf(date: IsoDate, period: 'week' | 'month'): { from: IsoDate; to:
     const from = weekStart(date);
     return { from, to: addDays(from, 6) };
   }
-  const from = `${date.slice(0, 7)}-01`;
-  const next = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 1));
-  return { from, to: addDays(next.toISOString().slice(0, 10), -1) };
+  // Calendar arithmetic on the college's date itself: the day before the 1st of the next month.
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  return { from: `${date.slice(0, 7)}-01`, to: addDays(next, -1) };
 }
 
 /** The period's table for the actor's scope: 403 for a group out of it, 400 for a date outside the academic year. */

@@ -102,13 +102,9 @@ export async function issueRemarks(
   });
 }
 
-/**
- * Closes the open remarks of the journals whose rule no longer fires, judging each term's journals afresh; the
- * closing is logged as made during `actor`'s request. Returns how many closed.
- */
-export async function refreshRemarks(db: Db, actor: Actor, institutionId: number, assignmentIds: number[]) {
-  if (assignmentIds.length === 0) return 0;
-  const open = await db
+/** The college's open remarks that `where` admits (a condition on `remarks` or its `teaching_assignments`). */
+function openRemarks(db: Db, institutionId: number, where: SQL) {
+  return db
     .select({
       id: remarks.id,
       key: remarks.flagKey,
@@ -123,13 +119,16 @@ export async function refreshRemarks(db: Db, actor: Actor, institutionId: number
         eq(teachingAssignments.id, remarks.teachingAssignmentId),
       ),
     )
-    .where(
-      and(
-        eq(remarks.institutionId, institutionId),
-        inArray(remarks.teachingAssignmentId, assignmentIds),
-        isNull(remarks.closedAt),
-      ),
-    );
+    .where(and(eq(remarks.institutionId, institutionId), isNull(remarks.closedAt), where));
+}
+
+/**
+ * Closes the open remarks of the journals whose rule no longer fires, judging each term's journals afresh; the
+ * closing is logged as made during `actor`'s request. Returns how many closed.
+ */
+export async function refreshRemarks(db: Db, actor: Actor, institutionId: number, assignmentIds: number[]) {
+  if (assignmentIds.length === 0) return 0;
+  const open = await openRemarks(db, institutionId, inArray(remarks.teachingAssignmentId, assignmentIds));
   if (open.length === 0) return 0;
   const list = await openTerms(db, [institutionId]);
   const today = todayOf(actor);
@@ -174,23 +173,7 @@ async function closeSilent(db: Db, actor: Actor, institutionId: number, silent: 
  */
 export async function monitoringWithRemarks(db: Db, actor: Actor, input: z.infer<typeof monitoringInput>) {
   const report = await monitoring(db, actor, input);
-  const open = await db
-    .select({ id: remarks.id, key: remarks.flagKey, assignmentId: remarks.teachingAssignmentId })
-    .from(remarks)
-    .innerJoin(
-      teachingAssignments,
-      and(
-        eq(teachingAssignments.institutionId, remarks.institutionId),
-        eq(teachingAssignments.id, remarks.teachingAssignmentId),
-      ),
-    )
-    .where(
-      and(
-        eq(remarks.institutionId, report.institutionId),
-        eq(teachingAssignments.termId, report.term.id),
-        isNull(remarks.closedAt),
-      ),
-    );
+  const open = await openRemarks(db, report.institutionId, eq(teachingAssignments.termId, report.term.id));
   const judged = new Set(report.journals.map((j) => j.assignmentId));
   const firing = new Set(report.flags.map(flagKey));
   await closeSilent(
