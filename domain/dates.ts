@@ -12,6 +12,18 @@ export function formatDayMonth(iso: IsoDate): string {
   return `${d}.${m}`;
 }
 
+/**
+ * Whether `text` is a real calendar date written `yyyy-mm-dd` (years 1900–2999): «2026-02-30» and «2026-13-01» are not.
+ * PostgreSQL refuses such a `date` with an error; the forms and procedures refuse it first, with a message.
+ */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
 export function toIsoDate(date: Date): IsoDate {
   const y = date.getUTCFullYear();
   const m = String(date.getUTCMonth() + 1).padStart(2, '0');

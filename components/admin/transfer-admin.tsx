@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { GROUP_NAME_MAX, newGroupNameProblem } from '@/domain/course-transfer';
-import { formatDate } from '@/domain/dates';
+import { formatDate, isIsoDate } from '@/domain/dates';
 import type { TransferPreview } from '@/server/services/contingent/transfer';
 import { trpc } from '../trpc-client';
 import { useAdminAction } from './use-admin-action';
@@ -62,7 +62,7 @@ export function TransferAdmin({ years }: { years: Year[] }) {
     // The order is checked before the question that quotes it (the server checks it again, with the same words).
     const missing = [
       !form.orderNo.trim() && 'Номер приказа: заполните',
-      !/^\d{4}-\d{2}-\d{2}$/.test(form.orderDate) && 'Дата приказа: ожидается дата',
+      !isIsoDate(form.orderDate) && 'Дата приказа: ожидается дата',
     ].filter(Boolean);
     if (missing.length > 0) {
       void run(() => Promise.reject(new Error(missing.join('; '))));

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client';
 import { attendanceRows, attendanceTotals, type AttendanceRow } from '../../domain/attendance-summary';
 import { formatDate } from '../../domain/dates';
-import { idSchema } from '../../domain/ids';
+import { idSchema, isoDateSchema } from '../../domain/ids';
 import { compareByName, fullName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { badInput, outOfScope } from '../policy/refusal';
@@ -18,14 +18,11 @@ import { loadGroupHeader, type GroupHeader } from './group-header';
 import { renderPdf } from './pdf-fonts';
 import { numberParam, parseReportQuery } from './query-params';
 
-const isoDate = (field: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата в формате гггг-мм-дд`);
-
 export const attendanceInput = z.object({
   groupId: idSchema,
   termId: idSchema,
-  from: isoDate('С').optional(),
-  to: isoDate('По').optional(),
+  from: isoDateSchema('С').optional(),
+  to: isoDateSchema('По').optional(),
 });
 
 export function attendanceInputFromQuery(params: URLSearchParams) {

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client';
 import { curatorWeekRows, RISK_INVALID_HOURS, type WeekRow, type WeekSubject } from '../../domain/curator-week';
 import { addDays, formatDate, weekStart, type IsoDate } from '../../domain/dates';
-import { idSchema } from '../../domain/ids';
+import { idSchema, isoDateSchema } from '../../domain/ids';
 import { compareByName, shortName } from '../../domain/names';
 import { todayOf, type Actor } from '../policy/actor';
 import { badInput, outOfScope } from '../policy/refusal';
@@ -21,13 +21,10 @@ import { loadGroupHeader, type GroupHeader } from './group-header';
 import { renderPdf } from './pdf-fonts';
 import { parseReportQuery } from './query-params';
 
-const isoDate = (field: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата в формате гггг-мм-дд`);
-
 export const curatorWeekInput = z.object({
   groupId: idSchema,
   /** Any day of the period; the week (Monday to Sunday) or the month around it. Absent: today. */
-  date: isoDate('Дата').optional(),
+  date: isoDateSchema('Дата').optional(),
   period: z.enum(['week', 'month'], { error: 'Период: неделя или месяц' }).default('week'),
 });
 export type CuratorWeekInput = z.infer<typeof curatorWeekInput>;

@@ -64,11 +64,22 @@ describe('HTTP status of refusals', () => {
     expect(res.body.error?.json.message).toMatch(/^groupId: /);
   });
 
+  it('400 with the field named, not a database error (500), for a date no calendar has', async () => {
+    for (const date of ['2026-02-30', '2026-13-01', '2025-02-29']) {
+      const res = await get('timetable.myWeek', actors.teacher, { date });
+      expect(res.status, date).toBe(400);
+      expect(res.body.error?.json.message).toBe(`Неделя: такой даты нет в календаре — ${date}`);
+    }
+    const leap = await get('timetable.myWeek', actors.teacher, { date: '2028-02-29' });
+    // A leap day passes the calendar and reaches the rule of the college's year.
+    expect(leap.body.error?.json.message).toBe('Дата: 29.02.2028 не входит ни в один семестр открытого учебного года');
+  });
+
   it('names the field once, in Russian, when the message names it (no «orderNo:» before «Номер приказа:»)', () => {
     const parsed = transferInput.safeParse({ targetYearId: 1, orderNo: '', orderDate: '' });
     expect(parsed.success).toBe(false);
     const message = describeZodError(parsed.error!);
-    expect(message).toBe('Номер приказа: заполните; Дата приказа: ожидается дата');
+    expect(message).toBe('Номер приказа: заполните; Дата приказа: ожидается дата в формате гггг-мм-дд');
     expect(describeZodError(z.object({ groupId: z.number() }).safeParse({ groupId: 'x' }).error!)).toMatch(
       /^groupId: /,
     );

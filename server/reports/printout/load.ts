@@ -11,7 +11,7 @@ import { groups, teachingAssignments } from '../../../db/schema';
 import { q } from '../../../db/sql';
 import { attestationColumns } from '../../../domain/attestation';
 import { formatDate, type IsoDate } from '../../../domain/dates';
-import { idSchema } from '../../../domain/ids';
+import { idSchema, isoDateSchema } from '../../../domain/ids';
 import { numberParam, parseReportQuery } from '../query-params';
 import {
   DEFAULT_LESSONS_PER_PAGE,
@@ -29,17 +29,14 @@ import { badInput, outOfScope } from '../../policy/refusal';
 import { loadGroupHeader, type GroupHeader, type ReportTerm } from '../group-header';
 import { assignmentScope, groupScope } from '../../policy/scope';
 
-const isoDate = (field: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата в формате гггг-мм-дд`);
-
 /** The regulation's parameters of «Распечатка классного журнала» (DOMAIN.md «Reports»). */
 export const printoutInput = z.object({
   groupId: idSchema,
   termId: idSchema,
   /** One journal; absent: «Все». */
   assignmentId: idSchema.optional(),
-  from: isoDate('С').optional(),
-  to: isoDate('По').optional(),
+  from: isoDateSchema('С').optional(),
+  to: isoDateSchema('По').optional(),
   lessonsPerPage: z.coerce
     .number({ error: 'Занятий на странице: нужно число' })
     .int('Занятий на странице: нужно целое число')

@@ -15,23 +15,21 @@ import type { Actor } from '../../policy/actor';
 import { institutionsFor } from '../../policy/scope';
 import { logAdminChange } from '../admin-log';
 import { badInput, institutionOf, outOfScope } from '../refusals';
-import { idSchema } from '../../../domain/ids';
-
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
+import { idSchema, isoDateSchema } from '../../../domain/ids';
 
 export const openYearInput = z.object({
   name: z
     .string()
     .trim()
     .regex(/^\d{4}\/\d{4}$/, 'Учебный год: в виде 2027/2028'),
-  startsOn: isoDate('Начало года'),
-  endsOn: isoDate('Конец года'),
+  startsOn: isoDateSchema('Начало года'),
+  endsOn: isoDateSchema('Конец года'),
   terms: z
     .array(
       z.object({
         name: z.string().trim().min(1, 'Название семестра: заполните').max(100),
-        startsOn: isoDate('Начало семестра'),
-        endsOn: isoDate('Конец семестра'),
+        startsOn: isoDateSchema('Начало семестра'),
+        endsOn: isoDateSchema('Конец семестра'),
       }),
     )
     .min(1, 'Семестры: нужен хотя бы один')

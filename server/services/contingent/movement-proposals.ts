@@ -16,15 +16,13 @@ import { institutionsFor, studentScope } from '../../policy/scope';
 import { logAdminChange } from '../admin-log';
 import { moveStudent } from './movement';
 import { badInput, outOfScope } from '../refusals';
-import { idSchema as id } from '../../../domain/ids';
-
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
+import { idSchema as id, isoDateSchema } from '../../../domain/ids';
 
 export const proposeInput = z.object({
   studentId: id,
   kind: z.enum(MOVEMENT_KINDS),
   toGroupId: id.optional(),
-  effectiveOn: isoDate('С какой даты'),
+  effectiveOn: isoDateSchema('С какой даты'),
   reason: z.string().trim().min(5, 'Основание: опишите (не короче 5 знаков)').max(500),
 });
 
@@ -33,7 +31,7 @@ export const decideInput = z.discriminatedUnion('action', [
     action: z.literal('execute'),
     proposalId: id,
     orderNo: z.string().trim().min(1, 'Номер приказа: заполните').max(50),
-    orderDate: isoDate('Дата приказа'),
+    orderDate: isoDateSchema('Дата приказа'),
   }),
   z.object({
     action: z.literal('reject'),

@@ -17,13 +17,12 @@ import { logAdminChange } from '../admin-log';
 import { badInput, outOfScope } from '../refusals';
 import { countOf, NOUNS } from '../../../domain/plural';
 import { groupMembersFrom } from '../../queries/people';
-import { idSchema as id } from '../../../domain/ids';
+import { idSchema as id, isoDateSchema } from '../../../domain/ids';
 
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 const order = {
-  effectiveOn: isoDate('Дата вступления в силу'),
+  effectiveOn: isoDateSchema('Дата вступления в силу'),
   orderNo: z.string().trim().min(1, 'Номер приказа: заполните').max(50, 'Номер приказа: не длиннее 50 знаков'),
-  orderDate: isoDate('Дата приказа'),
+  orderDate: isoDateSchema('Дата приказа'),
 };
 
 export const movementInput = z.discriminatedUnion('kind', [
@@ -43,7 +42,7 @@ export const enrolInput = z.object({
   lastName: z.string().overwrite(cleanName).min(1, 'Фамилия: заполните').max(100),
   firstName: z.string().overwrite(cleanName).min(1, 'Имя: заполните').max(100),
   middleName: z.string().overwrite(cleanName).max(100).optional(),
-  birthDate: isoDate('Дата рождения').optional(),
+  birthDate: isoDateSchema('Дата рождения').optional(),
   recordBookNo: z.string().trim().max(30).optional(),
   ...order,
 });

@@ -21,9 +21,7 @@ import { addDays, formatDate } from '../../../domain/dates';
 import type { Actor } from '../../policy/actor';
 import { logAdminChange } from '../admin-log';
 import { badInput, institutionOf, outOfScope } from '../refusals';
-import { idSchema } from '../../../domain/ids';
-
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
+import { idSchema, isoDateSchema } from '../../../domain/ids';
 
 export const transferPreviewInput = z.object({
   targetYearId: idSchema,
@@ -38,7 +36,7 @@ export const transferPreviewInput = z.object({
 
 export const transferInput = transferPreviewInput.extend({
   orderNo: z.string().trim().min(1, 'Номер приказа: заполните').max(50, 'Номер приказа: не длиннее 50 знаков'),
-  orderDate: isoDate('Дата приказа'),
+  orderDate: isoDateSchema('Дата приказа'),
 });
 
 export interface TransferRow {

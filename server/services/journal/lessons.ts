@@ -9,10 +9,10 @@ import { LESSON_KINDS } from '../../../domain/lesson-kinds';
 import type { Actor } from '../../policy/actor';
 import { MESSAGES } from '../../policy/messages';
 import { editAccess, loadAssignment, type AssignmentContext, type EditAccess } from './context';
-import { idSchema } from '../../../domain/ids';
+import { idSchema, isoDateSchema } from '../../../domain/ids';
 import { badInput, forbidden, outOfScope } from '../refusals';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата: ожидается дата в формате гггг-мм-дд');
+const isoDate = isoDateSchema('Дата');
 const kindCodes = LESSON_KINDS.map((k) => k.code) as [string, ...string[]];
 
 export const lessonFields = z.object({

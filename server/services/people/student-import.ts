@@ -17,17 +17,15 @@ import { logAdminChange } from '../admin-log';
 import { readTable, withCellProblems } from '../spreadsheet';
 import { guardiansWithPhones, sameGuardian } from './student-details';
 import { groupMembersFrom } from '../../queries/people';
-import { idSchema } from '../../../domain/ids';
+import { idSchema, isoDateSchema } from '../../../domain/ids';
 import { outOfScope } from '../refusals';
 import { enrolMembership } from '../contingent/movement';
 
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
-
 export const importStudentsInput = z.object({
   groupId: idSchema,
-  effectiveOn: isoDate('Дата зачисления'),
+  effectiveOn: isoDateSchema('Дата зачисления'),
   orderNo: z.string().trim().min(1, 'Номер приказа: заполните').max(50),
-  orderDate: isoDate('Дата приказа'),
+  orderDate: isoDateSchema('Дата приказа'),
   fileName: z.string().max(300),
   file: z.string().min(1, 'Файл: выберите файл XLSX или CSV').max(7_000_000, 'Файл: не больше 5 МБ'),
 });

@@ -118,6 +118,6 @@ describe('practice and session weeks, teachers’ unavailable pairs', () => {
       groupPeriodInput
         .safeParse({ groupId: 1, fromDate: '', toDate: '2027-02-10', kind: 'holiday' })
         .error?.issues.map((i) => i.message),
-    ).toEqual(['С: ожидается дата', 'Вид: практика, сессия или занятия по расписанию']);
+    ).toEqual(['С: ожидается дата в формате гггг-мм-дд', 'Вид: практика, сессия или занятия по расписанию']);
   });
 });

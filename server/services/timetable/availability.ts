@@ -7,7 +7,7 @@ import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { groupCalendarDays, groups, teacherUnavailability, userRoles, users } from '../../../db/schema';
-import { idSchema } from '../../../domain/ids';
+import { idSchema, isoDateSchema } from '../../../domain/ids';
 import { compareByName, shortName } from '../../../domain/names';
 import { pairBox, WEEKDAYS } from '../../../domain/timetable';
 import {
@@ -87,13 +87,11 @@ export async function availability(db: Db, institutionId: number) {
   return { groups: groupRows, periods, teachers };
 }
 
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
-
 /** Marks a group's dates from…to as practice or session, or clears them (`working`). */
 export const groupPeriodInput = z.object({
   groupId: idSchema,
-  fromDate: isoDate('С'),
-  toDate: isoDate('По'),
+  fromDate: isoDateSchema('С'),
+  toDate: isoDateSchema('По'),
   kind: z.enum([...GROUP_PERIOD_KINDS, 'working'], { error: 'Вид: практика, сессия или занятия по расписанию' }),
   note: z.string().trim().max(100, 'Примечание: не длиннее 100 знаков').optional(),
 });

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { groups, teacherUnavailability, timetableChanges, timetableEntries } from '../../../db/schema';
 import { formatDate, isoWeekday, weekStart, type IsoDate } from '../../../domain/dates';
-import { idSchema as id } from '../../../domain/ids';
+import { idSchema as id, isoDateSchema } from '../../../domain/ids';
 import { hasHard, MAX_PAIRS_A_DAY, placementConflicts, type PlacedEntry } from '../../../domain/timetable';
 import {
   activeChanges,
@@ -27,9 +27,7 @@ import { collegeWeek, groupDayOff, termOfDate, type DatedLessonView, type DayVie
 import { countDate, groupStudents, unavailablePairs, type TimetableTerm } from './frame';
 import { assignmentFor } from './template';
 
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
-
-export const groupDatesInput = z.object({ groupId: id.optional(), date: isoDate('Неделя').optional() });
+export const groupDatesInput = z.object({ groupId: id.optional(), date: isoDateSchema('Неделя').optional() });
 
 export interface GroupDates {
   term: { id: number; name: string };
@@ -155,7 +153,7 @@ export const changeInput = z.object({
     .optional(),
   assignmentId: id.optional(),
   changeId: id.optional(),
-  toDate: isoDate('Дата').optional(),
+  toDate: isoDateSchema('Дата').optional(),
   toPairNo: z.number().int().min(1, 'Пара: от 1 до 8').max(8, 'Пара: от 1 до 8').optional(),
   toRoomId: id.optional(),
   substituteId: id.optional(),

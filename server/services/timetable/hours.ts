@@ -29,7 +29,7 @@ import {
   type HoursRow,
   type JournalHours,
 } from '../../../domain/hours-delivered';
-import { idSchema } from '../../../domain/ids';
+import { idSchema, isoDateSchema } from '../../../domain/ids';
 import { HOURS_PER_PAIR } from '../../../domain/timetable';
 import { datedLessons } from '../../../domain/timetable-changes';
 import { grantsFor, todayOf, type Actor } from '../../policy/actor';
@@ -41,14 +41,11 @@ import { badInput, forbidden } from '../refusals';
 import { termChanges } from './dates';
 import { journalRows, teacherNames, termDaysOff, termPlacements } from './frame';
 
-const isoDate = (field: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата в формате гггг-мм-дд`);
-
 export const hoursInput = z.object({
   by: z.enum(HOURS_DIMENSIONS, { error: 'Разрез: по преподавателям, группам или дисциплинам' }).default('teacher'),
   termId: idSchema.optional(),
-  from: isoDate('С').optional(),
-  to: isoDate('По').optional(),
+  from: isoDateSchema('С').optional(),
+  to: isoDateSchema('По').optional(),
 });
 export type HoursInput = z.infer<typeof hoursInput>;
 

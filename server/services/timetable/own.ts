@@ -17,7 +17,7 @@ import {
   timetablePublications,
 } from '../../../db/schema';
 import { addDays, formatDayMonth, type IsoDate } from '../../../domain/dates';
-import { idSchema as id } from '../../../domain/ids';
+import { idSchema as id, isoDateSchema } from '../../../domain/ids';
 import { fullName } from '../../../domain/names';
 import { todayOf, type Actor } from '../../policy/actor';
 import { institutionsFor } from '../../policy/scope';
@@ -25,7 +25,7 @@ import { outOfScope } from '../refusals';
 import { collegeWeek, groupDayOff, termOfDate, type DatedLessonView } from './dates';
 import type { DiffLine } from './publish';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Неделя: ожидается дата');
+const isoDate = isoDateSchema('Неделя');
 export const myWeekInput = z.object({ date: isoDate.optional(), studentId: id.optional() });
 
 export interface MyLesson {

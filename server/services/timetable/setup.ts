@@ -6,7 +6,7 @@ import { and, asc, between, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { bellSlots, calendarDays, rooms } from '../../../db/schema';
-import { idSchema } from '../../../domain/ids';
+import { idSchema, isoDateSchema } from '../../../domain/ids';
 import { cleanName } from '../../../domain/names';
 import {
   bellsFromForm,
@@ -205,12 +205,10 @@ export async function saveRoom(db: Db, actor: Actor, input: z.infer<typeof roomI
   });
 }
 
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
-
 /** Marks dates from…to (inclusive) as holidays, vacations or shortened days, or clears them (`working`). */
 export const calendarInput = z.object({
-  fromDate: isoDate('С'),
-  toDate: isoDate('По'),
+  fromDate: isoDateSchema('С'),
+  toDate: isoDateSchema('По'),
   kind: z.enum([...CALENDAR_KINDS, 'working'], { error: 'Вид дня: выберите из списка' }),
   note: z.string().trim().max(100, 'Примечание: не длиннее 100 знаков').optional(),
 });

@@ -18,7 +18,7 @@ import {
   timetableEntries,
   users,
 } from '../../../db/schema';
-import { idSchema as id } from '../../../domain/ids';
+import { idSchema as id, isoDateSchema } from '../../../domain/ids';
 import { shortName } from '../../../domain/names';
 import { formatDate } from '../../../domain/dates';
 import {
@@ -226,7 +226,6 @@ async function placementChecker(
   return { check, pairsOf, placements };
 }
 
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field}: ожидается дата`);
 const slotFields = {
   weekday: z
     .number()
@@ -242,8 +241,8 @@ const reasonField = z.string().trim().max(200, 'Причина: не длинн�
 export const slotOptionsInput = z.object({
   assignmentId: id,
   parity: z.enum(PARITIES, { error: 'Недели: каждую, числитель или знаменатель' }).default('every'),
-  validFrom: isoDate('С').nullable().optional(),
-  validTo: isoDate('По').nullable().optional(),
+  validFrom: isoDateSchema('С').nullable().optional(),
+  validTo: isoDateSchema('По').nullable().optional(),
   /** A placement being moved: it is skipped, its room proposed first. */
   entryId: id.optional(),
 });

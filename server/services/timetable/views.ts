@@ -9,7 +9,7 @@ import type { Db } from '../../../db/client';
 import { departments, groups, institutions } from '../../../db/schema';
 import { todayOf, type Actor } from '../../policy/actor';
 import { groupScope } from '../../policy/scope';
-import { idSchema as id } from '../../../domain/ids';
+import { idSchema as id, isoDateSchema } from '../../../domain/ids';
 import { outOfScope } from '../refusals';
 import { collegeWeek, termOfDate, type DatedLessonView, type DayView } from './dates';
 
@@ -19,10 +19,7 @@ export type ViewKind = (typeof VIEW_KINDS)[number];
 export const viewInput = z.object({
   kind: z.enum(VIEW_KINDS, { error: 'Вид: группа, преподаватель, аудитория или отделение' }),
   id: id.optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Неделя: ожидается дата')
-    .optional(),
+  date: isoDateSchema('Неделя').optional(),
 });
 
 export interface TimetableViewData {

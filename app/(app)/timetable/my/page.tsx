@@ -1,14 +1,12 @@
 import Link from 'next/link';
 import { RefusalNotice } from '@/components/refusal-notice';
-import { addDays, formatDate, formatDayMonth } from '@/domain/dates';
+import { addDays, formatDate, formatDayMonth, isIsoDate } from '@/domain/dates';
 import { parseId } from '@/domain/ids';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { pageQuery } from '@/server/trpc/caller';
 import { CalendarFeed } from '@/components/timetable/calendar-feed';
 import { createCalendarFeedAction, revokeCalendarFeedAction } from './actions';
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One's own week of the published timetable, day by day (a phone's width): issue #11, item 4. */
 export default async function MyTimetablePage({
@@ -21,7 +19,7 @@ export default async function MyTimetablePage({
     return <RefusalNotice refusal="Своё расписание есть у преподавателей, студентов и родителей." />;
   const params = await searchParams;
   const studentId = params.student === undefined ? undefined : parseId(params.student);
-  if (studentId === null || (params.date !== undefined && !ISO.test(params.date)))
+  if (studentId === null || (params.date !== undefined && !isIsoDate(params.date)))
     return <RefusalNotice refusal="Неверная дата или студент." />;
   const result = await pageQuery((trpc) => trpc.timetable.myWeek({ date: params.date, studentId }));
   if (!result.ok)

@@ -1,14 +1,13 @@
 import Link from 'next/link';
 import { RefusalNotice } from '@/components/refusal-notice';
 import { GroupPicker } from '@/components/timetable/group-picker';
-import { addDays, formatDate, formatDayMonth } from '@/domain/dates';
+import { addDays, formatDate, formatDayMonth, isIsoDate } from '@/domain/dates';
 import { parseId } from '@/domain/ids';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { pageQuery } from '@/server/trpc/caller';
 import { VIEW_KINDS, type ViewKind } from '@/server/services/timetable/views';
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const KIND_LABELS: Record<ViewKind, string> = {
   group: 'Группа',
   teacher: 'Преподаватель',
@@ -28,7 +27,7 @@ export default async function TimetableViewPage({
   const params = await searchParams;
   const kind = (VIEW_KINDS as readonly string[]).includes(params.kind ?? 'group') ? (params.kind ?? 'group') : null;
   const id = params.id === undefined ? undefined : parseId(params.id);
-  if (kind === null || id === null || (params.date !== undefined && !ISO.test(params.date)))
+  if (kind === null || id === null || (params.date !== undefined && !isIsoDate(params.date)))
     return <RefusalNotice refusal="Неверный вид, номер или дата." />;
   const result = await pageQuery((trpc) => trpc.timetable.view({ kind: kind as ViewKind, id, date: params.date }));
   if (!result.ok) return <RefusalNotice refusal={result.refusal} forbidden="Нет доступа к этому расписанию." />;

@@ -3,14 +3,12 @@ import { RefusalNotice } from '@/components/refusal-notice';
 import { GenerateLessonsPanel } from '@/components/timetable/generate-lessons';
 import { GroupPicker } from '@/components/timetable/group-picker';
 import { ExtraLessonForm, LessonChanges, PublishPanel } from '@/components/timetable/lesson-change-forms';
-import { addDays, formatDate, formatDayMonth } from '@/domain/dates';
+import { addDays, formatDate, formatDayMonth, isIsoDate } from '@/domain/dates';
 import { parseId } from '@/domain/ids';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { pageQuery } from '@/server/trpc/caller';
 import { changeTimetableAction, publishTimetableAction } from './actions';
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The week of real dates for a group: the template with its dated changes; changes made here (issue #11, item 2). */
 export default async function TimetableWeekPage({
@@ -23,7 +21,7 @@ export default async function TimetableWeekPage({
     return <RefusalNotice refusal="Недостаточно прав: расписание ставят методист и заведующий отделением." />;
   const params = await searchParams;
   const groupId = params.group === undefined ? undefined : parseId(params.group);
-  if (groupId === null || (params.date !== undefined && !ISO.test(params.date)))
+  if (groupId === null || (params.date !== undefined && !isIsoDate(params.date)))
     return <RefusalNotice refusal="Неверная группа или дата." />;
   const result = await pageQuery((trpc) => trpc.timetable.groupDates({ groupId, date: params.date }));
   if (!result.ok) return <RefusalNotice refusal={result.refusal} forbidden="Нет доступа к этой группе." />;

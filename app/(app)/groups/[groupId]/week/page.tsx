@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { RefusalNotice } from '@/components/refusal-notice';
-import { addDays, formatDate } from '@/domain/dates';
+import { addDays, formatDate, isIsoDate } from '@/domain/dates';
 import { RISK_INVALID_HOURS } from '@/domain/curator-week';
 import { parseId } from '@/domain/ids';
 import { countOf, NOUNS } from '@/domain/plural';
@@ -21,7 +21,7 @@ export default async function GroupWeekPage({
   if (!groupId) return <RefusalNotice refusal="Неверный номер группы." />;
   const query = await searchParams;
   const period = query.period === 'month' ? 'month' : 'week';
-  const date = query.date && /^\d{4}-\d{2}-\d{2}$/.test(query.date) ? query.date : undefined;
+  const date = query.date && isIsoDate(query.date) ? query.date : undefined;
   const result = await pageQuery((trpc) => trpc.reports.curatorWeek({ groupId, date, period }));
   if (!result.ok) return <RefusalNotice refusal={result.refusal} forbidden="Нет доступа к этой группе." />;
   const w = result.data;
