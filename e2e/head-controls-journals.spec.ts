@@ -49,3 +49,27 @@ test('заведующий проверяет журналы и выдаёт з�
   await expect(head.getByTestId('remark').filter({ hasText: why })).toHaveCount(0);
   await expect(head.getByTestId('flag').filter({ hasText: why })).toHaveCount(0);
 });
+
+/** Issue #13, item 2: the scheduled check is set from the same screen; a methodist cannot choose a monthly one. */
+test('заведующий назначает плановую проверку раз в месяц; у методиста — только раз в две недели', async ({
+  browser,
+}) => {
+  const head = await browser.newPage();
+  await signInAs(head, 'zav');
+  await head.goto('/control');
+  const form = head.getByRole('form', { name: 'Плановая проверка' });
+  await form.getByLabel('Периодичность').selectOption({ label: 'раз в месяц' });
+  await form.getByLabel('Публиковать итоги на доске').uncheck();
+  await form.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(form.getByRole('status')).toHaveText(/^Плановая проверка: раз в месяц, следующая — \d\d\.\d\d\.\d{4}$/);
+  await head.reload();
+  await expect(form.getByLabel('Периодичность')).toHaveValue('month');
+  await expect(form.getByLabel('Публиковать итоги на доске')).not.toBeChecked();
+  await expect(form.getByLabel('Выдавать замечания')).toBeChecked();
+
+  const methodist = await browser.newPage();
+  await signInAs(methodist, 'metodist');
+  await methodist.goto('/control');
+  const own = methodist.getByRole('form', { name: 'Плановая проверка' });
+  await expect(own.getByLabel('Периодичность').locator('option')).toHaveText(['раз в две недели']);
+});

@@ -25,7 +25,8 @@ export function RemarksSection({
           <li key={r.id} data-testid="my-remark">
             <strong>{r.ruleLabel}</strong> — {r.group}, {r.subject}: <a href={r.href}>{r.text}</a>{' '}
             <span className="muted small">
-              (выдал(а) {r.issuedBy ?? 'автоматическая проверка'} {formatDateTime(r.issuedAt, timeZone)})
+              (выдал(а) {r.issuedBy ?? '—'}
+              {r.source === 'scheduled' ? ', плановая проверка,' : ''} {formatDateTime(r.issuedAt, timeZone)})
             </span>{' '}
             {r.fixedAt ? (
               <span className="badge">исправлено, ждёт подтверждения</span>

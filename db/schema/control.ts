@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   foreignKey,
   index,
   integer,
@@ -136,4 +137,36 @@ export const noticeReads = pgTable(
     primaryKey({ columns: [t.institutionId, t.noticeId, t.userId] }),
     foreignKey({ columns: [t.institutionId, t.noticeId], foreignColumns: [notices.institutionId, notices.id] }),
   ],
+);
+
+/**
+ * A controller's scheduled check of journal keeping (issue #13, item 2; regulation §5.2: the administrator monthly,
+ * §5.3: the head of department monthly, §5.4: the methodist at least every two weeks). It runs in its owner's scope
+ * (the policy decides as for the owner at run time) on `nextRunOn` from 07:00 of the college's time, closes the remarks
+ * whose rule no longer fires, issues remarks for the flags found (`issueRemarks`, source `scheduled`) and posts the
+ * results on the notice board (`postResults`). One per controller in a college.
+ */
+export const scheduledChecks = pgTable(
+  'scheduled_checks',
+  {
+    institutionId: integer().notNull(),
+    id: integer().generatedByDefaultAsIdentity(),
+    ownerUserId: integer()
+      .notNull()
+      .references(() => users.id),
+    /** `month` or `two-weeks` (domain/scheduled-check.ts). */
+    period: text().notNull(),
+    issueRemarks: boolean().notNull().default(true),
+    postResults: boolean().notNull().default(true),
+    enabled: boolean().notNull().default(true),
+    /** The college's day of the next run. */
+    nextRunOn: date({ mode: 'string' }).notNull(),
+    /** Set while a run is in hand; a run older than 30 minutes is taken as died and is done again. */
+    runningSince: timestamp({ withTimezone: true }),
+    lastRunAt: timestamp({ withTimezone: true }),
+    /** What the last run did or why it did not run, in Russian. */
+    lastResult: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionId, t.id] }), uniqueIndex().on(t.institutionId, t.ownerUserId)],
 );

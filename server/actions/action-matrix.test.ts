@@ -79,6 +79,11 @@ const ACTION_MATRIX: { name: string; form: () => Record<string, string>; expect:
     expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'saveScheduledCheckAction (a day past: passes the policy, saves nothing)',
+    form: () => ({ period: 'two-weeks', nextRunOn: '2020-01-01', enabled: 'on' }),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'markNoticeReadAction (a post that reaches nobody of the demo roles)',
     form: () => ({ noticeId: '999999' }),
     expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: F },

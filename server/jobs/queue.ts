@@ -12,6 +12,8 @@ import { beforeClose, type Database, type Db } from '../../db/client';
 export const QUEUES = {
   /** One group's «Распечатка классного журнала» of a college-wide report job (server/reports/college-printouts.ts). */
   printoutGroup: { name: 'report-printout-group', retryLimit: 2, retryDelay: 2, expireInSeconds: 180 },
+  /** The tick that runs the scheduled checks of journal keeping that are due (server/services/control/scheduled-checks.ts). */
+  scheduledChecks: { name: 'control-scheduled-checks', retryLimit: 0, retryDelay: 0, expireInSeconds: 900 },
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
 
@@ -31,11 +33,11 @@ function pgliteAdapter(database: Database) {
   };
 }
 
-async function start(database: Database): Promise<PgBoss> {
+async function start(database: Database, schedule: boolean): Promise<PgBoss> {
   const boss =
     database.kind === 'pglite'
-      ? new PgBoss({ db: pgliteAdapter(database), schedule: false, maintenanceIntervalSeconds: 30 })
-      : new PgBoss({ connectionString: database.url, max: 2, schedule: false, maintenanceIntervalSeconds: 30 });
+      ? new PgBoss({ db: pgliteAdapter(database), schedule, maintenanceIntervalSeconds: 30 })
+      : new PgBoss({ connectionString: database.url, max: 2, schedule, maintenanceIntervalSeconds: 30 });
   boss.on('error', (error) => console.error('[jobs]', error));
   await boss.start();
   for (const queue of Object.values(QUEUES)) {
@@ -56,12 +58,16 @@ async function retryOrphans(database: Database): Promise<void> {
   );
 }
 
-/** The queue of this database (started, its queues created, on first use; stopped when the database closes). */
-export function jobQueue(database: Database): Promise<PgBoss> {
+/**
+ * The queue of this database (started, its queues created, on first use; stopped when the database closes). The first
+ * call decides `schedule`: whether this process keeps pg-boss's clock for cron schedules (the server does; the tests
+ * and scripts that only send jobs do not).
+ */
+export function jobQueue(database: Database, options: { schedule?: boolean } = {}): Promise<PgBoss> {
   state.__ezhQueues ??= new WeakMap();
   let boss = state.__ezhQueues.get(database.db);
   if (!boss) {
-    boss = start(database).catch((error: unknown) => {
+    boss = start(database, options.schedule ?? false).catch((error: unknown) => {
       state.__ezhQueues?.delete(database.db);
       throw error;
     });

@@ -2,6 +2,7 @@ import { activityInput, userActivity } from '../services/control/activity';
 import { monitoringInput, shownFlags } from '../services/control/monitoring';
 import { noticeBoard, noticeChoices } from '../services/control/notices';
 import { monitoringWithRemarks, remarksList, remarksListInput } from '../services/control/remarks';
+import { myScheduledCheck } from '../services/control/scheduled-checks';
 import { procedure, router } from '../trpc/init';
 
 /** Control of journal keeping (issue #13): the monitoring and the remarks; their forms are server actions. */
@@ -19,6 +20,8 @@ export const controlRouter = router({
     .requires('control.monitor')
     .input(remarksListInput)
     .query(({ ctx, input }) => remarksList(ctx.db, ctx.actor, input, 'controller')),
+  /** The controller's own scheduled check, or the proposal of one (its form is a server action). */
+  scheduledCheck: procedure.requires('control.monitor').query(({ ctx }) => myScheduledCheck(ctx.db, ctx.actor)),
   /** Who has not signed in or entered anything lately (issue #13, item 7). */
   activity: procedure
     .requires('control.activity')

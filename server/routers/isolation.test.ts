@@ -191,6 +191,7 @@ async function everything(
     'control.notices': () => c.control.notices(),
     'control.noticeChoices': () => c.control.noticeChoices(),
     'control.activity': () => c.control.activity({ days: 14 }),
+    'control.scheduledCheck': () => c.control.scheduledCheck(),
     'control.myRemarks': () => c.control.myRemarks({ state: 'all' }),
     'reports.preflight': () => c.reports.preflight({ groupId: foreign.groupId, termId: foreign.termId }),
     'reports.consolidated': () => c.reports.consolidated({ groupId: foreign.groupId, termId: foreign.termId }),
@@ -297,6 +298,8 @@ async function everything(
     markRemarkFixedAction: { remarkId: '1' },
     postNoticeAction: { title: 'Чужое объявление', body: 'Чужой текст', groupIds: String(foreign.groupId) },
     postCheckResultsAction: { termId: String(foreign.termId) },
+    // One's own college's check only; a day past refuses it before anything is saved.
+    saveScheduledCheckAction: { period: 'two-weeks', nextRunOn: '2020-01-01', enabled: 'on', issueRemarks: 'on' },
     markNoticeReadAction: { noticeId: '1' },
     withdrawNoticeAction: { noticeId: '1' },
     purgeJournalAction: { yearId: String(foreign.yearId), dryRun: 'on', confirm: 'Чужой' },

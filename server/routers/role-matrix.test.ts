@@ -576,6 +576,11 @@ const MATRIX: { name: string; call: () => Call; expect: Record<Role, Outcome> }[
     expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'control.scheduledCheck',
+    call: () => (c) => c.control.scheduledCheck(),
+    expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+  },
+  {
     name: 'control.activity',
     call: () => (c) => c.control.activity({ days: 14 }),
     expect: ADMIN_ONLY,

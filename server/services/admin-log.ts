@@ -8,7 +8,7 @@ import type { Actor } from '../policy/actor';
  */
 export async function logAdminChange(
   db: Db,
-  actor: Actor,
+  actor: Pick<Actor, 'userId'>,
   institutionId: number,
   entity: string,
   before: unknown,

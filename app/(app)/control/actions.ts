@@ -9,6 +9,7 @@ import {
   remarkInput,
 } from '@/server/services/control/remarks';
 import { monitoringInput } from '@/server/services/control/monitoring';
+import { saveScheduledCheck, scheduledCheckInput } from '@/server/services/control/scheduled-checks';
 import {
   markNoticeRead,
   noticeInput,
@@ -59,3 +60,9 @@ export const withdrawNoticeAction = formAction
   .requires('notices.post')
   .input(noticeInput)
   .handle(({ db, actor, input }) => withdrawNotice(db, actor, input));
+
+/** The controller's scheduled check: monthly or every two weeks, remarks and the board (regulation §5.2–5.4). */
+export const saveScheduledCheckAction = formAction
+  .requires('control.monitor')
+  .input(scheduledCheckInput)
+  .handle(({ db, actor, input }) => saveScheduledCheck(db, actor, input));

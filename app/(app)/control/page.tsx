@@ -1,5 +1,6 @@
 import { FlagsForm } from '@/components/control/flags-form';
 import { ActionButton } from '@/components/control/action-button';
+import { ScheduledCheckForm } from '@/components/control/scheduled-check-form';
 import { QueryForm } from '@/components/query-form';
 import { RefusalNotice } from '@/components/refusal-notice';
 import { formatDate, formatDateTime } from '@/domain/dates';
@@ -9,7 +10,7 @@ import { countOf, NOUNS } from '@/domain/plural';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
 import { pageQuery } from '@/server/trpc/caller';
-import { confirmRemarkAction, issueRemarksAction, postCheckResultsAction } from './actions';
+import { confirmRemarkAction, issueRemarksAction, postCheckResultsAction, saveScheduledCheckAction } from './actions';
 
 type Params = { termId?: string; departmentId?: string; teacherId?: string; groupId?: string };
 
@@ -38,6 +39,7 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
   const result = await pageQuery((trpc) => trpc.control.monitoring(input));
   if (!result.ok) return <RefusalNotice refusal={result.refusal} />;
   const remarks = await pageQuery((trpc) => trpc.control.remarks({ state: 'open' }));
+  const scheduled = await pageQuery((trpc) => trpc.control.scheduledCheck());
   const r = result.data;
   const filters: Record<string, string> = { termId: String(r.term.id) };
   for (const key of ['departmentId', 'teacherId', 'groupId'] as const)
@@ -205,6 +207,27 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
         )}
       </section>
 
+      <section className="panel" aria-labelledby="scheduled">
+        <h2 id="scheduled">Плановая проверка</h2>
+        {!scheduled.ok ? (
+          <RefusalNotice refusal={scheduled.refusal} />
+        ) : (
+          <>
+            <p className="muted small">
+              Администратор и заведующий отделением проверяют ведение журнала ежемесячно, методист — не реже раза в две
+              недели (п. 5.2–5.4 Положения). Проверка идёт сама в назначенный день с 07:00 по времени колледжа — в ваших
+              правах: закрывает исправленные замечания, выдаёт новые и публикует итоги на доске информации.
+            </p>
+            <ScheduledCheckForm action={saveScheduledCheckAction} check={scheduled.data} />
+            {scheduled.data.lastRunAt && (
+              <p className="small" data-testid="scheduled-last">
+                Последняя проверка {formatDateTime(scheduled.data.lastRunAt, r.timeZone)}: {scheduled.data.lastResult}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+
       <section className="panel" aria-labelledby="remarks">
         <h2 id="remarks">Открытые замечания</h2>
         {!remarks.ok ? (
@@ -225,7 +248,10 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
             <tbody>
               {remarks.data.map((m) => (
                 <tr key={m.id} data-testid="remark">
-                  <td className="nowrap">{formatDateTime(m.issuedAt, r.timeZone)}</td>
+                  <td className="nowrap">
+                    {formatDateTime(m.issuedAt, r.timeZone)}
+                    {m.source === 'scheduled' && <div className="muted small">плановая проверка</div>}
+                  </td>
                   <td>{m.teacher}</td>
                   <td>
                     {m.group}, {m.subject}

@@ -18,8 +18,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../domain/roles';
 import { grantsFor, rolesOf, todayOf, type Actor } from '../../policy/actor';
 import { logAdminChange } from '../admin-log';
 import { badInput, forbidden, institutionOf, outOfScope } from '../refusals';
-import type { monitoringInput } from './monitoring';
-import { monitoring } from './monitoring';
+import { monitoring, type monitoringInput, type MonitoringReport } from './monitoring';
 
 export const postNoticeInput = z.object({
   title: z.string().trim().min(3, 'Заголовок: не короче 3 знаков').max(200, 'Заголовок: не длиннее 200 знаков'),
@@ -130,14 +129,26 @@ export async function postNotice(db: Db, actor: Actor, input: z.infer<typeof pos
 
 /** Posts the results of a monitoring check (the actor's scope, the filters given) for the teachers and heads. */
 export async function postCheckResults(db: Db, actor: Actor, input: z.infer<typeof monitoringInput>) {
-  const report = await monitoring(db, actor, input);
+  const row = await postReport(db, actor, await monitoring(db, actor, input), input);
+  return `Итоги проверки опубликованы на доске информации: «${row.title}»`;
+}
+
+/**
+ * Posts a monitoring report at hand on the board, for the teachers and heads of its departments and groups (`input`'s
+ * filters); `heading` names the check («Итоги плановой проверки»).
+ */
+export async function postReport(
+  db: Db,
+  actor: Actor,
+  report: MonitoringReport,
+  input: z.infer<typeof monitoringInput>,
+  heading = 'Итоги проверки журналов',
+) {
   const lines = [
     `Проверка ведения электронного журнала на ${formatDate(report.today)}, ${report.term.name}: ` +
-      `${countOf(report.journals.length, NOUNS.journal)}, ${countOf(report.flags.length, NOUNS.flag)}.`,
+      `${countOf(report.journals.length, NOUNS.journal)}, ${countOf(report.flagCount, NOUNS.flag)}.`,
     '',
-    ...MONITORING_RULE_KEYS.map(
-      (k) => `${MONITORING_RULES[k].label}: ${report.flags.filter((f) => f.rule === k).length}`,
-    ),
+    ...MONITORING_RULE_KEYS.map((k) => `${MONITORING_RULES[k].label}: ${report.totals[k]}`),
     '',
     'По преподавателям:',
     ...report.teachers
@@ -153,11 +164,11 @@ export async function postCheckResults(db: Db, actor: Actor, input: z.infer<type
     '',
     'Исправьте нарушения в журналах; замечания на главной странице ведут к ячейкам журнала.',
   ];
-  const row = await postNotice(
+  return postNotice(
     db,
     actor,
     {
-      title: `Итоги проверки журналов на ${formatDate(report.today)}`,
+      title: `${heading} на ${formatDate(report.today)}`,
       body: lines.join('\n'),
       roles: ['teacher', 'head'],
       departmentIds: input.departmentId ? [input.departmentId] : [],
@@ -166,7 +177,6 @@ export async function postCheckResults(db: Db, actor: Actor, input: z.infer<type
     },
     'check',
   );
-  return `Итоги проверки опубликованы на доске информации: «${row.title}»`;
 }
 
 /** The posts that reach the actor (the newest first), and for the posters their own posts with the read counts. */

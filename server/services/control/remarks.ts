@@ -11,7 +11,13 @@ import { z } from 'zod';
 import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { remarks, teachingAssignments } from '../../../db/schema';
 import { idSchema } from '../../../domain/ids';
-import { flagKey, journalHref, MONITORING_RULES, type MonitoringRule } from '../../../domain/monitoring';
+import {
+  flagKey,
+  journalHref,
+  MONITORING_RULES,
+  type MonitoringFlag,
+  type MonitoringRule,
+} from '../../../domain/monitoring';
 import { countOf, NOUNS } from '../../../domain/plural';
 import { todayOf, type Actor } from '../../policy/actor';
 import { assignmentScope } from '../../policy/scope';
@@ -61,23 +67,48 @@ export async function issueRemarks(
   const report = await monitoring(db, actor, input);
   const wanted = new Set(input.keys);
   const chosen = input.all ? report.flags : report.flags.filter((f) => wanted.has(flagKey(f)));
-  const issuable = chosen.filter((f) => MONITORING_RULES[f.rule].fixable && f.teacherId !== null);
-  if (issuable.length === 0)
+  if (!chosen.some(issuable))
     throw badInput(
       chosen.length
         ? 'Замечания: отмеченные нарушения нельзя исправить (поздние записи) или у журнала нет преподавателя'
         : 'Замечания: отмеченные нарушения уже устранены — обновите страницу',
     );
+  const issued = await insertRemarks(db, actor, report.institutionId, chosen, 'manual');
+  const skipped = chosen.length - issued;
+  const message =
+    `Выдано ${countOf(issued, NOUNS.remark)}` +
+    (skipped ? `; пропущено ${skipped}: уже выданы или их нельзя исправить` : '');
+  return { issued, skipped, message };
+}
+
+/** A flag a remark can be issued for: its rule can be fixed in the journal, and somebody is to fix it. */
+function issuable(flag: MonitoringFlag): boolean {
+  return MONITORING_RULES[flag.rule].fixable && flag.teacherId !== null;
+}
+
+/**
+ * Inserts the remarks of the issuable `flags` (`source`: manual — by a controller, scheduled — by a scheduled check),
+ * skipping those with an open remark, and logs them as `actor`'s. Returns how many were issued.
+ */
+export async function insertRemarks(
+  db: Db,
+  actor: Pick<Actor, 'userId'>,
+  institutionId: number,
+  flags: readonly MonitoringFlag[],
+  source: 'manual' | 'scheduled',
+): Promise<number> {
+  const rows = flags.filter(issuable);
+  if (rows.length === 0) return 0;
   return inTransaction(db, async (tx) => {
     // In chunks: «all found» in a college is tens of thousands of rows, past a statement's parameter limit.
     const inserted: { id: number; key: string }[] = [];
-    for (let i = 0; i < issuable.length; i += REMARKS_PER_STATEMENT)
+    for (let i = 0; i < rows.length; i += REMARKS_PER_STATEMENT)
       inserted.push(
         ...(await tx
           .insert(remarks)
           .values(
-            issuable.slice(i, i + REMARKS_PER_STATEMENT).map((f) => ({
-              institutionId: report.institutionId,
+            rows.slice(i, i + REMARKS_PER_STATEMENT).map((f) => ({
+              institutionId,
               flagKey: flagKey(f),
               rule: f.rule,
               teachingAssignmentId: f.assignmentId,
@@ -85,7 +116,7 @@ export async function issueRemarks(
               lessonId: f.lessonId,
               studentId: f.studentId,
               text: f.text,
-              source: 'manual',
+              source,
               issuedBy: actor.userId,
             })),
           )
@@ -93,12 +124,16 @@ export async function issueRemarks(
           .returning({ id: remarks.id, key: remarks.flagKey })),
       );
     if (inserted.length)
-      await logAdminChange(tx, actor, report.institutionId, 'remarks', null, inserted, 'Замечания по ведению журнала');
-    const skipped = chosen.length - inserted.length;
-    const message =
-      `Выдано ${countOf(inserted.length, NOUNS.remark)}` +
-      (skipped ? `; пропущено ${skipped}: уже выданы или их нельзя исправить` : '');
-    return { issued: inserted.length, skipped, message };
+      await logAdminChange(
+        tx,
+        actor,
+        institutionId,
+        'remarks',
+        null,
+        inserted,
+        source === 'scheduled' ? 'Замечания плановой проверки ведения журнала' : 'Замечания по ведению журнала',
+      );
+    return inserted.length;
   });
 }
 
