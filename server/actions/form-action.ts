@@ -7,7 +7,7 @@ import { getDb } from '../db';
 import type { Actor } from '../policy/actor';
 import { refusal } from '../policy/guard';
 import type { Permission } from '../policy/permissions';
-import { Refusal, type RefusalStatus } from '../policy/refusal';
+import { nulRefusal, Refusal, type RefusalStatus } from '../policy/refusal';
 import { describeZodError } from '../trpc/init';
 import { formInput } from './form-input';
 
@@ -27,6 +27,8 @@ export interface FormAction {
   readonly perform: (context: FormActionContext, input: unknown) => Promise<FormActionResult>;
   /** The input of a submitted form (see `formInput`). */
   readonly inputOf: (form: FormData) => Record<string, unknown>;
+  /** The schema of its input (the tests walk it with malformed values). */
+  readonly schema: z.ZodObject;
 }
 
 /**
@@ -46,6 +48,8 @@ export const formAction = {
               try {
                 const refused = refusal(context.actor, permission);
                 if (refused) throw refused;
+                const nul = nulRefusal(raw);
+                if (nul) throw nul;
                 const parsed = schema.safeParse(raw);
                 if (!parsed.success) throw new Refusal(400, describeZodError(parsed.error));
                 const message = await handler({ db: context.db, actor: context.actor!, input: parsed.data });
@@ -61,7 +65,7 @@ export const formAction = {
               if (result.ok) refresh();
               return result;
             };
-            return Object.assign(action, { permission, perform, inputOf });
+            return Object.assign(action, { permission, perform, inputOf, schema });
           },
         };
       },

@@ -72,3 +72,32 @@ export async function refusalResult<T>(action: () => Promise<T>): Promise<T | { 
     throw error;
   }
 }
+
+/**
+ * A refusal (400) when a string anywhere in a raw input holds a NUL character (code 0): PostgreSQL's `text` cannot
+ * store it and would fail the statement (22021) — refused before any schema or service sees the input, naming the field
+ * by its path in the input. Null when there is none.
+ */
+export function nulRefusal(raw: unknown): Refusal | null {
+  const path = nulPath(raw, []);
+  return path === null ? null : badInput(`${path || 'Ввод'}: недопустимый символ (код 0)`);
+}
+
+function nulPath(value: unknown, path: (string | number)[]): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], [...path, i]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.includes('\u0000')) return [...path, key].join('.');
+      const found = nulPath(inner, [...path, key]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ import { z, ZodError } from 'zod';
 import type { Db } from '../../db/client';
 import type { Actor } from '../policy/actor';
 import { refusal } from '../policy/guard';
-import { Refusal } from '../policy/refusal';
+import { nulRefusal, Refusal } from '../policy/refusal';
 import type { Permission } from '../policy/permissions';
 import { MESSAGES } from '../policy/messages';
 
@@ -64,10 +64,12 @@ export const createCallerFactory = t.createCallerFactory;
  */
 export const procedure = {
   requires(permission: Permission) {
-    return t.procedure.meta({ permission }).use(async ({ ctx, next }) => {
+    return t.procedure.meta({ permission }).use(async ({ ctx, next, getRawInput }) => {
       const refused = refusal(ctx.actor, permission);
       if (refused) throw asTRPCError(refused);
       if (!ctx.actor) throw asTRPCError(new Refusal(401, MESSAGES.unauthenticated));
+      const nul = nulRefusal(await getRawInput());
+      if (nul) throw asTRPCError(nul);
       const result = await next({ ctx: { db: ctx.db, actor: ctx.actor } });
       // The one place a refusal thrown below (service, router) becomes tRPC's error with its code.
       if (!result.ok && result.error.cause instanceof Refusal) throw asTRPCError(result.error.cause);

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { noticeReads, notices } from '../../../db/schema';
 import { formatDate } from '../../../domain/dates';
-import { idSchema } from '../../../domain/ids';
+import { idSchema, MAX_ID } from '../../../domain/ids';
 import { MONITORING_RULE_KEYS, MONITORING_RULES, totalOf } from '../../../domain/monitoring';
 import { audienceText, noticeReaches, type NoticeReader } from '../../../domain/notices';
 import { countOf, NOUNS } from '../../../domain/plural';
@@ -23,9 +23,15 @@ import { monitoring, type monitoringInput, type MonitoringReport } from './monit
 export const postNoticeInput = z.object({
   title: z.string().trim().min(3, 'Заголовок: не короче 3 знаков').max(200, 'Заголовок: не длиннее 200 знаков'),
   body: z.string().trim().min(1, 'Текст: заполните').max(10_000, 'Текст: не длиннее 10 000 знаков'),
-  roles: z.array(z.enum(ROLES, { error: 'Кому: неизвестная роль' })).default([]),
-  departmentIds: z.array(z.coerce.number().int().positive()).default([]),
-  groupIds: z.array(z.coerce.number().int().positive()).default([]),
+  roles: z
+    .array(z.enum(ROLES, { error: 'Кому: неизвестная роль' }))
+    .max(ROLES.length, 'Кому: роль указана дважды')
+    .default([]),
+  departmentIds: z
+    .array(z.coerce.number().int().positive().max(MAX_ID))
+    .max(100, 'Отделения: не больше 100')
+    .default([]),
+  groupIds: z.array(z.coerce.number().int().positive().max(MAX_ID)).max(1000, 'Группы: не больше 1000').default([]),
   needsRead: z.boolean().default(false),
 });
 export const noticeInput = z.object({ noticeId: idSchema });
