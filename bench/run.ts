@@ -10,6 +10,7 @@ import { measureServer } from './server-figures';
 import { measureTimetable, type TimetableFigures } from './timetable-figures';
 import { measureReports, type ReportFigures } from './report-figures';
 import { measureControl, type ControlFigures } from './control-figures';
+import { measureHttp, type HttpFigures } from './http-figures';
 import { measureCollegePrintouts, type CollegePrintoutFigures } from './college-printouts-figures';
 
 const json = process.argv.includes('--json');
@@ -59,10 +60,29 @@ try {
     callDuringRenderMs: null,
     callIdleMs: null,
   };
+  let http: (HttpFigures & { journalPageHttpRatio: number; pasteSaveHttpRatio: number }) | Record<string, null> = {
+    httpFloorMs: null,
+    journalPageHttpMs: null,
+    pasteSaveHttpMs: null,
+    journalPageHttpRatio: null,
+    pasteSaveHttpRatio: null,
+  };
   let app: AppServer | null = null;
   try {
     log('Приложение (production-сборка) на этой базе…');
     app = await startAppServer(url, log);
+    log(`Журнал по HTTP от имени его преподавателя (${runs} повторов, медиана)…`);
+    try {
+      const h = await measureHttp(database, app.base, runs);
+      const ratio = (x: number, y: number) => Math.round((x / y) * 100) / 100;
+      http = {
+        ...h,
+        journalPageHttpRatio: ratio(h.journalPageHttpMs, server.journalLoadRawMs + h.httpFloorMs),
+        pasteSaveHttpRatio: ratio(h.pasteSaveHttpMs, server.pasteSaveRawMs + h.httpFloorMs),
+      };
+    } catch (error) {
+      log(`Замер по HTTP не удался: ${error instanceof Error ? error.message : String(error)}`);
+    }
     log(`Расписание по HTTP, методист (${runs} повторов, медиана)…`);
     try {
       timetable = await measureTimetable(database, url, await signInHttp(app.base, 'metodist', 'demo2026'), runs);
@@ -108,6 +128,7 @@ try {
     database: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     runs,
     ...server,
+    ...http,
     ...timetable,
     ...reports,
     ...control,
@@ -121,6 +142,9 @@ try {
     );
     console.log(
       `Сохранение вставки ${server.pasteCells} ячеек: ${server.pasteSaveMs} мс, сырой upsert ${server.pasteSaveRawMs} мс, отношение ${server.pasteSaveRatio} (цель ≤ 2)`,
+    );
+    console.log(
+      `Журнал по HTTP: страница ${http.journalPageHttpMs ?? '—'} мс, вставка ${http.pasteSaveHttpMs ?? '—'} мс, малый запрос ${http.httpFloorMs ?? '—'} мс; отношения к (сырой SQL + малый запрос) ${http.journalPageHttpRatio ?? '—'} и ${http.pasteSaveHttpRatio ?? '—'} (цель ≤ 2)`,
     );
     console.log(
       `Постановка занятия в расписание по HTTP: ${timetable.timetablePlaceMs ?? '—'} мс (в процессе ${timetable.timetablePlaceServerMs ?? '—'} мс), сырой SQL ${timetable.timetablePlaceRawMs ?? '—'} мс, отношение ${timetable.timetablePlaceRatio ?? '—'} (цель ≤ 2)`,

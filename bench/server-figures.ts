@@ -62,6 +62,28 @@ export function rawUpsert(raw: postgres.Sql, institutionId: number, userId: numb
       grade2 = excluded.grade2, version = c.version + 1, updated_by = excluded.updated_by, updated_at = now()`;
 }
 
+/** The marks the bench pastes, in turn. */
+export const PASTE_TEXTS = ['5', '4', '3', '4/5', 'н'];
+
+type PageShape = {
+  lessons: { id: number; date: string }[];
+  students: { id: number; spans: { from: string; to: string | null }[] }[];
+  cells: { lessonId: number; studentId: number; version: number }[];
+};
+
+/** A 30 × 20 block of a journal page: 30 students present on each of its 20 last past lessons, with their versions. */
+export function pasteBlock(page: PageShape, today: string) {
+  const pastLessons = page.lessons.filter((l) => l.date <= today).slice(-20);
+  const roster = page.students
+    .filter((s) =>
+      pastLessons.every((l) => s.spans.some((sp) => sp.from <= l.date && (sp.to === null || l.date <= sp.to))),
+    )
+    .slice(0, 30);
+  const versions = new Map(page.cells.map((c) => [`${c.lessonId}:${c.studentId}`, c.version]));
+  const block = roster.flatMap((s) => pastLessons.map((l) => ({ lessonId: l.id, studentId: s.id })));
+  return { block, versions };
+}
+
 export async function measureServer(database: Database, url: string, runs: number): Promise<ServerFigures> {
   const db = database.db;
   const pick = await pickBenchJournal(db);
@@ -98,17 +120,9 @@ export async function measureServer(database: Database, url: string, runs: numbe
     loadRaw.push(await time(rawLoad));
   }
 
-  // A 30 × 20 block: 30 students present on each of 20 past lessons.
-  const pastLessons = page.lessons.filter((l) => l.date <= today).slice(-20);
-  const roster = page.students
-    .filter((s) =>
-      pastLessons.every((l) => s.spans.some((sp) => sp.from <= l.date && (sp.to === null || l.date <= sp.to))),
-    )
-    .slice(0, 30);
-  const versions = new Map(page.cells.map((c) => [`${c.lessonId}:${c.studentId}`, c.version]));
-  const block = roster.flatMap((s) => pastLessons.map((l) => ({ lessonId: l.id, studentId: s.id })));
+  const { block, versions } = pasteBlock(page, today);
   // Both write the same marks into the same cells: the texts a teacher pastes, and the values they stand for.
-  const texts = ['5', '4', '3', '4/5', 'н'];
+  const texts = PASTE_TEXTS;
   const values = texts.map((t) => (parseCellInput(t) as { ok: true; value: CellValue }).value);
   // Each side's input is made before its clock starts: what is timed is the server's work on it.
   let round_ = 0;
