@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed';
 import { todayIn } from '../domain/dates';
+import { unpackCells } from '../domain/journal-cells';
 import { signInHttp } from './app-server';
 import { median, pasteBlock, PASTE_TEXTS, pickBenchJournal } from './server-figures';
 
@@ -27,7 +28,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
-type Page = Parameters<typeof pasteBlock>[0];
+type Page = Omit<Parameters<typeof pasteBlock>[0], 'cells'> & { cells: string };
 type SaveResult = { status: string; cells: { lessonId: number; studentId: number; version: number }[] };
 
 export async function measureHttp(database: Database, base: string, runs: number): Promise<HttpFigures> {
@@ -39,7 +40,7 @@ export async function measureHttp(database: Database, base: string, runs: number
   );
   const teacher = await signInHttp(base, who!.login, DEMO_PASSWORD);
   const page = await teacher.query<Page>('journal.page', { assignmentId: pick.id });
-  const { block, versions } = pasteBlock(page, todayIn(who!.time_zone));
+  const { block, versions } = pasteBlock({ ...page, cells: unpackCells(page.cells) }, todayIn(who!.time_zone));
   let round_ = 0;
   const paste = async (): Promise<number> => {
     round_ += 1;

@@ -9,6 +9,7 @@ import { loadActor, todayOf } from '../server/policy/actor';
 import { createCallerFactory } from '../server/trpc/init';
 import { appRouter } from '../server/routers';
 import { parseCellInput, type CellValue } from '../domain/marks';
+import { unpackCells } from '../domain/journal-cells';
 
 export interface ServerFigures {
   journalAssignmentId: number;
@@ -120,7 +121,7 @@ export async function measureServer(database: Database, url: string, runs: numbe
     loadRaw.push(await time(rawLoad));
   }
 
-  const { block, versions } = pasteBlock(page, today);
+  const { block, versions } = pasteBlock({ ...page, cells: unpackCells(page.cells) }, today);
   // Both write the same marks into the same cells: the texts a teacher pastes, and the values they stand for.
   const texts = PASTE_TEXTS;
   const values = texts.map((t) => (parseCellInput(t) as { ok: true; value: CellValue }).value);

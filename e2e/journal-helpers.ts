@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { unpackCells } from '../domain/journal-cells';
 
 export interface ApiCell {
   lessonId: number;
@@ -20,7 +21,9 @@ export async function fetchJournal(request: APIRequestContext, assignmentId: num
   const input = encodeURIComponent(JSON.stringify({ json: { assignmentId } }));
   const res = await request.get(`/api/trpc/journal.page?input=${input}`);
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { result: { data: { json: ApiPage } } }).result.data.json;
+  const page = ((await res.json()) as { result: { data: { json: Omit<ApiPage, 'cells'> & { cells: string } } } }).result
+    .data.json;
+  return { ...page, cells: unpackCells(page.cells) };
 }
 
 export const text = (c: ApiCell | undefined) =>

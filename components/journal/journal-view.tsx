@@ -8,7 +8,8 @@ import { enrolledOn } from '@/domain/cell-edit';
 import { formatCell, parseCellInput } from '@/domain/marks';
 import { heldHours } from '@/domain/journal-stats';
 import { countOf, NOUNS, plural } from '@/domain/plural';
-import type { JournalLesson, JournalPage } from '@/server/services/journal/page';
+import type { JournalLesson, JournalPage, JournalPageWire } from '@/server/services/journal/page';
+import { unpackCells } from '@/domain/journal-cells';
 import { trpc } from '../trpc-client';
 import { GrantPanel } from './grant-panel';
 import { HistoryPanel } from './history-panel';
@@ -20,13 +21,14 @@ export function JournalView({
   page: served,
   focus,
 }: {
-  page: JournalPage;
+  page: JournalPageWire;
   focus?: { lessonId: number | null; studentId: number | null };
 }) {
   const router = useRouter();
+  const cells = useMemo(() => unpackCells(served.cells), [served.cells]);
   // «Today» moves on at the college's midnight while the page stays open: future lessons open, the hatching follows.
   const today = useCollegeToday(served.timeZone, served.today);
-  const page = useMemo(() => (today === served.today ? served : { ...served, today }), [served, today]);
+  const page: JournalPage = useMemo(() => ({ ...served, cells, today }), [served, cells, today]);
   const model = useJournalModel(page);
   const { store, status, conflicts, problems, setProblems, apply, resolveConflict, flush, describe } = model;
   const [lessonDialog, setLessonDialog] = useState<{ lesson: JournalLesson | null } | null>(null);

@@ -20,7 +20,8 @@ import {
   saveKtp,
   saveKtpInput,
 } from '../services/journal/ktp';
-import { loadJournalPage } from '../services/journal/page';
+import { loadJournalPage, type JournalPageWire } from '../services/journal/page';
+import { packCells } from '../../domain/journal-cells';
 import { ATTESTATION_FIELDS } from '../../domain/attestation';
 import { saveInput, saveJournalEdits } from '../services/journal/save';
 import { undoLastBatch } from '../services/journal/undo';
@@ -36,11 +37,11 @@ export const journalRouter = router({
   page: procedure
     .requires('journal.read')
     .input(z.object({ assignmentId: id }))
-    .query(
-      async ({ ctx, input }) =>
-        (await loadJournalPage(ctx.db, ctx.actor, input.assignmentId, todayOf(ctx.actor))) ??
-        Promise.reject(outOfScope()),
-    ),
+    .query(async ({ ctx, input }): Promise<JournalPageWire> => {
+      const page = await loadJournalPage(ctx.db, ctx.actor, input.assignmentId, todayOf(ctx.actor));
+      if (!page) throw outOfScope();
+      return { ...page, cells: packCells(page.cells) };
+    }),
   save: procedure
     .requires('journal.edit')
     .input(saveInput)

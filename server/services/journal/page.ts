@@ -25,14 +25,8 @@ export interface JournalLesson {
   taughtByName: string | null;
 }
 
-export interface JournalCell {
-  lessonId: number;
-  studentId: number;
-  attendance: string | null;
-  grade1: string | null;
-  grade2: string | null;
-  version: number;
-}
+import type { JournalCell } from '../../../domain/journal-cells';
+export type { JournalCell };
 
 export interface JournalAttestation {
   studentId: number;
@@ -59,6 +53,9 @@ export interface JournalPage {
   /** IANA zone of the college: the browser computes «today» and shows times in it. */
   timeZone: string;
 }
+
+/** The page as `journal.page` sends it: the cells packed into one string (domain/journal-cells.ts). */
+export type JournalPageWire = Omit<JournalPage, 'cells'> & { cells: string };
 
 type CellTuple = [number, number, string | null, string | null, string | null, number];
 
