@@ -10,7 +10,8 @@ const SOURCES = [
   'db',
   'package.json',
   'package-lock.json',
-  'next.config.mjs',
+  'next.config.ts',
+  'proxy.ts',
   'tsconfig.json',
   'instrumentation.ts',
 ];

@@ -1,4 +1,6 @@
 import os from 'node:os';
+import type { NextConfig } from 'next';
+import { NON_PAGE_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './domain/security-headers';
 
 /**
  * `next dev` serves its scripts only to `localhost` unless told otherwise; a page opened at 127.0.0.1, by the PC's
@@ -12,8 +14,7 @@ function ownAddresses() {
   return [...hosts];
 }
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   // Native and WASM packages load from node_modules at run time, not from the bundle.
   serverExternalPackages: [
     '@electric-sql/pglite',
@@ -25,6 +26,13 @@ const nextConfig = {
     'pg',
   ],
   poweredByHeader: false,
+  // Security headers of every response (domain/security-headers.ts); a page's Content-Security-Policy comes from
+  // proxy.ts with its nonce, everything else gets the non-page policy here.
+  headers: () =>
+    Promise.resolve([
+      { source: '/:path*', headers: [...SECURITY_HEADERS] },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: NON_PAGE_CONTENT_SECURITY_POLICY }] },
+    ]),
   allowedDevOrigins: ownAddresses(),
 };
 
