@@ -26,8 +26,15 @@ export interface AppServer {
   stop(): void;
 }
 
-/** Builds the app when there is no build yet, starts it on 127.0.0.1:3200 and waits for its sign-in page. */
-export async function startAppServer(databaseUrl: string, log: (s: string) => void): Promise<AppServer> {
+/**
+ * Builds the app when there is no build yet, starts it on 127.0.0.1:`port` and waits for its sign-in page: on the
+ * PostgreSQL database at `databaseUrl`, or with null on the embedded database of `dataDir`.
+ */
+export async function startAppServer(
+  databaseUrl: string | null,
+  log: (s: string) => void,
+  options: { port?: number; dataDir?: string } = {},
+): Promise<AppServer> {
   if (!fs.existsSync('.next/BUILD_ID')) {
     log('Сборка приложения (next build)…');
     const build = spawnSync('npx', ['next', 'build'], {
@@ -36,11 +43,14 @@ export async function startAppServer(databaseUrl: string, log: (s: string) => vo
     });
     if (build.status !== 0) throw new Error('next build не удался');
   }
-  const base = `http://localhost:${PORT}`;
-  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+  const port = options.port ?? PORT;
+  const base = `http://localhost:${port}`;
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
+      ...inherited,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: options.dataDir, SEED_DEMO: 'false' }),
       NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef',
       NEXTAUTH_URL: base,
       NEXT_TELEMETRY_DISABLED: '1',
@@ -66,6 +76,12 @@ export async function startAppServer(databaseUrl: string, log: (s: string) => vo
 
 /** A signed-in session over plain HTTP: tRPC calls as the browser makes them (superjson), with its cookies. */
 export interface HttpSession {
+  /** A tRPC call with its HTTP status and answer, whatever they are (a refused or failed call does not throw). */
+  call<T>(
+    kind: 'query' | 'mutation',
+    path: string,
+    input: unknown,
+  ): Promise<{ status: number; data?: T; error?: string }>;
   query<T>(path: string, input: unknown): Promise<T>;
   mutate<T>(path: string, input: unknown): Promise<T>;
   /** A GET of a file (a report route), its bytes; throws on a status other than 200. */
@@ -98,7 +114,27 @@ export async function signInHttp(base: string, login: string, password: string):
     if (!res.ok || !body.result) throw new Error(`${res.status}: ${body.error?.json.message ?? 'ошибка'}`);
     return body.result.data.json;
   };
+  const call = async <T>(kind: 'query' | 'mutation', path: string, input: unknown) => {
+    const res =
+      kind === 'query'
+        ? await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, {
+            headers: { cookie: cookie() },
+          })
+        : await fetch(`${base}/api/trpc/${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie: cookie() },
+            body: JSON.stringify({ json: input }),
+          });
+    const text = await res.text();
+    try {
+      const body = JSON.parse(text) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
+      return { status: res.status, data: body.result?.data.json, error: body.error?.json.message };
+    } catch {
+      return { status: res.status, error: text.slice(0, 200) };
+    }
+  };
   return {
+    call,
     query: async (path, input) =>
       answer(
         await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, {
