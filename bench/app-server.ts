@@ -24,6 +24,8 @@ async function waitFor(url: string, ms: number) {
 export interface AppServer {
   base: string;
   stop(): void;
+  /** SIGKILL to the server's whole process group: a crash, no shutdown hooks. */
+  kill(): void;
 }
 
 /**
@@ -71,7 +73,14 @@ export async function startAppServer(
     stop();
     throw error;
   }
-  return { base, stop };
+  const kill = () => {
+    try {
+      process.kill(-server.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
+  return { base, stop, kill };
 }
 
 /** A signed-in session over plain HTTP: tRPC calls as the browser makes them (superjson), with its cookies. */

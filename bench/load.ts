@@ -12,7 +12,13 @@
  * PostgreSQL: LOAD_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/ezh_load, created and seeded when empty).
  * `--pglite`: the embedded database (.data/load-pglite, seeded once) in steps of 10, 25, 50 and 100 editors × 20 s,
  * for the number of editors a one-PC college holds with p95 of a save under 500 ms and nothing lost.
+ *
+ * Faults (issue #14, item 3), in the middle of the run: `--fault pg-restart` stops the PostgreSQL server and starts it
+ * 3 s later (`pg_ctlcluster`); `--fault kill-app` kills the app's process (SIGKILL, no shutdown) and starts it again
+ * 2 s later — on PostgreSQL, or with `--pglite` on the embedded database. The clients keep their unsent batches and
+ * send them again; the verification then proves no confirmed batch is missing and no half batch is there.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -20,7 +26,7 @@ import { openDatabase, pgliteDir, queryRows, type Db } from '../db/client';
 import { DEMO_PASSWORD, isEmpty, seedDatabase } from '../db/seed';
 import { unpackCells } from '../domain/journal-cells';
 import { todayIn } from '../domain/dates';
-import { signInHttp, startAppServer, type HttpSession } from './app-server';
+import { signInHttp, startAppServer, type AppServer, type HttpSession } from './app-server';
 import { pasteBlock } from './server-figures';
 import { openBenchDatabase } from './setup';
 
@@ -31,6 +37,10 @@ const argValue = (name: string, fallback: number) => {
 const json = process.argv.includes('--json');
 const pglite = process.argv.includes('--pglite');
 const log = (s: string) => (json ? process.stderr.write(`${s}\n`) : console.log(s));
+const faultArg = process.argv.indexOf('--fault');
+const fault = faultArg >= 0 ? (process.argv[faultArg + 1] as 'pg-restart' | 'kill-app') : null;
+if (fault !== null && fault !== 'pg-restart' && fault !== 'kill-app')
+  throw new Error('--fault: pg-restart или kill-app');
 const URL_PG = process.env.LOAD_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ezh_load';
 const PGLITE_DATA = path.resolve('.data/load-pglite');
 const PORT = 3210;
@@ -68,6 +78,10 @@ interface Tally {
   /** Batches never confirmed after all retries (their outcome unknown to the client). */
   unconfirmed: number;
 }
+
+/** The outbox's patience: a batch is sent again every RETRY_MS for up to a minute. */
+const RETRY_MS = 500;
+const RETRIES = 120;
 
 const TEXTS = ['5', '4', '3', '2', 'н', '4/5', ''];
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
@@ -108,16 +122,28 @@ async function chooseEditors(db: Db, count: number): Promise<Editor[]> {
 }
 
 async function runEditor(session: HttpSession, editor: Editor, n: number, runId: string, until: number, t: Tally) {
+  // A reload that fails (the server or the database down for a moment) is tried again, as a teacher would.
   const load = async () => {
-    const started = performance.now();
-    const res = await session.call<Omit<Page, 'cells'> & { cells: string }>('query', 'journal.page', {
-      assignmentId: editor.assignmentId,
-    });
-    t.requests += 1;
-    t.latency.page.push(performance.now() - started);
-    if (res.status >= 500) t.serverErrors += 1;
-    if (!res.data) throw new Error(`journal.page: ${res.status} ${res.error}`);
-    return { ...res.data, cells: unpackCells(res.data.cells) };
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      try {
+        const res = await session.call<Omit<Page, 'cells'> & { cells: string }>('query', 'journal.page', {
+          assignmentId: editor.assignmentId,
+        });
+        t.requests += 1;
+        if (res.data) {
+          t.latency.page.push(performance.now() - started);
+          return { ...res.data, cells: unpackCells(res.data.cells) };
+        }
+        if (res.status >= 500) t.serverErrors += 1;
+        else throw new Error(`journal.page: ${res.status} ${res.error}`);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('journal.page: 4')) throw error;
+        t.networkErrors += 1;
+      }
+      if (attempt >= RETRIES) throw new Error('journal.page: сервер не отвечает');
+      await sleep(RETRY_MS);
+    }
   };
   const page = await load();
   const { block, versions } = pasteBlock(page, todayIn(page.timeZone, new Date()));
@@ -140,7 +166,7 @@ async function runEditor(session: HttpSession, editor: Editor, n: number, runId:
     };
     // The outbox: a failed send (network, 5xx) goes again with the same batch id until confirmed or refused.
     let result: SaveResult | undefined;
-    for (let attempt = 0; attempt < 20 && !result; attempt++) {
+    for (let attempt = 0; attempt <= RETRIES && !result; attempt++) {
       const started = performance.now();
       try {
         const res = await session.call<SaveResult>('mutation', 'journal.save', input);
@@ -154,7 +180,7 @@ async function runEditor(session: HttpSession, editor: Editor, n: number, runId:
         if (error instanceof Error && error.message.startsWith('journal.save: 4')) throw error;
         t.networkErrors += 1;
       }
-      if (!result) await sleep(500);
+      if (!result) await sleep(RETRY_MS);
     }
     if (!result) t.unconfirmed += 1;
     else if (result.status === 'saved') {
@@ -239,7 +265,7 @@ async function loadRun(
   const chooser = await db();
   const editors = await chooseEditors(chooser.db, editorsWanted);
   if (target.url === null) await chooser.close();
-  const app = await startAppServer(target.url, log, { port: PORT, dataDir: target.dataDir });
+  let app = await startAppServer(target.url, log, { port: PORT, dataDir: target.dataDir });
   const t: Tally = {
     latency: { page: [], typed: [], paste: [] },
     requests: 0,
@@ -261,7 +287,16 @@ async function loadRun(
     log(`Нагрузка: ${editors.length} редакторов × ${seconds} с…`);
     started = performance.now();
     const until = Date.now() + seconds * 1000;
-    await Promise.all(editors.map((e, i) => runEditor(sessions[i]!, e, i, runId, until, t)));
+    const faults = fault
+      ? injectFault(
+          fault,
+          seconds,
+          target,
+          () => app,
+          (next) => (app = next),
+        )
+      : Promise.resolve();
+    await Promise.all([...editors.map((e, i) => runEditor(sessions[i]!, e, i, runId, until, t)), faults]);
   } finally {
     app.stop();
   }
@@ -272,6 +307,7 @@ async function loadRun(
     const v = await verify(check.db, runId, t);
     const saves = [...t.latency.typed, ...t.latency.paste];
     return {
+      loadFault: fault,
       loadEditors: editors.length,
       loadSeconds: Math.round(elapsed),
       loadRequests: t.requests,
@@ -306,6 +342,36 @@ async function loadRun(
   }
 }
 
+/** The fault in the middle of the run; returns when the system is back. */
+async function injectFault(
+  kind: 'pg-restart' | 'kill-app',
+  seconds: number,
+  target: { url: string | null; dataDir?: string },
+  current: () => AppServer,
+  replace: (app: AppServer) => void,
+) {
+  await sleep((seconds * 1000) / 2);
+  if (kind === 'pg-restart') {
+    const version = fs.readdirSync('/etc/postgresql')[0]!;
+    // Stopped, and started 3 s later: the queries in hand fail and the app meets a database that is not there.
+    log(`Сбой: PostgreSQL ${version} остановлен на 3 с…`);
+    const cluster = (action: string) => {
+      const done = spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action]);
+      if (done.status !== 0) throw new Error(`pg_ctlcluster ${action}: ${done.stderr.toString()}`);
+    };
+    cluster('stop');
+    await sleep(3000);
+    cluster('start');
+    log('PostgreSQL снова работает.');
+  } else {
+    log('Сбой: приложение убито (SIGKILL) посреди сохранений…');
+    current().kill();
+    await sleep(2000);
+    replace(await startAppServer(target.url, log, { port: PORT, dataDir: target.dataDir }));
+    log('Приложение запущено снова.');
+  }
+}
+
 async function pgliteDatabase() {
   const dataDir = pgliteDir(PGLITE_DATA);
   const database = await openDatabase({ dataDir });
@@ -319,7 +385,13 @@ async function pgliteDatabase() {
 const editorsWanted = argValue('editors', 100);
 const seconds = argValue('seconds', 60);
 let result: Record<string, unknown>;
-if (pglite) {
+if (pglite && fault) {
+  fs.mkdirSync(PGLITE_DATA, { recursive: true });
+  result = {
+    loadDatabase: 'pglite',
+    ...(await loadRun({ url: null, dataDir: PGLITE_DATA }, pgliteDatabase, editorsWanted, seconds)),
+  };
+} else if (pglite) {
   fs.mkdirSync(PGLITE_DATA, { recursive: true });
   const steps: Record<string, unknown>[] = [];
   let holds = 0;
