@@ -92,6 +92,8 @@ export interface HttpSession {
     input: unknown,
   ): Promise<{ status: number; data?: T; error?: string }>;
   query<T>(path: string, input: unknown): Promise<T>;
+  /** The session's cookies, as a `Cookie` header (to use the session against another instance). */
+  cookies(): string;
   mutate<T>(path: string, input: unknown): Promise<T>;
   /** A GET of a file (a report route), its bytes; throws on a status other than 200. */
   download(path: string): Promise<Uint8Array>;
@@ -144,6 +146,7 @@ export async function signInHttp(base: string, login: string, password: string):
   };
   return {
     call,
+    cookies: cookie,
     query: async (path, input) =>
       answer(
         await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, {

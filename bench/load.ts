@@ -17,9 +17,15 @@
  * 3 s later (`pg_ctlcluster`); `--fault kill-app` kills the app's process (SIGKILL, no shutdown) and starts it again
  * 2 s later — on PostgreSQL, or with `--pglite` on the embedded database. The clients keep their unsent batches and
  * send them again; the verification then proves no confirmed batch is missing and no half batch is there.
+ *
+ * `--two-instances` (PostgreSQL): two app instances (ports 3211, 3212, one NEXTAUTH_SECRET) behind HAProxy from Debian's
+ * packages on 127.0.0.1:3210 (round robin, health checks, a failed request sent to the other instance); a session
+ * signed in on one is used on both. With `--fault kill-app` the first instance is killed and stays dead: the other
+ * serves.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, pgliteDir, queryRows, type Db } from '../db/client';
@@ -41,6 +47,7 @@ const faultArg = process.argv.indexOf('--fault');
 const fault = faultArg >= 0 ? (process.argv[faultArg + 1] as 'pg-restart' | 'kill-app') : null;
 if (fault !== null && fault !== 'pg-restart' && fault !== 'kill-app')
   throw new Error('--fault: pg-restart или kill-app');
+const twoInstances = process.argv.includes('--two-instances');
 const URL_PG = process.env.LOAD_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ezh_load';
 const PGLITE_DATA = path.resolve('.data/load-pglite');
 const PORT = 3210;
@@ -265,7 +272,9 @@ async function loadRun(
   const chooser = await db();
   const editors = await chooseEditors(chooser.db, editorsWanted);
   if (target.url === null) await chooser.close();
-  let app = await startAppServer(target.url, log, { port: PORT, dataDir: target.dataDir });
+  let app = twoInstances
+    ? await startBalanced(target.url!)
+    : await startAppServer(target.url, log, { port: PORT, dataDir: target.dataDir });
   const t: Tally = {
     latency: { page: [], typed: [], paste: [] },
     requests: 0,
@@ -308,6 +317,7 @@ async function loadRun(
     const saves = [...t.latency.typed, ...t.latency.paste];
     return {
       loadFault: fault,
+      loadInstances: twoInstances ? 2 : 1,
       loadEditors: editors.length,
       loadSeconds: Math.round(elapsed),
       loadRequests: t.requests,
@@ -363,6 +373,9 @@ async function injectFault(
     await sleep(3000);
     cluster('start');
     log('PostgreSQL снова работает.');
+  } else if (twoInstances) {
+    log('Сбой: первый экземпляр приложения убит (SIGKILL) и не поднимается; служит второй…');
+    (current() as Balanced).instances[0]!.kill();
   } else {
     log('Сбой: приложение убито (SIGKILL) посреди сохранений…');
     current().kill();
@@ -370,6 +383,79 @@ async function injectFault(
     replace(await startAppServer(target.url, log, { port: PORT, dataDir: target.dataDir }));
     log('Приложение запущено снова.');
   }
+}
+
+type Balanced = AppServer & { instances: AppServer[] };
+
+/**
+ * Two instances of the app on one PostgreSQL behind HAProxy (Debian's package; installed with apt-get when missing and
+ * run as root) on 127.0.0.1:PORT: round robin, a health check of /login every second, a request that fails on a dead
+ * instance (connection refused) sent to the other.
+ */
+async function startBalanced(url: string): Promise<Balanced> {
+  if (spawnSync('which', ['haproxy']).status !== 0) {
+    log('HAProxy нет: ставлю из пакетов Debian (apt-get install haproxy)…');
+    if (spawnSync('apt-get', ['install', '-y', 'haproxy'], { stdio: 'ignore' }).status !== 0)
+      throw new Error('HAProxy не установлен: выполните от root apt-get install haproxy');
+  }
+  const instances = [
+    await startAppServer(url, log, { port: PORT + 1 }),
+    await startAppServer(url, log, { port: PORT + 2 }),
+  ];
+  const config = path.join(os.tmpdir(), `ezh-haproxy-${process.pid}.cfg`);
+  fs.writeFileSync(
+    config,
+    [
+      'global',
+      '  maxconn 4096',
+      'defaults',
+      '  mode http',
+      '  timeout connect 2s',
+      '  timeout client 60s',
+      '  timeout server 60s',
+      '  retries 3',
+      '  option redispatch',
+      'frontend ezh',
+      `  bind 127.0.0.1:${PORT}`,
+      '  default_backend app',
+      'backend app',
+      '  balance roundrobin',
+      '  option httpchk GET /login',
+      `  server a 127.0.0.1:${PORT + 1} check inter 1s fall 2 rise 2`,
+      `  server b 127.0.0.1:${PORT + 2} check inter 1s fall 2 rise 2`,
+      '',
+    ].join('\n'),
+  );
+  // A session signed in on one instance is good on the other: nothing of it is kept in a process.
+  const session = await signInHttp(instances[0]!.base, 'metodist', DEMO_PASSWORD);
+  const other = await fetch(`${instances[1]!.base}/api/trpc/me.get?input=${encodeURIComponent('{}')}`, {
+    headers: { cookie: session.cookies() },
+  });
+  if (other.status !== 200) throw new Error(`сеанс первого экземпляра не принят вторым: ${other.status}`);
+  log('Сеанс, открытый на первом экземпляре, принят вторым.');
+  const proxy = spawn('haproxy', ['-f', config], { stdio: 'ignore', detached: true });
+  const base = `http://localhost:${PORT}`;
+  for (let i = 0; i < 50; i++) {
+    if ((await fetch(`${base}/login`).catch(() => null))?.status === 200) break;
+    await sleep(200);
+  }
+  const stopProxy = () => {
+    try {
+      process.kill(-proxy.pid!, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+    fs.rmSync(config, { force: true });
+  };
+  return {
+    base,
+    instances,
+    stop: () => {
+      stopProxy();
+      for (const i of instances) i.stop();
+    },
+    kill: () => instances[0]!.kill(),
+  };
 }
 
 async function pgliteDatabase() {
