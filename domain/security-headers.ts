@@ -30,13 +30,17 @@ export function pageContentSecurityPolicy(nonce: string, development = false): s
  */
 export const NON_PAGE_CONTENT_SECURITY_POLICY = "frame-ancestors 'none'";
 
-/** The headers every response carries, whatever it is. */
+/**
+ * The headers every response carries, whatever it is. Not `Cross-Origin-Opener-Policy: same-origin`: with it Chromium
+ * swaps a tab's browsing context group when it leaves for another page, and the journal's `pagehide` hand-over of
+ * unsent edits to the other tabs (components/journal/save-queue.ts `leave`) did not reach them — measured by
+ * e2e/outbox-faults.spec.ts, which then failed 2 runs in 3.
+ */
 export const SECURITY_HEADERS: readonly { key: string; value: string }[] = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
 /** Strict-Transport-Security for a response over HTTPS (a year; never over plain HTTP: a college PC on the LAN). */

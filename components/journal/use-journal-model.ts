@@ -49,7 +49,8 @@ export interface Problem {
  * refusals to show. Every edit is checked here first with the same rules as on the server.
  */
 export function useJournalModel(page: JournalPage) {
-  const [status, setStatus] = useState<QueueStatus>({ state: 'saved' });
+  // Not «Сохранено» until the outbox has looked: edits left by a closed tab or a reload may be waiting in the browser.
+  const [status, setStatus] = useState<QueueStatus>({ state: 'saving', pending: 0 });
   const [conflicts, setConflicts] = useState<ConflictItem[]>([]);
   const [problems, setProblems] = useState<Problem[]>([]);
   const students = useMemo(() => new Map(page.students.map((s) => [s.id, s])), [page.students]);
