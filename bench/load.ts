@@ -30,7 +30,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, pgliteDir, queryRows, type Db } from '../db/client';
 import { DEMO_PASSWORD, isEmpty, seedDatabase } from '../db/seed';
-import { unpackCells } from '../domain/journal-cells';
+import { unpackCells, type JournalCell } from '../domain/journal-cells';
 import { todayIn } from '../domain/dates';
 import { signInHttp, startAppServer, type AppServer, type HttpSession } from './app-server';
 import { pasteBlock } from './server-figures';
@@ -53,14 +53,7 @@ const PGLITE_DATA = path.resolve('.data/load-pglite');
 const PORT = 3210;
 
 type Page = Parameters<typeof pasteBlock>[0] & { today: string; timeZone: string };
-type Saved = {
-  lessonId: number;
-  studentId: number;
-  attendance: string | null;
-  grade1: string | null;
-  grade2: string | null;
-  version: number;
-};
+type Saved = JournalCell;
 type SaveResult =
   | { status: 'saved'; batchId: number | null; cells: Saved[] }
   | { status: 'invalid'; errors: { message: string }[] }
