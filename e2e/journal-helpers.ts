@@ -1,14 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { unpackCells } from '../domain/journal-cells';
+import { unpackCells, type JournalCell } from '../domain/journal-cells';
 
-export interface ApiCell {
-  lessonId: number;
-  studentId: number;
-  attendance: string | null;
-  grade1: string | null;
-  grade2: string | null;
-  version: number;
-}
+export type ApiCell = JournalCell;
 
 export interface ApiPage {
   students: { id: number; name: string; spans: { from: string; to: string | null }[] }[];
