@@ -22,6 +22,7 @@ import { loadActor, type Actor } from '../policy/actor';
 import { badInput, outOfScope, Refusal } from '../policy/refusal';
 import { institutionsFor } from '../policy/scope';
 import { QUEUES } from '../jobs/queue';
+import { logAdminChange } from '../services/admin-log';
 import type { DocumentRenderer } from './certify';
 import { loadJournalCopy, printoutInput } from './printout/load';
 import { renderOffThread } from './render/off-thread';
@@ -143,6 +144,15 @@ export async function createJob(
       { db: transactionAdapter(tx) } as never,
     );
   }
+  await logAdminChange(
+    tx,
+    { userId: job.createdBy },
+    job.institutionId,
+    'report-job',
+    null,
+    { jobId: row!.id, kind: job.kind, termId: job.termId, params: job.params, groups: groups.length },
+    null,
+  );
   return { jobId: row!.id, joined: false, groups: groups.length };
 }
 

@@ -66,19 +66,29 @@ export async function proposeMovement(db: Db, actor: Actor, input: z.infer<typeo
       ),
     );
   if (pending) throw badInput(`${fullName(student)}: предложение уже ждёт решения администратора`);
-  const [created] = await db
-    .insert(movementProposals)
-    .values({
-      institutionId: student.institutionId,
-      studentId: student.id,
-      kind: input.kind,
-      toGroupId: input.kind === 'move' || input.kind === 'reinstate' ? input.toGroupId! : null,
-      effectiveOn: input.effectiveOn,
-      reason: input.reason,
-      proposedBy: actor.userId,
-    })
-    .returning({ id: movementProposals.id });
-  return { proposalId: created!.id };
+  const proposal = {
+    studentId: student.id,
+    kind: input.kind,
+    toGroupId: input.kind === 'move' || input.kind === 'reinstate' ? input.toGroupId! : null,
+    effectiveOn: input.effectiveOn,
+    reason: input.reason,
+  };
+  return inTransaction(db, async (tx) => {
+    const [created] = await tx
+      .insert(movementProposals)
+      .values({ institutionId: student.institutionId, ...proposal, proposedBy: actor.userId })
+      .returning({ id: movementProposals.id });
+    await logAdminChange(
+      tx,
+      actor,
+      student.institutionId,
+      'movement-proposal',
+      null,
+      { proposalId: created!.id, status: 'pending', ...proposal },
+      input.reason,
+    );
+    return { proposalId: created!.id };
+  });
 }
 
 /** The administrator: every proposal of the institution, pending first; a curator: the own ones. */

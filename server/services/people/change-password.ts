@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../../db/client';
+import { inTransaction, type Db } from '../../../db/client';
 import { users } from '../../../db/schema';
 import { hashPassword, verifyPassword } from '../../../db/password';
 import type { Actor } from '../../policy/actor';
 import { countOf, NOUNS } from '../../../domain/plural';
+import { logAdminChange } from '../admin-log';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -30,15 +31,26 @@ export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Pro
   if (input.next.toLowerCase().includes(actor.login.toLowerCase()))
     return { ok: false, error: 'Новый пароль: не должен содержать логин' };
   const [user] = await db
-    .select({ passwordHash: users.passwordHash })
+    .select({ passwordHash: users.passwordHash, mustChangePassword: users.mustChangePassword })
     .from(users)
     .where(eq(users.id, actor.userId))
     .limit(1);
   if (!user || !(await verifyPassword(user.passwordHash, input.current)))
     return { ok: false, error: 'Текущий пароль: неверен' };
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.next), mustChangePassword: false })
-    .where(eq(users.id, actor.userId));
+  const passwordHash = await hashPassword(input.next);
+  await inTransaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, actor.userId));
+    // In the college's log, never the password or its hash. A regional account belongs to no college's log.
+    if (actor.institutionId !== null)
+      await logAdminChange(
+        tx,
+        actor,
+        actor.institutionId,
+        'password',
+        { userId: actor.userId, mustChangePassword: user.mustChangePassword },
+        { userId: actor.userId, mustChangePassword: false, passwordChanged: true },
+        'Пароль изменён владельцем',
+      );
+  });
   return { ok: true };
 }
