@@ -29,7 +29,8 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 type Page = Omit<Parameters<typeof pasteBlock>[0], 'cells'> & { cells: string };
-type SaveResult = { status: string; cells: { lessonId: number; studentId: number; version: number }[] };
+/** `journal.save`'s answer: a saved batch's cells packed (domain/journal-cells.ts). */
+type SaveResult = { status: string; cells: string };
 
 export async function measureHttp(database: Database, base: string, runs: number): Promise<HttpFigures> {
   const pick = await pickBenchJournal(database.db);
@@ -58,7 +59,7 @@ export async function measureHttp(database: Database, base: string, runs: number
     const result = await teacher.mutate<SaveResult>('journal.save', input);
     const elapsed = performance.now() - started;
     if (result.status !== 'saved') throw new Error(`bench HTTP paste: ${result.status}`);
-    for (const c of result.cells) versions.set(`${c.lessonId}:${c.studentId}`, c.version);
+    for (const c of unpackCells(result.cells)) versions.set(`${c.lessonId}:${c.studentId}`, c.version);
     return elapsed;
   };
   const floor = () => teacher.query('me.get', undefined);

@@ -55,7 +55,7 @@ const PORT = 3210;
 type Page = Parameters<typeof pasteBlock>[0] & { today: string; timeZone: string };
 type Saved = JournalCell;
 type SaveResult =
-  | { status: 'saved'; batchId: number | null; cells: Saved[] }
+  | { status: 'saved'; batchId: number | null; cells: string } // packed (domain/journal-cells.ts)
   | { status: 'invalid'; errors: { message: string }[] }
   | { status: 'conflict'; conflicts: { lessonId?: number; studentId: number; version: number }[] };
 
@@ -184,8 +184,9 @@ async function runEditor(session: HttpSession, editor: Editor, n: number, runId:
     }
     if (!result) t.unconfirmed += 1;
     else if (result.status === 'saved') {
-      if (result.batchId !== null) t.confirmed.set(result.batchId, result.cells);
-      for (const c of result.cells) versions.set(`${c.lessonId}:${c.studentId}`, c.version);
+      const saved = unpackCells(result.cells);
+      if (result.batchId !== null) t.confirmed.set(result.batchId, saved);
+      for (const c of saved) versions.set(`${c.lessonId}:${c.studentId}`, c.version);
     } else if (result.status === 'conflict') {
       t.conflicts += 1;
       // What a teacher does after «изменено другим»: takes the current state and goes on.

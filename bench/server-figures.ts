@@ -143,7 +143,7 @@ export async function measureServer(database: Database, url: string, runs: numbe
     const result = await caller.journal.save(input);
     const elapsed = performance.now() - started;
     if (result.status !== 'saved') throw new Error(`bench paste: ${result.status}`);
-    for (const c of result.cells) versions.set(`${c.lessonId}:${c.studentId}`, c.version);
+    for (const c of unpackCells(result.cells)) versions.set(`${c.lessonId}:${c.studentId}`, c.version);
     return elapsed;
   };
   // One statement, as a hand-written multi-row upsert would be: atomic by itself, no transaction around it.

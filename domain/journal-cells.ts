@@ -2,7 +2,8 @@
  * The cells of a journal page on their way to the browser. They travel as one JSON string of
  * `[lessonId, studentId, attendance, grade1, grade2, version]` tuples: tRPC's transformer (superjson) walks every value
  * of an answer, and for a page of ≈1 800 cells that walk cost ≈5.5 ms against ≈0.3 ms for one string; the answer is
- * also ≈2.5× smaller (issue #14, item 1: `npm run bench`, `journalPageHttpMs`).
+ * also ≈2.5× smaller (issue #14, item 1: `npm run bench`, `journalPageHttpMs`). The cells a saved batch sends back
+ * travel the same way (600 cells of a 30 × 20 paste: ≈2 ms of the walk; `pasteSaveHttpMs`).
  */
 
 /** One cell of a journal page: the mark(s) and the absence of a student on a lesson, with its version. */
@@ -33,3 +34,8 @@ export function unpackCells(packed: string): JournalCell[] {
     version,
   }));
 }
+
+/** An answer of `journal.save` with a saved batch's cells unpacked (they travel packed, as `packCells` makes them). */
+export type UnpackedSave<T> = T extends { status: 'saved'; cells: string }
+  ? Omit<T, 'cells'> & { cells: JournalCell[] }
+  : T;

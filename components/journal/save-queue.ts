@@ -15,6 +15,7 @@
  * or whose heartbeat stopped, and sends its batches: a batch adopted twice is still applied once (its client id).
  */
 import type { inferRouterOutputs } from '@trpc/server';
+import type { UnpackedSave } from '@/domain/journal-cells';
 import type { AttestationField } from '../../domain/attestation';
 import type { BatchSource } from '../../domain/edit-batches';
 import type { AppRouter } from '../../server/routers';
@@ -42,8 +43,8 @@ export interface QueuedBatch {
   attestation: QueuedAttestation[];
 }
 
-/** The server's answer to a batch, as `journal.save` declares it. */
-export type SendResult = inferRouterOutputs<AppRouter>['journal']['save'];
+/** The server's answer to a batch, as `journal.save` declares it, with the saved cells unpacked (`unpackSaveResult`). */
+export type SendResult = UnpackedSave<inferRouterOutputs<AppRouter>['journal']['save']>;
 
 /**
  * What a failed send means for the batch: `retry` (no answer, timeout, 5xx: keep and send again with backoff),

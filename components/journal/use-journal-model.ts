@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseAttestationInput, type AttestationField } from '@/domain/attestation';
 import { checkCellEdit } from '@/domain/cell-edit';
 import { formatCell, parseCellInput } from '@/domain/marks';
+import { unpackCells } from '@/domain/journal-cells';
 import type { JournalPage } from '@/server/services/journal/page';
 import { classifyFailure, REQUEST_TIMEOUT_MS, trpc } from '../trpc-client';
 import { JournalStore } from './journal-store';
@@ -89,11 +90,13 @@ export function useJournalModel(page: JournalPage) {
     const queue = new SaveQueue(
       window.localStorage,
       {
-        send: (batch) =>
-          trpc.journal.save.mutate(
+        send: async (batch) => {
+          const result = await trpc.journal.save.mutate(
             { assignmentId: page.assignment.id, ...batch },
             { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
-          ),
+          );
+          return result.status === 'saved' ? { ...result, cells: unpackCells(result.cells) } : result;
+        },
         classify: classifyFailure,
         onSaved: (_batch, result) => {
           for (const c of result.cells)

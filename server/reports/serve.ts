@@ -1,5 +1,6 @@
 import 'server-only';
-import { currentActor } from '../auth/current-actor';
+import type { NextRequest } from 'next/server';
+import { requestActor } from '../auth/current-actor';
 import { getDb } from '../db';
 import { withRefusals } from '../policy/refusal';
 import { fileResponse, produceReport, REPORT_ROUTES, type ReportRouteName } from './routes';
@@ -10,8 +11,8 @@ import { fileResponse, produceReport, REPORT_ROUTES, type ReportRouteName } from
  */
 export function serveReport(name: ReportRouteName) {
   const method = REPORT_ROUTES[name].method;
-  return withRefusals(async (req: Request, ctx: { params: Promise<Record<string, string>> }) => {
-    const actor = await currentActor();
+  return withRefusals(async (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => {
+    const actor = await requestActor(req);
     const body: unknown = method === 'POST' ? await req.json().catch(() => null) : null;
     const params = (await ctx?.params) ?? {};
     const file = await produceReport(await getDb(), actor, name, {

@@ -45,7 +45,11 @@ export const journalRouter = router({
   save: procedure
     .requires('journal.edit')
     .input(saveInput)
-    .mutation(({ ctx, input }) => saveJournalEdits(ctx.db, ctx.actor, input, todayOf(ctx.actor))),
+    .mutation(async ({ ctx, input }) => {
+      const result = await saveJournalEdits(ctx.db, ctx.actor, input, todayOf(ctx.actor));
+      // The saved cells packed like a page's (domain/journal-cells.ts); the outbox unpacks them.
+      return result.status === 'saved' ? { ...result, cells: packCells(result.cells) } : result;
+    }),
   undo: procedure
     .requires('journal.edit')
     .input(z.object({ assignmentId: id }))
