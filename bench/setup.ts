@@ -5,6 +5,7 @@ import { inTransaction, openDatabase, queryRows, type Database } from '../db/cli
 import { curriculumItems, groupMemberships, groups, lessons, students, teachingAssignments, users } from '../db/schema';
 import { bulkInsert } from '../db/bulk';
 import { isEmpty, seedDatabase } from '../db/seed';
+import { JOIN } from '../db/joins';
 
 export const BENCH_GROUP = 'ИС-БЕНЧ';
 
@@ -66,17 +67,8 @@ export async function ensureBigJournal(database: Database): Promise<number> {
   const [template] = await db
     .select({ group: groups, item: curriculumItems, termId: teachingAssignments.termId })
     .from(teachingAssignments)
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      curriculumItems,
-      and(
-        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-      ),
-    )
+    .innerJoin(groups, JOIN.assignmentGroup)
+    .innerJoin(curriculumItems, JOIN.assignmentItem)
     .where(and(eq(teachingAssignments.teacherUserId, teacher!.id), eq(teachingAssignments.termId, 1)))
     .limit(1);
   const inst = template!.group.institutionId;

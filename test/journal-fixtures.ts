@@ -2,23 +2,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { curriculumItems, groups, teachingAssignments } from '../db/schema';
 import type { Actor } from '../server/policy/actor';
+import { JOIN } from '../db/joins';
 
 /** The demo teacher's ОП.04 journal in ИС-21 (the curator's group, where one student left and one joined mid-term). */
 export async function demoJournalId(db: Db, teacher: Actor): Promise<number> {
   const [row] = await db
     .select({ id: teachingAssignments.id })
     .from(teachingAssignments)
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      curriculumItems,
-      and(
-        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-      ),
-    )
+    .innerJoin(groups, JOIN.assignmentGroup)
+    .innerJoin(curriculumItems, JOIN.assignmentItem)
     .where(
       and(
         eq(teachingAssignments.teacherUserId, teacher.userId),

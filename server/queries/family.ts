@@ -16,6 +16,7 @@ import { accessEndedReason } from '../../domain/adult-consent';
 import { compareByName } from '../../domain/names';
 import type { Actor } from '../policy/actor';
 import { studentScope } from '../policy/scope';
+import { JOIN } from '../../db/joins';
 
 export interface FamilyStudent {
   id: number;
@@ -141,13 +142,7 @@ export async function recentMarks(
         eq(teachingAssignments.id, lessons.teachingAssignmentId),
       ),
     )
-    .innerJoin(
-      curriculumItems,
-      and(
-        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-      ),
-    )
+    .innerJoin(curriculumItems, JOIN.assignmentItem)
     .where(
       and(
         eq(journalCells.institutionId, student.institutionId),

@@ -8,6 +8,7 @@ import { assignmentScope, institutionsFor } from '../policy/scope';
 import { currentTerms } from './terms';
 import { groupNameInTermYear } from './group-in-year';
 import { lessonHeld } from './lesson-filled';
+import { JOIN } from '../../db/joins';
 
 export interface AssignmentListItem {
   id: number;
@@ -79,29 +80,11 @@ export async function readableAssignments(
         having count(*) filter (where c.grade1 in ('2','3','4','5')) + count(*) filter (where c.grade2 in ('2','3','4','5')) < 5) short)`,
     })
     .from(teachingAssignments)
-    .innerJoin(
-      terms,
-      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
-    )
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      curriculumItems,
-      and(
-        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-      ),
-    )
+    .innerJoin(terms, JOIN.assignmentTerm)
+    .innerJoin(groups, JOIN.assignmentGroup)
+    .innerJoin(curriculumItems, JOIN.assignmentItem)
     .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
-    .leftJoin(
-      subgroups,
-      and(
-        eq(subgroups.institutionId, teachingAssignments.institutionId),
-        eq(subgroups.id, teachingAssignments.subgroupId),
-      ),
-    )
+    .leftJoin(subgroups, JOIN.assignmentSubgroup)
     .where(
       and(
         assignmentScope(actor, 'journal.read'),

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { academicYears, terms } from '../../db/schema';
 import { badInput } from '../policy/refusal';
+import { JOIN } from '../../db/joins';
 
 export interface TermInfo {
   id: number;
@@ -26,10 +27,7 @@ export async function currentTerms(db: Db, institutionIds: number[], date: strin
       yearName: academicYears.name,
     })
     .from(terms)
-    .innerJoin(
-      academicYears,
-      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
-    )
+    .innerJoin(academicYears, JOIN.termYear)
     .where(and(inArray(terms.institutionId, institutionIds), lte(terms.startsOn, date)))
     .orderBy(desc(terms.startsOn));
   for (const row of rows) if (!result.has(row.institutionId)) result.set(row.institutionId, row);
@@ -51,10 +49,7 @@ export async function openTerms(db: Db, institutionIds: number[]) {
       yearStart: academicYears.startsOn,
     })
     .from(terms)
-    .innerJoin(
-      academicYears,
-      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
-    )
+    .innerJoin(academicYears, JOIN.termYear)
     .where(and(inArray(terms.institutionId, institutionIds), isNull(academicYears.closedAt)))
     .orderBy(asc(terms.startsOn));
 }

@@ -1,6 +1,6 @@
 /** The audit walk's cases (test/audit-cases/shared.ts): control of journal keeping, the notice board, reports. */
-import { academicYears, teachingAssignments, terms, lessons } from '../../db/schema';
-import { eq } from 'drizzle-orm';
+import { lessons } from '../../db/schema';
+import { insertOldYear } from '../old-year';
 import type { AuditArea } from './shared';
 
 export const controlCases: AuditArea = (fx, made) => {
@@ -50,41 +50,15 @@ export const controlCases: AuditArea = (fx, made) => {
       role: 'admin',
       prepare: async () => {
         const institutionId = fx.actors.admin.institutionId!;
-        const [journal] = await db().select().from(teachingAssignments).where(eq(teachingAssignments.id, fx.journalId));
-        const [year] = await db()
-          .insert(academicYears)
-          .values({
-            institutionId,
-            name: '2019/2020',
-            startsOn: '2019-09-01',
-            endsOn: '2020-06-30',
-            closedAt: new Date(),
-          })
-          .returning();
-        const [term] = await db()
-          .insert(terms)
-          .values({
-            institutionId,
-            academicYearId: year!.id,
-            number: 1,
-            name: '1 семестр 2019/2020',
-            startsOn: '2019-09-01',
-            endsOn: '2019-12-28',
-            locked: true,
-          })
-          .returning();
-        const [old] = await db()
-          .insert(teachingAssignments)
-          .values({ ...journal!, id: undefined, termId: term!.id })
-          .returning();
+        const { year, assignment: old } = await insertOldYear(db(), institutionId, fx.journalId);
         await db().insert(lessons).values({
           institutionId,
-          teachingAssignmentId: old!.id,
+          teachingAssignmentId: old.id,
           date: '2019-09-02',
           kind: 'lecture',
           topic: 'Старая',
         });
-        made.oldYear = year!.id;
+        made.oldYear = year.id;
       },
       form: () => ({ yearId: String(made.oldYear), confirm: '2019/2020' }),
     },

@@ -2,7 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../../db/client';
 import {
-  academicYears,
   attestationResults,
   cellChanges,
   certifiedCopies,
@@ -10,11 +9,10 @@ import {
   editBatches,
   journalCells,
   lessons,
-  teachingAssignments,
-  terms,
 } from '../../../db/schema';
 import { useDemoDatabase } from '../../../test/demo-database';
 import { demoJournalId } from '../../../test/journal-fixtures';
+import { insertOldYear } from '../../../test/old-year';
 import { Refusal } from '../../policy/refusal';
 import { purgeJournalData, retentionOverview } from './retention';
 
@@ -25,37 +23,18 @@ async function oldYear() {
   const db = demo.database.db;
   const { admin } = demo.actors;
   const institutionId = admin.institutionId!;
-  const [journal] = await db
-    .select()
-    .from(teachingAssignments)
-    .where(eq(teachingAssignments.id, await demoJournalId(db, demo.actors.teacher)));
-  const [year] = await db
-    .insert(academicYears)
-    .values({ institutionId, name: '2019/2020', startsOn: '2019-09-01', endsOn: '2020-06-30', closedAt: new Date() })
-    .returning();
-  const [term] = await db
-    .insert(terms)
-    .values({
-      institutionId,
-      academicYearId: year!.id,
-      number: 1,
-      name: '1 семестр 2019/2020',
-      startsOn: '2019-09-01',
-      endsOn: '2019-12-28',
-      locked: true,
-    })
-    .returning();
-  const [ta] = await db
-    .insert(teachingAssignments)
-    .values({ ...journal!, id: undefined, termId: term!.id })
-    .returning();
+  const {
+    year,
+    term,
+    assignment: ta,
+  } = await insertOldYear(db, institutionId, await demoJournalId(db, demo.actors.teacher));
   const [cell] = await db.select().from(journalCells).limit(1);
   const made = await db
     .insert(lessons)
     .values(
       ['2019-09-02', '2019-09-09'].map((date) => ({
         institutionId,
-        teachingAssignmentId: ta!.id,
+        teachingAssignmentId: ta.id,
         date,
         kind: 'lecture',
         topic: 'Старая тема',
@@ -67,7 +46,7 @@ async function oldYear() {
     .values(made.map((l) => ({ institutionId, lessonId: l.id, studentId: cell!.studentId, grade1: '5' })));
   const [batch] = await db
     .insert(editBatches)
-    .values({ institutionId, userId: demo.actors.teacher.userId, source: 'typing', teachingAssignmentId: ta!.id })
+    .values({ institutionId, userId: demo.actors.teacher.userId, source: 'typing', teachingAssignmentId: ta.id })
     .returning();
   await db.insert(cellChanges).values({
     institutionId,
@@ -93,7 +72,7 @@ async function oldYear() {
   });
   await db.insert(attestationResults).values({
     institutionId,
-    teachingAssignmentId: ta!.id,
+    teachingAssignmentId: ta.id,
     studentId: cell!.studentId,
     field: 'sem',
     value: '5',
@@ -103,8 +82,8 @@ async function oldYear() {
       institutionId,
       code: `OLD${kind.slice(0, 3).toUpperCase()}-00000`,
       kind,
-      groupId: ta!.groupId,
-      params: { groupId: String(ta!.groupId), termId: String(term!.id) },
+      groupId: ta.groupId,
+      params: { groupId: String(ta.groupId), termId: String(term.id) },
       title: `Старая копия ${kind}`,
       snapshot: {},
       fingerprint: 'x',
@@ -114,7 +93,7 @@ async function oldYear() {
       certifierPosition: 'Директор',
       certifierName: 'Директор',
     });
-  return { year: year!, lessonIds: made.map((l) => l.id), institutionId };
+  return { year, lessonIds: made.map((l) => l.id), institutionId };
 }
 
 describe('retention of the journal (regulation §6.1, §6.5)', () => {

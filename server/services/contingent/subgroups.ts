@@ -26,6 +26,7 @@ import { openTerms } from '../../queries/terms';
 import { logAdminChange } from '../admin-log';
 import { badInput, conflict as conflictRefusal, outOfScope } from '../refusals';
 import { idSchema as id } from '../../../domain/ids';
+import { JOIN } from '../../../db/joins';
 
 export const subgroupSplitInput = z.object({ groupId: id, termId: id.optional() });
 
@@ -119,13 +120,7 @@ async function currentSplit(db: Db, institutionId: number, groupId: number, term
           name: curriculumItems.shortName,
         })
         .from(teachingAssignments)
-        .innerJoin(
-          curriculumItems,
-          and(
-            eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-            eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-          ),
-        )
+        .innerJoin(curriculumItems, JOIN.assignmentItem)
         .where(and(eq(teachingAssignments.institutionId, institutionId), inArray(teachingAssignments.subgroupId, ids)))
     : [];
   return rows.map((r) => ({

@@ -27,6 +27,7 @@ import { openTerms } from '../../queries/terms';
 import { logAdminChange } from '../admin-log';
 import { badInput, outOfScope } from '../refusals';
 import { idSchema as id } from '../../../domain/ids';
+import { JOIN } from '../../../db/joins';
 
 export const loadTermInput = z.object({ termId: id.optional() });
 export const createLoadInput = z.object({ termId: id, groupIds: z.array(id).max(500).optional() });
@@ -165,20 +166,8 @@ export async function loadTerm(db: Db, actor: Actor, input: z.infer<typeof loadT
             and ${q(lessons.teachingAssignmentId)} = ${q(teachingAssignments.id)})`,
         })
         .from(teachingAssignments)
-        .innerJoin(
-          curriculumItems,
-          and(
-            eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-            eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-          ),
-        )
-        .leftJoin(
-          subgroups,
-          and(
-            eq(subgroups.institutionId, teachingAssignments.institutionId),
-            eq(subgroups.id, teachingAssignments.subgroupId),
-          ),
-        )
+        .innerJoin(curriculumItems, JOIN.assignmentItem)
+        .leftJoin(subgroups, JOIN.assignmentSubgroup)
         .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
         .where(
           and(
@@ -337,18 +326,9 @@ async function assignmentInScope(db: Db, actor: Actor, assignmentId: number) {
       termNumber: terms.number,
     })
     .from(teachingAssignments)
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      terms,
-      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
-    )
-    .innerJoin(
-      academicYears,
-      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
-    )
+    .innerJoin(groups, JOIN.assignmentGroup)
+    .innerJoin(terms, JOIN.assignmentTerm)
+    .innerJoin(academicYears, JOIN.termYear)
     .where(and(eq(teachingAssignments.id, assignmentId), groupScope(actor, 'load.manage')));
   if (!row) throw outOfScope();
   if (row.yearClosed) throw badInput('Учебный год закрыт: нагрузка его архива не меняется');

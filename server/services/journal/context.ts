@@ -18,6 +18,7 @@ import { can, type Actor } from '../../policy/actor';
 import type { Permission } from '../../policy/permissions';
 import { groupNameInTermYear, semesterOfTerm } from '../../queries/group-in-year';
 import { assignmentScope, assignmentScopeShape } from '../../policy/scope';
+import { JOIN } from '../../../db/joins';
 
 export interface AssignmentContext {
   id: number;
@@ -157,33 +158,12 @@ function assignmentQuery(
       inUnlockScope: sql<boolean>`(${assignmentScope(actor, 'journal.unlock', bind)})`,
     })
     .from(teachingAssignments)
-    .innerJoin(
-      terms,
-      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
-    )
-    .innerJoin(
-      academicYears,
-      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
-    )
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      curriculumItems,
-      and(
-        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-      ),
-    )
+    .innerJoin(terms, JOIN.assignmentTerm)
+    .innerJoin(academicYears, JOIN.termYear)
+    .innerJoin(groups, JOIN.assignmentGroup)
+    .innerJoin(curriculumItems, JOIN.assignmentItem)
     .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
-    .leftJoin(
-      subgroups,
-      and(
-        eq(subgroups.institutionId, teachingAssignments.institutionId),
-        eq(subgroups.id, teachingAssignments.subgroupId),
-      ),
-    )
+    .leftJoin(subgroups, JOIN.assignmentSubgroup)
     .leftJoin(
       curriculumItemTerms,
       and(

@@ -25,6 +25,7 @@ import {
 import { shortName } from '../../../domain/names';
 import type { Parity, PlacedEntry } from '../../../domain/timetable';
 import { roomLabel, type RoomKind } from '../../../domain/timetable-setup';
+import { JOIN } from '../../../db/joins';
 
 /** A term as the timetable needs it: its dates and the start of its academic year (numerator weeks count from it). */
 export interface TimetableTerm {
@@ -88,24 +89,9 @@ export async function termPlacements(
         eq(teachingAssignments.id, timetableEntries.teachingAssignmentId),
       ),
     )
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      curriculumItems,
-      and(
-        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-      ),
-    )
-    .leftJoin(
-      subgroups,
-      and(
-        eq(subgroups.institutionId, teachingAssignments.institutionId),
-        eq(subgroups.id, teachingAssignments.subgroupId),
-      ),
-    )
+    .innerJoin(groups, JOIN.assignmentGroup)
+    .innerJoin(curriculumItems, JOIN.assignmentItem)
+    .leftJoin(subgroups, JOIN.assignmentSubgroup)
     .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
     .leftJoin(
       rooms,
@@ -377,24 +363,9 @@ export async function journalRows(db: Db, institutionId: number, where: SQL | un
       plannedHours: teachingAssignments.plannedHours,
     })
     .from(teachingAssignments)
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      curriculumItems,
-      and(
-        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-      ),
-    )
-    .leftJoin(
-      subgroups,
-      and(
-        eq(subgroups.institutionId, teachingAssignments.institutionId),
-        eq(subgroups.id, teachingAssignments.subgroupId),
-      ),
-    )
+    .innerJoin(groups, JOIN.assignmentGroup)
+    .innerJoin(curriculumItems, JOIN.assignmentItem)
+    .leftJoin(subgroups, JOIN.assignmentSubgroup)
     .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
     .where(and(eq(teachingAssignments.institutionId, institutionId), where));
   return rows.map(({ lastName, firstName, middleName, ...r }) => ({

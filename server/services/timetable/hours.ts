@@ -40,6 +40,7 @@ import { openTerms, pickOpenTerm, type OpenTerm } from '../../queries/terms';
 import { badInput, forbidden } from '../refusals';
 import { termChanges } from './dates';
 import { journalRows, teacherNames, termDaysOff, termPlacements } from './frame';
+import { JOIN } from '../../../db/joins';
 
 export const hoursInput = z.object({
   by: z.enum(HOURS_DIMENSIONS, { error: 'Разрез: по преподавателям, группам или дисциплинам' }).default('teacher'),
@@ -198,18 +199,9 @@ async function plannedSplit(db: Db, inst: number, ids: number[]) {
         and ci.id = ${q(teachingAssignments.curriculumItemId)})`,
     })
     .from(teachingAssignments)
-    .innerJoin(
-      terms,
-      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
-    )
-    .innerJoin(
-      academicYears,
-      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
-    )
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
+    .innerJoin(terms, JOIN.assignmentTerm)
+    .innerJoin(academicYears, JOIN.termYear)
+    .innerJoin(groups, JOIN.assignmentGroup)
     .leftJoin(
       curriculumItemTerms,
       and(

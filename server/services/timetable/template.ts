@@ -50,6 +50,7 @@ import {
   type TermPlacement,
   type TimetableTerm,
 } from './frame';
+import { JOIN } from '../../../db/joins';
 
 export const PERMISSION = 'timetable.place';
 
@@ -93,32 +94,11 @@ export async function assignmentFor(db: Db, actor: Actor, assignmentId: number) 
       },
     })
     .from(teachingAssignments)
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      terms,
-      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
-    )
-    .innerJoin(
-      academicYears,
-      and(eq(academicYears.institutionId, terms.institutionId), eq(academicYears.id, terms.academicYearId)),
-    )
-    .innerJoin(
-      curriculumItems,
-      and(
-        eq(curriculumItems.institutionId, teachingAssignments.institutionId),
-        eq(curriculumItems.id, teachingAssignments.curriculumItemId),
-      ),
-    )
-    .leftJoin(
-      subgroups,
-      and(
-        eq(subgroups.institutionId, teachingAssignments.institutionId),
-        eq(subgroups.id, teachingAssignments.subgroupId),
-      ),
-    )
+    .innerJoin(groups, JOIN.assignmentGroup)
+    .innerJoin(terms, JOIN.assignmentTerm)
+    .innerJoin(academicYears, JOIN.termYear)
+    .innerJoin(curriculumItems, JOIN.assignmentItem)
+    .leftJoin(subgroups, JOIN.assignmentSubgroup)
     .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
     .where(
       and(
