@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { env, parseEnv } from './env';
 
 describe('configuration read once (issue #10, item 6)', () => {
   it('gives the defaults of the README’s table', () => {
@@ -35,5 +35,20 @@ describe('configuration read once (issue #10, item 6)', () => {
 
   it('treats an empty variable as unset', () => {
     expect(parseEnv({ PUBLIC_URL: '', PORT: '' })).toMatchObject({ ok: true, env: { PORT: 3000 } });
+  });
+
+  describe('env() of the running process', () => {
+    afterEach(() => vi.unstubAllEnvs());
+
+    it('keeps its check while the variables stay, and checks again when one changes', () => {
+      vi.stubEnv('PORT', '3100');
+      const first = env();
+      expect(first.PORT).toBe(3100);
+      expect(env()).toBe(first);
+      vi.stubEnv('PORT', '3200');
+      expect(env().PORT).toBe(3200);
+      vi.stubEnv('PORT', 'восемьдесят');
+      expect(() => env()).toThrow(/PORT: /);
+    });
   });
 });

@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Db } from '../../db/client';
 import type { Actor } from '../policy/actor';
@@ -7,6 +6,7 @@ import { refusal } from '../policy/guard';
 import { nulRefusal, Refusal } from '../policy/refusal';
 import type { Permission } from '../policy/permissions';
 import { MESSAGES } from '../policy/messages';
+import { transformer } from './transformer';
 
 z.config(z.locales.ru());
 
@@ -24,7 +24,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       return {

@@ -3,22 +3,17 @@
  * college with the names a reason uses, the bells of each weekday, the rooms, the students of a group and its
  * subgroups, the teachers' unavailable pairs. Loaded by a few whole-college queries; the rules run in memory.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../../db/client';
 import { q } from '../../../db/sql';
 import {
-  bellSlots,
   calendarDays,
   curriculumItems,
   groupCalendarDays,
-  groupMemberships,
   groups,
-  rooms,
   subgroupMembers,
   subgroups,
-  teacherUnavailability,
   teachingAssignments,
-  timetableEntries,
   userRoles,
   users,
 } from '../../../db/schema';
@@ -51,108 +46,151 @@ export interface TermPlacement extends PlacedEntry {
  */
 export type TimetableView = 'draft' | 'published';
 
-export async function termPlacements(
+/**
+ * A json-valued subquery and how its value is read. Several run as one statement (`loadTogether`): what a placement
+ * is checked against is one round trip and one plan instead of a query each (issue #11, `timetablePlaceRatio`).
+ */
+export interface JsonLoad<T> {
+  sql: SQL;
+  read: (value: unknown) => T;
+}
+type Loaded<L> = { [K in keyof L]: L[K] extends JsonLoad<infer T> ? T : never };
+
+/** Runs the loads as one `select (…) as a, (…) as b` and reads each value. */
+export async function loadTogether<L extends Record<string, JsonLoad<unknown>>>(db: Db, loads: L): Promise<Loaded<L>> {
+  const keys = Object.keys(loads);
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select ${sql.join(
+      keys.map((k) => sql`(${loads[k]!.sql}) as ${sql.identifier(k)}`),
+      sql`, `,
+    )}`,
+  );
+  return Object.fromEntries(keys.map((k) => [k, loads[k]!.read(row![k])])) as Loaded<L>;
+}
+
+const loadOne = async <T>(db: Db, load: JsonLoad<T>): Promise<T> => (await loadTogether(db, { value: load })).value;
+const rowsOf = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as T[];
+
+type PlacementTuple = [
+  number,
+  number,
+  number,
+  number,
+  string,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string,
+  number,
+  number | null,
+  number | null,
+  string,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
+
+/**
+ * The term's placements as a load. `only` narrows them with conditions on `timetable_entries` and
+ * `teaching_assignments` (written with the drizzle columns, which render qualified by the unaliased table names here).
+ */
+export function termPlacementsLoad(
+  term: TimetableTerm,
+  only?: SQL,
+  view: TimetableView = 'draft',
+): JsonLoad<TermPlacement[]> {
+  const live =
+    view === 'draft'
+      ? sql`timetable_entries.removed_at is null`
+      : sql`timetable_entries.published_in is not null and timetable_entries.removal_published_in is null`;
+  return {
+    sql: sql`select coalesce(json_agg(json_build_array(timetable_entries.id, timetable_entries.teaching_assignment_id,
+          timetable_entries.weekday, timetable_entries.pair_no, timetable_entries.parity, timetable_entries.valid_from,
+          timetable_entries.valid_to, timetable_entries.room_id, timetable_entries.override_reason,
+          timetable_entries.created_at, teaching_assignments.group_id, teaching_assignments.subgroup_id,
+          teaching_assignments.teacher_user_id, groups.name, subgroups.name, curriculum_items.short_name,
+          users.last_name, users.first_name, users.middle_name, rooms.number, rooms.building)), '[]')
+        from timetable_entries
+        join teaching_assignments on teaching_assignments.institution_id = timetable_entries.institution_id
+          and teaching_assignments.id = timetable_entries.teaching_assignment_id
+        join groups on groups.institution_id = teaching_assignments.institution_id
+          and groups.id = teaching_assignments.group_id
+        join curriculum_items on curriculum_items.institution_id = teaching_assignments.institution_id
+          and curriculum_items.id = teaching_assignments.curriculum_item_id
+        left join subgroups on subgroups.institution_id = teaching_assignments.institution_id
+          and subgroups.id = teaching_assignments.subgroup_id
+        left join users on users.id = teaching_assignments.teacher_user_id
+        left join rooms on rooms.institution_id = timetable_entries.institution_id
+          and rooms.id = timetable_entries.room_id
+        where timetable_entries.institution_id = ${term.institutionId} and teaching_assignments.term_id = ${term.id}
+          and ${live}${only ? sql` and (${only})` : sql``}`,
+    read: (value) =>
+      rowsOf<PlacementTuple>(value).map((r) => ({
+        entryId: r[0],
+        assignmentId: r[1],
+        weekday: r[2],
+        pairNo: r[3],
+        parity: r[4] as Parity,
+        validFrom: r[5],
+        validTo: r[6],
+        roomId: r[7],
+        overrideReason: r[8],
+        createdAt: new Date(r[9]),
+        groupId: r[10],
+        subgroupId: r[11],
+        teacherId: r[12],
+        names: {
+          group: r[13],
+          subgroup: r[14],
+          subject: r[15],
+          teacher: r[16] ? shortName({ lastName: r[16], firstName: r[17] ?? '', middleName: r[18] }) : null,
+          room: r[19] === null ? null : roomLabel({ number: r[19], building: r[20] }),
+        },
+      })),
+  };
+}
+
+export function termPlacements(
   db: Db,
   term: TimetableTerm,
   only?: SQL,
   view: TimetableView = 'draft',
 ): Promise<TermPlacement[]> {
-  const rows = await db
-    .select({
-      entryId: timetableEntries.id,
-      assignmentId: timetableEntries.teachingAssignmentId,
-      weekday: timetableEntries.weekday,
-      pairNo: timetableEntries.pairNo,
-      parity: timetableEntries.parity,
-      validFrom: timetableEntries.validFrom,
-      validTo: timetableEntries.validTo,
-      roomId: timetableEntries.roomId,
-      overrideReason: timetableEntries.overrideReason,
-      createdAt: timetableEntries.createdAt,
-      groupId: teachingAssignments.groupId,
-      subgroupId: teachingAssignments.subgroupId,
-      teacherId: teachingAssignments.teacherUserId,
-      group: groups.name,
-      subgroup: subgroups.name,
-      subject: curriculumItems.shortName,
-      lastName: users.lastName,
-      firstName: users.firstName,
-      middleName: users.middleName,
-      roomNumber: rooms.number,
-      roomBuilding: rooms.building,
-    })
-    .from(timetableEntries)
-    .innerJoin(
-      teachingAssignments,
-      and(
-        eq(teachingAssignments.institutionId, timetableEntries.institutionId),
-        eq(teachingAssignments.id, timetableEntries.teachingAssignmentId),
-      ),
-    )
-    .innerJoin(groups, JOIN.assignmentGroup)
-    .innerJoin(curriculumItems, JOIN.assignmentItem)
-    .leftJoin(subgroups, JOIN.assignmentSubgroup)
-    .leftJoin(users, eq(users.id, teachingAssignments.teacherUserId))
-    .leftJoin(
-      rooms,
-      and(eq(rooms.institutionId, timetableEntries.institutionId), eq(rooms.id, timetableEntries.roomId)),
-    )
-    .where(
-      and(
-        eq(timetableEntries.institutionId, term.institutionId),
-        eq(teachingAssignments.termId, term.id),
-        view === 'draft'
-          ? isNull(timetableEntries.removedAt)
-          : and(isNotNull(timetableEntries.publishedIn), isNull(timetableEntries.removalPublishedIn)),
-        only,
-      ),
-    );
-  return rows.map((r) => ({
-    entryId: r.entryId,
-    assignmentId: r.assignmentId,
-    weekday: r.weekday,
-    pairNo: r.pairNo,
-    parity: r.parity as Parity,
-    validFrom: r.validFrom,
-    validTo: r.validTo,
-    roomId: r.roomId,
-    groupId: r.groupId,
-    subgroupId: r.subgroupId,
-    teacherId: r.teacherId,
-    overrideReason: r.overrideReason,
-    createdAt: r.createdAt,
-    names: {
-      group: r.group,
-      subgroup: r.subgroup,
-      subject: r.subject,
-      teacher: r.lastName
-        ? shortName({ lastName: r.lastName, firstName: r.firstName ?? '', middleName: r.middleName })
-        : null,
-      room: r.roomNumber === null ? null : roomLabel({ number: r.roomNumber, building: r.roomBuilding }),
-    },
-  }));
+  return loadOne(db, termPlacementsLoad(term, only, view));
+}
+
+/** A weekday's pairs in the bells, with their times (HH:MM). */
+export interface BellPair {
+  pairNo: number;
+  startsAt: string;
+  endsAt: string;
 }
 
 /** Pair numbers of each weekday 1…6 from the bells: Monday–Friday the weekday bells, Saturday its own. */
-export async function pairsByWeekday(db: Db, institutionId: number) {
-  const rows = await db
-    .select({
-      dayKind: bellSlots.dayKind,
-      pairNo: bellSlots.pairNo,
-      startsAt: bellSlots.startsAt,
-      endsAt: bellSlots.endsAt,
-    })
-    .from(bellSlots)
-    .where(and(eq(bellSlots.institutionId, institutionId), inArray(bellSlots.dayKind, ['weekday', 'saturday'])))
-    .orderBy(asc(bellSlots.pairNo));
-  const of = (kind: string) =>
-    rows
-      .filter((r) => r.dayKind === kind)
-      .map((r) => ({ pairNo: r.pairNo, startsAt: r.startsAt.slice(0, 5), endsAt: r.endsAt.slice(0, 5) }));
-  const weekday = of('weekday');
-  const saturday = of('saturday');
-  return (day: number) => (day === 6 ? saturday : day >= 1 && day <= 5 ? weekday : []);
+export function pairsByWeekdayLoad(institutionId: number): JsonLoad<(day: number) => BellPair[]> {
+  return {
+    sql: sql`select coalesce(json_agg(json_build_array(day_kind, pair_no, starts_at, ends_at) order by pair_no), '[]')
+      from bell_slots where institution_id = ${institutionId} and day_kind in ('weekday', 'saturday')`,
+    read: (value) => {
+      const rows = rowsOf<[string, number, string, string]>(value);
+      const of = (kind: string) =>
+        rows
+          .filter((r) => r[0] === kind)
+          .map((r) => ({ pairNo: r[1], startsAt: r[2].slice(0, 5), endsAt: r[3].slice(0, 5) }));
+      const weekday = of('weekday');
+      const saturday = of('saturday');
+      return (day: number) => (day === 6 ? saturday : day >= 1 && day <= 5 ? weekday : []);
+    },
+  };
 }
+
+export const pairsByWeekday = (db: Db, institutionId: number) => loadOne(db, pairsByWeekdayLoad(institutionId));
 
 export interface RoomRow {
   id: number;
@@ -162,83 +200,86 @@ export interface RoomRow {
   inUse: boolean;
 }
 
-export async function roomsOf(db: Db, institutionId: number): Promise<RoomRow[]> {
-  const rows = await db
-    .select({
-      id: rooms.id,
-      number: rooms.number,
-      building: rooms.building,
-      seats: rooms.seats,
-      kind: rooms.kind,
-      inUse: rooms.inUse,
-    })
-    .from(rooms)
-    .where(eq(rooms.institutionId, institutionId));
-  const collator = new Intl.Collator('ru', { numeric: true });
-  return rows
-    .sort((a, b) => collator.compare(a.building ?? '', b.building ?? '') || collator.compare(a.number, b.number))
-    .map((r) => ({ id: r.id, label: roomLabel(r), seats: r.seats, kind: r.kind as RoomKind, inUse: r.inUse }));
+/** The college's rooms, by building and number (numbers compared as numbers: «2» before «10»). */
+export function roomsLoad(institutionId: number): JsonLoad<RoomRow[]> {
+  return {
+    sql: sql`select coalesce(json_agg(json_build_array(id, number, building, seats, kind, in_use)), '[]')
+      from rooms where institution_id = ${institutionId}`,
+    read: (value) => {
+      const collator = new Intl.Collator('ru', { numeric: true });
+      return rowsOf<[number, string, string | null, number, string, boolean]>(value)
+        .sort((a, b) => collator.compare(a[2] ?? '', b[2] ?? '') || collator.compare(a[1], b[1]))
+        .map(([id, number, building, seats, kind, inUse]) => ({
+          id,
+          label: roomLabel({ number, building }),
+          seats,
+          kind: kind as RoomKind,
+          inUse,
+        }));
+    },
+  };
 }
+
+export const roomsOf = (db: Db, institutionId: number) => loadOne(db, roomsLoad(institutionId));
 
 /** The date the group's size is counted on: today inside the term, else its nearer end. */
 export function countDate(term: TimetableTerm, today: string): string {
   return today < term.startsOn ? term.startsOn : today > term.endsOn ? term.endsOn : today;
 }
 
+/** A group's students on a date and the members of its subgroups: the size of a lesson, shared students. */
+export interface GroupStudents {
+  subgroupStudents: Map<number, Set<number>>;
+  sizeOf: (subgroupId: number | null) => number;
+}
+
 /**
  * A group's students on a date and the members of each of its subgroups of the term: for the size of a lesson and
  * for whether two subgroups share a student.
  */
-export async function groupStudents(db: Db, term: TimetableTerm, groupId: number, onDate: string) {
-  const [members, split] = await Promise.all([
-    db
-      .select({ studentId: groupMemberships.studentId })
-      .from(groupMemberships)
-      .where(
-        and(
-          eq(groupMemberships.institutionId, term.institutionId),
-          eq(groupMemberships.groupId, groupId),
-          lte(groupMemberships.fromDate, onDate),
-          or(isNull(groupMemberships.toDate), gte(groupMemberships.toDate, onDate)),
-        ),
-      ),
-    db
-      .select({ subgroupId: subgroupMembers.subgroupId, studentId: subgroupMembers.studentId })
-      .from(subgroupMembers)
-      .innerJoin(
-        subgroups,
-        and(eq(subgroups.institutionId, subgroupMembers.institutionId), eq(subgroups.id, subgroupMembers.subgroupId)),
-      )
-      .where(
-        and(
-          eq(subgroups.institutionId, term.institutionId),
-          eq(subgroups.groupId, groupId),
-          eq(subgroups.termId, term.id),
-        ),
-      ),
-  ]);
-  const current = new Set(members.map((m) => m.studentId));
-  const subgroupStudents = new Map<number, Set<number>>();
-  for (const m of split) {
-    if (!subgroupStudents.has(m.subgroupId)) subgroupStudents.set(m.subgroupId, new Set());
-    subgroupStudents.get(m.subgroupId)!.add(m.studentId);
-  }
-  const sizeOf = (subgroupId: number | null) =>
-    subgroupId === null
-      ? current.size
-      : [...(subgroupStudents.get(subgroupId) ?? [])].filter((s) => current.has(s)).length;
-  return { subgroupStudents, sizeOf };
+export function groupStudentsLoad(term: TimetableTerm, groupId: number, onDate: string): JsonLoad<GroupStudents> {
+  return {
+    sql: sql`select json_build_array(
+        (select coalesce(json_agg(m.student_id), '[]') from group_memberships m
+          where m.institution_id = ${term.institutionId} and m.group_id = ${groupId}
+            and m.from_date <= ${onDate} and (m.to_date is null or m.to_date >= ${onDate})),
+        (select coalesce(json_agg(json_build_array(sm.subgroup_id, sm.student_id)), '[]')
+          from subgroup_members sm join subgroups s on s.institution_id = sm.institution_id and s.id = sm.subgroup_id
+          where s.institution_id = ${term.institutionId} and s.group_id = ${groupId} and s.term_id = ${term.id}))`,
+    read: (value) => {
+      const [members, split] = (typeof value === 'string' ? JSON.parse(value) : value) as [
+        number[],
+        [number, number][],
+      ];
+      const current = new Set(members);
+      const subgroupStudents = new Map<number, Set<number>>();
+      for (const [subgroupId, studentId] of split) {
+        if (!subgroupStudents.has(subgroupId)) subgroupStudents.set(subgroupId, new Set());
+        subgroupStudents.get(subgroupId)!.add(studentId);
+      }
+      const sizeOf = (subgroupId: number | null) =>
+        subgroupId === null
+          ? current.size
+          : [...(subgroupStudents.get(subgroupId) ?? [])].filter((s) => current.has(s)).length;
+      return { subgroupStudents, sizeOf };
+    },
+  };
 }
 
-/** A teacher's unavailable pairs as `slotKey` strings. */
-export async function unavailablePairs(db: Db, institutionId: number, userId: number | null): Promise<Set<string>> {
-  if (userId === null) return new Set();
-  const rows = await db
-    .select({ weekday: teacherUnavailability.weekday, pairNo: teacherUnavailability.pairNo })
-    .from(teacherUnavailability)
-    .where(and(eq(teacherUnavailability.institutionId, institutionId), eq(teacherUnavailability.userId, userId)));
-  return new Set(rows.map((r) => `${r.weekday}:${r.pairNo}`));
+export const groupStudents = (db: Db, term: TimetableTerm, groupId: number, onDate: string) =>
+  loadOne(db, groupStudentsLoad(term, groupId, onDate));
+
+/** A teacher's unavailable pairs as `slotKey` strings (none for a journal without a teacher). */
+export function unavailablePairsLoad(institutionId: number, userId: number | null): JsonLoad<Set<string>> {
+  return {
+    sql: sql`select coalesce(json_agg(weekday || ':' || pair_no), '[]') from teacher_unavailability
+      where institution_id = ${institutionId} and user_id = ${userId ?? -1}`,
+    read: (value) => new Set(rowsOf<string>(value)),
+  };
 }
+
+export const unavailablePairs = (db: Db, institutionId: number, userId: number | null) =>
+  loadOne(db, unavailablePairsLoad(institutionId, userId));
 
 /**
  * The dates of a term without classroom lessons for a group: the college's holidays and vacations and the group's
@@ -293,39 +334,24 @@ export async function termSubgroupStudents(db: Db, term: TimetableTerm): Promise
  * The rooms a placement would take again, best first: the journal's own (newest first), then its teacher's, then its
  * group's — at most `limit`.
  */
-export async function recentRooms(
-  db: Db,
+export function recentRoomsLoad(
   term: TimetableTerm,
   a: { id: number; teacherId: number | null; groupId: number },
   limit = 30,
-): Promise<number[]> {
-  const rank = sql`case when ${q(teachingAssignments.id)} = ${a.id} then 0 when ${q(teachingAssignments.teacherUserId)} = ${a.teacherId ?? -1} then 1 else 2 end`;
-  const rows = await db
-    .select({ roomId: timetableEntries.roomId })
-    .from(timetableEntries)
-    .innerJoin(
-      teachingAssignments,
-      and(
-        eq(teachingAssignments.institutionId, timetableEntries.institutionId),
-        eq(teachingAssignments.id, timetableEntries.teachingAssignmentId),
-      ),
-    )
-    .where(
-      and(
-        eq(timetableEntries.institutionId, term.institutionId),
-        eq(teachingAssignments.termId, term.id),
-        isNull(timetableEntries.removedAt),
-        isNotNull(timetableEntries.roomId),
-        or(
-          eq(teachingAssignments.id, a.id),
-          a.teacherId === null ? undefined : eq(teachingAssignments.teacherUserId, a.teacherId),
-          eq(teachingAssignments.groupId, a.groupId),
-        ),
-      ),
-    )
-    .orderBy(rank, desc(timetableEntries.createdAt))
-    .limit(limit);
-  return rows.map((r) => r.roomId!);
+): JsonLoad<number[]> {
+  return {
+    sql: sql`select coalesce(json_agg(room_id order by rank, created_at desc), '[]') from (
+        select e.room_id, e.created_at,
+          case when ta.id = ${a.id} then 0 when ta.teacher_user_id = ${a.teacherId ?? -1} then 1 else 2 end as rank
+        from timetable_entries e join teaching_assignments ta on ta.institution_id = e.institution_id
+          and ta.id = e.teaching_assignment_id
+        where e.institution_id = ${term.institutionId} and ta.term_id = ${term.id} and e.removed_at is null
+          and e.room_id is not null
+          and (ta.id = ${a.id} or ta.teacher_user_id = ${a.teacherId ?? -1} or ta.group_id = ${a.groupId})
+        order by rank, e.created_at desc
+        limit ${limit}) recent`,
+    read: (value) => rowsOf<number>(value),
+  };
 }
 
 /** A journal of the term as the timetable of dates names it. */

@@ -40,12 +40,14 @@ import { logAdminChange } from '../admin-log';
 import { badInput, conflict, outOfScope } from '../refusals';
 import {
   countDate,
-  groupStudents,
-  pairsByWeekday,
-  roomsOf,
+  groupStudentsLoad,
+  loadTogether,
+  pairsByWeekdayLoad,
+  recentRoomsLoad,
+  roomsLoad,
   termPlacements,
-  recentRooms,
-  unavailablePairs,
+  termPlacementsLoad,
+  unavailablePairsLoad,
   type RoomRow,
   type TermPlacement,
   type TimetableTerm,
@@ -151,14 +153,16 @@ async function placementChecker(
         or(eq(timetableEntries.pairNo, focus.pairNo), eq(teachingAssignments.groupId, a.groupId)),
       )
     : undefined;
-  const [placements, recent, pairsOf, roomList, students, unavailable] = await Promise.all([
-    termPlacements(db, a.term, only),
-    recentRooms(db, a.term, a),
-    pairsByWeekday(db, a.institutionId),
-    roomsOf(db, a.institutionId),
-    groupStudents(db, a.term, a.groupId, countDate(a.term, today)),
-    unavailablePairs(db, a.institutionId, a.teacherId),
-  ]);
+  // One statement for all of it (frame.ts `loadTogether`): inside the placing transaction each query is a round trip.
+  const loaded = await loadTogether(db, {
+    placements: termPlacementsLoad(a.term, only),
+    recent: recentRoomsLoad(a.term, a),
+    pairsOf: pairsByWeekdayLoad(a.institutionId),
+    roomList: roomsLoad(a.institutionId),
+    students: groupStudentsLoad(a.term, a.groupId, countDate(a.term, today)),
+    unavailable: unavailablePairsLoad(a.institutionId, a.teacherId),
+  });
+  const { placements, recent, pairsOf, roomList, students, unavailable } = loaded;
   const roomById = new Map(roomList.map((r) => [r.id, r]));
   const preferred = [...(moving?.roomId ? [moving.roomId] : []), ...recent];
   const size = students.sizeOf(a.subgroupId);
