@@ -7,6 +7,25 @@ export function formatDate(iso: IsoDate | null | undefined): string {
   return `${d}.${m}.${y}`;
 }
 
+/** The names of the months, January first, as a journal's month header row prints them («Сентябрь»). */
+export const MONTH_NAMES = [
+  'Январь',
+  'Февраль',
+  'Март',
+  'Апрель',
+  'Май',
+  'Июнь',
+  'Июль',
+  'Август',
+  'Сентябрь',
+  'Октябрь',
+  'Ноябрь',
+  'Декабрь',
+] as const;
+
+/** The month's name of an ISO date: «2026-09-01» → «Сентябрь». */
+export const monthName = (iso: IsoDate): string => MONTH_NAMES[Number(iso.slice(5, 7)) - 1]!;
+
 export function formatDayMonth(iso: IsoDate): string {
   const [, m, d] = iso.slice(0, 10).split('-');
   return `${d}.${m}`;

@@ -7,7 +7,7 @@
  * then day numbers; all marks of a lesson and «н» for an absence; attestation columns after the term's last lesson)
  * and the lessons page (date, hours, topic, homework, who taught). Pages are numbered from 1 across the whole copy.
  */
-import { coversDate, type IsoDate } from './dates';
+import { coversDate, monthName, type IsoDate } from './dates';
 import type { AttendanceCodeDef } from './marks';
 
 export const DEFAULT_LESSONS_PER_PAGE = 40;
@@ -96,21 +96,6 @@ export interface PrintoutOptions {
   titlePage: boolean;
 }
 
-const MONTHS = [
-  'Январь',
-  'Февраль',
-  'Март',
-  'Апрель',
-  'Май',
-  'Июнь',
-  'Июль',
-  'Август',
-  'Сентябрь',
-  'Октябрь',
-  'Ноябрь',
-  'Декабрь',
-];
-
 /** The months row of a marks page: consecutive lessons of one month under one label. */
 export function monthSpans(lessons: readonly { date: IsoDate }[]): MonthSpan[] {
   const spans: MonthSpan[] = [];
@@ -118,7 +103,7 @@ export function monthSpans(lessons: readonly { date: IsoDate }[]): MonthSpan[] {
   for (const l of lessons) {
     const key = l.date.slice(0, 7);
     if (key === last) spans.at(-1)!.span += 1;
-    else spans.push({ label: MONTHS[Number(l.date.slice(5, 7)) - 1]!, span: 1 });
+    else spans.push({ label: monthName(l.date), span: 1 });
     last = key;
   }
   return spans;

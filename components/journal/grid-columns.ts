@@ -8,6 +8,7 @@ import type { JournalLesson, JournalPage } from '@/server/services/journal/page'
 import type { JournalStore } from './journal-store';
 import { LessonHeader } from './lesson-header';
 import { countOf, NOUNS } from '@/domain/plural';
+import { monthName } from '@/domain/dates';
 
 export interface Row {
   id: number;
@@ -16,21 +17,6 @@ export interface Row {
   fullName: string;
   spans: { from: string; to: string | null }[];
 }
-
-const MONTHS = [
-  'Январь',
-  'Февраль',
-  'Март',
-  'Апрель',
-  'Май',
-  'Июнь',
-  'Июль',
-  'Август',
-  'Сентябрь',
-  'Октябрь',
-  'Ноябрь',
-  'Декабрь',
-];
 
 export const lessonColId = (lessonId: number) => `l${lessonId}`;
 export const attestationColId = (field: string) => `a_${field}`;
@@ -64,7 +50,7 @@ export function buildColumns(
     byMonth.set(key, [...(byMonth.get(key) ?? []), l]);
   }
   const lessonGroups: ColGroupDef<Row>[] = [...byMonth.entries()].map(([month, lessons]) => ({
-    headerName: MONTHS[Number(month.slice(5, 7)) - 1],
+    headerName: monthName(month),
     headerClass: 'month-header',
     children: lessons.map((lesson): ColDef<Row> => {
       const future = lesson.date > page.today;
