@@ -119,12 +119,9 @@ export function termPlacementsLoad(
         from timetable_entries
         join teaching_assignments on teaching_assignments.institution_id = timetable_entries.institution_id
           and teaching_assignments.id = timetable_entries.teaching_assignment_id
-        join groups on groups.institution_id = teaching_assignments.institution_id
-          and groups.id = teaching_assignments.group_id
-        join curriculum_items on curriculum_items.institution_id = teaching_assignments.institution_id
-          and curriculum_items.id = teaching_assignments.curriculum_item_id
-        left join subgroups on subgroups.institution_id = teaching_assignments.institution_id
-          and subgroups.id = teaching_assignments.subgroup_id
+        join groups on ${JOIN.assignmentGroup}
+        join curriculum_items on ${JOIN.assignmentItem}
+        left join subgroups on ${JOIN.assignmentSubgroup}
         left join users on users.id = teaching_assignments.teacher_user_id
         left join rooms on rooms.institution_id = timetable_entries.institution_id
           and rooms.id = timetable_entries.room_id
