@@ -70,7 +70,9 @@ export async function loadTogether<L extends Record<string, JsonLoad<unknown>>>(
 }
 
 const loadOne = async <T>(db: Db, load: JsonLoad<T>): Promise<T> => (await loadTogether(db, { value: load })).value;
-const rowsOf = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as T[];
+/** A json value as the driver returns it: parsed already (postgres.js, PGlite) or, defensively, as text. */
+const jsonOf = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+const rowsOf = <T>(value: unknown): T[] => (jsonOf(value) ?? []) as T[];
 
 type PlacementTuple = [
   number,
@@ -244,10 +246,7 @@ export function groupStudentsLoad(term: TimetableTerm, groupId: number, onDate: 
           from subgroup_members sm join subgroups s on s.institution_id = sm.institution_id and s.id = sm.subgroup_id
           where s.institution_id = ${term.institutionId} and s.group_id = ${groupId} and s.term_id = ${term.id}))`,
     read: (value) => {
-      const [members, split] = (typeof value === 'string' ? JSON.parse(value) : value) as [
-        number[],
-        [number, number][],
-      ];
+      const [members, split] = jsonOf(value) as [number[], [number, number][]];
       const current = new Set(members);
       const subgroupStudents = new Map<number, Set<number>>();
       for (const [subgroupId, studentId] of split) {
