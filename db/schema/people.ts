@@ -29,8 +29,6 @@ export const users = pgTable(
     position: text(),
     isActive: boolean().notNull().default(true),
     mustChangePassword: boolean().notNull().default(false),
-    /** Bumped to end every session of the user at once (deactivation, password reset). */
-    sessionEpoch: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true }),
   },

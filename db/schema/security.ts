@@ -13,11 +13,42 @@ export const signInEvents = pgTable(
     login: text().notNull(),
     userId: integer().references(() => users.id),
     institutionId: integer(),
+    /** sign_in (an attempt), sign_out (the user ended one session), sessions_ended (every session, see `reason`). */
+    event: text().notNull().default('sign_in'),
     success: boolean().notNull(),
-    reason: text(), // bad_password | unknown_login | inactive | locked
+    /**
+     * sign_in refused: bad_password | unknown_login | inactive | locked; sessions_ended: password_change |
+     * password_reset | deactivated (SessionEndReason).
+     */
+    reason: text(),
     ip: text(),
   },
   (t) => [index().on(t.login, t.at), index().on(t.institutionId, t.at)],
+);
+
+/**
+ * The server's record of each signed-in session (OWASP ASVS 4.0 V3.3.1: a session ends on the server, not only in the
+ * browser). Sign-in makes a row whose random `id` the session cookie carries (`sid`); every way in — pages, server
+ * actions, tRPC, report routes, `/api/auth/session` — accepts the cookie only while its row has no `ended_at`.
+ * Sign-out ends that row; a password change ends the user's other rows; a reset or deactivation all of them.
+ * A reference table like `users` (a region-level account has no college).
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    /** 32 random bytes, base64url. */
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    institutionId: integer(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp({ withTimezone: true }),
+    /** sign_out | password_change | password_reset | deactivated */
+    endReason: text(),
+    ip: text(),
+  },
+  (t) => [index().on(t.userId)],
 );
 
 /**
