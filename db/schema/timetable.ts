@@ -129,6 +129,8 @@ export const timetableEntries = pgTable(
     validTo: date(),
     /** The methodist's stated reason for placing over a soft rule (pairs a day, room size, unavailable time). */
     overrideReason: text(),
+    /** The soft rules' messages the reason was given for, as shown when placed (`string[]`; null: none). */
+    warnings: jsonb().$type<string[]>(),
     movedFromId: integer(),
     createdBy: integer()
       .notNull()
@@ -170,6 +172,12 @@ export const timetablePublications = pgTable(
     publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The difference as lines: `{ assignmentId, date | null, text }[]` (domain/timetable-changes.ts `DiffLine`). */
     summary: jsonb().notNull(),
+    /**
+     * The date the published placements take effect from (issue #26, item 5): placements it publishes hold from it,
+     * removals it publishes (and moves) end the day before. Null for publications made before it existed: the whole
+     * term, as they were synced.
+     */
+    effectiveFrom: date(),
   },
   (t) => [primaryKey({ columns: [t.institutionId, t.id] })],
 );
@@ -196,6 +204,11 @@ export const timetableChanges = pgTable(
     toRoomId: integer(),
     substituteUserId: integer().references(() => users.id),
     reason: text().notNull(),
+    /**
+     * The warnings that did not block the change (the substitute marked unavailable, a room too small, too many pairs a
+     * day) as the methodist confirmed them (`string[]`; null: none) — shown in the change list and the hours report.
+     */
+    warnings: jsonb().$type<string[]>(),
     createdBy: integer()
       .notNull()
       .references(() => users.id),
