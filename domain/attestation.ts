@@ -2,7 +2,7 @@
  * Attestation columns of a journal page (DOMAIN.md «Attestation»): the semester mark always, and a column for the
  * term's form of attestation. Values: 5…2, зачтено / не зачтено, н/а, осв., освоен / не освоен (modules).
  */
-import { readRussianLayout } from './keyboard-layout';
+import { quoteTyped, readRussianLayout } from './keyboard-layout';
 
 /** The attestation columns a journal can have, declared once: semester mark, exam, graded credit, credit, course project, qualification exam. */
 export const ATTESTATION_FIELDS = ['sem', 'exam', 'dz', 'credit', 'kp', 'qual'] as const;
@@ -77,7 +77,11 @@ function canonical(raw: string): string | undefined {
 
 export type AttestationParse = { ok: true; value: string | null } | { ok: false; error: string };
 
-/** Reads a typed or pasted result; text in the Latin layout is read by the rule of `keyboard-layout.ts` (`y/f` → н/а). */
+/**
+ * Reads a typed or pasted result, any case, `ё` as `е`, spaces and line breaks collapsed (`не⏎зачтено` from a wrapped
+ * Excel cell is «не зачтено»); text in the Latin layout or with a look-alike of `/` is read by the rule of
+ * `keyboard-layout.ts` (`y/f`, `н\а`, `H|A` → н/а). Empty → null (cleared).
+ */
 export function parseAttestationInput(field: AttestationField, raw: string): AttestationParse {
   const allowed = ALLOWED[field];
   const read = readRussianLayout(raw, (candidate) => {
@@ -88,7 +92,7 @@ export function parseAttestationInput(field: AttestationField, raw: string): Att
   if (read.text.trim() === '') return { ok: true, value: null };
   const value = canonical(read.text);
   if (!value || !allowed.includes(value)) {
-    return { ok: false, error: `«${raw.trim()}» — не результат аттестации. Допустимо: ${allowed.join(', ')}` };
+    return { ok: false, error: `${quoteTyped(raw)} — не результат аттестации. Допустимо: ${allowed.join(', ')}` };
   }
   return { ok: true, value };
 }

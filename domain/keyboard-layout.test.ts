@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseAttestationInput } from './attestation';
 import { parseCurriculumRows } from './curriculum-template';
-import { byKeyPosition, readRussianLayout } from './keyboard-layout';
+import { byKeyPosition, quoteTyped, readRussianLayout } from './keyboard-layout';
+import { lessonKindOf } from './ktp';
 import { parseCellInput } from './marks';
+import { parseStudentRows } from './student-import';
 
 describe('text typed with the Latin layout on (issue #9.3)', () => {
   it.each([
@@ -18,6 +20,10 @@ describe('text typed with the Latin layout on (issue #9.3)', () => {
     ['o', { attendance: 'о', grade1: null, grade2: null }], // Latin o is the letter о
     ['o4', { attendance: 'о', grade1: '4', grade2: null }],
     ['4/5', { attendance: null, grade1: '4', grade2: '5' }],
+    ['4\\5', { attendance: null, grade1: '4', grade2: '5' }], // the same look-alikes of «/» as attestation
+    ['4|5', { attendance: null, grade1: '4', grade2: '5' }],
+    ['j4\\5', { attendance: 'о', grade1: '4', grade2: '5' }],
+    ['4∕5', { attendance: null, grade1: '4', grade2: '5' }], // a division slash (U+2215)
   ])('cell «%s» reads as the key or the same letter', (input, value) => {
     expect(parseCellInput(input)).toEqual({ ok: true, value });
   });
@@ -46,6 +52,14 @@ describe('text typed with the Latin layout on (issue #9.3)', () => {
     ['exam', 'jcd.', 'осв.'],
     ['qual', 'jcdjty', 'освоен'],
     ['sem', 'H/A', 'н/а'], // the same letters
+    // Issue #26.6a: Shift missed on the Russian layout's «/» key (Shift+«\»), or the Latin layout's «|» there.
+    ['sem', 'н\\а', 'н/а'],
+    ['sem', 'н\\a', 'н/а'], // a Latin «a» too
+    ['sem', 'y\\f', 'н/а'],
+    ['sem', 'H\\A', 'н/а'],
+    ['exam', 'Н|А', 'н/а'],
+    ['dz', 'y|f', 'н/а'],
+    ['kp', 'н／а', 'н/а'], // a full-width solidus from a phone's keyboard
   ] as const)('attestation %s «%s» → %s', (field, input, value) => {
     expect(parseAttestationInput(field, input)).toEqual({ ok: true, value });
   });
@@ -64,5 +78,32 @@ describe('text typed with the Latin layout on (issue #9.3)', () => {
     expect(errors).toEqual([]);
     expect(items[0]!.code).toBe('ОП.04');
     expect(items[0]!.semesters[0]!.attestationForm).toBe('КП');
+  });
+
+  it("reads a parent's «кем приходится» in the student import by the same rule (Latin layout, same letters)", () => {
+    const row = (relation: string) =>
+      parseStudentRows(
+        [{ row: 2, cells: ['Ким', 'Артур', '', '', '', '', '', 'Ким Ольга Петровна', relation, ''] }],
+        '2026-11-29',
+      );
+    expect(row('vfnm').students[0]?.guardian?.relation).toBe('мать');
+    expect(row('jntw').students[0]?.guardian?.relation).toBe('отец');
+    expect(row('dog').errors[0]?.message).toContain('переключите раскладку');
+  });
+
+  it('quotes a typed text with its line breaks shown (a cell written with Alt+Enter)', () => {
+    expect(quoteTyped(' 4\r\n5\n')).toBe('«4⏎5»');
+    const parsed = parseCellInput('4\n5');
+    expect(parsed).toEqual({ ok: false, error: expect.stringContaining('«4⏎5» — не отметка') });
+    expect(parseCellInput('4\n')).toEqual({ ok: true, value: { attendance: null, grade1: '4', grade2: null } });
+    expect(parseAttestationInput('credit', 'не\nзачтено')).toEqual({ ok: true, value: 'не зачтено' });
+  });
+
+  it('reads the kind of lesson in a КТП import by the same rule', () => {
+    expect(lessonKindOf('gp')).toBe('practical'); // «пз» with the Latin layout on
+    expect(lessonKindOf('KР')).toBe('test'); // a Latin K
+    expect(lessonKindOf('Зачёт \\ экзамен')).toBe('exam');
+    expect(lessonKindOf('lecture')).toBe('lecture'); // the code itself stays readable
+    expect(lessonKindOf('экскурсия')).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 /**
  * Text typed with the wrong keyboard layout. One rule for every parser of typed or pasted codes (journal cells,
- * attestation cells, the forms of attestation in a curriculum import):
+ * attestation cells, the curriculum import's code, cycle and form, the student import's «кем приходится»):
  *
+ * 0. Look-alikes of `/` are `/`: `\` (on the Russian ЙЦУКЕН layout `/` is Shift + the `\` key, so a missed Shift
+ *    gives `н\а`, `4\5`), `|` (the same key with Shift in the Latin layout: `y|f`), and the slashes of other fonts and
+ *    keyboards (`／` full-width, `∕` division, `⁄` fraction, `＼` full-width backslash). No code has any of them.
  * 1. Latin letters that are the same letter as a Cyrillic one (`H` and `Н`, `O`/`o` and `О`/`о`, `K` and `К` …, as
  *    Excel exports and fonts produce them) are read as that Cyrillic letter.
  * 2. Otherwise, a text with Latin letters is read by key position (ЙЦУКЕН over QWERTY: `y` → н, `e` → у, `,` → б,
@@ -13,6 +16,19 @@
  * so reading it by its look would turn an unexcused absence into an excused one (issue #9.3). Digits, `/` and `.` keep
  * their meaning in both layouts.
  */
+
+/** Rule 0: the characters read as `/` (issue #26.6a). */
+const SLASH_LOOK_ALIKES = /[\\|／∕⁄＼]/g;
+
+/** Rule 0 alone: every look-alike of `/` replaced by `/`. */
+export function slashLookAlikes(text: string): string {
+  return text.replace(SLASH_LOOK_ALIKES, '/');
+}
+
+/** A typed text as a message quotes it: trimmed, a line break inside (Alt+Enter in Excel) shown as `⏎`. */
+export function quoteTyped(raw: string): string {
+  return `«${raw.trim().replace(/\r\n|\r|\n/g, '⏎')}»`;
+}
 
 /** Latin → Cyrillic: the same letter in both alphabets (upper and lower case as written). */
 const SAME_LETTER: Record<string, string> = {
@@ -76,15 +92,17 @@ export type LayoutRead = { ok: true; text: string } | { ok: false; error: string
 export const SWITCH_LAYOUT = 'переключите раскладку клавиатуры на русскую';
 
 /**
- * Reads `raw` under the rule above. `isValid` says whether a candidate (already in Cyrillic) is a valid value for the
- * field. Text without Latin letters comes back unchanged (the caller validates it and gives its own message).
+ * Reads `raw` under the rules above. `isValid` says whether a candidate (already in Cyrillic, `/` for its look-alikes)
+ * is a valid value for the field. Text without Latin letters comes back with rule 0 applied and otherwise unchanged
+ * (the caller validates it and gives its own message).
  */
 export function readRussianLayout(raw: string, isValid: (candidate: string) => boolean): LayoutRead {
-  if (![...raw].some((c) => BY_KEY.has(c))) return { ok: true, text: raw };
-  const same = sameLetters(raw);
+  const text = slashLookAlikes(raw);
+  if (![...text].some((c) => BY_KEY.has(c))) return { ok: true, text };
+  const same = sameLetters(text);
   if (same !== null && isValid(same)) return { ok: true, text: same };
-  const keyed = byKeyPosition(raw);
+  const keyed = byKeyPosition(text);
   if (isValid(keyed)) return { ok: true, text: keyed };
-  if (!hasLatinLetters(raw)) return { ok: true, text: raw }; // «4,5»: no layout slip, the caller explains
-  return { ok: false, error: `«${raw.trim()}»: латинские буквы — ${SWITCH_LAYOUT}` };
+  if (!hasLatinLetters(text)) return { ok: true, text }; // «4,5»: no layout slip, the caller explains
+  return { ok: false, error: `${quoteTyped(raw)}: латинские буквы — ${SWITCH_LAYOUT}` };
 }

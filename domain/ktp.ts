@@ -4,6 +4,7 @@
  * under section headings. Its total is checked against the journal's planned hours; the journal proposes the next
  * topic not yet taught.
  */
+import { readRussianLayout } from './keyboard-layout';
 import { LESSON_KINDS } from './lesson-kinds';
 import { countOf, NOUNS } from './plural';
 
@@ -27,9 +28,20 @@ export const KTP_COLUMNS = ['№', 'Раздел / тема', 'Часы', 'Ви�
 export const KTP_MAX_ROWS = 400;
 export const KTP_MAX_TOPIC_HOURS = 40;
 
-/** A kind of lesson by its code, full name or short name («лек», «пз»), any case; null if none. */
+/**
+ * A kind of lesson by its code, full name or short name («лек», «пз»), any case; null if none. A typed text in the
+ * Latin layout or with a look-alike of `/` is read by the rule of every typed code (domain/keyboard-layout.ts:
+ * `gp` → пз, `KР` → кр, `Зачёт \ экзамен`).
+ */
 export function lessonKindOf(text: string): string | null {
-  const t = text.trim().toLowerCase().replace(/ё/g, 'е');
+  const direct = kindByName(text);
+  if (direct) return direct;
+  const read = readRussianLayout(text, (candidate) => kindByName(candidate) !== null);
+  return read.ok ? kindByName(read.text) : null;
+}
+
+function kindByName(text: string): string | null {
+  const t = text.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
   if (!t) return null;
   const names = (label: string) => {
     const full = label.toLowerCase().replace(/ё/g, 'е');

@@ -2,7 +2,7 @@
  * Journal cell entry codes (DOMAIN.md «Marks in a journal cell»): `5`, `4/5`, `н`, `у`, `б`, `о`, `о4`, `зч`, `нз`.
  * Pure parsing, shared by the grid, the server and the seed.
  */
-import { readRussianLayout } from './keyboard-layout';
+import { quoteTyped, readRussianLayout } from './keyboard-layout';
 
 export const GRADE_CODES = ['5', '4', '3', '2', 'зч', 'нз'] as const;
 export type GradeCode = (typeof GRADE_CODES)[number];
@@ -37,9 +37,10 @@ function isGrade(s: string): s is GradeCode {
 }
 
 /**
- * Parses what a teacher typed or pasted into a cell. Empty input clears the cell. Upper case is accepted; text typed
- * with the Latin layout on is read by the one rule of `keyboard-layout.ts` (`y` → н by key position, `H` → Н as the
- * same letter, never `y` → у by look).
+ * Parses what a teacher typed or pasted into a cell. Empty input clears the cell. Upper case is accepted; spaces and
+ * line breaks (a pasted cell written with Alt+Enter) are ignored, so `4⏎` is 4 and `4⏎5` is refused as «45»; text
+ * typed with the Latin layout on or with a look-alike of `/` is read by the one rule of `keyboard-layout.ts` (`y` → н by
+ * key position, `H` → Н as the same letter, never `y` → у by look; `4\5` → 4/5).
  */
 export function parseCellInput(
   raw: string,
@@ -66,14 +67,14 @@ function parseCyrillic(input: string, raw: string, attendanceCodes: readonly Att
   const def = attendanceCodes.find((c) => c.code === attendance);
   if (rest === '') return { ok: true, value: { attendance, grade1: null, grade2: null } };
   if (def?.isAbsence) {
-    return { ok: false, error: `«${raw.trim()}»: отсутствующему («${def.code}») нельзя поставить оценку` };
+    return { ok: false, error: `${quoteTyped(raw)}: отсутствующему («${def.code}») нельзя поставить оценку` };
   }
   const parts = rest.split('/');
-  if (parts.length > 2) return { ok: false, error: `«${raw.trim()}»: в ячейке не больше двух оценок` };
+  if (parts.length > 2) return { ok: false, error: `${quoteTyped(raw)}: в ячейке не больше двух оценок` };
   if (!parts.every(isGrade)) {
     return {
       ok: false,
-      error: `«${raw.trim()}» — не отметка. Допустимо: 5, 4, 3, 2, две оценки через «/» (4/5), зч, нз, ${attendanceCodes
+      error: `${quoteTyped(raw)} — не отметка. Допустимо: 5, 4, 3, 2, две оценки через «/» (4/5), зч, нз, ${attendanceCodes
         .map((c) => c.code)
         .join(', ')}, опоздание с оценкой (о4)`,
     };
@@ -94,5 +95,5 @@ export function numericGrade(code: string | null): number | null {
 }
 
 function normalize(raw: string): string {
-  return raw.trim().toLowerCase().replace(/\s+/g, '').replace(/[\\|]/g, '/').replace(/ё/g, 'е');
+  return raw.trim().toLowerCase().replace(/\s+/g, '').replace(/ё/g, 'е');
 }

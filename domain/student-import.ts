@@ -4,6 +4,8 @@
  */
 import type { RowError } from './curriculum-template';
 import { addDays, formatDate } from './dates';
+import { parseDelimited } from './delimited-text';
+import { readRussianLayout } from './keyboard-layout';
 import { cleanName, personKey, RUSSIAN_NAME } from './names';
 
 export const STUDENT_COLUMNS = [
@@ -146,9 +148,16 @@ export function parseStudentRows(
         name(pl, 'Родитель: фамилия', problems, true);
         name(pf, 'Родитель: имя', problems, true);
         if (pm) name(pm, 'Родитель: отчество', problems, false);
-        const rel = relation.trim().toLowerCase();
-        if (!(RELATIONS as readonly string[]).includes(rel))
-          problems.push(`Родитель: кем приходится — «${relation.trim()}»; допустимо ${RELATIONS.join(', ')}`);
+        // A typed code like the others: «vfnm» in the Latin layout is «мать» (domain/keyboard-layout.ts).
+        const isRelation = (t: string) => (RELATIONS as readonly string[]).includes(t.trim().toLowerCase());
+        const relRead = readRussianLayout(relation, isRelation);
+        const rel = (relRead.ok ? relRead.text : relation).trim().toLowerCase();
+        if (!isRelation(rel))
+          problems.push(
+            relRead.ok
+              ? `Родитель: кем приходится — «${relation.trim()}»; допустимо ${RELATIONS.join(', ')}`
+              : `Родитель: кем приходится — ${relRead.error}`,
+          );
         const gPhone = phone(parentTel, 'Родитель: телефон', problems);
         if (problems.length === before)
           guardian = { lastName: pl, firstName: pf, middleName: pm ?? null, relation: rel, phone: gPhone };
@@ -182,38 +191,14 @@ export function parseStudentRows(
   return { students: errors.length ? [] : students, errors };
 }
 
-/** CSV as Excel writes it for Russian locales (`;`) or with commas; quotes and doubled quotes inside them. */
+/**
+ * CSV as Excel writes it for Russian locales (`;`) or with commas, whichever the first line has more of; quotes and
+ * doubled quotes inside fields are read by `parseDelimited` (domain/delimited-text.ts), the same reader as the
+ * journal's pasted blocks.
+ */
 export function parseCsv(text: string): string[][] {
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   const sep = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  return parseDelimited(body, sep);
 }

@@ -84,12 +84,13 @@ test('вставка блока 5×3 из Excel сохраняется одни�
   await expect(problems).toContainText('Ничего не сохранено: 1 ошибка в 15 ячейках');
   await expect(problems).toContainText('«9» — не отметка');
   await expect(problems).toContainText(before.students[2]!.name);
+  await expect(problems).toContainText('Строка 3, столбец 2 вставленного блока'); // issue #26.6b
   const unchanged = await fetchJournal(page.request, journalId);
   expect(unchanged.cells).toEqual(before.cells);
 
-  // The valid block.
+  // The valid block; one cell holds a line break (Alt+Enter), which Excel's clipboard text quotes (issue #26.6b).
   await cell(page, 0, columns[0]!).click();
-  await pasteText(page, '5\t4\t3\r\n4\tн\t4\r\n3\t5\t5\r\n5\t5\tб\r\n4\t3\t2\r\n');
+  await pasteText(page, '5\t4\t3\r\n4\t"н\n"\t4\r\n3\t5\t5\r\n5\t5\tб\r\n4\t3\t2\r\n');
   await waitSaved(page);
   const after = await fetchJournal(page.request, journalId);
   const block = [

@@ -191,10 +191,12 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
         return;
       }
       const edits: Edit[] = [];
+      const oneCell = placed.cells.length === 1;
       for (const p of placed.cells) {
         const node = api.getDisplayedRowAtIndex(p.row);
         const edit = node?.data ? editsFor(columns[p.column]!.getColId(), node.data.id, p.text) : null;
-        if (edit) edits.push(edit);
+        // A refusal names the cell's row and column in the block as well as the student and the date.
+        if (edit) edits.push(oneCell ? edit : { ...edit, place: p.place });
       }
       apply(edits, 'paste');
     };

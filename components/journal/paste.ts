@@ -1,21 +1,37 @@
-/** Text copied from Excel, Google Sheets or LibreOffice: rows by line breaks, cells by tabs. */
+import { parseDelimited } from '@/domain/delimited-text';
+
+/**
+ * Text copied from Excel, Google Sheets or LibreOffice: the tab-separated text as spreadsheets write it
+ * (domain/delimited-text.ts — a cell with a line break, a tab or a quote comes quoted), each cell trimmed of the spaces
+ * and line breaks around it (`"4⏎"` is `4`; one inside, `4⏎5`, is the cell parser's to refuse).
+ */
 export function parseClipboardTable(text: string): string[][] {
-  const normalized = text.replace(/\r\n?/g, '\n');
-  const lines = normalized.endsWith('\n') ? normalized.slice(0, -1).split('\n') : normalized.split('\n');
-  return lines.map((line) => line.split('\t').map((cell) => cell.replace(/^"(.*)"$/s, '$1').trim()));
+  return parseDelimited(text, '\t').map((line) => line.map((cell) => cell.trim()));
 }
 
-/** A block (more than one cell) rather than one value to type into the focused cell. */
+/**
+ * Text for the grid's own paste rather than for the open editor: a block (more than one cell), or one cell that a
+ * spreadsheet quoted (`"4⏎"`: its quotes and line break must not reach the editor).
+ */
 export function isBlock(text: string): boolean {
-  return /[\t\n]/.test(text.replace(/\r?\n$/, ''));
+  const table = parseDelimited(text, '\t');
+  if (table.length > 1 || (table[0]?.length ?? 0) > 1) return true;
+  return table.length === 1 && table[0]![0] !== text.replace(/\r?\n$/, '');
+}
+
+/** A cell of a pasted block by its row and column in the block (1-based), as refusals name it. */
+export function blockPlace(place: { row: number; column: number }): string {
+  return `Строка ${place.row}, столбец ${place.column} вставленного блока`;
 }
 
 export type BlockPlacement =
-  { ok: true; cells: { row: number; column: number; text: string }[] } | { ok: false; message: string };
+  | { ok: true; cells: { row: number; column: number; text: string; place: { row: number; column: number } }[] }
+  | { ok: false; message: string };
 
 /**
  * A pasted table laid from the focused cell (`anchor`, in the grid's editable columns and displayed rows): every value
- * with its place, or a refusal when any part would fall past the grid's edge — then nothing is pasted.
+ * with its place in the grid (`row`, `column`) and in the block (`place`, 1-based), or a refusal when any part would
+ * fall past the grid's edge — then nothing is pasted.
  */
 export function placeBlock(
   table: string[][],
@@ -32,7 +48,12 @@ export function placeBlock(
   return {
     ok: true,
     cells: table.flatMap((line, r) =>
-      line.map((text, c) => ({ row: anchor.row + r, column: anchor.column + c, text })),
+      line.map((text, c) => ({
+        row: anchor.row + r,
+        column: anchor.column + c,
+        text,
+        place: { row: r + 1, column: c + 1 },
+      })),
     ),
   };
 }

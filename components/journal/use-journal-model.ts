@@ -9,6 +9,7 @@ import { unpackCells } from '@/domain/journal-cells';
 import type { JournalPage } from '@/server/services/journal/page';
 import { classifyFailure, REQUEST_TIMEOUT_MS, trpc } from '../trpc-client';
 import { JournalStore } from './journal-store';
+import { blockPlace } from './paste';
 import {
   HEARTBEAT_MS,
   SaveQueue,
@@ -28,7 +29,12 @@ export interface CellTarget {
 
 export interface Edit extends CellTarget {
   text: string;
+  /** The cell's row and column in a pasted block (1-based), named in a refusal. */
+  place?: { row: number; column: number };
 }
+
+/** The key of an edit's refusal: `lessonId:studentId` for a lesson cell, `a:studentId:field` for attestation. */
+const editKey = (e: CellTarget) => (e.lessonId ? `${e.lessonId}:${e.studentId}` : `a:${e.studentId}:${e.field}`);
 
 export interface ConflictItem {
   studentId: number;
@@ -221,7 +227,7 @@ export function useJournalModel(page: JournalPage) {
           const lesson = lessons.get(e.lessonId)!;
           const refusal = lessonRefusal(page.viewerId, page.assignment.teacherUserId, lesson.taughtBy, lesson.date);
           if (refusal) {
-            errors.push({ key: `${e.lessonId}:${e.studentId}`, message: `${student.name}: ${refusal}` });
+            errors.push({ key: editKey(e), message: `${student.name}: ${refusal}` });
             continue;
           }
           const checked = checkCellEdit(
@@ -235,7 +241,7 @@ export function useJournalModel(page: JournalPage) {
             e.text,
           );
           if (!checked.ok) {
-            errors.push({ key: `${e.lessonId}:${e.studentId}`, message: checked.message });
+            errors.push({ key: editKey(e), message: checked.message });
             continue;
           }
           const state = store.cell(e.lessonId, e.studentId);
@@ -249,13 +255,13 @@ export function useJournalModel(page: JournalPage) {
           });
         } else if (e.field && page.access.substitute) {
           errors.push({
-            key: `a:${e.studentId}:${e.field}`,
+            key: editKey(e),
             message: `${describe(e)}: аттестацию выставляет преподаватель журнала`,
           });
         } else if (e.field) {
           const parsed = parseAttestationInput(e.field, e.text);
           if (!parsed.ok) {
-            errors.push({ key: `a:${e.studentId}:${e.field}`, message: `${describe(e)}: ${parsed.error}` });
+            errors.push({ key: editKey(e), message: `${describe(e)}: ${parsed.error}` });
             continue;
           }
           const state = store.attestationCell(e.studentId, e.field);
@@ -272,12 +278,14 @@ export function useJournalModel(page: JournalPage) {
       }
       if (errors.length > 0) {
         for (const e of edits) {
-          const problem = errors.find(
-            (p) => p.key === (e.lessonId ? `${e.lessonId}:${e.studentId}` : `a:${e.studentId}:${e.field}`),
-          );
+          const problem = errors.find((p) => p.key === editKey(e));
           if (problem && e.lessonId) store.setError(e.lessonId, e.studentId, problem.message);
           else if (problem && e.field) store.setAttestationError(e.studentId, e.field, problem.message);
         }
+        const placed = errors.map((problem) => {
+          const place = edits.find((e) => editKey(e) === problem.key)?.place;
+          return place ? { ...problem, message: `${blockPlace(place)} — ${problem.message}` } : problem;
+        });
         setProblems(
           edits.length > 1
             ? [
@@ -285,9 +293,9 @@ export function useJournalModel(page: JournalPage) {
                   key: `sum-${Date.now()}`,
                   message: `Ничего не сохранено: ${countOf(errors.length, NOUNS.error)} в ${countOf(edits.length, NOUNS.cellIn)}.`,
                 },
-                ...errors,
+                ...placed,
               ]
-            : errors,
+            : placed,
         );
         return false;
       }
