@@ -6,6 +6,7 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../services/spreadsheet';
 import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client';
 import { attendanceRows, attendanceTotals, type AttendanceRow } from '../../domain/attendance-summary';
@@ -215,5 +216,5 @@ export async function renderAttendanceXlsx(r: AttendanceReport): Promise<Buffer>
   };
   ws.getColumn(2).width = 40;
   for (let c = 3; c <= 7; c++) ws.getColumn(c).width = 16;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

@@ -7,6 +7,7 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../services/spreadsheet';
 import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client';
 import { curatorWeekRows, RISK_INVALID_HOURS, type WeekRow, type WeekSubject } from '../../domain/curator-week';
@@ -309,5 +310,5 @@ export async function renderCuratorWeekXlsx(w: CuratorWeek): Promise<Buffer> {
   risk.addRow([`Пропуски без уважительной причины: группа риска от ${RISK_INVALID_HOURS} ч за период`]);
   risk.getColumn(1).width = 24;
   risk.getColumn(2).width = 70;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

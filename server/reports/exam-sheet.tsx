@@ -7,6 +7,7 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../services/spreadsheet';
 import type { Db } from '../../db/client';
 import { attestationResults, institutions, users } from '../../db/schema';
 import { attestationFieldOf } from '../../domain/attestation';
@@ -151,5 +152,5 @@ export async function renderExamSheetXlsx(e: ExamSheet): Promise<Buffer> {
   for (const r of e.rows) ws.addRow([r.no, r.name, '', /^[2-5]$/.test(r.result) ? Number(r.result) : r.result, '']);
   ws.getColumn(2).width = 40;
   ws.getColumn(5).width = 24;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

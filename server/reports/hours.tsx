@@ -1,5 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../services/spreadsheet';
 import { formatDate } from '../../domain/dates';
 import { hoursColumns, HOURS_DIMENSION_LABELS, hoursCell } from '../../domain/hours-delivered';
 import type { HoursReport } from '../services/timetable/hours';
@@ -97,5 +98,5 @@ export async function renderHoursXlsx(report: HoursReport): Promise<Buffer> {
   sheet.getColumn(1).width = 40;
   for (let i = 2; i <= hoursColumns(report.by).length + 2; i++) sheet.getColumn(i).width = 13;
   sheet.views = [{ state: 'frozen', ySplit: 4, xSplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

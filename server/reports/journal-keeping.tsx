@@ -9,6 +9,7 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../services/spreadsheet';
 import { z } from 'zod';
 import { queryRows, type Db } from '../../db/client';
 import { institutions, teachingAssignments, users } from '../../db/schema';
@@ -243,5 +244,5 @@ export async function renderKeepingXlsx(sheet: KeepingSheet): Promise<Buffer> {
     ws.addRow(values);
   });
   ws.columns.forEach((c, i) => (c.width = Math.max(6, Math.round((W[i] ?? 40) / 5))));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

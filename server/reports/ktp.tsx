@@ -1,5 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../services/spreadsheet';
 import { KTP_COLUMNS, topicNumbers } from '../../domain/ktp';
 import { LESSON_KINDS, lessonKindLabel } from '../../domain/lesson-kinds';
 import type { Ktp } from '../services/journal/ktp';
@@ -113,5 +114,5 @@ export async function renderKtpTemplate(rows: Ktp['rows'] = []): Promise<Buffer>
   sheet.getColumn(2).width = 70;
   sheet.getColumn(3).width = 8;
   sheet.getColumn(4).width = 26;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

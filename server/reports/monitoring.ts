@@ -3,6 +3,7 @@
  * rule, a sheet per teacher with the last sign-in and entry, and every flag with its «why» and the journal's address.
  */
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../services/spreadsheet';
 import { formatDate, formatDateTime } from '../../domain/dates';
 import { MONITORING_RULE_KEYS, MONITORING_RULES, totalOf } from '../../domain/monitoring';
 import type { MonitoringReport } from '../services/control/monitoring';
@@ -79,5 +80,5 @@ export async function renderMonitoringXlsx(report: MonitoringReport, baseUrl: st
   }
   flags.columns.forEach((c, i) => (c.width = [24, 12, 36, 20, 14, 60, 12][i] ?? 14));
   flags.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

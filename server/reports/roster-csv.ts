@@ -1,15 +1,14 @@
 import { formatDate } from '../../domain/dates';
 import { fullName } from '../../domain/names';
+import { toCsv } from '../../domain/spreadsheet-safety';
 import type { GroupRoster } from '../queries/people';
 
-const cell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[;"\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** Semicolon-separated with a BOM: what Russian Excel opens correctly by a double click. */
+/**
+ * The group's list on `date` as CSV for Russian Excel (toCsv: `;`, BOM; a text a spreadsheet would evaluate, such as a
+ * record-book number `=1+2`, gets a leading apostrophe).
+ */
 export function rosterCsv(roster: GroupRoster, date: string): string {
-  const lines = [
+  return toCsv([
     [`Группа ${roster.group.name}, ${roster.group.specialty}`],
     [`Список на ${formatDate(date)}${roster.termName ? `; ${roster.termName}` : ''}`],
     [
@@ -32,6 +31,5 @@ export function rosterCsv(roster: GroupRoster, date: string): string {
       s.average === null ? '' : s.average.toFixed(2).replace('.', ','),
       s.gradeCount,
     ]),
-  ];
-  return '\uFEFF' + lines.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+  ]);
 }

@@ -6,6 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../services/spreadsheet';
 import type { Db } from '../../db/client';
 import { institutions } from '../../db/schema';
 import { parseId } from '../../domain/ids';
@@ -79,6 +80,11 @@ export interface ReportRequest {
 export interface ReportRoute {
   method: 'GET' | 'POST';
   permission: Permission;
+  /**
+   * Every format the route can answer with, the default first; produceReport refuses to hand out another. The walk of
+   * the spreadsheet exports (spreadsheet-exports.test.ts) reads the CSV and XLSX ones from here.
+   */
+  formats: readonly ReportFormat[];
   make(db: Db, actor: Actor, req: ReportRequest): Promise<ReportFile>;
 }
 
@@ -123,6 +129,7 @@ export const REPORT_ROUTES = {
   'journal-printout': {
     method: 'GET',
     permission: 'reports.print',
+    formats: ['pdf'],
     async make(db, actor, req) {
       const copy = await loadJournalCopy(db, actor, printoutInputFromQuery(req.query));
       const subject = copy.all ? '' : ` ${copy.journals[0]?.itemCode ?? ''}`;
@@ -135,6 +142,7 @@ export const REPORT_ROUTES = {
   consolidated: {
     method: 'GET',
     permission: 'reports.group',
+    formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
       return pdfOrXlsx(
         req.query,
@@ -149,6 +157,7 @@ export const REPORT_ROUTES = {
   'college-printouts/[jobId]': {
     method: 'GET',
     permission: 'reports.collegeJobs',
+    formats: ['zip', 'pdf'],
     async make(db, actor, req) {
       const groupId = req.query.get('groupId');
       const group = groupId === null ? undefined : parseId(groupId);
@@ -160,6 +169,7 @@ export const REPORT_ROUTES = {
   'report-card/[studentId]': {
     method: 'GET',
     permission: 'reports.card',
+    formats: ['pdf'],
     async make(db, actor, req) {
       const card = await loadReportCard(db, actor, reportCardInputFromQuery(req.params.studentId, req.query));
       return { format: 'pdf', name: reportCardTitle(card), body: await renderReportCardPdf(card) };
@@ -169,6 +179,7 @@ export const REPORT_ROUTES = {
   'journal-keeping/[teacherId]': {
     method: 'GET',
     permission: 'reports.print',
+    formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
       return pdfOrXlsx(
         req.query,
@@ -183,6 +194,7 @@ export const REPORT_ROUTES = {
   'certified/[code]': {
     method: 'GET',
     permission: 'reports.group',
+    formats: ['pdf'],
     async make(db, actor, req) {
       const copy = await copyPdf(db, actor, req.params.code ?? '');
       return { format: 'pdf', name: copy.title, body: copy.pdf };
@@ -192,6 +204,7 @@ export const REPORT_ROUTES = {
   attendance: {
     method: 'GET',
     permission: 'reports.group',
+    formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
       return pdfOrXlsx(
         req.query,
@@ -206,6 +219,7 @@ export const REPORT_ROUTES = {
   'curator-week/[groupId]': {
     method: 'GET',
     permission: 'reports.group',
+    formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
       return pdfOrXlsx(
         req.query,
@@ -220,6 +234,7 @@ export const REPORT_ROUTES = {
   'exam-sheet/[assignmentId]': {
     method: 'GET',
     permission: 'journal.read',
+    formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
       return pdfOrXlsx(
         req.query,
@@ -234,6 +249,7 @@ export const REPORT_ROUTES = {
   'ktp/[assignmentId]': {
     method: 'GET',
     permission: 'journal.read',
+    formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
       const kind = format(req.query, ['pdf', 'xlsx'], 'pdf');
       const ktp = await loadKtp(db, actor, idParam(req, 'assignmentId', 'Журнал'));
@@ -253,6 +269,7 @@ export const REPORT_ROUTES = {
   monitoring: {
     method: 'GET',
     permission: 'control.monitor',
+    formats: ['xlsx'],
     async make(db, actor, req) {
       format(req.query, ['xlsx'], 'xlsx');
       const number = (key: string) => (req.query.get(key) ? Number(req.query.get(key)) : undefined);
@@ -270,6 +287,7 @@ export const REPORT_ROUTES = {
   hours: {
     method: 'GET',
     permission: 'hours.read',
+    formats: ['xlsx', 'pdf'],
     async make(db, actor, req) {
       const kind = format(req.query, ['xlsx', 'pdf'], 'xlsx');
       const { format: _format, termId, ...query } = Object.fromEntries(req.query);
@@ -287,6 +305,7 @@ export const REPORT_ROUTES = {
   timetable: {
     method: 'GET',
     permission: 'timetable.place',
+    formats: ['pdf'],
     async make(db, actor, req) {
       const query = Object.fromEntries(req.query);
       const parsed = viewInput.safeParse({ ...query, id: query.id === undefined ? undefined : Number(query.id) });
@@ -299,6 +318,7 @@ export const REPORT_ROUTES = {
   'group-roster/[groupId]': {
     method: 'GET',
     permission: 'people.read',
+    formats: ['csv'],
     async make(db, actor, req) {
       const today = todayOf(actor);
       const roster = await groupRoster(db, actor, idParam(req, 'groupId', 'Группа'), today);
@@ -310,6 +330,7 @@ export const REPORT_ROUTES = {
   'curriculum/[curriculumId]': {
     method: 'GET',
     permission: 'curriculum.read',
+    formats: ['xlsx'],
     async make(db, actor, req) {
       const plan = await getCurriculum(db, actor, { curriculumId: idParam(req, 'curriculumId', 'Учебный план') });
       return { format: 'xlsx', name: plan.name, body: await writeCurriculumWorkbook(plan.name, plan.items) };
@@ -319,6 +340,7 @@ export const REPORT_ROUTES = {
   'curriculum-template': {
     method: 'GET',
     permission: 'curriculum.manage',
+    formats: ['xlsx'],
     async make() {
       return {
         format: 'xlsx',
@@ -331,6 +353,7 @@ export const REPORT_ROUTES = {
   'student-template': {
     method: 'GET',
     permission: 'students.import',
+    formats: ['xlsx'],
     async make() {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('Студенты', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -346,7 +369,7 @@ export const REPORT_ROUTES = {
         'Можно сохранить как CSV (UTF-8, разделитель «;»). Если хоть одна строка с ошибкой, не загружается никто.',
         'Дата зачисления и приказ указываются на странице загрузки и относятся ко всем строкам.',
       ].forEach((line) => help.addRow([line]));
-      return { format: 'xlsx', name: 'Шаблон списка студентов', body: Buffer.from(await workbook.xlsx.writeBuffer()) };
+      return { format: 'xlsx', name: 'Шаблон списка студентов', body: await workbookBuffer(workbook) };
     },
   },
   /**
@@ -356,6 +379,7 @@ export const REPORT_ROUTES = {
   'access-slips': {
     method: 'POST',
     permission: 'access.issue',
+    formats: ['pdf'],
     async make(db, actor, req) {
       const parsed = slipsInput.safeParse(req.body);
       if (!parsed.success) throw badInput(parsed.error.issues[0]?.message ?? 'Неверный запрос');
@@ -382,7 +406,10 @@ export async function produceReport(
   req: ReportRequest,
 ): Promise<ReportFile> {
   const route: ReportRoute = REPORT_ROUTES[name];
-  return route.make(db, authorize(actor, route.permission), req);
+  const file = await route.make(db, authorize(actor, route.permission), req);
+  if (!route.formats.includes(file.format))
+    throw new Error(`Report ${name} made ${file.format}, not declared in its formats`);
+  return file;
 }
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RowError } from '../../domain/curriculum-template';
+import { isFormulaLike } from '../../domain/spreadsheet-safety';
 import { parseCsv } from '../../domain/student-import';
 
 const normal = (s: string) => s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
@@ -39,6 +40,29 @@ export function cellValueText(value: ExcelJS.CellValue | undefined): CellRead {
     return { error: 'значение, которое не удаётся прочитать' };
   }
   return { text: typeof v === 'bigint' ? v.toString() : '' };
+}
+
+/**
+ * THE writer of every XLSX the product gives out (formula injection, domain/spreadsheet-safety.ts): the book as bytes,
+ * after every cell is checked. A text is a string cell, which no spreadsheet evaluates on opening; one that a
+ * spreadsheet would evaluate if typed (`isFormulaLike`: `=1+2`, `@SUM(1+1)`, `+7 912 000-00-00`, TAB first…) also gets
+ * the number format Text (`@`), so that editing it keeps it text; its value stays exact, and so does a template
+ * imported back. Numbers stay numbers. A formula is never written: user text cannot become one (exceljs makes a formula
+ * only of a `{ formula }` object), and a formula value here is a programming error — thrown.
+ */
+export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  for (const sheet of workbook.worksheets)
+    sheet.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return; // the master cell carries the value and the style
+        if (cell.type === ExcelJS.ValueType.Formula)
+          throw new Error(`workbookBuffer: ${sheet.name}!${cell.address} is a formula; exports write values only`);
+        const read = cellValueText(cell.value);
+        // A fresh style object: exceljs lets cells share one (a merged range's cells share the master's).
+        if ('text' in read && isFormulaLike(read.text)) cell.style = { ...cell.style, numFmt: '@' };
+      }),
+    );
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** A row of a table: its cell texts, and the cells that hold nothing to read, as «Column: reason». */

@@ -4,6 +4,7 @@
  */
 import { Document, Page, StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '../../services/spreadsheet';
 import { SHEET_GROUP_LABELS, SHEET_INDICATOR_ROWS, type SheetColumn } from '../../../domain/consolidated-sheet';
 import { formatDate } from '../../../domain/dates';
 import { formatIndicator, STANDING_LABELS, type StudentStanding } from '../../../domain/indicators';
@@ -246,5 +247,5 @@ export async function renderConsolidatedXlsx(report: ConsolidatedReport): Promis
   ws.getColumn(1).width = 4;
   ws.getColumn(2).width = 38;
   for (let c = 3; c <= last; c++) ws.getColumn(c).width = 10;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CURRICULUM_COLUMNS, FORM_LABELS, itemRows, type PlanItem } from '../../../domain/curriculum-template';
-import { readTable, type TableRead } from '../spreadsheet';
+import { readTable, workbookBuffer, type TableRead } from '../spreadsheet';
 
 const SHEET = 'Учебный план';
 /** The first sheet's rows as cell texts under a header row that must match the template. */
@@ -40,5 +40,5 @@ export async function writeCurriculumWorkbook(
     'Если хотя бы одна строка с ошибкой, не загружается ничего; в ответе — номера строк и причины.',
     'Строки плана, которых нет в файле, удаляются из плана, если по ним ещё не ведутся журналы.',
   ].forEach((line) => help.addRow([line]));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }
