@@ -7,8 +7,15 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 
-/** The log itself and the records of reading (sign-ins, views of personal data): not changes of data. */
-const LOG_TABLES = new Set(['edit_batches', 'change_log', 'cell_changes', 'sign_in_events', 'personal_data_views']);
+/** The log itself and the records of access (sign-ins, sessions, views of personal data): not changes of data. */
+const LOG_TABLES = new Set([
+  'edit_batches',
+  'change_log',
+  'cell_changes',
+  'sign_in_events',
+  'user_sessions',
+  'personal_data_views',
+]);
 
 export interface Probe {
   xid: number;

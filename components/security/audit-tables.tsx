@@ -2,10 +2,12 @@
 
 import { DataTable, type DataColumn } from '../data-table';
 
-/** One sign-in attempt as the «Журнал входов» shows it (`at` as ISO 8601). */
+/** One sign-in attempt, sign-out or end of sessions as the «Журнал входов» shows it (`at` as ISO 8601). */
 export interface SignInRow {
   at: string;
   login: string;
+  /** sign_in | sign_out | sessions_ended (db/schema/security.ts). */
+  event: string;
   success: boolean;
   reason: string | null;
   ip: string | null;
@@ -26,11 +28,27 @@ const REASONS: Record<string, string> = {
   locked: 'заблокирован после неудачных попыток',
 };
 
+/** Why every session of an account ended (server/auth/sessions.ts SessionEndReason). */
+const SESSIONS_ENDED: Record<string, string> = {
+  password_change: 'смена пароля владельцем',
+  password_reset: 'сброс пароля',
+  deactivated: 'учётная запись отключена',
+};
+
+/** The «Результат» of a row: its text and whether it is good news. */
+function resultOf(e: SignInRow): { text: string; tone: 'good' | 'bad' | 'neutral' } {
+  if (e.event === 'sign_out') return { text: 'выход', tone: 'neutral' };
+  if (e.event === 'sessions_ended')
+    return { text: `сеансы завершены: ${SESSIONS_ENDED[e.reason ?? ''] ?? e.reason}`, tone: 'neutral' };
+  if (e.success) return { text: 'вход', tone: 'good' };
+  return { text: `отказ: ${REASONS[e.reason ?? ''] ?? e.reason}`, tone: 'bad' };
+}
+
 function timeFormat(timeZone: string) {
   return new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'medium', timeZone });
 }
 
-/** Sign-in attempts of the college's accounts, newest first; sortable, with a search by login, result or address. */
+/** Sign-in attempts, sign-outs and ended sessions of the college's accounts, newest first; sortable, with a search by login, result or address. */
 export function SignInsTable({ events, timeZone }: { events: SignInRow[]; timeZone: string }) {
   const time = timeFormat(timeZone);
   const columns: DataColumn<SignInRow>[] = [
@@ -39,13 +57,11 @@ export function SignInsTable({ events, timeZone }: { events: SignInRow[]; timeZo
     {
       id: 'result',
       header: 'Результат',
-      value: (e) => (e.success ? 'вход' : `отказ: ${REASONS[e.reason ?? ''] ?? e.reason}`),
-      cell: (e) =>
-        e.success ? (
-          <span className="badge good">вход</span>
-        ) : (
-          <span className="badge bad">отказ: {REASONS[e.reason ?? ''] ?? e.reason}</span>
-        ),
+      value: (e) => resultOf(e).text,
+      cell: (e) => {
+        const { text, tone } = resultOf(e);
+        return <span className={tone === 'neutral' ? 'badge' : `badge ${tone}`}>{text}</span>;
+      },
     },
     { id: 'ip', header: 'IP-адрес', value: (e) => e.ip },
   ];

@@ -6,23 +6,27 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db';
 import { checkCredentials } from './sign-in';
+import { endSession, sessionIsLive, startSession } from './sessions';
 import { env } from '../env';
 
 declare module 'next-auth' {
   interface Session {
     userId: number;
-    sessionEpoch: number;
   }
   interface User {
-    sessionEpoch: number;
+    sessionId: string;
   }
 }
 declare module 'next-auth/jwt' {
   interface JWT {
     uid?: number;
-    epoch?: number;
+    /** The server's record of this session (`user_sessions.id`, server/auth/sessions.ts). */
+    sid?: string;
   }
 }
+
+/** Thrown by the `jwt` callback for a cookie whose session has ended: next-auth then answers no session. */
+class SessionEnded extends Error {}
 
 /**
  * NEXTAUTH_SECRET is required in production (instrumentation.ts stops the start without it). In development a random
@@ -73,22 +77,43 @@ export const authOptions: NextAuthOptions = {
           if (result.reason === 'locked') throw new Error('locked');
           return null;
         }
-        return { id: String(result.userId), name: result.displayName, sessionEpoch: result.sessionEpoch };
+        const sessionId = await startSession(await getDb(), result, clientIp(req?.headers));
+        return { id: String(result.userId), name: result.displayName, sessionId };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    // Called at sign-in (with `user`) and whenever next-auth reads the cookie itself (`/api/auth/session`, the
+    // renewal in requestActor): a cookie of an ended session gets no session and is cleared.
+    async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
-        token.epoch = user.sessionEpoch;
+        token.sid = user.sessionId;
+      } else if (!token.uid || !token.sid || !(await sessionIsLive(await getDb(), token.sid, token.uid))) {
+        throw new SessionEnded();
       }
       return token;
     },
     session({ session, token }) {
       session.userId = token.uid ?? 0;
-      session.sessionEpoch = token.epoch ?? 0;
       return session;
     },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await endSession(await getDb(), token.sid, null);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is an answer, not an error of the server.
+      const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (error instanceof SessionEnded) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
 };

@@ -1,7 +1,7 @@
 /**
  * The actor of an API request read from the session cookie without `getServerSession` (issue #14, item 1): a fresh
- * token gives its user, a token of a revoked session (sign-out everywhere raises the epoch) or of a disabled account
- * gives nobody.
+ * token of a live session gives its user; a token of an ended session, of another user's session, without a session,
+ * or of a disabled account gives nobody (the events that end sessions: sessions.test.ts).
  */
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
@@ -11,6 +11,7 @@ import { users } from '../../db/schema';
 import { useDemoDatabase } from '../../test/demo-database';
 import { requestActor } from './current-actor';
 import { authSecret } from './options';
+import { endSession, startSession } from './sessions';
 
 const demo = useDemoDatabase();
 
@@ -24,16 +25,24 @@ async function requestWith(claims: Record<string, unknown>) {
 describe('requestActor', () => {
   it('reads a fresh session token straight from the cookie', async () => {
     const { teacher } = demo.actors;
-    const actor = await requestActor(await requestWith({ uid: teacher.userId, epoch: 0 }), demo.database.db);
+    const sid = await startSession(demo.database.db, teacher, null);
+    const actor = await requestActor(await requestWith({ uid: teacher.userId, sid }), demo.database.db);
     expect(actor?.userId).toBe(teacher.userId);
     expect(actor?.login).toBe(teacher.login);
+    expect(actor?.sessionId).toBe(sid);
   });
 
   it('gives nobody for a revoked session or a disabled account', async () => {
     const db = demo.database.db;
-    const { curator } = demo.actors;
-    expect(await requestActor(await requestWith({ uid: curator.userId, epoch: -1 }), db)).toBeNull();
+    const { curator, teacher } = demo.actors;
+    const sid = await startSession(db, curator, null);
+    const teachers = await startSession(db, teacher, null);
+    expect(await requestActor(await requestWith({ uid: curator.userId, sid }), db)).not.toBeNull();
+    expect(await requestActor(await requestWith({ uid: curator.userId }), db)).toBeNull();
+    expect(await requestActor(await requestWith({ uid: curator.userId, sid: teachers }), db)).toBeNull();
+    await endSession(db, teachers, null);
+    expect(await requestActor(await requestWith({ uid: teacher.userId, sid: teachers }), db)).toBeNull();
     await db.update(users).set({ isActive: false }).where(eq(users.id, curator.userId));
-    expect(await requestActor(await requestWith({ uid: curator.userId, epoch: 0 }), db)).toBeNull();
+    expect(await requestActor(await requestWith({ uid: curator.userId, sid }), db)).toBeNull();
   });
 });

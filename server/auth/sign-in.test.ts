@@ -5,6 +5,7 @@ import { signInEvents, users } from '../../db/schema';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { openTestDatabase } from '../../test/database';
 import { loadActor } from '../policy/actor';
+import { endSession, startSession } from './sessions';
 import { checkCredentials, LOCKOUT_FAILURES } from './sign-in';
 
 let database: Database;
@@ -59,9 +60,10 @@ describe('checkCredentials', () => {
 
   it('refuses a deactivated user, and a deactivated user loses the actor at the next request', async () => {
     const [user] = await database.db.select().from(users).where(eq(users.login, 'inspektor'));
-    expect(await loadActor(database.db, user!.id, user!.sessionEpoch)).not.toBeNull();
+    const sid = await startSession(database.db, { userId: user!.id, institutionId: user!.institutionId }, null);
+    expect(await loadActor(database.db, user!.id, sid)).not.toBeNull();
     await database.db.update(users).set({ isActive: false }).where(eq(users.id, user!.id));
-    expect(await loadActor(database.db, user!.id, user!.sessionEpoch)).toBeNull();
+    expect(await loadActor(database.db, user!.id, sid)).toBeNull();
     expect(await checkCredentials(database.db, 'inspektor', DEMO_PASSWORD, null)).toEqual({
       ok: false,
       reason: 'invalid',
@@ -73,11 +75,16 @@ describe('checkCredentials', () => {
     expect(last).toBeDefined();
   });
 
-  it('ends sessions issued before the session epoch was bumped', async () => {
+  it('a sign-out in the log does not open a lock window: failures count from the last sign-in', async () => {
     const [user] = await database.db.select().from(users).where(eq(users.login, 'student'));
-    expect(await loadActor(database.db, user!.id, 0)).not.toBeNull();
-    await database.db.update(users).set({ sessionEpoch: 1 }).where(eq(users.id, user!.id));
-    expect(await loadActor(database.db, user!.id, 0)).toBeNull();
-    expect(await loadActor(database.db, user!.id, 1)).not.toBeNull();
+    for (let i = 0; i < LOCKOUT_FAILURES - 1; i++) await checkCredentials(database.db, 'student', 'x', null);
+    const sid = await startSession(database.db, { userId: user!.id, institutionId: user!.institutionId }, null);
+    await endSession(database.db, sid, null);
+    expect((await events('student')).at(-1)).toMatchObject({ event: 'sign_out', success: true });
+    await checkCredentials(database.db, 'student', 'x', null);
+    expect(await checkCredentials(database.db, 'student', DEMO_PASSWORD, null)).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
   });
 });

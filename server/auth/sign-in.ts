@@ -8,7 +8,8 @@ export const LOCKOUT_FAILURES = 10;
 export const LOCKOUT_WINDOW_MINUTES = 15;
 
 export type SignInResult =
-  { ok: true; userId: number; sessionEpoch: number; displayName: string } | { ok: false; reason: 'invalid' | 'locked' };
+  | { ok: true; userId: number; institutionId: number | null; displayName: string }
+  | { ok: false; reason: 'invalid' | 'locked' };
 
 export function normalizeLogin(login: string): string {
   return login.trim().toLowerCase();
@@ -55,20 +56,21 @@ export async function checkCredentials(
   return {
     ok: true,
     userId: user.id,
-    sessionEpoch: user.sessionEpoch,
+    institutionId: user.institutionId,
     displayName: `${user.lastName} ${user.firstName}`,
   };
 }
 
 async function isLocked(db: Db, login: string): Promise<boolean> {
   const since = sql`now() - make_interval(mins => ${LOCKOUT_WINDOW_MINUTES})`;
-  const lastSuccess = sql`coalesce((select max(${q(signInEvents.at)}) from ${signInEvents} where ${q(signInEvents.login)} = ${login} and ${q(signInEvents.success)}), '-infinity')`;
+  const lastSuccess = sql`coalesce((select max(${q(signInEvents.at)}) from ${signInEvents} where ${q(signInEvents.login)} = ${login} and ${q(signInEvents.event)} = 'sign_in' and ${q(signInEvents.success)}), '-infinity')`;
   const [row] = await db
     .select({ failures: sql<number>`count(*)::int` })
     .from(signInEvents)
     .where(
       and(
         eq(signInEvents.login, login),
+        eq(signInEvents.event, 'sign_in'),
         eq(signInEvents.success, false),
         gt(signInEvents.at, since),
         gt(signInEvents.at, lastSuccess),

@@ -30,6 +30,8 @@ export interface Actor {
   /** The IANA time zone of the actor's college (`DEFAULT_TIME_ZONE` for region-level accounts): «today» is its day. */
   timeZone: string;
   mustChangePassword: boolean;
+  /** The server's record of the session this request came with (server/auth/sessions.ts); null outside a session. */
+  sessionId: string | null;
   grants: Grant[];
   /** student: own student records; parent: linked children. Keyed by institution. */
   ownStudentIds: { institutionId: number; studentId: number }[];
@@ -69,13 +71,15 @@ export function rolesOf(actor: Actor): AnyRole[] {
 }
 
 /**
- * Reads the user afresh: a deactivated user, or a session issued before the last password reset (`sessionEpoch`),
- * gets no actor at all. `now` decides which children have come of age (the college's day of it).
+ * Reads the user afresh: a deactivated user gets no actor at all, and neither does a request whose session (`sessionId`,
+ * the cookie's `sid`) has ended — signed out, or ended by a password change, reset or deactivation
+ * (server/auth/sessions.ts). Without `sessionId` (scripts, tests, jobs) no session is asked for. `now` decides which
+ * children have come of age (the college's day of it).
  */
 export async function loadActor(
   db: Db,
   userId: number,
-  sessionEpoch?: number,
+  sessionId?: string,
   now: Date = new Date(),
 ): Promise<Actor | null> {
   // One statement (it runs on every request): the user, the college's zone, the roles, the region, own and children —
@@ -83,7 +87,8 @@ export async function loadActor(
   const [row] = await queryRows<ActorRow>(
     db,
     sql`select u.id, u.login, u.last_name, u.first_name, u.middle_name, u.position, u.institution_id, u.is_active,
-          u.session_epoch, u.must_change_password, i.time_zone,
+          u.must_change_password, i.time_zone,
+          ${sessionId === undefined ? sql`true` : sql`exists (select 1 from user_sessions us where us.id = ${sessionId} and us.user_id = u.id and us.ended_at is null)`} as session_live,
           (select json_agg(json_build_object('role', r.role, 'institutionId', r.institution_id,
               'departmentId', r.department_id, 'groupId', r.group_id) order by r.id)
              from user_roles r where r.user_id = u.id) as roles,
@@ -104,7 +109,7 @@ export async function loadActor(
         where u.id = ${userId}`,
   );
   if (!row || !row.is_active) return null;
-  if (sessionEpoch !== undefined && sessionEpoch !== row.session_epoch) return null;
+  if (!row.session_live) return null;
   const grants: Grant[] = (json<Grant[]>(row.roles) ?? [])
     .filter((r) => isRole(r.role))
     .map((r) => ({ role: r.role, institutionId: r.institutionId, departmentId: r.departmentId, groupId: r.groupId }));
@@ -138,6 +143,7 @@ export async function loadActor(
     institutionId: row.institution_id,
     timeZone,
     mustChangePassword: row.must_change_password,
+    sessionId: sessionId ?? null,
     grants,
     ownStudentIds: (json<Link[]>(row.own) ?? []).filter((s) => holds('student', s.institutionId)),
     childStudentIds,
@@ -154,7 +160,7 @@ interface ActorRow {
   position: string | null;
   institution_id: number | null;
   is_active: boolean;
-  session_epoch: number;
+  session_live: boolean;
   must_change_password: boolean;
   time_zone: string | null;
   roles: unknown;

@@ -30,6 +30,7 @@ const actor = (userId: number, grants: [AnyRole, number, number | null, number |
   institutionId: grants[0]?.[1] ?? null,
   timeZone: 'Europe/Moscow',
   mustChangePassword: false,
+  sessionId: null,
   grants: grants.map(([role, institutionId, departmentId, groupId]): Grant => ({
     role,
     institutionId,

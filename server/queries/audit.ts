@@ -4,7 +4,7 @@ import { signInEvents } from '../../db/schema';
 import type { Actor } from '../policy/actor';
 import { institutionsFor } from '../policy/scope';
 
-/** Sign-in attempts of the accounts of the institutions the actor administers, newest first. */
+/** Sign-in attempts, sign-outs and ended sessions of the accounts of the institutions the actor administers, newest first. */
 export async function signInLog(db: Db, actor: Actor, limit: number) {
   const institutionIds = institutionsFor(actor, 'audit.read');
   if (institutionIds.length === 0) return [];
@@ -12,6 +12,7 @@ export async function signInLog(db: Db, actor: Actor, limit: number) {
     .select({
       at: signInEvents.at,
       login: signInEvents.login,
+      event: signInEvents.event,
       success: signInEvents.success,
       reason: signInEvents.reason,
       ip: signInEvents.ip,

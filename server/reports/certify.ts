@@ -233,6 +233,7 @@ export async function verifyCopy(db: Db, viewer: Actor | null, code: string): Pr
     institutionId: row.institutionId,
     timeZone: college!.timeZone,
     mustChangePassword: false,
+    sessionId: null,
     grants: [{ role: 'inspector', institutionId: row.institutionId, departmentId: null, groupId: null }],
     ownStudentIds: [],
     childStudentIds: [],

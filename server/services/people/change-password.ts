@@ -1,3 +1,4 @@
+import { endSessionsOf } from '../../auth/sessions';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
@@ -23,7 +24,10 @@ export const changePasswordInput = z
 
 export type ChangePasswordResult = { ok: true } | { ok: false; error: string };
 
-/** Changes the actor's own password after checking the current one; clears the "must change" flag. */
+/**
+ * Changes the actor's own password after checking the current one; clears the "must change" flag and ends the user's
+ * other sessions (this one stays).
+ */
 export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Promise<ChangePasswordResult> {
   const parsed = changePasswordInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('; ') };
@@ -40,6 +44,8 @@ export async function changeOwnPassword(db: Db, actor: Actor, raw: unknown): Pro
   const passwordHash = await hashPassword(input.next);
   await inTransaction(db, async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, actor.userId));
+    // A password changed because it may be known to someone: the user's other devices sign in again (ASVS V3.3.3).
+    await endSessionsOf(tx, actor.userId, 'password_change', actor.sessionId);
     // In the college's log, never the password or its hash. A regional account belongs to no college's log.
     if (actor.institutionId !== null)
       await logAdminChange(

@@ -3,6 +3,7 @@
  * one-time passwords to the group's students and their parents, prints them as slips, and the owner must change the
  * password at the first sign-in. Issuing again to somebody who has a login gives a new one-time password.
  */
+import { endSessionsOf } from '../../auth/sessions';
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
@@ -230,10 +231,10 @@ export async function issueAccess(
             passwordHash: hashes[i]!,
             mustChangePassword: true,
             isActive: true,
-            sessionEpoch: sql`${users.sessionEpoch} + 1`,
           })
           .where(eq(users.id, userId))
           .returning({ login: users.login });
+        await endSessionsOf(tx, userId, 'password_reset');
         login = updated!.login;
       } else {
         const base = loginFor(person) || `user${person.id}`;

@@ -5,6 +5,7 @@ import { users } from '../../../db/schema';
 import { DEMO_PASSWORD } from '../../../db/seed';
 import { checkCredentials } from '../../auth/sign-in';
 import { loadActor } from '../../policy/actor';
+import { startSession } from '../../auth/sessions';
 import { listStaff, resetStaffPassword, setStaffActive } from './staff';
 
 const demo = useDemoDatabase();
@@ -19,9 +20,14 @@ describe('staff accounts', () => {
 
   it('deactivation ends every session at once and refuses sign-in; reactivation lets in again', async () => {
     const [user] = await demo.database.db.select().from(users).where(eq(users.login, 'metodist'));
-    expect(await loadActor(demo.database.db, user!.id, user!.sessionEpoch)).not.toBeNull();
+    const sessions = [1, 2].map(() =>
+      startSession(demo.database.db, { userId: user!.id, institutionId: user!.institutionId }, null),
+    );
+    const [phone, desktop] = await Promise.all(sessions);
+    expect(await loadActor(demo.database.db, user!.id, phone)).not.toBeNull();
     await setStaffActive(demo.database.db, demo.actors.admin, { userId: user!.id, active: false });
-    expect(await loadActor(demo.database.db, user!.id, user!.sessionEpoch)).toBeNull();
+    expect(await loadActor(demo.database.db, user!.id, phone)).toBeNull();
+    expect(await loadActor(demo.database.db, user!.id, desktop)).toBeNull();
     expect(await checkCredentials(demo.database.db, 'metodist', DEMO_PASSWORD, null)).toEqual({
       ok: false,
       reason: 'invalid',

@@ -2,7 +2,8 @@
  * Staff accounts (regulation §5.2: the administrator keeps the staff lists and gives access): deactivate — every
  * session ends at the next request —, reactivate, reset a password to a one-time one that must be changed at sign-in.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { endSessionsOf } from '../../auth/sessions';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../../db/client';
 import { departments, groups, userRoles, users } from '../../../db/schema';
@@ -98,10 +99,8 @@ export async function setStaffActive(db: Db, actor: Actor, input: z.infer<typeof
   if (input.userId === actor.userId) throw badInput('Свою учётную запись отключить нельзя');
   const user = await staffAccount(db, actor, input.userId);
   await inTransaction(db, async (tx) => {
-    await tx
-      .update(users)
-      .set({ isActive: input.active, sessionEpoch: sql`${users.sessionEpoch} + 1` })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ isActive: input.active }).where(eq(users.id, user.id));
+    if (!input.active) await endSessionsOf(tx, user.id, 'deactivated');
     await logAdminChange(
       tx,
       actor,
@@ -124,9 +123,9 @@ export async function resetStaffPassword(db: Db, actor: Actor, input: { userId: 
       .set({
         passwordHash: await hashPassword(password),
         mustChangePassword: true,
-        sessionEpoch: sql`${users.sessionEpoch} + 1`,
       })
       .where(eq(users.id, user.id));
+    await endSessionsOf(tx, user.id, 'password_reset');
     await logAdminChange(
       tx,
       actor,

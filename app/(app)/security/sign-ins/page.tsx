@@ -12,7 +12,9 @@ export default async function SignInsPage() {
   return (
     <>
       <h1>Журнал входов</h1>
-      <p className="muted">Последние 200 попыток входа в учётные записи колледжа.</p>
+      <p className="muted">
+        Последние 200 событий учётных записей колледжа: входы и отказы, выходы, завершение всех сеансов.
+      </p>
       <SignInsTable
         events={events.map((e) => ({ ...e, at: new Date(e.at).toISOString() }))}
         timeZone={actor.timeZone}
