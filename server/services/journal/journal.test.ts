@@ -355,6 +355,51 @@ describe('saving a batch', () => {
     expect(noop).toEqual({ status: 'saved', batchId: null, cells: [], attestation: [] });
   });
 
+  it('answers a resent batch exactly as it answered first: the cells it changed, never others’ later values', async () => {
+    // Issue #26, item 8: after the app was killed, resent batches were answered with every cell they sent (an
+    // unchanged one too) at its current value, so the client's confirmed cells and the audit rows disagreed.
+    const lesson = pastLessons().at(-5)!;
+    const [a, b, c] = steady().slice(10, 13);
+    const keep = cellOf(page, lesson.id, b!.id);
+    const keepText = keep?.grade1 ?? keep?.attendance ?? '';
+    const input = batch(
+      [
+        { lessonId: lesson.id, studentId: a!.id, text: '3', baseVersion: version(page, lesson.id, a!.id) },
+        { lessonId: lesson.id, studentId: b!.id, text: keepText, baseVersion: version(page, lesson.id, b!.id) },
+      ],
+      'paste',
+      [{ studentId: c!.id, field: 'sem', text: '5', baseVersion: 0 }],
+    );
+    const first = await saveJournalEdits(db(), actors.teacher, input, TODAY);
+    expect(first).toMatchObject({ status: 'saved', cells: [{ studentId: a!.id, grade1: '3' }] });
+    expect((first as { cells: unknown[] }).cells).toHaveLength(1);
+    expect(await saveJournalEdits(db(), actors.teacher, input, TODAY)).toEqual(first);
+    // Someone else writes the cell afterwards: the resend still reports the batch's own write, not theirs.
+    await db().execute(
+      sql`update journal_cells set grade1 = '5', version = version + 1 where lesson_id = ${lesson.id} and student_id = ${a!.id}`,
+    );
+    expect(await saveJournalEdits(db(), actors.teacher, input, TODAY)).toEqual(first);
+    const logged = await db()
+      .select()
+      .from(cellChanges)
+      .where(eq(cellChanges.batchId, (first as { batchId: number }).batchId));
+    expect(logged.flatMap(cellsOf)).toHaveLength((first as { cells: unknown[] }).cells.length);
+    page = await reload();
+
+    // Two tabs send one batch at the same moment: both are told the same, and it is written once.
+    const d = steady()[13]!;
+    const twice = batch([
+      { lessonId: lesson.id, studentId: d.id, text: 'н', baseVersion: version(page, lesson.id, d.id) },
+    ]);
+    const [one, two] = await Promise.all([
+      saveJournalEdits(db(), actors.teacher, twice, TODAY),
+      saveJournalEdits(db(), actors.teacher, twice, TODAY),
+    ]);
+    expect(one).toMatchObject({ status: 'saved', cells: [{ studentId: d.id, attendance: 'н' }] });
+    expect(two).toEqual(one);
+    page = await reload();
+  });
+
   it('saves attestation results and refuses a value the form does not allow', async () => {
     const s = steady()[8]!;
     const ok = await saveJournalEdits(

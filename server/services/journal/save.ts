@@ -136,7 +136,7 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
 
   // Read without locks: the version check in the write refuses anything changed since this read.
   const repeated = (extra.previousBatch as number | null) ?? null;
-  if (repeated !== null) return { status: 'saved', batchId: repeated, ...(await currentValues(db, assignment, input)) };
+  if (repeated !== null) return answerOfBatch(db, assignment.institutionId, repeated, input);
   const roster = rosterFromRows(
     parsed<[number, string, string, string | null, string, string | null][]>(extra.roster).map(
       ([id, lastName, firstName, middleName, from, to]) => ({ id, lastName, firstName, middleName, from, to }),
@@ -184,6 +184,15 @@ export async function saveJournalEdits(db: Db, actor: Actor, input: SaveInput, t
       return { status: 'saved' as const, batchId, cells: savedCells, attestation: savedAtt };
     });
   } catch (error) {
+    if (!(error instanceof ConflictDetected) && !isDuplicateBatch(error)) throw error;
+    // The same batch sent twice at once (two tabs handing over one outbox): the one that lost finds the winner's batch
+    // — its cells then look changed by someone, or its batch row is a duplicate — and answers as the winner did.
+    const [again] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from edit_batches where institution_id = ${assignment.institutionId} and user_id = ${actor.userId}
+          and client_batch_id = ${input.clientBatchId}`,
+    );
+    if (again) return answerOfBatch(db, assignment.institutionId, again.id, input);
     if (!(error instanceof ConflictDetected)) throw error;
     return { status: 'conflict', conflicts: await describeConflicts(db, assignment, cells, attestation) };
   }
@@ -353,23 +362,54 @@ export async function writeAttestation(
   return saved;
 }
 
-/** The current values of the cells a batch touched (for a batch already applied, or for conflicts). */
-async function currentValues(
+/** A unique violation in `edit_batches` (SQLSTATE 23505: its only unique key is the client's batch id), however wrapped. */
+function isDuplicateBatch(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const { code, table_name: table, message } = e as { code?: string; table_name?: string; message?: string };
+    if (code === '23505' && (table === 'edit_batches' || /edit_batches/i.test(message ?? ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * The answer to a batch already applied (resent after its answer was lost: a dropped connection, the app killed),
+ * read from what that batch logged: the cells it changed with the values and versions it wrote, in the order sent, and
+ * its attestation results — exactly the first answer, however often the batch comes again, and never a value written
+ * since by someone else (issue #26, item 8).
+ */
+async function answerOfBatch(
   db: Db,
-  a: AssignmentContext,
+  institutionId: number,
+  batchId: number,
   input: SaveInput,
-): Promise<{ cells: SavedCell[]; attestation: SavedAttestation[] }> {
-  const current = await readCells(db, a.institutionId, input.cells);
-  const currentAtt = await readAttestation(db, a, input.attestation);
+): Promise<Extract<SaveResult, { status: 'saved' }>> {
+  const [cells, attestation] = await Promise.all([
+    queryRows<SavedCell>(
+      db,
+      sql`select c.lesson_id as "lessonId", u.student_id as "studentId", nullif(u.a, '') as attendance,
+            nullif(u.g1, '') as grade1, nullif(u.g2, '') as grade2, u.v + 1 as version
+          from cell_changes c, unnest(c.student_ids, c.version_before, c.attendance_after, c.grade1_after, c.grade2_after)
+            as u(student_id, v, a, g1, g2)
+          where c.institution_id = ${institutionId} and c.batch_id = ${batchId}`,
+    ),
+    queryRows<{ studentId: number; field: string; after: { value: string | null; version: number } | string }>(
+      db,
+      sql`select student_id as "studentId", field, after from change_log
+          where institution_id = ${institutionId} and batch_id = ${batchId} and entity = 'attestation'`,
+    ),
+  ]);
+  const sent = new Map(input.cells.map((e, i) => [key(e), i]));
+  const sentAtt = new Map(input.attestation.map((e, i) => [attKey(e), i]));
   return {
-    cells: input.cells.map((e) => {
-      const c = current.get(key(e));
-      return { lessonId: e.lessonId, studentId: e.studentId, ...(c?.value ?? EMPTY), version: c?.version ?? 0 };
-    }),
-    attestation: input.attestation.map((e) => {
-      const c = currentAtt.get(attKey(e));
-      return { studentId: e.studentId, field: e.field, value: c?.value || null, version: c?.version ?? 0 };
-    }),
+    status: 'saved',
+    batchId,
+    cells: cells.sort((x, y) => (sent.get(key(x)) ?? 0) - (sent.get(key(y)) ?? 0)),
+    attestation: attestation
+      .map((r) => {
+        const after = parsed<{ value: string | null; version: number }>(r.after);
+        return { studentId: r.studentId, field: r.field, value: after.value, version: after.version };
+      })
+      .sort((x, y) => (sentAtt.get(attKey(x)) ?? 0) - (sentAtt.get(attKey(y)) ?? 0)),
   };
 }
 
