@@ -31,6 +31,20 @@ export function pageContentSecurityPolicy(nonce: string, development = false): s
 export const NON_PAGE_CONTENT_SECURITY_POLICY = "frame-ancestors 'none'";
 
 /**
+ * The policy of the small HTML page a refused route shows a browser (domain/refusal-page.ts): nothing loads or runs
+ * but the page's one inline style, allowed by its hash (`sha256-…`); no form, no base, no framing.
+ */
+export function refusalPageContentSecurityPolicy(styleHash: string): string {
+  return [
+    "default-src 'none'",
+    `style-src '${styleHash}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
  * The headers every response carries, whatever it is. Not `Cross-Origin-Opener-Policy: same-origin`: with it Chromium
  * swaps a tab's browsing context group when it leaves for another page, and the journal's `pagehide` hand-over of
  * unsent edits to the other tabs (components/journal/save-queue.ts `leave`) did not reach them — measured by

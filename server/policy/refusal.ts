@@ -1,9 +1,12 @@
 /**
  * The one refusal type: what services, the policy, routers, report routes and server actions throw when they refuse a
  * request — a status and a Russian message (naming the field for bad input), independent of transport. It is turned
- * into a transport's answer once each: tRPC (server/trpc/init.ts), route handlers (`withRefusals`), server actions
- * (`refusalResult`).
+ * into a transport's answer once each: tRPC (server/trpc/init.ts), route handlers (`withRefusals`: JSON, or a page for
+ * a browser's navigation), server actions (`refusalResult`).
  */
+import { createHash } from 'node:crypto';
+import { REFUSAL_PAGE_STYLE, refusalPageHtml, wantsPage } from '../../domain/refusal-page';
+import { refusalPageContentSecurityPolicy } from '../../domain/security-headers';
 import { MESSAGES } from './messages';
 
 export type RefusalStatus = 400 | 401 | 403 | 404 | 409;
@@ -49,18 +52,49 @@ export function conflict(message: string): Refusal {
   return new Refusal(409, message);
 }
 
-/** For route handlers: a refusal becomes a JSON answer `{ error }` with its status; anything else is rethrown. */
-export function withRefusals<A extends unknown[]>(
+/**
+ * For route handlers (the request first): a refusal becomes its answer (`refusalResponse`); anything else is rethrown.
+ */
+export function withRefusals<A extends [Request, ...unknown[]]>(
   handler: (...args: A) => Promise<Response>,
 ): (...args: A) => Promise<Response> {
   return async (...args) => {
     try {
       return await handler(...args);
     } catch (error) {
-      if (error instanceof Refusal) return Response.json({ error: error.message }, { status: error.status });
+      if (error instanceof Refusal) return refusalResponse(args[0], error);
       throw error;
     }
   };
+}
+
+const REFUSAL_PAGE_POLICY = refusalPageContentSecurityPolicy(
+  `sha256-${createHash('sha256').update(REFUSAL_PAGE_STYLE).digest('base64')}`,
+);
+
+/**
+ * A refusal as a route's answer, with its status: to a browser's navigation (domain/refusal-page.ts `wantsPage`) a small
+ * Russian page saying what happened, with «Войти» back to this address for 401 and «На главную» otherwise, under a
+ * Content-Security-Policy that allows its one style and nothing else; to anyone else JSON `{ error }`. Never cached.
+ */
+export function refusalResponse(request: Request, refusal: Refusal): Response {
+  const headers = { 'cache-control': 'no-store', vary: 'Accept, Sec-Fetch-Mode' };
+  const kind = { secFetchMode: request.headers.get('sec-fetch-mode'), accept: request.headers.get('accept') };
+  if (!wantsPage(kind)) return Response.json({ error: refusal.message }, { status: refusal.status, headers });
+  const url = new URL(request.url);
+  const html = refusalPageHtml({
+    status: refusal.status,
+    message: refusal.message,
+    returnPath: url.pathname + url.search,
+  });
+  return new Response(html, {
+    status: refusal.status,
+    headers: {
+      ...headers,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': REFUSAL_PAGE_POLICY,
+    },
+  });
 }
 
 /** For server actions that answer `{ ok: false, error }`: a refusal becomes that answer; anything else is rethrown. */

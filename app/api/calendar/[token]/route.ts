@@ -1,14 +1,15 @@
 import { getDb } from '@/server/db';
+import { Refusal, withRefusals } from '@/server/policy/refusal';
 import { feedCalendar } from '@/server/services/timetable/feed';
 
 /**
  * The iCalendar feed of a secret link (no session: a phone calendar fetches it). An unknown or revoked token answers
- * 404 without telling which.
+ * 404 without telling which — JSON to a calendar app, a page in Russian to a browser that opened the link.
  */
-export async function GET(_req: Request, { params }: { params: Promise<{ token: string }> }) {
+export const GET = withRefusals(async (_req: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   const body = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await feedCalendar(await getDb(), token) : null;
-  if (body === null) return Response.json({ error: 'Ссылка недействительна' }, { status: 404 });
+  if (body === null) throw new Refusal(404, 'Ссылка недействительна');
   return new Response(body, {
     headers: {
       'content-type': 'text/calendar; charset=utf-8',
@@ -16,4 +17,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ token: 
       'cache-control': 'no-store',
     },
   });
-}
+});
