@@ -3,7 +3,7 @@
  * #11, item 8). Facts per journal — hours by plan, by the published timetable, held — summed by teacher, group or
  * curriculum item. Held hours of a lesson taught by a substitute count for the substitute. Hours, whole numbers.
  */
-import { daysBetween, type IsoDate } from './dates';
+import { daysBetween, formatDate, type IsoDate } from './dates';
 
 export const HOURS_DIMENSIONS = ['teacher', 'group', 'item'] as const;
 export type HoursDimension = (typeof HOURS_DIMENSIONS)[number];
@@ -187,4 +187,21 @@ export function hoursCell(row: HoursRow, key: keyof HoursRow): string {
   if (key === 'percent' && typeof v === 'number') return v.toFixed(1).replace('.', ',');
   if (key === 'difference' && typeof v === 'number' && v > 0) return `+${v}`;
   return String(v);
+}
+
+/** A published change of the timetable saved over a warning the methodist confirmed (issue #26, item 5b). */
+export interface ConfirmedWarning {
+  /** The date of the lesson it changed, if known. */
+  date: IsoDate | null;
+  /** «ИС-21, Математика». */
+  journal: string;
+  /** «замена преподавателя». */
+  change: string;
+  warnings: string[];
+  reason: string;
+}
+
+/** «10.12.2026 — ИС-21, Математика, замена преподавателя: …; причина: больничный» — one line of the report. */
+export function confirmedWarningText(w: ConfirmedWarning): string {
+  return `${w.date ? `${formatDate(w.date)} — ` : ''}${w.journal}, ${w.change}: ${w.warnings.join('; ')}; причина: ${w.reason}`;
 }

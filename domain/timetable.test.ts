@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { zonedInstant } from './dates';
 import {
+  defaultEffectiveFrom,
+  effectiveFromRefusal,
   collisionMessage,
   placementConflicts,
   proposeRoom,
@@ -261,5 +263,30 @@ describe('zonedInstant', () => {
     expect(zonedInstant('2026-12-07', '08:30', 'Europe/Samara').toISOString()).toBe('2026-12-07T04:30:00.000Z');
     expect(zonedInstant('2026-12-07', '08:30', 'Asia/Vladivostok').toISOString()).toBe('2026-12-06T22:30:00.000Z');
     expect(zonedInstant('2026-07-01', '10:00', 'Europe/Berlin').toISOString()).toBe('2026-07-01T08:00:00.000Z');
+  });
+});
+
+describe('the date a published timetable takes effect from (issue #26, item 5)', () => {
+  const terms = [
+    { name: '1 семестр', startsOn: '2026-09-01', endsOn: '2026-12-28' },
+    { name: '2 семестр', startsOn: '2027-01-12', endsOn: '2027-06-30' },
+  ];
+  it('defaults to the coming Monday, or the next term’s first day when that Monday is in none', () => {
+    expect(defaultEffectiveFrom('2026-12-05', terms)).toBe('2026-12-07');
+    expect(defaultEffectiveFrom('2026-12-07', terms)).toBe('2026-12-14');
+    expect(defaultEffectiveFrom('2026-12-26', terms)).toBe('2026-12-28');
+    expect(defaultEffectiveFrom('2026-12-29', terms)).toBe('2027-01-12');
+    expect(defaultEffectiveFrom('2027-06-29', terms)).toBe('2027-07-05');
+  });
+  it('refuses a date outside the terms, and a past date unless the past is to be filled', () => {
+    expect(effectiveFromRefusal('2026-12-07', '2026-12-05', terms, false)).toBeNull();
+    expect(effectiveFromRefusal('2026-12-05', '2026-12-05', terms, false)).toBeNull();
+    expect(effectiveFromRefusal('2026-11-02', '2026-12-05', terms, false)).toBe(
+      'Действует с: 02.11.2026 — дата прошла; занятия прошедших недель создаются, только если отмечено «также заполнить прошедшие недели»',
+    );
+    expect(effectiveFromRefusal('2026-11-02', '2026-12-05', terms, true)).toBeNull();
+    expect(effectiveFromRefusal('2027-01-05', '2026-12-05', terms, true)).toBe(
+      'Действует с: 05.01.2027 не входит ни в один семестр открытого учебного года (1 семестр: 01.09.2026–28.12.2026; 2 семестр: 12.01.2027–30.06.2027)',
+    );
   });
 });

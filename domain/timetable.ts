@@ -4,7 +4,7 @@
  * or denominator weeks only and optionally from/to a date. Pure rules: which placements collide and why, on which dates
  * a placement holds a lesson, which room to propose. The server refuses with the same reasons the grid shows.
  */
-import { addDays, daysBetween, isoWeekday, weekStart, type IsoDate } from './dates';
+import { addDays, daysBetween, formatDate, isoWeekday, weekStart, type IsoDate } from './dates';
 import { countOf, NOUNS } from './plural';
 import type { RoomKind } from './timetable-setup';
 
@@ -214,10 +214,7 @@ export function placementConflicts(
       `Аудитория ${ctx.names.room ?? ''} мала: ${countOf(ctx.room.seats, NOUNS.seat)} на ${countOf(ctx.students, NOUNS.studentFor)}`,
     );
   if (candidate.teacherId !== null && ctx.teacherUnavailable.has(slotKey(candidate.weekday, candidate.pairNo)))
-    add(
-      'unavailable',
-      `Преподаватель ${ctx.names.teacher ?? ''} недоступен: ${WEEKDAY_SHORT[candidate.weekday]}, ${candidate.pairNo}-я пара`,
-    );
+    add('unavailable', unavailableMessage(ctx.names.teacher ?? '', candidate.weekday, candidate.pairNo));
   const pairs = new Set(sameDay.map((e) => e.pairNo)).add(candidate.pairNo).size;
   if (pairs > ctx.maxPairsADay)
     add(
@@ -225,6 +222,11 @@ export function placementConflicts(
       `У ${whose(ctx.names)} будет ${countOf(pairs, NOUNS.pair)} в ${accusative(day)} — больше ${ctx.maxPairsADay}`,
     );
   return found.sort((a, b) => Number(b.hard) - Number(a.hard));
+}
+
+/** «Преподаватель Петров П. П. недоступен: чт, 2-я пара» — the soft rule of a teacher's unavailable time. */
+export function unavailableMessage(teacher: string, weekday: number, pairNo: number): string {
+  return `Преподаватель ${teacher} недоступен: ${WEEKDAY_SHORT[weekday]}, ${pairNo}-я пара`;
 }
 
 function accusative(day: string): string {
@@ -337,4 +339,38 @@ export function proposeRoom(
   const kind = preferred.map((id) => byId.get(id)?.kind).find(Boolean) ?? 'lecture';
   const free = rooms.filter(fits).sort((a, b) => a.seats - b.seats || a.id - b.id);
   return free.find((r) => r.kind === kind) ?? free[0] ?? null;
+}
+
+/**
+ * The date a timetable being published takes effect from unless the methodist picks another (issue #26, item 5): the
+ * coming Monday (the first Monday after `today`, the college's day), or, when that is in none of the open terms, the
+ * first day of the next term to start after it. `terms`: the college's open terms in date order.
+ */
+export function defaultEffectiveFrom(
+  today: IsoDate,
+  terms: readonly { startsOn: IsoDate; endsOn: IsoDate }[],
+): IsoDate {
+  const monday = addDays(weekStart(today), 7);
+  if (terms.some((t) => t.startsOn <= monday && monday <= t.endsOn)) return monday;
+  return terms.find((t) => t.startsOn > monday)?.startsOn ?? monday;
+}
+
+/**
+ * Why a timetable cannot take effect from `date`, or null: the date must be in one of the open terms, and a date
+ * before `today` (which fills past weeks with lessons that were never held) only when asked for (`fillPast`).
+ */
+export function effectiveFromRefusal(
+  date: IsoDate,
+  today: IsoDate,
+  terms: readonly { name: string; startsOn: IsoDate; endsOn: IsoDate }[],
+  fillPast: boolean,
+): string | null {
+  const day = formatDate(date);
+  if (!terms.some((t) => t.startsOn <= date && date <= t.endsOn))
+    return `Действует с: ${day} не входит ни в один семестр открытого учебного года (${terms
+      .map((t) => `${t.name}: ${formatDate(t.startsOn)}–${formatDate(t.endsOn)}`)
+      .join('; ')})`;
+  if (date < today && !fillPast)
+    return `Действует с: ${day} — дата прошла; занятия прошедших недель создаются, только если отмечено «также заполнить прошедшие недели»`;
+  return null;
 }

@@ -185,6 +185,8 @@ async function everything(
     'timetable.groupWeek': () => c.timetable.groupWeek({ termId: foreign.termId, groupId: foreign.groupId }),
     'timetable.groupDates': () => c.timetable.groupDates({ date: '2026-12-07', groupId: foreign.groupId }),
     'timetable.pending': () => c.timetable.pending(),
+    // The own college's drafts only: the other college's journals are never in the preview.
+    'timetable.publishPreview': () => c.timetable.publishPreview({ effectiveFrom: '2026-09-01', fillPast: true }),
     'timetable.hours': () => c.timetable.hours({ termId: foreign.termId }),
     'control.monitoring': () => c.control.monitoring({ termId: foreign.termId }),
     'control.remarks': () => c.control.remarks({ state: 'all' }),

@@ -2,7 +2,7 @@ import { groupDates, groupDatesInput } from '../services/timetable/changes';
 import { hoursDelivered, hoursInput } from '../services/timetable/hours';
 import { generateInput, generateTermLessons } from '../services/timetable/lessons';
 import { myWeek, myWeekInput, timetableNotices } from '../services/timetable/own';
-import { timetablePending } from '../services/timetable/publish';
+import { publishInput, publishPreview, timetablePending } from '../services/timetable/publish';
 import { timetableSetup } from '../services/timetable/setup';
 import { timetableView, viewInput } from '../services/timetable/views';
 import {
@@ -33,6 +33,11 @@ export const timetableRouter = router({
     .input(groupDatesInput)
     .query(({ ctx, input }) => groupDates(ctx.db, ctx.actor, input)),
   pending: procedure.requires('timetable.publish').query(({ ctx }) => timetablePending(ctx.db, ctx.actor)),
+  /** What publishing from a date would make: each journal's lessons (issue #26, item 5); nothing is written. */
+  publishPreview: procedure
+    .requires('timetable.publish')
+    .input(publishInput)
+    .query(({ ctx, input }) => publishPreview(ctx.db, ctx.actor, input)),
   myWeek: procedure
     .requires('timetable.own')
     .input(myWeekInput)

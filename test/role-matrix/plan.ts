@@ -127,6 +127,11 @@ export function planRows(fx: RoleFixtures): MatrixRow[] {
       expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
     },
     {
+      name: 'timetable.publishPreview (what publishing from a date would make)',
+      call: () => (c) => c.timetable.publishPreview({ effectiveFrom: '2026-09-01', fillPast: true }),
+      expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
+    },
+    {
       name: 'timetable.generateLessons (the first term: lessons of the published timetable)',
       call: () => (c) => c.timetable.generateLessons({ termId: 1, after: 0 }),
       expect: { admin: F, head: F, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },

@@ -9,6 +9,8 @@ import { publishTimetable, timetablePending } from './publish';
 import { placeEntry, placeInput } from './template';
 
 const demo = useDemoDatabase();
+/** The tests' «now»: Saturday 05.12.2026 in Moscow; the timetable published takes effect from Monday 07.12. */
+const SATURDAY = new Date('2026-12-05T09:00:00Z');
 
 async function setUp(db: Db) {
   const [term] = await db.select().from(terms).where(eq(terms.startsOn, '2026-09-01'));
@@ -55,11 +57,13 @@ describe('dated changes and publishing', () => {
       expect.stringMatching(/^ИС-31, .+: ср, 3-я пара — в расписании$/),
     ]);
     // Nothing is visible to the college before publishing.
-    const before = await collegeWeek(db, { ...term, yearStart: '2026-09-01' }, '2026-12-07', 'published');
+    const before = await collegeWeek(db, [{ ...term, yearStart: '2026-09-01' }], '2026-12-07', 'published');
     expect(before.lessons.filter((l) => l.groupId === group.id)).toEqual([]);
-    const published = await publishTimetable(db, methodist);
+    const published = await publishTimetable(db, methodist, { effectiveFrom: '2026-12-07' }, SATURDAY);
     expect(published.lines).toHaveLength(2);
-    await expect(publishTimetable(db, methodist)).rejects.toMatchObject({ status: 409 });
+    await expect(publishTimetable(db, methodist, { effectiveFrom: '2026-12-07' }, SATURDAY)).rejects.toMatchObject({
+      status: 409,
+    });
 
     const key = `e${placed.entryId}@2026-12-07`;
     let week = await groupDates(db, methodist, { groupId: group.id, date: '2026-12-09' });
@@ -176,15 +180,17 @@ describe('dated changes and publishing', () => {
     ).toMatch(/^Добавлено занятие: /);
 
     // Drafts until published: the college sees the week as published, then the changes.
-    let seen = (await collegeWeek(db, { ...term, yearStart: '2026-09-01' }, '2026-12-07', 'published')).lessons.filter(
-      (l) => l.groupId === group.id,
-    );
+    let seen = (
+      await collegeWeek(db, [{ ...term, yearStart: '2026-09-01' }], '2026-12-07', 'published')
+    ).lessons.filter((l) => l.groupId === group.id);
     expect(seen.map((l) => l.status)).toEqual(['planned', 'planned']);
-    const lines = (await publishTimetable(db, methodist)).lines.map((l) => l.text);
+    const lines = (await publishTimetable(db, methodist, { effectiveFrom: '2026-12-07' }, SATURDAY)).lines.map(
+      (l) => l.text,
+    );
     expect(lines.some((t) => /занятие отменено \(Болезнь преподавателя\)$/.test(t))).toBe(true);
     expect(lines.some((t) => /отменено изменение «отмена» \(Ошибка\)$/.test(t))).toBe(true);
     expect(lines.some((t) => / — перенесено на 10\.12\.2026, 2-я пара/.test(t))).toBe(true);
-    seen = (await collegeWeek(db, { ...term, yearStart: '2026-09-01' }, '2026-12-07', 'published')).lessons.filter(
+    seen = (await collegeWeek(db, [{ ...term, yearStart: '2026-09-01' }], '2026-12-07', 'published')).lessons.filter(
       (l) => l.groupId === group.id,
     );
     expect(seen.map((l) => [l.date, l.status])).toEqual([

@@ -6,25 +6,33 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTransaction, queryRows, type Db } from '../../../db/client';
+import { inTransaction, type Db } from '../../../db/client';
 import { groups, teacherUnavailability, timetableChanges, timetableEntries } from '../../../db/schema';
 import { formatDate, isoWeekday, weekStart, type IsoDate } from '../../../domain/dates';
 import { idSchema as id, isoDateSchema } from '../../../domain/ids';
-import { hasHard, MAX_PAIRS_A_DAY, placementConflicts, type PlacedEntry } from '../../../domain/timetable';
+import {
+  hasHard,
+  MAX_PAIRS_A_DAY,
+  placementConflicts,
+  unavailableMessage,
+  type PlacedEntry,
+} from '../../../domain/timetable';
 import {
   activeChanges,
   CHANGE_KINDS,
   CHANGE_LABELS,
   rankSubstitutes,
   substituteReasons,
+  warningRefusal,
   type SubstituteCandidate,
 } from '../../../domain/timetable-changes';
 import { todayOf, type Actor } from '../../policy/actor';
 import { groupScope } from '../../policy/scope';
 import { logAdminChange } from '../admin-log';
 import { badInput, conflict, outOfScope } from '../refusals';
-import { collegeWeek, groupDayOff, termOfDate, type DatedLessonView, type DayView } from './dates';
+import { collegeWeek, groupDayOff, weekTerms, type DatedLessonView, type DayView } from './dates';
 import { countDate, groupStudents, unavailablePairs, type TimetableTerm } from './frame';
+import { pendingCount } from './publish';
 import { assignmentFor } from './template';
 
 export const groupDatesInput = z.object({ groupId: id.optional(), date: isoDateSchema('Неделя').optional() });
@@ -41,8 +49,11 @@ export interface GroupDates {
   teachers: { id: number; name: string }[];
   /** Not yet published: placements added or removed, changes made. */
   pending: number;
-  /** For each planned lesson (by key): the teachers free then, best first, with why (issue #11, item 5). */
-  substitutes: Record<string, { id: number; label: string }[]>;
+  /**
+   * For each planned lesson (by key): the teachers free then, best first, with why (issue #11, item 5), and the
+   * warning choosing one brings (marked unavailable then), which the methodist must confirm.
+   */
+  substitutes: Record<string, { id: number; label: string; warning: string | null }[]>;
 }
 
 /**
@@ -94,6 +105,7 @@ async function substitutesFor(
     result[lesson.key] = rankSubstitutes(candidates).map((c) => ({
       id: c.id,
       label: `${c.name} — ${substituteReasons(c)}`,
+      warning: c.unavailable ? unavailableMessage(c.name, weekday, lesson.pairNo) : null,
     }));
   }
   return result;
@@ -101,15 +113,13 @@ async function substitutesFor(
 
 /** The methodist's week of dates for a group: the lessons as they will be held, with the changes that shaped them. */
 export async function groupDates(db: Db, actor: Actor, input: z.infer<typeof groupDatesInput>): Promise<GroupDates> {
-  const today = todayOf(actor);
-  const term = await termOfDate(db, actor, 'timetable.place', input.date ?? today, input.date === undefined);
-  const date = input.date ?? (today < term.startsOn ? term.startsOn : today > term.endsOn ? term.endsOn : today);
+  const { term, terms, date } = await weekTerms(db, actor, 'timetable.place', input.date, todayOf(actor));
   const inScope = await db
     .select({ id: groups.id, name: groups.name })
     .from(groups)
     .where(and(eq(groups.institutionId, term.institutionId), groupScope(actor, 'timetable.place')))
     .orderBy(groups.name);
-  const week = await collegeWeek(db, term, date, 'draft');
+  const week = await collegeWeek(db, terms, date, 'draft');
   const withLessons = inScope.filter((g) => [...week.journals.values()].some((j) => j.groupId === g.id));
   const groupId = input.groupId ?? withLessons[0]?.id;
   const group = withLessons.find((g) => g.id === groupId) ?? null;
@@ -128,7 +138,7 @@ export async function groupDates(db: Db, actor: Actor, input: z.infer<typeof gro
     teachers: [...week.names]
       .map(([tid, name]) => ({ id: tid, name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
-    pending: await pendingCount(db, term),
+    pending: await pendingCount(db, term.institutionId),
     substitutes: group
       ? await substitutesFor(
           db,
@@ -162,6 +172,12 @@ export const changeInput = z.object({
     .trim()
     .min(3, 'Причина: напишите, почему меняется расписание')
     .max(200, 'Причина: не длиннее 200 знаков'),
+  /**
+   * The methodist confirms the warnings that do not block (the substitute marked unavailable then, a room too small,
+   * more pairs a day than the rule): without it a change with a warning is refused naming it; with it the warnings are
+   * kept on the change.
+   */
+  confirmWarnings: z.boolean().default(false),
 });
 type ChangeInput = z.infer<typeof changeInput>;
 
@@ -226,7 +242,7 @@ type Journal = Awaited<ReturnType<typeof assignmentFor>>;
 
 async function change(tx: Db, actor: Actor, a: Journal, input: ChangeInput, lessonDate: IsoDate): Promise<string> {
   const term = a.term;
-  const here = await collegeWeek(tx, term, lessonDate, 'draft');
+  const here = await collegeWeek(tx, [term], lessonDate, 'draft');
   const target = input.targetKey ? here.lessons.find((l) => l.key === input.targetKey) : undefined;
   if (input.targetKey && (!target || target.status !== 'planned'))
     throw conflict('Это занятие уже изменено или его нет в этот день — обновите страницу');
@@ -245,7 +261,7 @@ async function change(tx: Db, actor: Actor, a: Journal, input: ChangeInput, less
     throw badInput(
       `Дата: ${formatDate(toDate)} вне семестра (${formatDate(term.startsOn)}–${formatDate(term.endsOn)})`,
     );
-  const there = weekStart(toDate) === here.monday ? here : await collegeWeek(tx, term, toDate, 'draft');
+  const there = weekStart(toDate) === here.monday ? here : await collegeWeek(tx, [term], toDate, 'draft');
   const dayOff = there.days.find((d) => d.date === toDate)?.off ?? groupDayOff(there.off, a.groupId, toDate);
   if (dayOff) throw badInput(`Дата: ${formatDate(toDate)} — ${dayOff}, занятий нет`);
   if (isoWeekday(toDate) === 7) throw badInput(`Дата: ${formatDate(toDate)} — воскресенье`);
@@ -312,7 +328,8 @@ async function change(tx: Db, actor: Actor, a: Journal, input: ChangeInput, less
       maxPairsADay: MAX_PAIRS_A_DAY,
     },
   );
-  // A change always has its reason: soft rules pass with it, double booking never does.
+  // Double booking never passes. A soft rule passes once the methodist has seen and confirmed it (issue #26, item 5b):
+  // the warning is kept on the change. A substitution changes only who teaches: the teacher's rules are its warnings.
   if (hasHard(conflicts))
     throw conflict(
       `Нельзя: ${conflicts
@@ -320,9 +337,18 @@ async function change(tx: Db, actor: Actor, a: Journal, input: ChangeInput, less
         .map((c) => c.message)
         .join('; ')}`,
     );
+  const warnings = conflicts
+    .filter((c) => !c.hard && (input.kind !== 'substitute' || c.rule === 'unavailable'))
+    .map((c) => c.message);
+  if (warnings.length > 0 && !input.confirmWarnings) throw conflict(warningRefusal(warnings));
+  const confirmed = warnings.length > 0 ? { warnings } : {};
 
   if (input.kind === 'substitute') {
-    await record(tx, actor, a, input, { targetKey: input.targetKey!, substituteUserId: input.substituteId! });
+    await record(tx, actor, a, input, {
+      targetKey: input.targetKey!,
+      substituteUserId: input.substituteId!,
+      ...confirmed,
+    });
     return `Замена: ${what}, ${formatDate(toDate)}, ${toPairNo}-я пара — ведёт ${there.names.get(input.substituteId!) ?? ''}`;
   }
   await record(tx, actor, a, input, {
@@ -330,6 +356,7 @@ async function change(tx: Db, actor: Actor, a: Journal, input: ChangeInput, less
     toDate,
     toPairNo,
     toRoomId: roomId,
+    ...confirmed,
   });
   const where = `${formatDate(toDate)}, ${toPairNo}-я пара${room ? `, ауд. ${room.label}` : ''}`;
   return input.kind === 'move' ? `Перенесено: ${what} → ${where}` : `Добавлено занятие: ${what}, ${where}`;
@@ -387,16 +414,4 @@ async function revert(tx: Db, actor: Actor, term: TimetableTerm, changeId: numbe
     .returning();
   await logAdminChange(tx, actor, term.institutionId, 'timetable_change', target, saved, reason);
   return `Изменение отменено: ${CHANGE_LABELS[target.kind as keyof typeof CHANGE_LABELS]}`;
-}
-
-async function pendingCount(db: Db, term: TimetableTerm): Promise<number> {
-  const [row] = await queryRows<{ n: number | string }>(
-    db,
-    sql`
-    select (select count(*) from timetable_entries e where e.institution_id = ${term.institutionId}
-              and ((e.published_in is null and e.removed_at is null)
-                or (e.published_in is not null and e.removed_at is not null and e.removal_published_in is null)))
-         + (select count(*) from timetable_changes c where c.institution_id = ${term.institutionId} and c.publication_id is null) as n`,
-  );
-  return Number(row?.n ?? 0);
 }

@@ -19,6 +19,7 @@ import {
 } from '../../../db/schema';
 import { shortName } from '../../../domain/names';
 import type { Parity, PlacedEntry } from '../../../domain/timetable';
+import { entryLineages, type EntryLineage } from '../../../domain/timetable-changes';
 import { roomLabel, type RoomKind } from '../../../domain/timetable-setup';
 import { JOIN } from '../../../db/joins';
 
@@ -36,15 +37,56 @@ export interface TimetableTerm {
 export interface TermPlacement extends PlacedEntry {
   entryId: number;
   overrideReason: string | null;
+  /** The soft rules placed over, as confirmed with the reason. */
+  warnings: string[];
   createdAt: Date;
+  /** The placement this one was moved from (another pair or room), if any. */
+  movedFromId: number | null;
+  /** When the publication that made it visible was made; null for a draft. */
+  publishedAt: Date | null;
 }
 
-/** The term's live (not removed) placements of the whole college, with the names of group, subject, teacher, room. */
 /**
- * `draft` — what the methodist works on: every placement not removed; `published` — what teachers, students and
- * parents see: placed by a publication and not removed by one.
+ * Which placements and over which dates:
+ * - `draft` — what the methodist works on: every placement not removed (a published one from its publication's
+ *   effective date);
+ * - `published` — what teachers, students and parents see: placed by a publication, from its effective date, and
+ *   until the day before the effective date of the publication that removed it (a move ends the old placement there);
+ * - `{ publishingFrom }` — what `published` will be once the drafts are published to take effect from that date (the
+ *   publish step's preview).
+ * Publications made before effective dates existed (null) hold for the whole term, and their removals remove whole.
  */
-export type TimetableView = 'draft' | 'published';
+export type TimetableView = 'draft' | 'published' | { publishingFrom: string };
+
+/** The conditions and effective dates of a view over `timetable_entries` joined with its publications `pub`, `rpub`. */
+function placementSpan(term: TimetableTerm, view: TimetableView): { from: SQL; to: SQL; live: SQL } {
+  const e = sql.raw('timetable_entries');
+  const start = sql`greatest(${e}.valid_from, pub.effective_from)`;
+  // An entry's dates are non-empty: its first day (the term's start when open) not after its last.
+  const nonEmpty = (from: SQL, to: SQL) =>
+    sql`coalesce(${from}, ${term.startsOn}::date) <= coalesce(${to}, ${term.endsOn}::date)`;
+  const endedBy = sql`least(${e}.valid_to, rpub.effective_from - 1)`;
+  const removedSince = sql`(${e}.removal_published_in is not null and rpub.effective_from is not null
+    and ${nonEmpty(start, endedBy)})`;
+  if (view === 'draft') return { from: start, to: sql`${e}.valid_to`, live: sql`${e}.removed_at is null` };
+  if (view === 'published')
+    return {
+      from: start,
+      to: sql`case when ${e}.removal_published_in is null then ${e}.valid_to else ${endedBy} end`,
+      live: sql`${e}.published_in is not null and (${e}.removal_published_in is null or ${removedSince})`,
+    };
+  const at = view.publishingFrom;
+  const from = sql`greatest(${e}.valid_from, coalesce(pub.effective_from,
+    case when ${e}.published_in is null then ${at}::date end))`;
+  const pendingEnd = sql`least(${e}.valid_to, ${at}::date - 1)`;
+  return {
+    from,
+    to: sql`case when ${e}.removed_at is null then ${e}.valid_to
+      when ${e}.removal_published_in is null then ${pendingEnd} else ${endedBy} end`,
+    live: sql`(${e}.removed_at is null or (${e}.published_in is not null and (
+      (${e}.removal_published_in is null and ${nonEmpty(from, pendingEnd)}) or ${removedSince})))`,
+  };
+}
 
 /**
  * A json-valued subquery and how its value is read. Several run as one statement (`loadTogether`): what a placement
@@ -96,6 +138,9 @@ type PlacementTuple = [
   string | null,
   string | null,
   string | null,
+  number | null,
+  string | null,
+  string[] | null,
 ];
 
 /**
@@ -107,17 +152,15 @@ export function termPlacementsLoad(
   only?: SQL,
   view: TimetableView = 'draft',
 ): JsonLoad<TermPlacement[]> {
-  const live =
-    view === 'draft'
-      ? sql`timetable_entries.removed_at is null`
-      : sql`timetable_entries.published_in is not null and timetable_entries.removal_published_in is null`;
+  const span = placementSpan(term, view);
   return {
     sql: sql`select coalesce(json_agg(json_build_array(timetable_entries.id, timetable_entries.teaching_assignment_id,
-          timetable_entries.weekday, timetable_entries.pair_no, timetable_entries.parity, timetable_entries.valid_from,
-          timetable_entries.valid_to, timetable_entries.room_id, timetable_entries.override_reason,
+          timetable_entries.weekday, timetable_entries.pair_no, timetable_entries.parity, ${span.from},
+          ${span.to}, timetable_entries.room_id, timetable_entries.override_reason,
           timetable_entries.created_at, teaching_assignments.group_id, teaching_assignments.subgroup_id,
           teaching_assignments.teacher_user_id, groups.name, subgroups.name, curriculum_items.short_name,
-          users.last_name, users.first_name, users.middle_name, rooms.number, rooms.building)), '[]')
+          users.last_name, users.first_name, users.middle_name, rooms.number, rooms.building,
+          timetable_entries.moved_from_id, pub.published_at, timetable_entries.warnings)), '[]')
         from timetable_entries
         join teaching_assignments on teaching_assignments.institution_id = timetable_entries.institution_id
           and teaching_assignments.id = timetable_entries.teaching_assignment_id
@@ -127,8 +170,12 @@ export function termPlacementsLoad(
         left join users on users.id = teaching_assignments.teacher_user_id
         left join rooms on rooms.institution_id = timetable_entries.institution_id
           and rooms.id = timetable_entries.room_id
+        left join timetable_publications pub on pub.institution_id = timetable_entries.institution_id
+          and pub.id = timetable_entries.published_in
+        left join timetable_publications rpub on rpub.institution_id = timetable_entries.institution_id
+          and rpub.id = timetable_entries.removal_published_in
         where timetable_entries.institution_id = ${term.institutionId} and teaching_assignments.term_id = ${term.id}
-          and ${live}${only ? sql` and (${only})` : sql``}`,
+          and ${span.live}${only ? sql` and (${only})` : sql``}`,
     read: (value) =>
       rowsOf<PlacementTuple>(value).map((r) => ({
         entryId: r[0],
@@ -141,6 +188,9 @@ export function termPlacementsLoad(
         roomId: r[7],
         overrideReason: r[8],
         createdAt: new Date(r[9]),
+        movedFromId: r[21],
+        publishedAt: r[22] === null ? null : new Date(r[22]),
+        warnings: r[23] ?? [],
         groupId: r[10],
         subgroupId: r[11],
         teacherId: r[12],
@@ -163,6 +213,17 @@ export function termPlacements(
 ): Promise<TermPlacement[]> {
   return loadOne(db, termPlacementsLoad(term, only, view));
 }
+
+/** Every placement's line of moves in the college (removed ones too): `entryLineages` of domain/timetable-changes.ts. */
+export function entryLineagesLoad(institutionId: number): JsonLoad<Map<number, EntryLineage>> {
+  return {
+    sql: sql`select coalesce(json_agg(json_build_array(id, moved_from_id)), '[]') from timetable_entries
+      where institution_id = ${institutionId}`,
+    read: (value) => entryLineages(rowsOf<[number, number | null]>(value)),
+  };
+}
+
+export const entryLineagesOf = (db: Db, institutionId: number) => loadOne(db, entryLineagesLoad(institutionId));
 
 /** A weekday's pairs in the bells, with their times (HH:MM). */
 export interface BellPair {
@@ -421,24 +482,26 @@ export async function teacherNames(db: Db, institutionId: number): Promise<Map<n
  * The dates of a term without classroom lessons: the college's (holidays, vacations) for everyone, and each group's
  * own (practice, session), with what each is, for the day's heading.
  */
-export async function termDaysOff(db: Db, term: TimetableTerm) {
+export function termDaysOff(db: Db, term: TimetableTerm) {
+  return daysOffBetween(db, term.institutionId, term.startsOn, term.endsOn);
+}
+
+/** The college's and its groups' dates without classroom lessons from…to (inclusive), as `termDaysOff` gives them. */
+export async function daysOffBetween(db: Db, institutionId: number, from: string, to: string) {
   const [college, own] = await Promise.all([
     db
       .select({ date: calendarDays.date, kind: calendarDays.kind, note: calendarDays.note })
       .from(calendarDays)
       .where(
-        and(
-          eq(calendarDays.institutionId, term.institutionId),
-          sql`${q(calendarDays.date)} between ${term.startsOn} and ${term.endsOn}`,
-        ),
+        and(eq(calendarDays.institutionId, institutionId), sql`${q(calendarDays.date)} between ${from} and ${to}`),
       ),
     db
       .select({ groupId: groupCalendarDays.groupId, date: groupCalendarDays.date, kind: groupCalendarDays.kind })
       .from(groupCalendarDays)
       .where(
         and(
-          eq(groupCalendarDays.institutionId, term.institutionId),
-          sql`${q(groupCalendarDays.date)} between ${term.startsOn} and ${term.endsOn}`,
+          eq(groupCalendarDays.institutionId, institutionId),
+          sql`${q(groupCalendarDays.date)} between ${from} and ${to}`,
         ),
       ),
   ]);

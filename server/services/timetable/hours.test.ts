@@ -94,7 +94,7 @@ describe('hours delivered on the demo college', () => {
       methodist,
       placeInput.parse({ assignmentId: journal!.id, weekday: 5, pairNo: 6, roomId: null }),
     );
-    await publishTimetable(db, methodist);
+    await publishTimetable(db, methodist, { effectiveFrom: '2026-09-01', fillPast: true });
     const after = await hoursDelivered(db, methodist, hoursInput.parse(period));
     // Fridays 06.11, 13.11, 20.11, 27.11: four pairs, 8 hours; the journal's due is now the timetable's.
     const total = (r: typeof after) => r.rows.at(-1)!;

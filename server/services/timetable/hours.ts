@@ -25,21 +25,22 @@ import {
   hoursRows,
   HOURS_DIMENSIONS,
   PRACTICE_KINDS,
+  type ConfirmedWarning,
   type HoursDimension,
   type HoursRow,
   type JournalHours,
 } from '../../../domain/hours-delivered';
 import { idSchema, isoDateSchema } from '../../../domain/ids';
 import { HOURS_PER_PAIR } from '../../../domain/timetable';
-import { datedLessons } from '../../../domain/timetable-changes';
+import { CHANGE_LABELS, datedLessons } from '../../../domain/timetable-changes';
 import { grantsFor, todayOf, type Actor } from '../../policy/actor';
 import { assignmentScope, institutionsFor } from '../../policy/scope';
 import { semesterOfTerm } from '../../queries/group-in-year';
 import { lessonHeld } from '../../queries/lesson-filled';
 import { openTerms, pickOpenTerm, type OpenTerm } from '../../queries/terms';
 import { badInput, forbidden } from '../refusals';
-import { termChanges } from './dates';
-import { journalRows, teacherNames, termDaysOff, termPlacements } from './frame';
+import { termChanges, type TermChange } from './dates';
+import { entryLineagesOf, journalRows, teacherNames, termDaysOff, termPlacements, type TermJournal } from './frame';
 import { JOIN } from '../../../db/joins';
 
 export const hoursInput = z.object({
@@ -61,6 +62,8 @@ export interface HoursReport {
   until: IsoDate;
   journals: number;
   rows: HoursRow[];
+  /** Published changes of the period saved over a warning the methodist confirmed (issue #26, item 5b). */
+  warnings: ConfirmedWarning[];
 }
 
 const PERMISSION = 'hours.read';
@@ -88,11 +91,12 @@ export async function hoursDelivered(db: Db, actor: Actor, input: HoursInput): P
   );
   const ids = journals.map((j) => j.assignmentId);
   const teacherOf = new Map(journals.map((j) => [j.assignmentId, j.teacherId]));
-  const [split, held, { scheduled, withTimetable }, names] = await Promise.all([
+  const [split, held, { scheduled, withTimetable }, names, changes] = await Promise.all([
     plannedSplit(db, inst, ids),
     heldHours(db, actor, term.id, inst, from, to, today),
     scheduledHours(db, term, ids, from, to, until, (id) => teacherOf.get(id) ?? null),
     teacherNames(db, inst),
+    termChanges(db, term, 'published'),
   ]);
   // A teacher alone sees their own plan and what they taught, substitutions in others' journals included.
   const onlyOwn = grantsFor(actor, PERMISSION).every((g) => g.role === 'teacher');
@@ -144,7 +148,38 @@ export async function hoursDelivered(db: Db, actor: Actor, input: HoursInput): P
     until,
     journals: journals.length,
     rows,
+    warnings: confirmedWarnings(changes, journals, from, to),
   };
+}
+
+/** The published changes of the journals with lessons dated from…to that were saved over confirmed warnings. */
+function confirmedWarnings(
+  changes: readonly TermChange[],
+  journals: readonly TermJournal[],
+  from: IsoDate,
+  to: IsoDate,
+): ConfirmedWarning[] {
+  const names = new Map(
+    journals.map((j) => [j.assignmentId, `${j.group}${j.subgroup ? ` (${j.subgroup})` : ''}, ${j.subject}`]),
+  );
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  const dateOf = (c: TermChange): IsoDate | null => {
+    const placed = c.targetKey?.match(/@(\d{4}-\d{2}-\d{2})$/)?.[1];
+    if (placed) return placed;
+    const made = c.targetKey?.startsWith('c') ? byId.get(Number(c.targetKey.slice(1))) : undefined;
+    return made?.toDate ?? c.toDate;
+  };
+  return changes
+    .filter((c) => c.warnings.length > 0 && names.has(c.assignmentId))
+    .map((c) => ({
+      date: dateOf(c),
+      journal: names.get(c.assignmentId)!,
+      change: CHANGE_LABELS[c.kind],
+      warnings: c.warnings,
+      reason: c.reason,
+    }))
+    .filter((w) => w.date === null || (w.date >= from && w.date <= to))
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.journal.localeCompare(b.journal, 'ru'));
 }
 
 /**
@@ -160,10 +195,11 @@ export async function scheduledHours(
   until: IsoDate,
   teacherOf: (assignmentId: number) => number | null,
 ) {
-  const [template, changes, off] = await Promise.all([
+  const [template, changes, off, lineages] = await Promise.all([
     ids.length ? termPlacements(db, term, inArray(timetableEntries.teachingAssignmentId, ids), 'published') : [],
     termChanges(db, term, 'published'),
     termDaysOff(db, term),
+    entryLineagesOf(db, term.institutionId),
   ]);
   const wanted = new Set(ids);
   const dated = datedLessons(
@@ -175,6 +211,7 @@ export async function scheduledHours(
     term.yearStart,
     off.noLessons,
     teacherOf,
+    (entryId) => lineages.get(entryId)?.rootId ?? entryId,
   ).filter((l) => l.status === 'planned');
   const scheduled = new Map<number, { all: number; until: number }>();
   for (const l of dated) {

@@ -71,7 +71,7 @@ describe('lessons of the journals from the published timetable', () => {
       methodist,
       placeInput.parse({ assignmentId: journal.id, weekday: 3, pairNo: 1, roomId: null }),
     );
-    const published = await publishTimetable(db, methodist);
+    const published = await publishTimetable(db, methodist, { effectiveFrom: '2026-09-01', fillPast: true });
     const expected = wednesdays('2026-09-02', '2026-12-23').filter((d) => d !== '2026-11-04' && d !== '2026-12-16');
     expect(expected).toHaveLength(15);
 
@@ -127,7 +127,7 @@ describe('lessons of the journals from the published timetable', () => {
     const moved25 = planned.find((l) => l.date === '2026-11-25')!;
     const subResult = await change({ kind: 'substitute', targetKey: key('2026-11-25'), substituteId: substitute });
     expect(subResult).toBeTruthy();
-    const again = await publishTimetable(db, methodist);
+    const again = await publishTimetable(db, methodist, { effectiveFrom: '2026-09-01', fillPast: true });
     expect(again.lessons.removed).toBe(1);
     expect(again.lessons.unmatched.map((u) => u.text)).toEqual([
       expect.stringMatching(/: занятие 09\.12\.2026, 1-я пара — в расписании его больше нет, но в нём есть записи/),

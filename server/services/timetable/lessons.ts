@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { bulkInsert } from '../../../db/bulk';
 import { teachingAssignments, timetableEntries } from '../../../db/schema';
-import { formatDate } from '../../../domain/dates';
+import { formatDate, type IsoDate } from '../../../domain/dates';
 import { idSchema } from '../../../domain/ids';
 import { countOf, NOUNS } from '../../../domain/plural';
 import { HOURS_PER_PAIR } from '../../../domain/timetable';
@@ -21,7 +21,14 @@ import type { Actor } from '../../policy/actor';
 import { lessonFilled } from '../../queries/lesson-filled';
 import { openTerms } from '../../queries/terms';
 import { badInput, conflict, institutionOf } from '../refusals';
-import { journalRows, termDaysOff, termPlacements, type TimetableTerm } from './frame';
+import {
+  entryLineagesOf,
+  journalRows,
+  termDaysOff,
+  termPlacements,
+  type TimetableTerm,
+  type TimetableView,
+} from './frame';
 import { termChanges } from './dates';
 
 /** What a sync did, summed over its journals. */
@@ -45,27 +52,11 @@ export function lessonsSummary(r: SyncResult): string {
 
 const EMPTY_RESULT = (): SyncResult => ({ journals: 0, created: 0, updated: 0, removed: 0, unmatched: [] });
 
-/**
- * Brings the lessons of the journals `assignmentIds` of `term` in line with the published timetable, inside the
- * caller's transaction. Their lessons are locked first, so a mark written meanwhile waits, and "empty" is judged after
- * the lock: a lesson is deleted only if nothing is written in it. Every lesson made, changed or deleted goes to the
- * change log under one edit batch per journal (source `timetable`).
- */
-export async function syncJournalLessons(
-  tx: Db,
-  actor: Actor,
-  term: TimetableTerm,
-  assignmentIds: number[],
-): Promise<SyncResult> {
-  const result = EMPTY_RESULT();
-  if (assignmentIds.length === 0) return result;
+/** The journals' lessons and what the timetable of `view` wants of them (`planJournalLessons`), read only. */
+async function planLessons(tx: Db, term: TimetableTerm, assignmentIds: number[], view: TimetableView) {
   const inst = term.institutionId;
   const ids = sql.raw(`'{${assignmentIds.join(',')}}'::int[]`);
-  await queryRows(
-    tx,
-    sql`select id from lessons where institution_id = ${inst} and teaching_assignment_id = any(${ids}) for update`,
-  );
-  const [rows, template, changes, off, journals] = await Promise.all([
+  const [rows, template, changes, off, journals, lineages] = await Promise.all([
     queryRows<{
       id: number;
       assignment_id: number;
@@ -80,10 +71,11 @@ export async function syncJournalLessons(
             ${lessonFilled} as filled
           from lessons where institution_id = ${inst} and teaching_assignment_id = any(${ids})`,
     ),
-    termPlacements(tx, term, inArray(timetableEntries.teachingAssignmentId, assignmentIds), 'published'),
-    termChanges(tx, term, 'published'),
+    termPlacements(tx, term, inArray(timetableEntries.teachingAssignmentId, assignmentIds), view),
+    termChanges(tx, term, view),
     termDaysOff(tx, term),
     journalRows(tx, inst, inArray(teachingAssignments.id, assignmentIds)),
+    entryLineagesOf(tx, inst),
   ]);
   const wanted = new Set(assignmentIds);
   const journalById = new Map(journals.map((j) => [j.assignmentId, j]));
@@ -96,6 +88,7 @@ export async function syncJournalLessons(
     term.yearStart,
     off.noLessons,
     (id) => journalById.get(id)?.teacherId ?? null,
+    (entryId) => lineages.get(entryId)?.rootId ?? entryId,
   );
   const datedOf = groupBy(dated, (l) => l.assignmentId);
   const existingOf = groupBy(
@@ -120,11 +113,40 @@ export async function syncJournalLessons(
     );
     if (plan.create.length + plan.update.length + plan.remove.length > 0) plans.set(id, plan);
   }
+  const nameOf = (id: number) => {
+    const j = journalById.get(id);
+    return j ? `${j.group}${j.subgroup ? ` (${j.subgroup})` : ''}, ${j.subject}` : `журнал ${id}`;
+  };
+  return { rows, plans, nameOf };
+}
+
+/**
+ * Brings the lessons of the journals `assignmentIds` of `term` in line with the published timetable, inside the
+ * caller's transaction. Their lessons are locked first, so a mark written meanwhile waits, and "empty" is judged after
+ * the lock: a lesson is deleted only if nothing is written in it. Every lesson made, changed or deleted goes to the
+ * change log under one edit batch per journal (source `timetable`). The published placements hold from their
+ * publication's effective date (frame.ts `TimetableView`), so a timetable published mid-term makes no lessons in the
+ * weeks before it.
+ */
+export async function syncJournalLessons(
+  tx: Db,
+  actor: Actor,
+  term: TimetableTerm,
+  assignmentIds: number[],
+): Promise<SyncResult> {
+  const result = EMPTY_RESULT();
+  if (assignmentIds.length === 0) return result;
+  const inst = term.institutionId;
+  const ids = sql.raw(`'{${assignmentIds.join(',')}}'::int[]`);
+  await queryRows(
+    tx,
+    sql`select id from lessons where institution_id = ${inst} and teaching_assignment_id = any(${ids}) for update`,
+  );
+  const { rows, plans, nameOf } = await planLessons(tx, term, assignmentIds, 'published');
   if (plans.size === 0) return result;
   await applyPlans(tx, actor, inst, plans, new Map(rows.map((r) => [r.id, r])));
   for (const [id, plan] of plans) {
-    const j = journalById.get(id);
-    const name = j ? `${j.group}${j.subgroup ? ` (${j.subgroup})` : ''}, ${j.subject}` : `журнал ${id}`;
+    const name = nameOf(id);
     result.journals += 1;
     result.created += plan.create.length;
     result.updated += plan.update.length - plan.unmatched.length;
@@ -138,6 +160,69 @@ export async function syncJournalLessons(
       });
   }
   return result;
+}
+
+/** What publishing would do to one journal's lessons. */
+export interface JournalPreview {
+  assignmentId: number;
+  journal: string;
+  /** Lessons to make: how many, the first and last date. */
+  create: number;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  /** Of them, dated before today (only when the past is filled on purpose). */
+  past: number;
+  /** Lessons to move or retitle, to delete (nothing written in them), to keep «вне расписания» (something is). */
+  update: number;
+  remove: number;
+  kept: number;
+  /** «ИС-21, Математика: будет создано 4 занятия с 07.12.2026 по 28.12.2026». */
+  text: string;
+}
+
+/**
+ * What syncing the journals with the timetable `view` would do, read only (no lock, nothing written): the publish
+ * step's preview. `today`: the college's, for the lessons made in the past.
+ */
+export async function previewJournalLessons(
+  db: Db,
+  term: TimetableTerm,
+  assignmentIds: number[],
+  view: TimetableView,
+  today: IsoDate,
+): Promise<JournalPreview[]> {
+  if (assignmentIds.length === 0) return [];
+  const { plans, nameOf } = await planLessons(db, term, assignmentIds, view);
+  return [...plans].map(([assignmentId, plan]) => {
+    const dates = plan.create.map((c) => c.date).sort();
+    const preview = {
+      assignmentId,
+      journal: nameOf(assignmentId),
+      create: dates.length,
+      from: dates[0] ?? null,
+      to: dates.at(-1) ?? null,
+      past: dates.filter((d) => d < today).length,
+      update: plan.update.length - plan.unmatched.length,
+      remove: plan.remove.length,
+      kept: plan.unmatched.length,
+    };
+    return { ...preview, text: `${preview.journal}: ${journalPreviewText(preview)}` };
+  });
+}
+
+/** «будет создано 4 занятия с 07.12.2026 по 28.12.2026; удалено 1 пустое занятие» — what a journal will get. */
+export function journalPreviewText(p: Omit<JournalPreview, 'text' | 'journal' | 'assignmentId'>): string {
+  const parts: string[] = [];
+  if (p.create > 0)
+    parts.push(
+      `будет создано ${countOf(p.create, NOUNS.lesson)}` +
+        (p.from === p.to ? ` на ${formatDate(p.from)}` : ` с ${formatDate(p.from)} по ${formatDate(p.to)}`) +
+        (p.past > 0 ? ` (из них в прошедших неделях — ${p.past})` : ''),
+    );
+  if (p.update > 0) parts.push(`будет перенесено или изменено ${countOf(p.update, NOUNS.lesson)}`);
+  if (p.remove > 0) parts.push(`будет удалено пустых занятий: ${p.remove}`);
+  if (p.kept > 0) parts.push(`останется «вне расписания» (с записями): ${p.kept}`);
+  return parts.join('; ') || 'занятия не меняются';
 }
 
 type ExistingRow = { id: number; date: string; pair_no: number | null; timetable_key: string | null };

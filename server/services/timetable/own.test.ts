@@ -8,6 +8,8 @@ import { publishTimetable } from './publish';
 import { placeEntry, placeInput } from './template';
 
 const demo = useDemoDatabase();
+/** The tests' «now»: Saturday 05.12.2026 in Moscow; the timetable published takes effect from Monday 07.12. */
+const SATURDAY = new Date('2026-12-05T09:00:00Z');
 
 describe('one’s own published week and the notices of changes', () => {
   it('shows the teacher, the student (own subgroup only) and the parent (each child) their week, and the changes', async () => {
@@ -45,7 +47,7 @@ describe('one’s own published week and the notices of changes', () => {
 
     // Before publishing nobody sees anything.
     expect((await myWeek(db, teacher, { date: '2026-12-07' })).days.flatMap((d) => d.lessons)).toEqual([]);
-    await publishTimetable(db, methodist);
+    await publishTimetable(db, methodist, { effectiveFrom: '2026-12-07' }, SATURDAY);
 
     const teacherWeek = await myWeek(db, teacher, { date: '2026-12-09' });
     expect(teacherWeek.title).toBe('Мои занятия');
@@ -80,7 +82,7 @@ describe('one’s own published week and the notices of changes', () => {
     );
     const now = new Date('2026-12-01T09:00:00Z');
     expect(await timetableNotices(db, student, now)).toHaveLength(1); // the week's placements only, so far
-    await publishTimetable(db, methodist);
+    await publishTimetable(db, methodist, { effectiveFrom: '2026-12-07' }, SATURDAY);
     for (const actor of [teacher, student, parent]) {
       const notices = await timetableNotices(db, actor, now);
       const on14 = notices.find((n) => n.heading === 'Изменения в расписании на 14.12')!;

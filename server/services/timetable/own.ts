@@ -16,13 +16,14 @@ import {
   teachingAssignments,
   timetablePublications,
 } from '../../../db/schema';
-import { addDays, formatDayMonth, type IsoDate } from '../../../domain/dates';
+import { addDays, formatDayMonth, isoWeekday, type IsoDate } from '../../../domain/dates';
 import { idSchema as id, isoDateSchema } from '../../../domain/ids';
 import { fullName } from '../../../domain/names';
 import { todayOf, type Actor } from '../../policy/actor';
 import { institutionsFor } from '../../policy/scope';
 import { outOfScope } from '../refusals';
-import { collegeWeek, groupDayOff, termOfDate, type DatedLessonView } from './dates';
+import { lessonRevision } from '../../../domain/timetable-changes';
+import { collegeWeek, groupDayOff, weekTerms, type DatedLessonView } from './dates';
 import type { DiffLine } from './publish';
 
 const isoDate = isoDateSchema('Неделя');
@@ -40,6 +41,12 @@ export interface MyLesson {
   status: DatedLessonView['status'];
   /** What changed, in words: «замена: Иванов И. И.», «перенесено на 10.12.2026, 2-я пара», «отменено: болезнь». */
   note: string | null;
+  /** The occurrence this lesson is, for a calendar event's UID: the same across its moves (domain `lessonRevision`). */
+  uid: string;
+  /** The event's revision: grows with each published change of the lesson (RFC 5545 SEQUENCE). */
+  sequence: number;
+  /** When its last change was published (ISO instant; RFC 5545 LAST-MODIFIED), if known. */
+  modifiedAt: string | null;
 }
 
 export interface MyWeek {
@@ -62,8 +69,8 @@ function note(l: DatedLessonView): string | null {
   return null;
 }
 
-/** The student's group on a date and subgroups in the term. */
-async function studentPlace(db: Db, institutionId: number, studentId: number, date: IsoDate, termId: number) {
+/** The student's group in the week of `date` (its Monday) and subgroups in the terms. */
+async function studentPlace(db: Db, institutionId: number, studentId: number, date: IsoDate, termIds: number[]) {
   const [membership] = await db
     .select({ groupId: groupMemberships.groupId, group: groups.name })
     .from(groupMemberships)
@@ -91,7 +98,7 @@ async function studentPlace(db: Db, institutionId: number, studentId: number, da
       and(
         eq(subgroupMembers.institutionId, institutionId),
         eq(subgroupMembers.studentId, studentId),
-        eq(subgroups.termId, termId),
+        inArray(subgroups.termId, [-1, ...termIds]),
       ),
     );
   return {
@@ -103,10 +110,8 @@ async function studentPlace(db: Db, institutionId: number, studentId: number, da
 
 /** The week (Monday…Saturday of `date`, default today) of the published timetable for the actor. */
 export async function myWeek(db: Db, actor: Actor, input: z.infer<typeof myWeekInput>): Promise<MyWeek> {
-  const today = todayOf(actor);
-  const term = await termOfDate(db, actor, 'timetable.own', input.date ?? today, input.date === undefined);
-  const date = input.date ?? (today < term.startsOn ? term.startsOn : today > term.endsOn ? term.endsOn : today);
-  const week = await collegeWeek(db, term, date, 'published');
+  const { term, terms, date } = await weekTerms(db, actor, 'timetable.own', input.date, todayOf(actor));
+  const week = await collegeWeek(db, terms, date, 'published');
   const family = [...actor.ownStudentIds, ...actor.childStudentIds].filter(
     (s) => s.institutionId === term.institutionId,
   );
@@ -138,7 +143,13 @@ export async function myWeek(db: Db, actor: Actor, input: z.infer<typeof myWeekI
   if (input.studentId !== undefined || !teaches) {
     studentId = input.studentId ?? choices[0]?.id ?? null;
     if (studentId === null || !choices.some((c) => c.id === studentId)) throw outOfScope();
-    const place = await studentPlace(db, term.institutionId, studentId, week.monday, term.id);
+    const place = await studentPlace(
+      db,
+      term.institutionId,
+      studentId,
+      week.monday,
+      week.terms.map((t) => t.id),
+    );
     groupId = place.groupId;
     lessons = week.lessons.filter((l) => {
       if (l.groupId !== place.groupId) return false;
@@ -154,6 +165,19 @@ export async function myWeek(db: Db, actor: Actor, input: z.infer<typeof myWeekI
     .select({ userId: calendarFeeds.userId })
     .from(calendarFeeds)
     .where(and(eq(calendarFeeds.userId, actor.userId), isNull(calendarFeeds.revokedAt)));
+  const lineage = (entryId: number) => week.lineages.get(entryId) ?? { rootId: entryId, depth: 0 };
+  const entryPublishedAt = new Map(week.template.map((t) => [t.entryId, t.publishedAt]));
+  // The placement of a line holding on a date (a lesson moved from that date follows its placement's new room).
+  const entryOn = (rootId: number, date: string) =>
+    week.template.find(
+      (t) =>
+        lineage(t.entryId).rootId === rootId &&
+        t.weekday === isoWeekday(date) &&
+        (t.validFrom ?? date) <= date &&
+        date <= (t.validTo ?? date),
+    )?.entryId;
+  const revisionOf = (l: DatedLessonView) =>
+    lessonRevision(l, week.changes, lineage, (entryId) => entryPublishedAt.get(entryId) ?? null, entryOn);
   return {
     feed: Boolean(feed),
     title,
@@ -168,6 +192,7 @@ export async function myWeek(db: Db, actor: Actor, input: z.infer<typeof myWeekI
         .filter((l) => l.date === d.date)
         .map((l) => {
           const slot = d.pairs.find((p) => p.pairNo === l.pairNo);
+          const revision = revisionOf(l);
           return {
             key: l.key,
             pairNo: l.pairNo,
@@ -179,6 +204,9 @@ export async function myWeek(db: Db, actor: Actor, input: z.infer<typeof myWeekI
             status: l.status,
             note:
               studentId === null && l.regularTeacherId === actor.userId ? `вас заменяет ${l.teacher ?? ''}` : note(l),
+            uid: revision.origin,
+            sequence: revision.sequence,
+            modifiedAt: revision.modifiedAt?.toISOString() ?? null,
           };
         }),
     })),

@@ -4,16 +4,24 @@
  * parents of the journals it touches, and keeps the difference with the publication (their home pages show it).
  */
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { inTransaction, type Db } from '../../../db/client';
+import { inTransaction, queryRows, type Db } from '../../../db/client';
 import { teachingAssignments, timetableChanges, timetableEntries, timetablePublications } from '../../../db/schema';
-import { formatDate } from '../../../domain/dates';
-import { PARITY_LABELS, WEEKDAY_SHORT, type Parity } from '../../../domain/timetable';
+import { z } from 'zod';
+import { formatDate, type IsoDate } from '../../../domain/dates';
+import { isoDateSchema } from '../../../domain/ids';
+import {
+  defaultEffectiveFrom,
+  effectiveFromRefusal,
+  PARITY_LABELS,
+  WEEKDAY_SHORT,
+  type Parity,
+} from '../../../domain/timetable';
 import { CHANGE_LABELS, type ChangeKind } from '../../../domain/timetable-changes';
-import type { Actor } from '../../policy/actor';
+import { todayOf, type Actor } from '../../policy/actor';
 import { logAdminChange } from '../admin-log';
-import { conflict, institutionOf } from '../refusals';
+import { badInput, conflict, institutionOf } from '../refusals';
 import { journalRows, roomsOf, teacherNames } from './frame';
-import { syncJournalLessons, type SyncResult } from './lessons';
+import { previewJournalLessons, syncJournalLessons, type JournalPreview, type SyncResult } from './lessons';
 import { openTerms } from '../../queries/terms';
 
 /** One line of a publication's difference: whose journal, which date (null: the weekly template), what changed. */
@@ -44,6 +52,11 @@ const pendingEntries = (institutionId: number) =>
     ),
   );
 
+/** « — подтверждено: Преподаватель … недоступен: чт, 2-я пара» — the warnings a change was saved over, if any. */
+export function confirmedText(warnings: readonly string[] | null): string {
+  return warnings?.length ? ` — подтверждено: ${warnings.join('; ')}` : '';
+}
+
 /** The difference since the last publication, as the lines a publication keeps, oldest first. */
 export async function pendingDiff(db: Db, institutionId: number): Promise<DiffLine[]> {
   const [entries, changes] = await Promise.all([
@@ -70,7 +83,8 @@ export async function pendingDiff(db: Db, institutionId: number): Promise<DiffLi
     text:
       `${names.get(e.teachingAssignmentId) ?? ''}: ${WEEKDAY_SHORT[e.weekday]}, ${e.pairNo}-я пара${room(e.roomId)}` +
       `${e.parity === 'every' ? '' : ` (${PARITY_LABELS[e.parity as Parity]})`} — ` +
-      (e.removedAt ? 'снято с расписания' : 'в расписании'),
+      (e.removedAt ? 'снято с расписания' : 'в расписании') +
+      (e.removedAt ? '' : confirmedText(e.warnings)),
   }));
   for (const c of changes) {
     const date = c.targetKey?.match(/@(\d{4}-\d{2}-\d{2})$/)?.[1] ?? c.toDate ?? null;
@@ -87,7 +101,12 @@ export async function pendingDiff(db: Db, institutionId: number): Promise<DiffLi
             : kind === 'extra'
               ? `${what} — дополнительное занятие ${to} (${c.reason})`
               : `${what} — отменено изменение «${CHANGE_LABELS[(byId.get(c.revertsChangeId ?? 0)?.kind as ChangeKind) ?? 'cancel']}» (${c.reason})`;
-    lines.push({ assignmentId: c.teachingAssignmentId, date, substituteId: c.substituteUserId, text });
+    lines.push({
+      assignmentId: c.teachingAssignmentId,
+      date,
+      substituteId: c.substituteUserId,
+      text: text + confirmedText(c.warnings),
+    });
   }
   return lines;
 }
@@ -98,22 +117,81 @@ export async function timetablePending(db: Db, actor: Actor): Promise<DiffLine[]
 }
 
 /**
+ * The publish step's fields: the date the timetable takes effect from (default: the coming Monday, `defaultEffectiveFrom`)
+ * and whether the weeks before today may be filled (a date in the past is refused without it).
+ */
+export const publishInput = z.object({
+  effectiveFrom: isoDateSchema('Действует с').optional(),
+  fillPast: z.boolean().default(false),
+});
+export type PublishInput = z.input<typeof publishInput>;
+
+/** The college's open terms and the publication's effective date, checked (400 naming «Действует с» and why). */
+async function effectiveDate(db: Db, institutionId: number, actor: Actor, input: PublishInput, now: Date) {
+  const today = todayOf(actor, now);
+  const terms = await openTerms(db, [institutionId]);
+  const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(today, terms);
+  const refused = effectiveFromRefusal(effectiveFrom, today, terms, input.fillPast ?? false);
+  if (refused) throw badInput(refused);
+  return { today, terms, effectiveFrom };
+}
+
+/** What the publish step shows before publishing: the lines, the date, and what each journal's lessons will become. */
+export interface PublishPreview {
+  effectiveFrom: IsoDate;
+  /** The date the form proposes: the coming Monday (or the next term's first day). */
+  defaultFrom: IsoDate;
+  today: IsoDate;
+  lines: DiffLine[];
+  journals: JournalPreview[];
+}
+
+/**
+ * The preview of publishing with `input` (issue #26, item 5): for each journal the publication touches, the lessons
+ * it will create (how many, from which date to which), move, delete and keep — computed by the same plan the publish
+ * applies, read only. The same refusals as publishing (a date outside the terms; a past date without `fillPast`).
+ */
+export async function publishPreview(
+  db: Db,
+  actor: Actor,
+  input: PublishInput,
+  now: Date = new Date(),
+): Promise<PublishPreview> {
+  const institutionId = institutionOf(actor, 'timetable.publish');
+  const { today, terms, effectiveFrom } = await effectiveDate(db, institutionId, actor, input, now);
+  const lines = await pendingDiff(db, institutionId);
+  const touched = await journalTerms(db, institutionId, [...new Set(lines.map((l) => l.assignmentId))]);
+  const journals: JournalPreview[] = [];
+  for (const term of terms) {
+    const ids = touched.filter((r) => r.termId === term.id).map((r) => r.id);
+    if (term.locked || ids.length === 0) continue;
+    journals.push(...(await previewJournalLessons(db, term, ids, { publishingFrom: effectiveFrom }, today)));
+  }
+  return { effectiveFrom, defaultFrom: defaultEffectiveFrom(today, terms), today, lines, journals };
+}
+
+/**
  * Publishes every draft placement, removal and change of the college in one transaction, keeping the difference with
- * the publication, and brings the lessons of the journals it touches in line with it (./lessons.ts). Nothing to
- * publish: 409.
+ * the publication, and brings the lessons of the journals it touches in line with it (./lessons.ts). The placements it
+ * publishes hold from `effectiveFrom` (default: the coming Monday), the placements it removes (and moves away) until
+ * the day before — so the weeks before it keep their lessons and get none made for lessons never held; a date before
+ * today only with `fillPast`. Nothing to publish: 409.
  */
 export async function publishTimetable(
   db: Db,
   actor: Actor,
-): Promise<{ publicationId: number; lines: DiffLine[]; lessons: SyncResult }> {
+  input: PublishInput = {},
+  now: Date = new Date(),
+): Promise<{ publicationId: number; effectiveFrom: IsoDate; lines: DiffLine[]; lessons: SyncResult }> {
   const institutionId = institutionOf(actor, 'timetable.publish');
   return inTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(1101, ${institutionId})`);
+    const { effectiveFrom } = await effectiveDate(tx, institutionId, actor, input, now);
     const lines = await pendingDiff(tx, institutionId);
     if (lines.length === 0) throw conflict('Публиковать нечего: расписание не менялось с прошлой публикации');
     const [publication] = await tx
       .insert(timetablePublications)
-      .values({ institutionId, publishedBy: actor.userId, summary: lines })
+      .values({ institutionId, publishedBy: actor.userId, summary: lines, effectiveFrom })
       .returning({ id: timetablePublications.id });
     const id = publication!.id;
     await tx
@@ -140,12 +218,21 @@ export async function publishTimetable(
       institutionId,
       'timetable_publication',
       null,
-      { id, lines },
-      'Публикация расписания',
+      { id, lines, effectiveFrom, fillPast: input.fillPast ?? false },
+      `Публикация расписания, действует с ${formatDate(effectiveFrom)}`,
     );
     const lessons = await syncPublished(tx, actor, institutionId, [...new Set(lines.map((l) => l.assignmentId))]);
-    return { publicationId: id, lines, lessons };
+    return { publicationId: id, effectiveFrom, lines, lessons };
   });
+}
+
+/** The term of each journal. */
+async function journalTerms(db: Db, institutionId: number, assignmentIds: number[]) {
+  if (assignmentIds.length === 0) return [];
+  return db
+    .select({ id: teachingAssignments.id, termId: teachingAssignments.termId })
+    .from(teachingAssignments)
+    .where(and(eq(teachingAssignments.institutionId, institutionId), inArray(teachingAssignments.id, assignmentIds)));
 }
 
 /** Syncs the lessons of the published journals, term by term; journals of a locked term stay as they are. */
@@ -156,11 +243,8 @@ async function syncPublished(
   assignmentIds: number[],
 ): Promise<SyncResult> {
   const total: SyncResult = { journals: 0, created: 0, updated: 0, removed: 0, unmatched: [] };
-  if (assignmentIds.length === 0) return total;
-  const rows = await tx
-    .select({ id: teachingAssignments.id, termId: teachingAssignments.termId })
-    .from(teachingAssignments)
-    .where(and(eq(teachingAssignments.institutionId, institutionId), inArray(teachingAssignments.id, assignmentIds)));
+  const rows = await journalTerms(tx, institutionId, assignmentIds);
+  if (rows.length === 0) return total;
   for (const term of await openTerms(tx, [institutionId])) {
     const ids = rows.filter((r) => r.termId === term.id).map((r) => r.id);
     if (term.locked || ids.length === 0) continue;
@@ -172,4 +256,17 @@ async function syncPublished(
     total.unmatched.push(...r.unmatched);
   }
   return total;
+}
+
+/** How many placements, removals and dated changes of the college wait for publication. */
+export async function pendingCount(db: Db, institutionId: number): Promise<number> {
+  const [row] = await queryRows<{ n: number | string }>(
+    db,
+    sql`
+    select (select count(*) from timetable_entries e where e.institution_id = ${institutionId}
+              and ((e.published_in is null and e.removed_at is null)
+                or (e.published_in is not null and e.removed_at is not null and e.removal_published_in is null)))
+         + (select count(*) from timetable_changes c where c.institution_id = ${institutionId} and c.publication_id is null) as n`,
+  );
+  return Number(row?.n ?? 0);
 }

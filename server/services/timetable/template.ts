@@ -322,6 +322,7 @@ export async function placeEntry(db: Db, actor: Actor, input: z.infer<typeof pla
         validFrom,
         validTo,
         overrideReason: reason,
+        warnings: reason ? verdict.conflicts.map((c) => c.message) : null,
         createdBy: actor.userId,
       })
       .returning();
@@ -394,6 +395,7 @@ export async function moveEntry(db: Db, actor: Actor, input: z.infer<typeof move
         ...slot,
         roomId: verdict.roomId,
         overrideReason: reason,
+        warnings: reason ? verdict.conflicts.map((c) => c.message) : null,
         movedFromId: input.entryId,
         createdBy: actor.userId,
       })

@@ -11,7 +11,7 @@ import { todayOf, type Actor } from '../../policy/actor';
 import { groupScope } from '../../policy/scope';
 import { idSchema as id, isoDateSchema } from '../../../domain/ids';
 import { outOfScope } from '../refusals';
-import { collegeWeek, termOfDate, type DatedLessonView, type DayView } from './dates';
+import { collegeWeek, weekTerms, type DatedLessonView, type DayView } from './dates';
 
 export const VIEW_KINDS = ['group', 'teacher', 'room', 'department'] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
@@ -42,11 +42,9 @@ export async function timetableView(
   actor: Actor,
   input: z.infer<typeof viewInput>,
 ): Promise<TimetableViewData> {
-  const today = todayOf(actor);
-  const term = await termOfDate(db, actor, 'timetable.place', input.date ?? today, input.date === undefined);
-  const date = input.date ?? (today < term.startsOn ? term.startsOn : today > term.endsOn ? term.endsOn : today);
+  const { term, terms, date } = await weekTerms(db, actor, 'timetable.place', input.date, todayOf(actor));
   const [week, groupRows, departmentRows] = await Promise.all([
-    collegeWeek(db, term, date, 'draft'),
+    collegeWeek(db, terms, date, 'draft'),
     db
       .select({ id: groups.id, name: groups.name, departmentId: groups.departmentId })
       .from(groups)

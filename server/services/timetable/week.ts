@@ -31,6 +31,7 @@ import {
   termSubgroupStudents,
   journalRows,
 } from './frame';
+import { pendingCount } from './publish';
 import { PERMISSION, termFor } from './template';
 
 export const groupWeekInput = z.object({ termId: id.optional(), groupId: id.optional() });
@@ -102,6 +103,8 @@ export interface WeekEntry {
   teacher: string | null;
   subgroup: string | null;
   overrideReason: string | null;
+  /** The soft rules it was placed over, with the reason. */
+  warnings: string[];
 }
 
 export interface GroupWeek {
@@ -114,6 +117,8 @@ export interface GroupWeek {
   entries: WeekEntry[];
   journals: JournalBudget[];
   rooms: { id: number; label: string; seats: number }[];
+  /** Placements, removals and dated changes of the college not yet published (drafts nobody else sees). */
+  pending: number;
 }
 
 /** The methodist's screen: a group's week (days × pairs), its journals with their budgets, the rooms. */
@@ -145,6 +150,7 @@ export async function groupWeek(db: Db, actor: Actor, input: z.infer<typeof grou
     groups: groupRows,
     days,
     rooms: roomList.filter((r) => r.inUse).map((r) => ({ id: r.id, label: r.label, seats: r.seats })),
+    pending: await pendingCount(db, term.institutionId),
   };
   const groupId = input.groupId ?? groupRows[0]?.id;
   if (groupId === undefined) return { ...frame, group: null, entries: [], journals: [] };
@@ -206,6 +212,7 @@ export async function groupWeek(db: Db, actor: Actor, input: z.infer<typeof grou
         teacher: p.names.teacher,
         subgroup: p.names.subgroup,
         overrideReason: p.overrideReason,
+        warnings: p.warnings,
       }))
       .sort(
         (x, y) => x.weekday - y.weekday || x.pairNo - y.pairNo || (x.subgroup ?? '').localeCompare(y.subgroup ?? ''),
