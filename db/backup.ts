@@ -60,7 +60,7 @@ export async function dumpPglite(client: PGlite, file: string): Promise<void> {
 /** The embedded database in `dataDir` into `file`, with the app stopped (refused while another process holds it). */
 export async function backupPglite(dataDir: string, file: string): Promise<void> {
   if (!fs.existsSync(dataDir)) throw new Error(`Встроенной базы нет: ${dataDir}`);
-  const lock = acquireDataDirLock(dataDir);
+  const lock = await acquireDataDirLock(dataDir);
   const client = new PGlite(dataDir);
   try {
     await client.waitReady;
@@ -81,12 +81,12 @@ export async function restorePglite(file: string, dataDir: string): Promise<stri
   let kept: string | null = null;
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
     // Taken only to prove no process has the database open; released before the directory moves.
-    acquireDataDirLock(dataDir).release();
+    (await acquireDataDirLock(dataDir)).release();
     kept = `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     fs.renameSync(dataDir, kept);
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const lock = acquireDataDirLock(dataDir);
+  const lock = await acquireDataDirLock(dataDir);
   try {
     const client = new PGlite(dataDir, { loadDataDir: blob });
     await client.waitReady;

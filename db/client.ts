@@ -128,7 +128,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
 async function openPglite(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   // PGlite has no lock of its own: two processes on one directory corrupt it (see ARCHITECTURE.md).
-  const lock: DataDirLock = acquireDataDirLock(dataDir);
+  const lock: DataDirLock = await acquireDataDirLock(dataDir);
   let client: PGlite | undefined;
   try {
     client = new PGlite(dataDir);

@@ -21,7 +21,6 @@ export default async function setup() {
     await database.close();
   } else {
     fs.rmSync(TEMPLATE_DIR, { recursive: true, force: true });
-    fs.rmSync(`${TEMPLATE_DIR}.lock`, { force: true });
     fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
     const database = await openDatabase({ dataDir: TEMPLATE_DIR });
     await seedDatabase(database.db, { scale: 'demo' });
