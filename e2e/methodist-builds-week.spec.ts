@@ -108,11 +108,25 @@ test('методист публикует неделю и отменяет за�
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание на даты: ИС-11');
   const publish = page.locator('section', { has: page.getByRole('heading', { name: /^Не опубликовано: \d+$/ }) });
   await expect(publish.locator('li').first()).toContainText('ИС-11, ');
+  // Issue #26, item 5: the timetable takes effect from the coming Monday; the step says what it will make first.
+  const from = publish.getByLabel('Действует с');
+  const monday = await from.inputValue();
+  expect(new Date(`${monday}T00:00:00Z`).getUTCDay()).toBe(1);
+  await expect(publish.getByTestId('publish-preview')).toContainText(
+    /ИС-11, .+: будет создано \d+ (занятие|занятия|занятий) (с|на) \d\d\.\d\d\.\d{4}/,
+  );
   await publish.getByRole('button', { name: 'Опубликовать' }).click();
+  const [y, m, d] = monday.split('-');
   await expect(publish.getByRole('status')).toHaveText(
-    /^Расписание опубликовано: \d+ (изменение|изменения|изменений)\. Журналы \(\d+\): занятий добавлено \d+, изменено \d+, удалено \d+$/,
+    new RegExp(
+      `^Расписание опубликовано: \\d+ (изменение|изменения|изменений), действует с ${d}\\.${m}\\.${y}\\. Журналы \\(\\d+\\): занятий добавлено \\d+, изменено \\d+, удалено \\d+$`,
+    ),
   );
   await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
+  // The week before that Monday has none of the new lessons; its week has them.
+  await expect(page.locator('td[data-pair="1"] .entry')).toHaveCount(0);
+  await page.getByRole('link', { name: 'следующая неделя →' }).click();
+  await expect(page.getByRole('navigation', { name: 'Недели' }).locator('strong')).toContainText(`${d}.${m}.${y}`);
 
   const lesson = page.locator('td[data-pair="1"] .entry').first();
   await lesson.getByText('Изменить', { exact: true }).click();

@@ -39,9 +39,13 @@ test('опубликованное расписание заполняет жу�
     await expect(status).toContainText(`чт, ${pair}-я пара`);
   }
 
-  // Publishing fills both journals with their Thursdays.
+  // Publishing fills both journals with their Thursdays — from 23.11, asked for: the past weeks are filled only so.
   await page.getByRole('link', { name: 'На даты: изменения и публикация' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание на даты: ИС-31');
+  await page.getByLabel('Действует с').fill('2026-11-23');
+  await expect(page.getByRole('button', { name: 'Опубликовать' })).toBeDisabled();
+  await page.getByLabel(/^также заполнить прошедшие недели/).check();
+  await expect(page.getByTestId('publish-preview')).toContainText('(из них в прошедших неделях — ');
   await page.getByRole('button', { name: 'Опубликовать' }).click();
   const published = page.locator('section', { has: page.getByRole('heading', { name: /^Не опубликовано/ }) });
   await expect(published.getByRole('status')).toContainText(/Журналы \(\d+\): занятий добавлено [1-9]\d*/);

@@ -1,14 +1,31 @@
 'use client';
 
-import { CHANGE_LABELS } from '@/domain/timetable-changes';
+import { useEffect, useState } from 'react';
+import { formatDate } from '@/domain/dates';
+import { CHANGE_LABELS, WARNING_PREFIX } from '@/domain/timetable-changes';
 import type { DatedLessonView } from '@/server/services/timetable/dates';
+import type { PublishPreview } from '@/server/services/timetable/publish';
+import { trpc } from '../trpc-client';
 import { useFormAction, type ServerFormAction } from '../use-form-action';
 
 interface Choices {
   rooms: { id: number; label: string }[];
-  /** The teachers free for each planned lesson (by its key), best first, with why. */
-  substitutes: Record<string, { id: number; label: string }[]>;
+  /** The teachers free for each planned lesson (by its key), best first, with why and the warning one brings. */
+  substitutes: Record<string, { id: number; label: string; warning: string | null }[]>;
   pairs: number[];
+}
+
+/** The box that confirms a warning that does not block (issue #26, item 5b): the change is saved with the warning. */
+function ConfirmWarning({ warning }: { warning: string | null }) {
+  return (
+    <div className="warning-confirm" role="group" aria-label="Предупреждение">
+      {warning && <p className="small">⚠ {warning}</p>}
+      <label className="check">
+        <input type="checkbox" name="confirmWarnings" required /> Подтверждаю предупреждение: сохранить изменение
+        вопреки ему (оно останется в изменении и в вычитке часов)
+      </label>
+    </div>
+  );
 }
 
 function Reason() {
@@ -56,7 +73,9 @@ function ChangeForm({
   children?: React.ReactNode;
   hidden: Record<string, string>;
 }) {
-  const { form, pending, messages } = useFormAction(action);
+  const { form, pending, messages, state } = useFormAction(action);
+  // A refusal for a warning that does not block: the form asks to confirm it, and sends the confirmation with it.
+  const warned = state !== null && !state.ok && state.error.startsWith(WARNING_PREFIX);
   return (
     <form {...form} className="change-form" aria-label={title}>
       <input type="hidden" name="kind" value={kind} />
@@ -65,6 +84,7 @@ function ChangeForm({
       ))}
       {messages}
       {children}
+      {warned && <ConfirmWarning warning={null} />}
       <Reason />
       <button type="submit" disabled={pending}>
         {title}
@@ -92,6 +112,9 @@ export function LessonChanges({
             {CHANGE_LABELS[c.kind]}: {c.reason}
             {c.published ? '' : ' (черновик)'}
           </summary>
+          {c.warnings.length > 0 && (
+            <p className="small warn-text">⚠ Сохранено вопреки предупреждению: {c.warnings.join('; ')}</p>
+          )}
           <ChangeForm
             action={action}
             kind="revert"
@@ -132,22 +155,34 @@ export function LessonChanges({
             title={`Заменить преподавателя (${where})`}
             hidden={{ targetKey: lesson.key }}
           >
-            <label>
-              Кто ведёт
-              <select name="substituteId" required defaultValue="">
-                <option value="" disabled>
-                  выберите преподавателя
-                </option>
-                {(choices.substitutes[lesson.key] ?? []).map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SubstituteField candidates={choices.substitutes[lesson.key] ?? []} />
           </ChangeForm>
         </details>
       )}
+    </>
+  );
+}
+
+/** Who takes the lesson; a teacher marked unavailable then shows the warning and asks to confirm it before saving. */
+function SubstituteField({ candidates }: { candidates: Choices['substitutes'][string] }) {
+  const [chosen, setChosen] = useState('');
+  const warning = candidates.find((t) => String(t.id) === chosen)?.warning ?? null;
+  return (
+    <>
+      <label>
+        Кто ведёт
+        <select name="substituteId" required value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <option value="" disabled>
+            выберите преподавателя
+          </option>
+          {candidates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {warning && <ConfirmWarning warning={warning} />}
     </>
   );
 }
@@ -200,23 +235,116 @@ export function ExtraLessonForm({
   );
 }
 
-/** The drafts waiting for publication and the button that publishes them. */
-export function PublishPanel({ lines, action }: { lines: string[]; action: ServerFormAction }) {
+/**
+ * The drafts waiting for publication and the publish step (issue #26, item 5a): the date the timetable takes effect
+ * from (default: the coming Monday), what it will create in each journal before anything is created, and — only when
+ * asked — the weeks already past.
+ */
+export function PublishPanel({
+  lines,
+  action,
+  initial,
+}: {
+  lines: string[];
+  action: ServerFormAction;
+  /** The preview of the default date, made with the page. */
+  initial: PublishPreview | null;
+}) {
   const { form, pending, messages } = useFormAction(action);
+  const [from, setFrom] = useState(initial?.effectiveFrom ?? '');
+  const [fillPast, setFillPast] = useState(false);
+  // A preview belongs to the date, the box and the drafts it was made for (a new draft asks again).
+  const keyOf = (date: string, past: boolean, drafts: readonly string[]) =>
+    `${date}|${past}|${drafts.length}|${drafts.at(-1) ?? ''}`;
+  const [preview, setPreview] = useState<{ for: string; data: PublishPreview } | { for: string; error: string } | null>(
+    initial
+      ? {
+          for: keyOf(
+            initial.effectiveFrom,
+            false,
+            initial.lines.map((l) => l.text),
+          ),
+          data: initial,
+        }
+      : null,
+  );
+  const asked = keyOf(from, fillPast, lines);
+  useEffect(() => {
+    if (!from || lines.length === 0 || preview?.for === asked) return;
+    let live = true;
+    trpc.timetable.publishPreview
+      .query({ effectiveFrom: from, fillPast })
+      .then((data) => live && setPreview({ for: asked, data }))
+      .catch((e: unknown) => live && setPreview({ for: asked, error: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, [asked, from, fillPast, lines.length, preview?.for]);
+  const today = initial?.today ?? '';
+  const past = from !== '' && today !== '' && from < today;
+  const shown = preview?.for === asked ? preview : null;
   return (
     <section className="panel" aria-labelledby="publish-title">
       <h2 id="publish-title">Не опубликовано: {lines.length}</h2>
       {messages}
       {lines.length > 0 && (
         <>
+          <p className="small muted">
+            Занятия шаблона и изменения — черновик: преподаватели, студенты и родители их не видят, а журналы не
+            получают занятий, пока расписание не опубликовано.
+          </p>
           <ul className="small">
             {lines.slice(0, 30).map((line, i) => (
               <li key={i}>{line}</li>
             ))}
             {lines.length > 30 && <li>… и ещё {lines.length - 30}</li>}
           </ul>
-          <form {...form}>
-            <button type="submit" disabled={pending}>
+          <form {...form} aria-label="Публикация расписания">
+            <div className="form-row">
+              <label>
+                Действует с{' '}
+                <input
+                  type="date"
+                  name="effectiveFrom"
+                  required
+                  value={from}
+                  onChange={(e) => setFrom(e.target.value)}
+                />
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  name="fillPast"
+                  checked={fillPast}
+                  onChange={(e) => setFillPast(e.target.checked)}
+                />{' '}
+                также заполнить прошедшие недели{past ? ` с ${formatDate(from)}` : ' (если дата уже прошла)'}
+              </label>
+            </div>
+            {past && !fillPast && (
+              <p className="error" role="alert">
+                {formatDate(from)} — дата прошла: занятия прошедших недель создаются, только если отмечено «также
+                заполнить прошедшие недели».
+              </p>
+            )}
+            <div aria-live="polite" data-testid="publish-preview">
+              {shown && 'error' in shown && <p className="error">{shown.error}</p>}
+              {shown && 'data' in shown && (
+                <>
+                  <p className="small">
+                    <strong>Будет сделано в журналах</strong> (расписание действует с{' '}
+                    {formatDate(shown.data.effectiveFrom)}; прошедшие недели до этой даты не заполняются):
+                  </p>
+                  <ul className="small">
+                    {shown.data.journals.map((j) => (
+                      <li key={j.assignmentId}>{j.text}</li>
+                    ))}
+                    {shown.data.journals.length === 0 && <li>занятия журналов не меняются</li>}
+                  </ul>
+                </>
+              )}
+            </div>
+            <button type="submit" disabled={pending || (past && !fillPast)}>
               Опубликовать
             </button>
           </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { formatDate } from '@/domain/dates';
 import { PARITIES, PARITY_LABELS, WEEKDAY_SHORT, type Parity } from '@/domain/timetable';
 import type { CellVerdict } from '@/server/services/timetable/template';
 import type { GroupWeek, WeekEntry } from '@/server/services/timetable/week';
@@ -18,6 +19,11 @@ function errorText(e: unknown): string {
 function verdictText(v: CellVerdict): string {
   if (v.conflicts.length === 0) return v.room ? `свободно · ауд. ${v.room}` : 'свободно · без аудитории';
   return v.conflicts.map((c) => c.message).join('; ');
+}
+
+/** «, с 07.12.2026 по 20.12.2026» — a placement's own dates inside the term, if it has any. */
+function period(from: string | null, to: string | null): string {
+  return `${from ? `, с ${formatDate(from)}` : ''}${to ? `, по ${formatDate(to)}` : ''}`;
 }
 
 /** A cell shows the first reason (hard ones come first) and how many more; the whole list is in its title. */
@@ -38,6 +44,9 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
   const [choice, setChoice] = useState<Choice | null>(null);
   const [loaded, setLoaded] = useState<{ for: string; cells: Map<string, CellVerdict> } | null>(null);
   const [parity, setParity] = useState<Parity>('every');
+  // An optional limit of the placements to dates inside the term («с/по дату»); blank: the whole term.
+  const [validFrom, setValidFrom] = useState('');
+  const [validTo, setValidTo] = useState('');
   const [focus, setFocus] = useState<Cell>({ weekday: 1, pairNo: 1 });
   const [pending, setPending] = useState<{ cell: Cell; verdict: CellVerdict } | null>(null);
   const [reason, setReason] = useState('');
@@ -58,7 +67,7 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
   const weekKey = week.entries.map((e) => `${e.entryId}/${e.roomId ?? ''}`).join(',');
   const choiceKey = !choice
     ? null
-    : `${choice.kind === 'journal' ? `j${choice.assignmentId}:${parity}` : `m${choice.entry.entryId}`}|${weekKey}`;
+    : `${choice.kind === 'journal' ? `j${choice.assignmentId}:${parity}:${validFrom}:${validTo}` : `m${choice.entry.entryId}`}|${weekKey}`;
   const verdicts = choiceKey !== null && loaded?.for === choiceKey ? loaded.cells : null;
 
   useEffect(() => {
@@ -66,8 +75,14 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
     let live = true;
     const input =
       choice.kind === 'journal'
-        ? { assignmentId: choice.assignmentId, parity }
-        : { assignmentId: choice.entry.assignmentId, parity: choice.entry.parity, entryId: choice.entry.entryId };
+        ? { assignmentId: choice.assignmentId, parity, validFrom: validFrom || null, validTo: validTo || null }
+        : {
+            assignmentId: choice.entry.assignmentId,
+            parity: choice.entry.parity,
+            validFrom: choice.entry.validFrom,
+            validTo: choice.entry.validTo,
+            entryId: choice.entry.entryId,
+          };
     trpc.timetable.cellOptions
       .query(input)
       .then((cells) => live && setLoaded({ for: choiceKey, cells: new Map(cells.map((c) => [key(c), c])) }))
@@ -75,7 +90,7 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
     return () => {
       live = false;
     };
-  }, [choice, choiceKey, parity, week]);
+  }, [choice, choiceKey, parity, validFrom, validTo, week]);
 
   /**
    * Places the picked journal (or moves the picked lesson) to the cell. Without its verdict yet (a lesson dropped at
@@ -105,11 +120,13 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
           assignmentId: current.assignmentId,
           ...cell,
           parity,
+          validFrom: validFrom || null,
+          validTo: validTo || null,
           roomId: verdict!.roomId,
           overrideReason,
         });
         setNotice({
-          text: `Поставлено: ${journal?.subject ?? ''}, ${where}, ${placed.room ? `ауд. ${placed.room}` : 'без аудитории'}`,
+          text: `Поставлено: ${journal?.subject ?? ''}, ${where}, ${placed.room ? `ауд. ${placed.room}` : 'без аудитории'}${period(validFrom || null, validTo || null)} — черновик, пока расписание не опубликовано`,
           undo: async () => {
             await trpc.timetable.remove.mutate({ entryId: placed.entryId });
           },
@@ -122,7 +139,7 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
           overrideReason,
         });
         setNotice({
-          text: `Перенесено: ${current.entry.subject} → ${where}, ${moved.room ? `ауд. ${moved.room}` : 'без аудитории'}`,
+          text: `Перенесено: ${current.entry.subject} → ${where}, ${moved.room ? `ауд. ${moved.room}` : 'без аудитории'} — черновик, пока расписание не опубликовано`,
         });
         setChoice(null);
       }
@@ -233,6 +250,26 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
               </label>
             ))}
           </fieldset>
+          <label>
+            С даты{' '}
+            <input
+              type="date"
+              value={validFrom}
+              min={week.term.startsOn}
+              max={week.term.endsOn}
+              onChange={(e) => setValidFrom(e.target.value)}
+            />
+          </label>
+          <label>
+            по дату{' '}
+            <input
+              type="date"
+              value={validTo}
+              min={validFrom || week.term.startsOn}
+              max={week.term.endsOn}
+              onChange={(e) => setValidTo(e.target.value)}
+            />
+          </label>
           <span className="muted small" role="status">
             {choice?.kind === 'journal'
               ? `Ставим: ${week.journals.find((j) => j.assignmentId === choice.assignmentId)?.subject ?? ''} — выберите ячейку`
@@ -241,6 +278,12 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
                 : 'Выберите журнал справа'}
           </span>
         </div>
+        <p className="small" data-testid="draft-note">
+          Занятия ставятся <strong>черновиком</strong>: преподаватели, студенты и родители их не видят, журналы не
+          получают занятий, пока методист не опубликует расписание на странице «На даты: изменения и публикация» (там же
+          — с какой даты оно действует). {week.pending > 0 ? `Не опубликовано: ${week.pending}.` : 'Всё опубликовано.'}{' '}
+          Даты «с/по» ограничивают занятие частью семестра; пустые — весь семестр.
+        </p>
         {error && (
           <div className="error" role="alert">
             {error}
@@ -348,6 +391,9 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
                           <strong>{entry.subject}</strong>
                           {entry.subgroup && <span className="small"> · {entry.subgroup}</span>}
                           {entry.parity !== 'every' && <span className="badge">{PARITY_LABELS[entry.parity]}</span>}
+                          {(entry.validFrom || entry.validTo) && (
+                            <span className="badge">{period(entry.validFrom, entry.validTo).slice(2)}</span>
+                          )}
                           <div className="small">{entry.teacher ?? 'преподаватель не назначен'}</div>
                           <div className="entry-tools">
                             <select
@@ -380,7 +426,12 @@ export function WeekGrid({ initial }: { initial: GroupWeek }) {
                               ×
                             </button>
                           </div>
-                          {entry.overrideReason && <div className="small muted">Причина: {entry.overrideReason}</div>}
+                          {entry.overrideReason && (
+                            <div className="small muted">
+                              Причина: {entry.overrideReason}
+                              {entry.warnings.length > 0 && ` (вопреки: ${entry.warnings.join('; ')})`}
+                            </div>
+                          )}
                         </div>
                       ))}
                       {verdict && (

@@ -2,7 +2,13 @@ import { RefusalNotice } from '@/components/refusal-notice';
 import { HoursFilter } from '@/components/timetable/hours-filter';
 import { HoursTable } from '@/components/timetable/hours-table';
 import { formatDate } from '@/domain/dates';
-import { HOURS_DIMENSION_LABELS, HOURS_DIMENSIONS, hoursCell, type HoursDimension } from '@/domain/hours-delivered';
+import {
+  confirmedWarningText,
+  HOURS_DIMENSION_LABELS,
+  HOURS_DIMENSIONS,
+  hoursCell,
+  type HoursDimension,
+} from '@/domain/hours-delivered';
 import { parseId } from '@/domain/ids';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
@@ -73,6 +79,18 @@ export default async function HoursPage({
         проведено {hoursCell(total, 'delivered')} ч ({hoursCell(total, 'percent')}% плана), отклонение{' '}
         {hoursCell(total, 'difference')} ч.
       </p>
+      {r.warnings.length > 0 && (
+        <section aria-labelledby="hours-warnings" data-testid="hours-warnings">
+          <h2 id="hours-warnings" className="small">
+            Изменения расписания, сохранённые вопреки предупреждению: {r.warnings.length}
+          </h2>
+          <ul className="small">
+            {r.warnings.map((w, i) => (
+              <li key={i}>{confirmedWarningText(w)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -27,6 +27,9 @@ export default async function TimetableWeekPage({
   if (!result.ok) return <RefusalNotice refusal={result.refusal} forbidden="Нет доступа к этой группе." />;
   const week = result.data;
   const pending = can(actor, 'timetable.publish') ? await pageQuery((trpc) => trpc.timetable.pending()) : null;
+  // What publishing from the coming Monday would make, shown before anything is made (issue #26, item 5).
+  const preview =
+    pending?.ok && pending.data.length > 0 ? await pageQuery((trpc) => trpc.timetable.publishPreview({})) : null;
   const maxPairs = Math.max(0, ...week.days.map((d) => d.pairs.length));
   const choices = {
     rooms: week.rooms,
@@ -51,7 +54,13 @@ export default async function TimetableWeekPage({
         />
         <Link href={`/timetable?group=${week.group?.id ?? ''}`}>Шаблон недели</Link>
       </nav>
-      {pending?.ok && <PublishPanel lines={pending.data.map((l) => l.text)} action={publishTimetableAction} />}
+      {pending?.ok && (
+        <PublishPanel
+          lines={pending.data.map((l) => l.text)}
+          action={publishTimetableAction}
+          initial={preview?.ok ? preview.data : null}
+        />
+      )}
       {can(actor, 'timetable.publish') && <GenerateLessonsPanel termId={week.term.id} termName={week.term.name} />}
       {week.group && (
         <>

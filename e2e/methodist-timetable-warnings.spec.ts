@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+
+/**
+ * Issue #26, item 5: the template says its placements are drafts; publishing takes effect from the coming Monday and
+ * says first what it makes; a substitute marked unavailable for the pair is saved only once the methodist confirms
+ * the warning, which stays on the change (its list, the publication, the hours report).
+ */
+test('методист подтверждает замену вопреки «недоступен»: предупреждение остаётся в изменении и в вычитке', async ({
+  page,
+}) => {
+  await signInAs(page, 'metodist');
+  await page.goto('/timetable');
+  await page.getByRole('combobox', { name: /^Группа/ }).selectOption({ label: 'ЭБ-21' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание: ЭБ-21');
+  await expect(page.getByTestId('draft-note')).toContainText('черновиком');
+  await page.locator('button.budget').first().click();
+  await page.locator('td[data-cell="2:4"] button.verdict').click();
+  await expect(page.locator('.notice[role=status]')).toContainText(
+    /^Поставлено: .+, вт, 4-я пара, .+ — черновик, пока расписание не опубликовано$/,
+  );
+
+  await page.getByRole('link', { name: 'На даты: изменения и публикация' }).click();
+  const publish = page.locator('section', { has: page.getByRole('heading', { name: /^Не опубликовано: \d+$/ }) });
+  await expect(publish.getByTestId('publish-preview')).toContainText(/ЭБ-21, .+: будет создано \d+ заняти/);
+  await publish.getByRole('button', { name: 'Опубликовать' }).click();
+  await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
+  await page.getByRole('link', { name: 'следующая неделя →' }).click();
+  const week = page.url();
+
+  // The best proposed substitute is marked unavailable on Tuesdays' 4th pair.
+  const lesson = () => page.locator('td[data-pair="4"] .entry').first();
+  await lesson().getByText('Изменить', { exact: true }).click();
+  const firstOffered = (await lesson().getByLabel('Кто ведёт').locator('option').nth(1).textContent())!;
+  const name = firstOffered.split(' — ')[0]!;
+  await page.goto('/timetable/setup');
+  const availability = page.getByTestId('availability-form');
+  const option = availability.getByLabel('Преподаватель').locator('option', { hasText: name });
+  await availability.getByLabel('Преподаватель').selectOption((await option.getAttribute('value')));
+  await availability.getByLabel('Вторник, 4-я пара').check();
+  await availability.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(availability.getByRole('status')).toBeVisible();
+
+  await page.goto(week);
+  await lesson().getByText('Изменить', { exact: true }).click();
+  const form = lesson().getByRole('form', { name: /^Заменить преподавателя/ });
+  const chosen = form.getByLabel('Кто ведёт').locator('option', { hasText: name });
+  await form.getByLabel('Кто ведёт').selectOption((await chosen.getAttribute('value')));
+  const warning = `Преподаватель ${name} недоступен: вт, 4-я пара`;
+  await expect(form.getByRole('group', { name: 'Предупреждение' })).toContainText(`⚠ ${warning}`);
+  await form.getByLabel('Причина').fill('Больничный');
+  const confirm = form.getByLabel(/^Подтверждаю предупреждение/);
+  await expect(confirm).not.toBeChecked();
+  await confirm.check();
+  await form.getByRole('button', { name: /^Заменить преподавателя/ }).click();
+  await expect(lesson()).toContainText(`замена: ${name}`);
+  const kept = lesson().locator('details.change').first();
+  await expect(kept.locator('summary')).toHaveText('замена преподавателя: Больничный (черновик)');
+  await kept.locator('summary').click();
+  await expect(kept).toContainText(`Сохранено вопреки предупреждению: ${warning}`);
+  await expect(publish.locator('li').first()).toContainText(`(Больничный) — подтверждено: ${warning}`);
+  await publish.getByRole('button', { name: 'Опубликовать' }).click();
+  await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
+
+  await page.goto('/hours?by=group');
+  await expect(page.getByTestId('hours-warnings')).toContainText(`ЭБ-21, `);
+  await expect(page.getByTestId('hours-warnings')).toContainText(
+    `замена преподавателя: ${warning}; причина: Больничный`,
+  );
+});
