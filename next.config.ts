@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { NextConfig } from 'next';
 import { NON_PAGE_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './domain/security-headers';
+import { lanAddresses, urlHost } from './server/network';
 
 /**
  * `next dev` serves its scripts only to `localhost` unless told otherwise; a page opened at 127.0.0.1, by the PC's
@@ -8,9 +9,8 @@ import { NON_PAGE_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './domain/sec
  * — `npm start` — has no such block).
  */
 function ownAddresses() {
-  const hosts = new Set(['127.0.0.1', 'localhost', os.hostname()]);
-  for (const list of Object.values(os.networkInterfaces()))
-    for (const a of list ?? []) if (a.family === 'IPv4') hosts.add(a.address);
+  const hosts = new Set(['127.0.0.1', '[::1]', 'localhost', os.hostname()]);
+  for (const a of lanAddresses()) hosts.add(urlHost(a.address)); // IPv6 as an origin's host: in brackets
   return [...hosts];
 }
 

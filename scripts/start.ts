@@ -1,7 +1,7 @@
 /**
  * `npm start`: the college's server on this PC — a production build (built on the first start and again whenever the
- * sources are newer than it), listening on every address of the machine so that the college's other PCs open it by
- * this PC's LAN address. The embedded database and the demo college come with it as with `npm run dev`.
+ * sources are newer than it), listening on every address of the machine, IPv6 and IPv4, so that the college's other
+ * PCs open it by this PC's LAN address. The embedded database and the demo college come with it as with `npm run dev`.
  *
  * Why production and not `next dev`: the dev server blocks its scripts for every origin but `localhost`, so a page
  * opened at 127.0.0.1 or from another PC never hydrates and its forms cannot work (ARCHITECTURE.md «Next.js dev
@@ -12,14 +12,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { lanUrls, listenHost, urlHost } from '../server/network';
 import { buildIsStale } from './build-freshness';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
 const port = env.PORT ?? '3000';
-const host = env.HOST ?? '0.0.0.0';
+// Every address of the machine, IPv6 and IPv4 (`::`, dual-stack), unless HOST names one (server/network.ts).
+const host = await listenHost(env.HOST);
 
 if (!env.NEXTAUTH_SECRET) {
   const file = path.resolve(env.DATA_DIR ?? path.join(root, '.data'), 'nextauth-secret');
@@ -41,12 +42,11 @@ if (buildIsStale(root)) {
   }
 }
 
-const lan = Object.values(os.networkInterfaces())
-  .flat()
-  .filter((a) => a && a.family === 'IPv4' && !a.internal)
-  .map((a) => `http://${a!.address}:${port}`);
+const lan = lanUrls(host, port);
 console.log(
-  `[start] Журнал: http://localhost:${port} на этом компьютере${lan.length ? `; с других компьютеров колледжа — ${lan.join(' или ')}` : ''}`,
+  host === '::' || host === '0.0.0.0'
+    ? `[start] Журнал: http://localhost:${port} на этом компьютере${lan.length ? `; с других компьютеров колледжа — ${lan.join(' или ')}` : ''}`
+    : `[start] Журнал: http://${urlHost(host)}:${port} (HOST=${host})`,
 );
 // Idle keep-alive connections stay open 65 s (Node's default is 5 s): a client that reuses one just as the server
 // drops it gets ECONNRESET (seen in CI on an API request after a few seconds' pause); behind a proxy the same rule holds.

@@ -9,11 +9,15 @@ describe('configuration read once (issue #10, item 6)', () => {
       env: {
         DATA_DIR: './.data',
         PORT: 3000,
-        HOST: '0.0.0.0',
         SEED_DEMO: 'true',
         PG_PLAN_CACHE_MODE: 'force_generic_plan',
       },
     });
+  });
+
+  it('leaves HOST unset by default: `npm start` listens on every address, IPv6 and IPv4 (issue #26, item 9)', () => {
+    const parsed = parseEnv({});
+    expect(parsed.ok && parsed.env.HOST).toBeUndefined();
   });
 
   it('names every bad variable in Russian', () => {

@@ -32,7 +32,8 @@ const schema = z.object({
     .optional(),
   NEXTAUTH_URL: httpUrl('NEXTAUTH_URL').optional(),
   PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** Unset: every address of the machine, IPv6 and IPv4 (`::`, or `0.0.0.0` without IPv6: server/network.ts). */
+  HOST: z.string().trim().min(1).optional(),
   PORT: z.coerce
     .number({ message: 'PORT: ожидается номер порта' })
     .int('PORT: ожидается целое число')
