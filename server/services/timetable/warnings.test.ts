@@ -5,7 +5,7 @@ import { groups, rooms, teachingAssignments, terms, timetableChanges } from '../
 import { useDemoDatabase } from '../../../test/demo-database';
 import { changeTimetableAction } from '../../../app/(app)/timetable/week/actions';
 import { renderHoursXlsx } from '../../reports/hours';
-import { saveUnavailability } from './availability';
+import { saveUnavailability, unavailabilityInput } from './availability';
 import { changeInput, groupDates, makeChange } from './changes';
 import { hoursDelivered, hoursInput } from './hours';
 import { publishTimetable, timetablePending } from './publish';
@@ -50,7 +50,7 @@ describe('warnings that do not block a dated change', () => {
         .where(and(eq(teachingAssignments.termId, term!.id), isNotNull(teachingAssignments.teacherUserId)))
     ).find((r) => r.id !== teacher.userId)!.id!;
     // The substitute cannot teach on Thursdays' 2nd pair.
-    await saveUnavailability(db, methodist, { userId: other, p4_2: true });
+    await saveUnavailability(db, methodist, unavailabilityInput.parse({ userId: other, p4_2: true }));
     const key = `e${placed.entryId}@2026-12-10`;
     const week = await groupDates(db, methodist, { groupId: ис31!.id, date: '2026-12-10' });
     const offered = week.substitutes[key]!.find((t) => t.id === other)!;
