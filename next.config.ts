@@ -21,6 +21,8 @@ const nextConfig: NextConfig = {
     '@node-rs/argon2',
     'postgres',
     '@react-pdf/renderer',
+    // React-PDF's own font engine, which server/reports/pdf-text.ts measures printed text with.
+    'fontkit',
     'exceljs',
     'pg-boss',
     'pg',

@@ -7,21 +7,45 @@ const FAMILY = 'DejaVu Sans';
 let registered = false;
 
 /**
- * DejaVu Sans (TTF, full Cyrillic) for every printed document; no English hyphenation of Russian words. The files are
- * read from node_modules of the working directory: inside Next's server bundle `require.resolve` yields a module id,
- * not a path.
+ * The TTF file of DejaVu Sans, regular or bold. The files are read from node_modules of the working directory: inside
+ * Next's server bundle `require.resolve` yields a module id, not a path.
+ */
+export function pdfFontFile(bold: boolean): string {
+  const dir = env().PDF_FONT_DIR ?? path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
+  return path.join(dir, bold ? 'DejaVuSans-Bold.ttf' : 'DejaVuSans.ttf');
+}
+
+/** A word longer than this may be broken anywhere where it does not fit its line (a link, a run of letters). */
+const LONG_WORD = 30;
+
+/**
+ * Where React-PDF may break a word at a line's end (it adds a hyphen there): nowhere in a word of up to LONG_WORD
+ * letters; anywhere in a longer one but next to its own hyphen or slash, which would print «Апостол--».
+ */
+export function breakableWord(word: string): string[] {
+  if (word.length <= LONG_WORD) return [word];
+  const parts: string[] = [];
+  for (const ch of word) {
+    const last = parts.at(-1);
+    if (last !== undefined && (/[-/]$/.test(last) || ch === '-' || ch === '/')) parts[parts.length - 1] = last + ch;
+    else parts.push(ch);
+  }
+  return parts;
+}
+
+/**
+ * DejaVu Sans (TTF, full Cyrillic) for every printed document; no English hyphenation of Russian words. Texts of a
+ * table's cell come broken into lines that fit it (./pdf-text.ts); elsewhere a word too long for any line (a link, a
+ * run of 100 letters) may still be broken between any two letters, React-PDF adding the hyphen, rather than run off
+ * the page.
  */
 function registerPdfFonts(): void {
   if (registered) return;
-  const dir = env().PDF_FONT_DIR ?? path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
   Font.register({
     family: FAMILY,
-    fonts: [
-      { src: path.join(dir, 'DejaVuSans.ttf') },
-      { src: path.join(dir, 'DejaVuSans-Bold.ttf'), fontWeight: 'bold' },
-    ],
+    fonts: [{ src: pdfFontFile(false) }, { src: pdfFontFile(true), fontWeight: 'bold' }],
   });
-  Font.registerHyphenationCallback((word) => [word]);
+  Font.registerHyphenationCallback(breakableWord);
   registered = true;
 }
 
