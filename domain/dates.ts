@@ -23,6 +23,22 @@ export const MONTH_NAMES = [
   'Декабрь',
 ] as const;
 
+/** The months' abbreviations (the dictionary's: «сент.», «нояб.»), capitalised as a month row prints them. */
+export const MONTH_ABBREVIATIONS = [
+  'Янв.',
+  'Февр.',
+  'Март',
+  'Апр.',
+  'Май',
+  'Июнь',
+  'Июль',
+  'Авг.',
+  'Сент.',
+  'Окт.',
+  'Нояб.',
+  'Дек.',
+] as const;
+
 /** The month's name of an ISO date: «2026-09-01» → «Сентябрь». */
 export const monthName = (iso: IsoDate): string => MONTH_NAMES[Number(iso.slice(5, 7)) - 1]!;
 

@@ -16,8 +16,8 @@ export const MAX_LESSONS_PER_PAGE = 40;
 
 /**
  * Page capacity in printed lines (A4 landscape, 7 pt type: ≈46 lines of 11 pt between the margins) and how many
- * characters of a topic or of homework fit one line of their columns. Estimates on the safe side: a page never
- * overflows into an unplanned one.
+ * characters of a topic or of homework fit one line of their columns: the estimates `ESTIMATED_MEASURE` plans with
+ * when no font is at hand. The printed copy plans with heights measured in its font (server/reports/printout/layout.ts).
  */
 export const PRINTOUT_METRICS = {
   linesPerPage: 44,
@@ -86,7 +86,55 @@ export type PrintoutBlock =
     }
   | { kind: 'lessons'; subject: number; lessons: PrintoutLesson[]; continued: boolean };
 
-export type PrintoutPage = { kind: 'title' } | { kind: 'journal'; blocks: PrintoutBlock[] } | { kind: 'certification' };
+/**
+ * A page of the copy. The title page lists the subjects from its `contents` on; those that do not fit continue on
+ * `contents` pages.
+ */
+export type PrintoutPage =
+  | { kind: 'title'; contents: number[] }
+  | { kind: 'contents'; contents: number[] }
+  | { kind: 'journal'; blocks: PrintoutBlock[] }
+  | { kind: 'certification' };
+
+/**
+ * Heights (pt) the pages are planned with, so that what is planned for a page fits it — however long the names, topics
+ * and titles (issue #26, item 3).
+ */
+export interface PrintoutMeasure {
+  /** The room for blocks on a page. */
+  page: number;
+  /** The subject's heading over a table (its title, teacher and hours) with the gap under the table. */
+  heading(subject: PrintoutSubject, continued: boolean): number;
+  /** The two header rows of a marks table (months, days). */
+  marksHead: number;
+  /** A student's row of a marks table: the tallest of the name, the marks of these lessons and the attestation. */
+  studentRow(
+    subject: PrintoutSubject,
+    student: PrintoutStudent,
+    lessons: PrintoutLesson[],
+    attestation: boolean,
+  ): number;
+  /** The header row of a lessons table. */
+  lessonsHead: number;
+  lessonRow(lesson: PrintoutLesson): number;
+  /** The title page without its list of subjects; a «Содержание» page's heading; a subject's line in the list. */
+  title: number;
+  contentsHeading: number;
+  contentsEntry(subject: PrintoutSubject): number;
+}
+
+/** The estimates in lines of 11 pt (PRINTOUT_METRICS): a line per student, the lines of `lessonRowLines`. */
+export const ESTIMATED_MEASURE: PrintoutMeasure = {
+  page: PRINTOUT_METRICS.linesPerPage * 11,
+  heading: () => 2 * 11,
+  marksHead: (PRINTOUT_METRICS.marksHeaderLines - 2) * 11,
+  studentRow: () => 11,
+  lessonsHead: (PRINTOUT_METRICS.lessonsHeaderLines - 2) * 11,
+  lessonRow: (l) => lessonRowLines(l) * 11,
+  title: 0,
+  contentsHeading: 0,
+  contentsEntry: () => 0,
+};
 
 export interface PrintoutOptions {
   lessonsPerPage: number;
@@ -94,6 +142,8 @@ export interface PrintoutOptions {
   newPage: boolean;
   /** «Все»: a title page first. */
   titlePage: boolean;
+  /** Default: `ESTIMATED_MEASURE`. */
+  measure?: PrintoutMeasure;
 }
 
 /** The months row of a marks page: consecutive lessons of one month under one label. */
@@ -143,70 +193,118 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out.length ? out : [[]];
 }
 
-/** The blocks of one subject, each fitting a page: marks split by students, lessons by the lines of their rows. */
-export function subjectBlocks(subject: PrintoutSubject, index: number, lessonsPerPage: number): PrintoutBlock[] {
-  const m = PRINTOUT_METRICS;
+/**
+ * The blocks of one subject, each fitting a page: marks split by students, lessons by their rows' heights. A row taller
+ * than a page still gets a page of its own.
+ */
+export function subjectBlocks(
+  subject: PrintoutSubject,
+  index: number,
+  lessonsPerPage: number,
+  measure: PrintoutMeasure = ESTIMATED_MEASURE,
+): PrintoutBlock[] {
   const blocks: PrintoutBlock[] = [];
   const parts = chunks(subject.lessons, lessonsPerPage);
-  const studentsPerPage = m.linesPerPage - m.marksHeaderLines;
   parts.forEach((lessons, p) => {
     const last = p === parts.length - 1;
-    chunks(subject.students, studentsPerPage).forEach((students, s) =>
+    const attestation = last && subject.attestation.length > 0;
+    let students: PrintoutStudent[] = [];
+    let firstNo = 1;
+    let used = 0;
+    const flush = () => {
       blocks.push({
         kind: 'marks',
         subject: index,
         lessons,
         months: monthSpans(lessons),
         students,
-        firstNo: s * studentsPerPage + 1,
-        attestation: last && subject.attestation.length > 0,
-        continued: p > 0 || s > 0,
-      }),
-    );
+        firstNo,
+        attestation,
+        continued: p > 0 || firstNo > 1,
+      });
+    };
+    subject.students.forEach((st, i) => {
+      const room = measure.page - measure.heading(subject, p > 0 || firstNo > 1) - measure.marksHead;
+      const need = measure.studentRow(subject, st, lessons, attestation);
+      if (students.length && used + need > room) {
+        flush();
+        students = [];
+        firstNo = i + 1;
+        used = 0;
+      }
+      students.push(st);
+      used += need;
+    });
+    flush();
     let page: PrintoutLesson[] = [];
-    let lines = m.lessonsHeaderLines;
     let continued = p > 0;
+    used = 0;
     for (const l of lessons) {
-      const need = lessonRowLines(l);
-      if (page.length && lines + need > m.linesPerPage) {
+      const need = measure.lessonRow(l);
+      if (page.length && used + need > measure.page - measure.heading(subject, continued) - measure.lessonsHead) {
         blocks.push({ kind: 'lessons', subject: index, lessons: page, continued });
         page = [];
-        lines = m.lessonsHeaderLines;
         continued = true;
+        used = 0;
       }
       page.push(l);
-      lines += need;
+      used += need;
     }
     blocks.push({ kind: 'lessons', subject: index, lessons: page, continued });
   });
   return blocks;
 }
 
-function blockLines(b: PrintoutBlock): number {
-  const m = PRINTOUT_METRICS;
-  return b.kind === 'marks'
-    ? m.marksHeaderLines + b.students.length
-    : m.lessonsHeaderLines + b.lessons.reduce((n, l) => n + lessonRowLines(l), 0);
+/** The height (pt) a block takes on its page. */
+export function blockHeight(
+  b: PrintoutBlock,
+  subject: PrintoutSubject,
+  measure: PrintoutMeasure = ESTIMATED_MEASURE,
+): number {
+  return (
+    measure.heading(subject, b.continued) +
+    (b.kind === 'marks'
+      ? measure.marksHead +
+        b.students.reduce((h, st) => h + measure.studentRow(subject, st, b.lessons, b.attestation), 0)
+      : measure.lessonsHead + b.lessons.reduce((h, l) => h + measure.lessonRow(l), 0))
+  );
 }
 
 /**
- * The whole copy, page by page: the title page («Все»), the subjects' blocks — one a page, or packed when `newPage` is
- * off — and the certification page last. Page n of the result is printed «n».
+ * The whole copy, page by page: the title page with the list of subjects (continued on «Содержание» pages when it is
+ * long) for «Все», the subjects' blocks — one a page, or packed when `newPage` is off — and the certification page
+ * last. Page n of the result is printed «n».
  */
 export function paginatePrintout(subjects: readonly PrintoutSubject[], options: PrintoutOptions): PrintoutPage[] {
-  const pages: PrintoutPage[] = options.titlePage ? [{ kind: 'title' }] : [];
+  const measure = options.measure ?? ESTIMATED_MEASURE;
+  const pages: PrintoutPage[] = [];
+  if (options.titlePage) {
+    let page: PrintoutPage & { contents: number[] } = { kind: 'title', contents: [] };
+    let used = measure.title;
+    pages.push(page);
+    subjects.forEach((subject, i) => {
+      const need = measure.contentsEntry(subject);
+      if (page.contents.length && used + need > measure.page) {
+        page = { kind: 'contents', contents: [] };
+        pages.push(page);
+        used = measure.contentsHeading;
+      }
+      page.contents.push(i);
+      used += need;
+    });
+  }
   let current: { kind: 'journal'; blocks: PrintoutBlock[] } | null = null;
   let used = 0;
   subjects.forEach((subject, i) => {
-    for (const block of subjectBlocks(subject, i, options.lessonsPerPage)) {
-      const lines = blockLines(block);
-      if (options.newPage || !current || used + lines > PRINTOUT_METRICS.linesPerPage) {
+    for (const block of subjectBlocks(subject, i, options.lessonsPerPage, measure)) {
+      const height = blockHeight(block, subject, measure);
+      if (options.newPage || !current || used + height > measure.page) {
         current = { kind: 'journal', blocks: [] };
         pages.push(current);
         used = 0;
       }
       current.blocks.push(block);
-      used += lines;
+      used += height;
     }
   });
   pages.push({ kind: 'certification' });
