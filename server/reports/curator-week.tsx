@@ -20,6 +20,7 @@ import { groupScope } from '../policy/scope';
 import { currentTerms } from '../queries/terms';
 import { loadGroupHeader, type GroupHeader } from './group-header';
 import { renderPdf } from './pdf-fonts';
+import { fitCell } from './pdf-text';
 import { parseReportQuery } from './query-params';
 
 export const curatorWeekInput = z.object({
@@ -204,13 +205,16 @@ const cellText = (w: WeekRow, assignmentId: number) => {
   return c.marks.join(' ');
 };
 
+const SIZE = 7;
+const PAD = 1.5;
 const s = StyleSheet.create({
-  page: { padding: 24, fontSize: 7, lineHeight: 1.25 },
-  title: { fontSize: 11, fontWeight: 'bold', textAlign: 'center', marginVertical: 3 },
+  page: { padding: 24, fontSize: SIZE, lineHeight: 1.25 },
+  // A unitless lineHeight is resolved against the size it is declared with: a size of its own declares its own.
+  title: { fontSize: 11, lineHeight: 1.25, fontWeight: 'bold', textAlign: 'center', marginVertical: 3 },
   center: { textAlign: 'center' },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#777' },
   head: { backgroundColor: '#eef2f7', fontWeight: 'bold' },
-  cell: { padding: 1.5, borderRightWidth: 0.5, borderColor: '#777' },
+  cell: { padding: PAD, borderRightWidth: 0.5, borderColor: '#777' },
 });
 
 /** A4 landscape: students × subjects with the marks, missed hours, then the students at risk with the reasons. */
@@ -224,11 +228,17 @@ export function renderCuratorWeekPdf(w: CuratorWeek): Promise<Buffer> {
   const widths = [18, nameWidth, ...w.subjects.map(() => subjectWidth), ...tail];
   const Row = ({ cells, head }: { cells: string[]; head?: boolean }) => (
     <View style={head ? [s.row, s.head] : s.row} wrap={false}>
-      {cells.map((c, i) => (
-        <Text key={i} style={[s.cell, { width: widths[i]!, textAlign: i === 1 ? 'left' : 'center' }]}>
-          {c}
-        </Text>
-      ))}
+      {cells.map((c, i) => {
+        const text = fitCell(c, widths[i]! - 2 * PAD - 0.5, { size: SIZE, bold: head });
+        return (
+          <Text
+            key={i}
+            style={[s.cell, { width: widths[i]!, fontSize: text.size, textAlign: i === 1 ? 'left' : 'center' }]}
+          >
+            {text.lines.join('\n')}
+          </Text>
+        );
+      })}
     </View>
   );
   return renderPdf((font) => (
@@ -267,7 +277,7 @@ export function renderCuratorWeekPdf(w: CuratorWeek): Promise<Buffer> {
         )}
         <Text style={{ marginTop: 12 }}>Куратор ____________________ {w.header.group.curator ?? ''}</Text>
         <Text
-          style={{ position: 'absolute', top: 10, right: 24 }}
+          style={{ position: 'absolute', top: 12, right: 24 }}
           fixed
           render={({ pageNumber }) => String(pageNumber)}
         />

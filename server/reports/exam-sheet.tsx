@@ -18,6 +18,7 @@ import { outOfScope } from '../policy/refusal';
 import { loadAssignment, type AssignmentContext } from '../services/journal/context';
 import { loadRoster } from '../services/journal/roster';
 import { renderPdf } from './pdf-fonts';
+import { fitCell } from './pdf-text';
 
 const TITLES: Record<string, string> = {
   Э: 'ЭКЗАМЕНАЦИОННАЯ ВЕДОМОСТЬ',
@@ -84,14 +85,32 @@ export function examSheetName(e: ExamSheet): string {
 
 const W = [26, 230, 60, 70, 120];
 const HEAD = ['№', 'Фамилия, имя, отчество', '№ билета', 'Оценка', 'Подпись экзаменатора'];
+const SIZE = 9;
+const PAD = 2;
 const s = StyleSheet.create({
-  page: { padding: 36, fontSize: 9, lineHeight: 1.35 },
-  title: { fontSize: 12, fontWeight: 'bold', textAlign: 'center', marginVertical: 6 },
+  page: { padding: 36, fontSize: SIZE, lineHeight: 1.35 },
+  // A unitless lineHeight is resolved against the size it is declared with: a size of its own declares its own.
+  title: { fontSize: 12, lineHeight: 1.35, fontWeight: 'bold', textAlign: 'center', marginVertical: 6 },
   center: { textAlign: 'center' },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#777', minHeight: 16 },
   head: { backgroundColor: '#eef2f7', fontWeight: 'bold' },
-  cell: { padding: 2, borderRightWidth: 0.5, borderColor: '#777' },
+  cell: { padding: PAD, borderRightWidth: 0.5, borderColor: '#777' },
 });
+
+/** A cell's text broken to its column (a header a point smaller rather than split). */
+function Cell({ text, column, head }: { text: string; column: number; head?: boolean }) {
+  const fitted = fitCell(text, W[column]! - 2 * PAD - 0.5, { size: SIZE, bold: head });
+  return (
+    <Text
+      style={[
+        s.cell,
+        { width: W[column]!, fontSize: fitted.size, textAlign: column === 1 || head ? 'left' : 'center' },
+      ]}
+    >
+      {fitted.lines.join('\n')}
+    </Text>
+  );
+}
 
 /** The sheet as a PDF: A4 portrait. */
 export function renderExamSheetPdf(e: ExamSheet): Promise<Buffer> {
@@ -115,17 +134,13 @@ export function renderExamSheetPdf(e: ExamSheet): Promise<Buffer> {
         <View style={{ borderTopWidth: 0.5, borderLeftWidth: 0.5, borderColor: '#777' }}>
           <View style={[s.row, s.head]}>
             {HEAD.map((h, i) => (
-              <Text key={h} style={[s.cell, { width: W[i]! }]}>
-                {h}
-              </Text>
+              <Cell key={h} text={h} column={i} head />
             ))}
           </View>
           {e.rows.map((r) => (
             <View key={r.no} style={s.row} wrap={false}>
               {[String(r.no), r.name, '', r.result, ''].map((c, i) => (
-                <Text key={i} style={[s.cell, { width: W[i]!, textAlign: i === 1 ? 'left' : 'center' }]}>
-                  {c}
-                </Text>
+                <Cell key={i} text={c} column={i} />
               ))}
             </View>
           ))}

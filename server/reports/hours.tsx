@@ -1,10 +1,11 @@
-import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
 import ExcelJS from 'exceljs';
 import { workbookBuffer } from '../services/spreadsheet';
 import { formatDate } from '../../domain/dates';
 import { confirmedWarningText, hoursColumns, HOURS_DIMENSION_LABELS, hoursCell } from '../../domain/hours-delivered';
 import type { HoursReport } from '../services/timetable/hours';
 import { renderPdf } from './pdf-fonts';
+import { fitCell, wrapText } from './pdf-text';
 
 /** «Вычитка часов по преподавателям, 1 семестр 2026/2027, 01.09.2026 — 28.12.2026». */
 export function hoursTitle(r: HoursReport): string {
@@ -12,6 +13,19 @@ export function hoursTitle(r: HoursReport): string {
 }
 
 const FIRST_HEADER = { teacher: 'Преподаватель', group: 'Группа', item: 'Дисциплина' } as const;
+
+const SIZE = 7.5;
+const PAD = 2;
+/** A4 landscape between the margins; the label column, the figures share the rest. */
+const WIDTH = 841.89 - 2 * 24;
+const LABEL = 150;
+const FOOTER = { size: 7, bottom: 12 };
+
+/** A cell's text broken to its width (a header a point smaller rather than split). */
+function Cell({ text, width, style, bold }: { text: string; width: number; style: Styles[string]; bold?: boolean }) {
+  const fitted = fitCell(text, width - 2 * PAD - 0.5, { size: SIZE, bold });
+  return <Text style={[style, { width, fontSize: fitted.size }]}>{fitted.lines.join('\n')}</Text>;
+}
 
 const styles = StyleSheet.create({
   page: { paddingVertical: 24, paddingHorizontal: 24, fontSize: 7.5 },
@@ -24,15 +38,28 @@ const styles = StyleSheet.create({
   total: { fontWeight: 'bold' },
   label: { width: 150, padding: 2, borderRightWidth: 0.5, borderColor: '#888' },
   cell: { flex: 1, padding: 2, borderRightWidth: 0.5, borderColor: '#888', textAlign: 'right' },
-  footer: { position: 'absolute', bottom: 12, left: 24, right: 24, fontSize: 7, color: '#666' },
+  footer: {
+    position: 'absolute',
+    bottom: FOOTER.bottom,
+    left: 24,
+    right: 24,
+    fontSize: FOOTER.size,
+    lineHeight: 1.25,
+    color: '#666',
+  },
   warnings: { marginTop: 8 },
 });
 
 function HoursDocument({ report, font }: { report: HoursReport; font: string }) {
   const title = hoursTitle(report);
+  const width = (WIDTH - LABEL) / hoursColumns(report.by).length;
+  // The footer, broken to the page's width; the page keeps its lines clear of the table (a long college name wraps).
+  const footer = (page: number | string, pages: number | string) =>
+    wrapText(`Электронный журнал · ${report.college} · ${title} · стр. ${page} из ${pages}`, WIDTH, FOOTER);
+  const bottom = Math.max(24, FOOTER.bottom + footer(999, 999).length * FOOTER.size * 1.25 + 6);
   return (
     <Document title={title} author={report.college} language="ru">
-      <Page size="A4" orientation="landscape" style={{ ...styles.page, fontFamily: font }}>
+      <Page size="A4" orientation="landscape" style={{ ...styles.page, paddingBottom: bottom, fontFamily: font }}>
         <Text style={styles.college}>{report.college}</Text>
         <Text style={styles.title}>{title}</Text>
         <Text style={styles.note}>
@@ -40,11 +67,9 @@ function HoursDocument({ report, font }: { report: HoursReport; font: string }) 
           расписанию (без расписания — план равномерно по дням семестра). Отставание выделено.
         </Text>
         <View style={[styles.row, styles.head]} fixed>
-          <Text style={styles.label}>{FIRST_HEADER[report.by]}</Text>
+          <Cell text={FIRST_HEADER[report.by]} width={LABEL} style={styles.label} bold />
           {hoursColumns(report.by).map((c) => (
-            <Text key={c.key} style={styles.cell}>
-              {c.header}
-            </Text>
+            <Cell key={c.key} text={c.header} width={width} style={styles.cell} bold />
           ))}
         </View>
         {report.rows.map((r) => (
@@ -53,11 +78,15 @@ function HoursDocument({ report, font }: { report: HoursReport; font: string }) 
             style={[styles.row, ...(r.behind ? [styles.behind] : []), ...(r.key === 'total' ? [styles.total] : [])]}
             wrap={false}
           >
-            <Text style={styles.label}>{r.label}</Text>
+            <Cell text={r.label} width={LABEL} style={styles.label} bold={r.key === 'total'} />
             {hoursColumns(report.by).map((c) => (
-              <Text key={c.key} style={styles.cell}>
-                {hoursCell(r, c.key)}
-              </Text>
+              <Cell
+                key={c.key}
+                text={String(hoursCell(r, c.key))}
+                width={width}
+                style={styles.cell}
+                bold={r.key === 'total'}
+              />
             ))}
           </View>
         ))}
@@ -72,9 +101,7 @@ function HoursDocument({ report, font }: { report: HoursReport; font: string }) 
         <Text
           style={styles.footer}
           fixed
-          render={({ pageNumber, totalPages }) =>
-            `Электронный журнал · ${report.college} · ${title} · стр. ${pageNumber} из ${totalPages}`
-          }
+          render={({ pageNumber, totalPages }) => footer(pageNumber, totalPages).join('\n')}
         />
       </Page>
     </Document>

@@ -25,6 +25,7 @@ import { assignmentScope, institutionsFor } from '../policy/scope';
 import { currentTerms } from '../queries/terms';
 import type { ReportTerm } from './group-header';
 import { renderPdf } from './pdf-fonts';
+import { fitCell } from './pdf-text';
 import { loadJournalCopy, preflightJournals } from './printout/load';
 import { numberParam, parseReportQuery } from './query-params';
 
@@ -170,23 +171,29 @@ function cells(sheet: KeepingSheet, r: KeepingRow, n: number): string[] {
   ];
 }
 
+const SIZE = 7.5;
+const PAD = 2;
 const s = StyleSheet.create({
-  page: { padding: 28, fontSize: 7.5, lineHeight: 1.3 },
-  title: { fontSize: 12, fontWeight: 'bold', textAlign: 'center', marginVertical: 4 },
+  page: { padding: 28, fontSize: SIZE, lineHeight: 1.3 },
+  // A unitless lineHeight is resolved against the size it is declared with: a size of its own declares its own.
+  title: { fontSize: 12, lineHeight: 1.3, fontWeight: 'bold', textAlign: 'center', marginVertical: 4 },
   center: { textAlign: 'center' },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#777', minHeight: 22 },
   head: { backgroundColor: '#eef2f7', fontWeight: 'bold' },
-  cell: { padding: 2, borderRightWidth: 0.5, borderColor: '#777' },
+  cell: { padding: PAD, borderRightWidth: 0.5, borderColor: '#777' },
 });
 
 function Row({ values, head }: { values: string[]; head?: boolean }) {
   return (
     <View style={head ? [s.row, s.head] : s.row} wrap={false}>
-      {values.map((c, i) => (
-        <Text key={i} style={[s.cell, { width: W[i]!, textAlign: i === 2 ? 'left' : 'center' }]}>
-          {c}
-        </Text>
-      ))}
+      {values.map((c, i) => {
+        const text = fitCell(c, W[i]! - 2 * PAD - 0.5, { size: SIZE, bold: head });
+        return (
+          <Text key={i} style={[s.cell, { width: W[i]!, fontSize: text.size, textAlign: i === 2 ? 'left' : 'center' }]}>
+            {text.lines.join('\n')}
+          </Text>
+        );
+      })}
     </View>
   );
 }

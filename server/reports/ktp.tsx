@@ -1,27 +1,50 @@
-import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
 import ExcelJS from 'exceljs';
 import { workbookBuffer } from '../services/spreadsheet';
 import { KTP_COLUMNS, topicNumbers } from '../../domain/ktp';
 import { LESSON_KINDS, lessonKindLabel } from '../../domain/lesson-kinds';
 import type { Ktp } from '../services/journal/ktp';
 import { renderPdf } from './pdf-fonts';
+import { fitCell, wrapText } from './pdf-text';
+
+const SIZE = 9;
+const PAD = 3;
+/** A4 portrait between the side margins; the columns of the plan (the title's takes the rest). */
+const WIDTH = 595.28 - 2 * 40;
+const COLUMNS = [30, WIDTH - 30 - 40 - 130, 40, 130];
+const FOOTER = { size: 7, line: 7 * 1.35, bottom: 14 };
 
 const styles = StyleSheet.create({
-  page: { paddingVertical: 32, paddingHorizontal: 40, fontSize: 9, lineHeight: 1.35 },
+  page: { paddingVertical: 32, paddingHorizontal: 40, fontSize: SIZE, lineHeight: 1.35 },
   approve: { alignSelf: 'flex-end', width: 240, marginBottom: 10 },
   bold: { fontWeight: 'bold' },
-  title: { fontSize: 13, fontWeight: 'bold', textAlign: 'center', marginTop: 8 },
+  // A unitless lineHeight is resolved against the size it is declared with: a size of its own declares its own.
+  title: { fontSize: 13, lineHeight: 1.35, fontWeight: 'bold', textAlign: 'center', marginTop: 8 },
   center: { textAlign: 'center' },
   block: { marginVertical: 8 },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#888' },
   head: { backgroundColor: '#eef2f7', fontWeight: 'bold' },
   section: { backgroundColor: '#f6f6f6', fontWeight: 'bold' },
-  no: { width: 30, padding: 3, borderRightWidth: 0.5, borderColor: '#888', textAlign: 'right' },
-  name: { flex: 1, padding: 3, borderRightWidth: 0.5, borderColor: '#888' },
-  hours: { width: 40, padding: 3, borderRightWidth: 0.5, borderColor: '#888', textAlign: 'right' },
-  kind: { width: 130, padding: 3 },
-  footer: { position: 'absolute', bottom: 14, left: 40, right: 40, fontSize: 7, color: '#666' },
+  no: { width: COLUMNS[0], padding: PAD, borderRightWidth: 0.5, borderColor: '#888', textAlign: 'right' },
+  name: { width: COLUMNS[1], padding: PAD, borderRightWidth: 0.5, borderColor: '#888' },
+  hours: { width: COLUMNS[2], padding: PAD, borderRightWidth: 0.5, borderColor: '#888', textAlign: 'right' },
+  kind: { width: COLUMNS[3], padding: PAD },
+  footer: {
+    position: 'absolute',
+    bottom: FOOTER.bottom,
+    left: 40,
+    right: 40,
+    fontSize: FOOTER.size,
+    lineHeight: 1.35,
+    color: '#666',
+  },
 });
+
+/** A cell of the plan, its text broken to its column (a header a point smaller rather than split). */
+function Cell({ text, column, style, bold }: { text: string; column: number; style: Styles[string]; bold?: boolean }) {
+  const fitted = fitCell(text, COLUMNS[column]! - 2 * PAD - 0.5, { size: SIZE, bold });
+  return <Text style={[style, { fontSize: fitted.size }]}>{fitted.lines.join('\n')}</Text>;
+}
 
 function KtpDocument({ ktp, college, font }: { ktp: Ktp; college: string; font: string }) {
   const a = ktp.assignment;
@@ -29,9 +52,17 @@ function KtpDocument({ ktp, college, font }: { ktp: Ktp; college: string; font: 
   const byKind = LESSON_KINDS.filter((k) => ktp.totals.byKind[k.code])
     .map((k) => `${k.label.toLowerCase()} — ${ktp.totals.byKind[k.code]}`)
     .join(', ');
+  // The footer, broken to the page's width; the page keeps its lines clear of the plan (a long college name wraps).
+  const footer = (page: number | string, pages: number | string) =>
+    wrapText(
+      `Электронный журнал · ${college} · КТП ${a.itemCode}, ${a.groupName} · стр. ${page} из ${pages}`,
+      WIDTH,
+      FOOTER,
+    );
+  const bottom = Math.max(32, FOOTER.bottom + footer(999, 999).length * FOOTER.line + 6);
   return (
     <Document title={`КТП: ${a.itemCode} ${a.itemName}, ${a.groupName}`} author={college} language="ru">
-      <Page size="A4" style={{ ...styles.page, fontFamily: font }}>
+      <Page size="A4" style={{ ...styles.page, paddingBottom: bottom, fontFamily: font }}>
         <Text style={styles.center}>{college}</Text>
         <View style={styles.approve}>
           <Text style={styles.bold}>УТВЕРЖДАЮ</Text>
@@ -59,25 +90,23 @@ function KtpDocument({ ktp, college, font }: { ktp: Ktp; college: string; font: 
           {ktp.difference && <Text>{ktp.difference}</Text>}
         </View>
         <View style={[styles.row, styles.head]} fixed>
-          <Text style={styles.no}>№</Text>
-          <Text style={styles.name}>Наименование разделов и тем</Text>
-          <Text style={styles.hours}>Часы</Text>
-          <Text style={styles.kind}>Вид занятия</Text>
+          <Cell text="№" column={0} style={styles.no} bold />
+          <Cell text="Наименование разделов и тем" column={1} style={styles.name} bold />
+          <Cell text="Часы" column={2} style={styles.hours} bold />
+          <Cell text="Вид занятия" column={3} style={styles.kind} bold />
         </View>
         {ktp.rows.map((r, i) => (
           <View key={i} style={r.section ? [styles.row, styles.section] : styles.row} wrap={false}>
-            <Text style={styles.no}>{numbers[i] ?? ''}</Text>
-            <Text style={styles.name}>{r.title}</Text>
-            <Text style={styles.hours}>{r.section ? '' : r.hours}</Text>
-            <Text style={styles.kind}>{r.kind ? lessonKindLabel(r.kind) : ''}</Text>
+            <Cell text={String(numbers[i] ?? '')} column={0} style={styles.no} bold={r.section} />
+            <Cell text={r.title} column={1} style={styles.name} bold={r.section} />
+            <Cell text={r.section ? '' : String(r.hours)} column={2} style={styles.hours} bold={r.section} />
+            <Cell text={r.kind ? lessonKindLabel(r.kind) : ''} column={3} style={styles.kind} bold={r.section} />
           </View>
         ))}
         <Text
           style={styles.footer}
           fixed
-          render={({ pageNumber, totalPages }) =>
-            `Электронный журнал · ${college} · КТП ${a.itemCode}, ${a.groupName} · стр. ${pageNumber} из ${totalPages}`
-          }
+          render={({ pageNumber, totalPages }) => footer(pageNumber, totalPages).join('\n')}
         />
       </Page>
     </Document>

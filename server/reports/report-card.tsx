@@ -27,6 +27,7 @@ import { studentScope } from '../policy/scope';
 import { currentTerms } from '../queries/terms';
 import { loadGroupHeader, type GroupHeader, type ReportTerm } from './group-header';
 import { renderPdf } from './pdf-fonts';
+import { fitCell } from './pdf-text';
 import { numberParam, parseReportQuery } from './query-params';
 
 export const reportCardInput = z.object({
@@ -162,23 +163,32 @@ export const reportCardTitle = (card: ReportCard) => `Табель ${card.studen
 
 const COLUMNS = ['№', 'Дисциплина', 'Оценки', 'Ср. балл', 'Пропущено ч. (уваж.)', 'За семестр', 'Аттестация'];
 const W = [20, 150, 120, 44, 56, 50, 91];
+const SIZE = 8.5;
+const PAD = 2;
 const s = StyleSheet.create({
-  page: { padding: 32, fontSize: 8.5, lineHeight: 1.3 },
-  title: { fontSize: 13, fontWeight: 'bold', textAlign: 'center', marginVertical: 4 },
+  page: { padding: 32, fontSize: SIZE, lineHeight: 1.3 },
+  // A unitless lineHeight is resolved against the size it is declared with: a size of its own declares its own.
+  title: { fontSize: 13, lineHeight: 1.3, fontWeight: 'bold', textAlign: 'center', marginVertical: 4 },
   center: { textAlign: 'center' },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: '#777' },
   head: { backgroundColor: '#eef2f7', fontWeight: 'bold' },
-  cell: { padding: 2, borderRightWidth: 0.5, borderColor: '#777' },
+  cell: { padding: PAD, borderRightWidth: 0.5, borderColor: '#777' },
 });
 
 function TableRow({ cells, head }: { cells: string[]; head?: boolean }) {
   return (
     <View style={head ? [s.row, s.head] : s.row} wrap={false}>
-      {cells.map((c, i) => (
-        <Text key={i} style={[s.cell, { width: W[i]!, textAlign: i === 1 || i === 2 ? 'left' : 'center' }]}>
-          {c}
-        </Text>
-      ))}
+      {cells.map((c, i) => {
+        const text = fitCell(c, W[i]! - 2 * PAD - 0.5, { size: SIZE, bold: head });
+        return (
+          <Text
+            key={i}
+            style={[s.cell, { width: W[i]!, fontSize: text.size, textAlign: i === 1 || i === 2 ? 'left' : 'center' }]}
+          >
+            {text.lines.join('\n')}
+          </Text>
+        );
+      })}
     </View>
   );
 }

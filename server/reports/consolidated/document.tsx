@@ -9,8 +9,9 @@ import { SHEET_GROUP_LABELS, SHEET_INDICATOR_ROWS, type SheetColumn } from '../.
 import { formatDate } from '../../../domain/dates';
 import { formatIndicator, STANDING_LABELS, type StudentStanding } from '../../../domain/indicators';
 import { renderPdf } from '../pdf-fonts';
+import { fitCell } from '../pdf-text';
 import type { CopyStamp } from '../certify';
-import { StampFooter } from '../stamp';
+import { StampFooter, STAMP_BOTTOM, STAMP_HEIGHT } from '../stamp';
 import type { ConsolidatedReport } from './load';
 
 const MARGIN_X = 26;
@@ -19,25 +20,49 @@ const NO = 16;
 const NAME = 150;
 const MISSED = 28;
 const LINE = '#777';
+const SIZE = 7;
+const PAD = 1.5;
+const PAD_LEFT = 2;
 
 const s = StyleSheet.create({
-  page: { paddingTop: 24, paddingBottom: 42, paddingHorizontal: MARGIN_X, fontSize: 7, lineHeight: 1.25 },
-  pageNo: { position: 'absolute', top: 9, right: MARGIN_X, fontSize: 8 },
+  // The bottom keeps clear of a certified copy's stamp.
+  page: {
+    paddingTop: 24,
+    paddingBottom: STAMP_BOTTOM + STAMP_HEIGHT + 2,
+    paddingHorizontal: MARGIN_X,
+    fontSize: SIZE,
+    lineHeight: 1.25,
+  },
+  pageNo: { position: 'absolute', top: 12, right: MARGIN_X, fontSize: 8, lineHeight: 1.25 },
   center: { textAlign: 'center' },
-  title: { fontSize: 12, fontWeight: 'bold', textAlign: 'center', marginVertical: 4 },
+  // A unitless lineHeight is resolved against the size it is declared with: a size of its own declares its own.
+  title: { fontSize: 12, lineHeight: 1.25, fontWeight: 'bold', textAlign: 'center', marginVertical: 4 },
   table: { borderTopWidth: 0.5, borderLeftWidth: 0.5, borderColor: LINE, marginTop: 6 },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: LINE },
   head: { backgroundColor: '#eef2f7', fontWeight: 'bold' },
   foot: { backgroundColor: '#f6f6f6' },
-  cell: { borderRightWidth: 0.5, borderColor: LINE, padding: 1.5, alignItems: 'center', justifyContent: 'center' },
-  left: { alignItems: 'flex-start', paddingHorizontal: 2 },
+  cell: { borderRightWidth: 0.5, borderColor: LINE, padding: PAD, alignItems: 'center', justifyContent: 'center' },
+  left: { alignItems: 'flex-start', paddingHorizontal: PAD_LEFT },
   gone: { color: '#666' },
   totals: { flexDirection: 'row', marginTop: 8, gap: 24 },
-  sign: { lineHeight: 2.2, fontSize: 8, marginLeft: 'auto' },
+  // The figures keep their width; the signatures take the rest, right-aligned, and wrap a long name within it.
+  figures: { flexShrink: 0 },
+  sign: { lineHeight: 2.2, fontSize: 8, flexGrow: 1, flexShrink: 1, flexBasis: 0, alignItems: 'flex-end' },
 });
 
-function Cell({ width, text, style }: { width: number; text?: string; style?: Styles[string] }) {
-  return <View style={[s.cell, { width }, style ?? {}]}>{text ? <Text>{text}</Text> : null}</View>;
+/** A cell of the table, its text broken to the cell's width (a header a point smaller rather than split). */
+function Cell({ width, text, style, bold }: { width: number; text?: string; style?: Styles[string]; bold?: boolean }) {
+  const pad = style === s.left ? PAD_LEFT : PAD;
+  const fitted = text ? fitCell(text, width - 2 * pad - 0.5, { size: SIZE, bold }) : null;
+  return (
+    <View style={[s.cell, { width }, style ?? {}]}>
+      {fitted ? (
+        <Text style={{ fontSize: fitted.size, textAlign: style === s.left ? 'left' : 'center' }}>
+          {fitted.lines.join('\n')}
+        </Text>
+      ) : null}
+    </View>
+  );
 }
 
 /** Consecutive columns of one group («Экзамены», «Зачёты», …) for the top header row. */
@@ -88,24 +113,24 @@ function ConsolidatedDocument({
           <View style={[s.row, s.head]} wrap={false}>
             <Cell width={labelWidth} />
             {columnGroups(sheet.columns).map((g, i) => (
-              <Cell key={i} width={width * g.span} text={g.label} />
+              <Cell key={i} width={width * g.span} text={g.label} bold />
             ))}
-            <Cell width={3 * MISSED} text="Пропущено часов" />
+            <Cell width={3 * MISSED} text="Пропущено часов" bold />
           </View>
           <View style={[s.row, s.head]} wrap={false} fixed>
-            <Cell width={NO} text="№" />
-            <Cell width={NAME} text="Фамилия, имя, отчество" style={s.left} />
+            <Cell width={NO} text="№" bold />
+            <Cell width={NAME} text="Фамилия, имя, отчество" style={s.left} bold />
             {sheet.columns.map((c) => (
-              <Cell key={c.key} width={width} text={columnTitle(c, year)} />
+              <Cell key={c.key} width={width} text={columnTitle(c, year)} bold />
             ))}
-            <Cell width={MISSED} text="уваж." />
-            <Cell width={MISSED} text="неув." />
-            <Cell width={MISSED} text="всего" />
+            <Cell width={MISSED} text="уваж." bold />
+            <Cell width={MISSED} text="неув." bold />
+            <Cell width={MISSED} text="всего" bold />
           </View>
           <View style={[s.row, s.head]} wrap={false}>
-            <Cell width={labelWidth} text="Форма аттестации" style={s.left} />
+            <Cell width={labelWidth} text="Форма аттестации" style={s.left} bold />
             {sheet.columns.map((c) => (
-              <Cell key={c.key} width={width} text={c.formLabel} />
+              <Cell key={c.key} width={width} text={c.formLabel} bold />
             ))}
             <Cell width={3 * MISSED} />
           </View>
@@ -138,7 +163,7 @@ function ConsolidatedDocument({
           </View>
         </View>
         <View style={s.totals} wrap={false}>
-          <View>
+          <View style={s.figures}>
             <Text>Студентов в расчёте: {sheet.totals.counted}</Text>
             {(Object.keys(STANDING_LABELS) as StudentStanding[]).map((k) => (
               <Text key={k}>
@@ -146,7 +171,7 @@ function ConsolidatedDocument({
               </Text>
             ))}
           </View>
-          <View>
+          <View style={s.figures}>
             <Text>Успеваемость группы: {formatIndicator(sheet.totals.progress)} %</Text>
             <Text>Качество знаний группы: {formatIndicator(sheet.totals.quality)} %</Text>
             <Text style={{ marginTop: 4, color: '#555' }}>В расчёт не входят выбывшие до {formatDate(report.to)}</Text>
