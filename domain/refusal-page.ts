@@ -53,7 +53,13 @@ const escapeHtml = (text: string) =>
  * may quote what was typed), a hint, and the way on — for 401 «Войти» to `/login?callbackUrl=<returnPath>` (the login
  * page takes only a path of this site: domain/login.ts), else «На главную» (`/`). No script, no external resource.
  */
-export function refusalPageHtml(refusal: { status: number; message: string; returnPath: string }): string {
+export function refusalPageHtml(refusal: {
+  status: number;
+  message: string;
+  returnPath: string;
+  /** The page's Content-Security-Policy for its `<meta>` (domain/security-headers.ts, delivery 'meta'). */
+  metaPolicy?: string;
+}): string {
   const heading = HEADINGS[refusal.status] ?? HEADINGS[400]!;
   const link =
     refusal.status === 401
@@ -63,6 +69,7 @@ export function refusalPageHtml(refusal: { status: number; message: string; retu
   return [
     '<!doctype html>',
     '<html lang="ru"><head><meta charset="utf-8">',
+    refusal.metaPolicy ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(refusal.metaPolicy)}">` : '',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(heading.title)} — Электронный журнал</title>`,
     `<style>${REFUSAL_PAGE_STYLE}</style>`,

@@ -32,16 +32,14 @@ export const NON_PAGE_CONTENT_SECURITY_POLICY = "frame-ancestors 'none'";
 
 /**
  * The policy of the small HTML page a refused route shows a browser (domain/refusal-page.ts): nothing loads or runs
- * but the page's one inline style, allowed by its hash (`sha256-…`); no form, no base, no framing.
+ * but the page's one inline style, allowed by its hash (`sha256-…`); no form, no base, no framing. The page carries it
+ * twice: as its header, and in a `<meta>` (`delivery: 'meta'`, without `frame-ancestors`, which a `<meta>` cannot
+ * carry) — Next's own header for `/api` (next.config.ts) replaces a route's header in the production server.
  */
-export function refusalPageContentSecurityPolicy(styleHash: string): string {
-  return [
-    "default-src 'none'",
-    `style-src '${styleHash}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+export function refusalPageContentSecurityPolicy(styleHash: string, delivery: 'header' | 'meta' = 'header'): string {
+  const directives = ["default-src 'none'", `style-src '${styleHash}'`, "base-uri 'none'", "form-action 'none'"];
+  if (delivery === 'header') directives.push("frame-ancestors 'none'");
+  return directives.join('; ');
 }
 
 /**

@@ -26,11 +26,14 @@ test('родитель правит адрес табеля: страница «
   const response = await page.goto(other);
   expect(response!.status()).toBe(403);
   expect(response!.headers()['content-type']).toContain('text/html');
-  // The app's headers, and a policy that lets nothing run (next.config.ts may add its own `frame-ancestors` policy).
+  // The app's headers (no framing), and in the page a policy that lets nothing run or load but its own style.
   const headers = await response!.allHeaders();
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['x-frame-options']).toBe('DENY');
-  expect(headers['content-security-policy']).toContain("default-src 'none'");
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(meta).toContain("default-src 'none'");
+  expect(meta).toContain("form-action 'none'");
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Нет доступа');
   await expect(page.getByText('Нет доступа к этим данным.')).toBeVisible();
   await page.getByRole('link', { name: 'На главную' }).click();

@@ -63,6 +63,9 @@ describe('a refused route', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     const style = /<style>([^<]*)<\/style>/.exec(html)![1]!;
     expect(policy).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    // The same policy in the page itself (the production server's /api header replaces the route's), minus framing.
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]!.replace(/&#39;/g, "'");
+    expect(`${meta}; frame-ancestors 'none'`).toBe(policy);
     expect(html).not.toMatch(/<script|style="/);
   });
 

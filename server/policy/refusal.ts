@@ -68,9 +68,9 @@ export function withRefusals<A extends [Request, ...unknown[]]>(
   };
 }
 
-const REFUSAL_PAGE_POLICY = refusalPageContentSecurityPolicy(
-  `sha256-${createHash('sha256').update(REFUSAL_PAGE_STYLE).digest('base64')}`,
-);
+const REFUSAL_PAGE_STYLE_HASH = `sha256-${createHash('sha256').update(REFUSAL_PAGE_STYLE).digest('base64')}`;
+const REFUSAL_PAGE_POLICY = refusalPageContentSecurityPolicy(REFUSAL_PAGE_STYLE_HASH);
+const REFUSAL_PAGE_META_POLICY = refusalPageContentSecurityPolicy(REFUSAL_PAGE_STYLE_HASH, 'meta');
 
 /**
  * A refusal as a route's answer, with its status: to a browser's navigation (domain/refusal-page.ts `wantsPage`) a small
@@ -86,6 +86,7 @@ export function refusalResponse(request: Request, refusal: Refusal): Response {
     status: refusal.status,
     message: refusal.message,
     returnPath: url.pathname + url.search,
+    metaPolicy: REFUSAL_PAGE_META_POLICY,
   });
   return new Response(html, {
     status: refusal.status,
