@@ -17,15 +17,18 @@ test('методист подтверждает замену вопреки «н
   await page.locator('button.budget').first().click();
   await page.locator('td[data-cell="2:4"] button.verdict').click();
   await expect(page.locator('.notice[role=status]')).toContainText(
-    /^Поставлено: .+, вт, 4-я пара, .+ — черновик, пока расписание не опубликовано$/,
+    /^Поставлено: .+, вт, 4-я пара, .+ — черновик, пока расписание не опубликовано Вернуть$/,
   );
 
   await page.getByRole('link', { name: 'На даты: изменения и публикация' }).click();
   const publish = page.locator('section', { has: page.getByRole('heading', { name: /^Не опубликовано: \d+$/ }) });
   await expect(publish.getByTestId('publish-preview')).toContainText(/ЭБ-21, .+: будет создано \d+ заняти/);
+  const monday = await publish.getByLabel('Действует с').inputValue();
   await publish.getByRole('button', { name: 'Опубликовать' }).click();
   await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
+  // The week the timetable took effect from (the coming Monday): its address once the page has gone there.
   await page.getByRole('link', { name: 'следующая неделя →' }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]date=${monday}(&|$)`));
   const week = page.url();
 
   // The best proposed substitute is marked unavailable on Tuesdays' 4th pair.
@@ -36,7 +39,7 @@ test('методист подтверждает замену вопреки «н
   await page.goto('/timetable/setup');
   const availability = page.getByTestId('availability-form');
   const option = availability.getByLabel('Преподаватель').locator('option', { hasText: name });
-  await availability.getByLabel('Преподаватель').selectOption((await option.getAttribute('value')));
+  await availability.getByLabel('Преподаватель').selectOption(await option.getAttribute('value'));
   await availability.getByLabel('Вторник, 4-я пара').check();
   await availability.getByRole('button', { name: 'Сохранить' }).click();
   await expect(availability.getByRole('status')).toBeVisible();
@@ -45,11 +48,11 @@ test('методист подтверждает замену вопреки «н
   await lesson().getByText('Изменить', { exact: true }).click();
   const form = lesson().getByRole('form', { name: /^Заменить преподавателя/ });
   const chosen = form.getByLabel('Кто ведёт').locator('option', { hasText: name });
-  await form.getByLabel('Кто ведёт').selectOption((await chosen.getAttribute('value')));
+  await form.getByLabel('Кто ведёт').selectOption(await chosen.getAttribute('value'));
   const warning = `Преподаватель ${name} недоступен: вт, 4-я пара`;
   await expect(form.getByRole('group', { name: 'Предупреждение' })).toContainText(`⚠ ${warning}`);
   await form.getByLabel('Причина').fill('Больничный');
-  const confirm = form.getByLabel(/^Подтверждаю предупреждение/);
+  const confirm = form.getByRole('checkbox', { name: /^Подтверждаю предупреждение/ });
   await expect(confirm).not.toBeChecked();
   await confirm.check();
   await form.getByRole('button', { name: /^Заменить преподавателя/ }).click();
@@ -59,6 +62,8 @@ test('методист подтверждает замену вопреки «н
   await kept.locator('summary').click();
   await expect(kept).toContainText(`Сохранено вопреки предупреждению: ${warning}`);
   await expect(publish.locator('li').first()).toContainText(`(Больничный) — подтверждено: ${warning}`);
+  // The panel had nothing to publish when the page opened: with the first draft it still proposes the coming Monday.
+  await expect(publish.getByLabel('Действует с')).toHaveValue(monday);
   await publish.getByRole('button', { name: 'Опубликовать' }).click();
   await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
 

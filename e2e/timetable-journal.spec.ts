@@ -44,7 +44,7 @@ test('опубликованное расписание заполняет жу�
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание на даты: ИС-31');
   await page.getByLabel('Действует с').fill('2026-11-23');
   await expect(page.getByRole('button', { name: 'Опубликовать' })).toBeDisabled();
-  await page.getByLabel(/^также заполнить прошедшие недели/).check();
+  await page.getByRole('checkbox', { name: /^также заполнить прошедшие недели с 23\.11\.2026$/ }).check();
   await expect(page.getByTestId('publish-preview')).toContainText('(из них в прошедших неделях — ');
   await page.getByRole('button', { name: 'Опубликовать' }).click();
   const published = page.locator('section', { has: page.getByRole('heading', { name: /^Не опубликовано/ }) });
@@ -64,6 +64,12 @@ test('опубликованное расписание заполняет жу�
   await expect(page.locator('td[data-date="2026-11-26"][data-pair="2"] .entry').first()).toContainText(
     `замена: ${prepod}`,
   );
+  // The page opened with nothing to publish: the draft brings the publish step with its default date, the coming
+  // Monday (not an empty field that keeps «Опубликовать» from sending), and the past is not filled unless asked.
+  const from = page.getByLabel('Действует с');
+  await expect(from).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  expect(new Date(`${await from.inputValue()}T00:00:00Z`).getUTCDay()).toBe(1);
+  await expect(page.getByRole('checkbox', { name: /^также заполнить прошедшие недели/ })).not.toBeChecked();
   await page.getByRole('button', { name: 'Опубликовать' }).click();
   await expect(page.getByRole('heading', { name: 'Не опубликовано: 0' })).toBeVisible();
 

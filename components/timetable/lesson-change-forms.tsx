@@ -250,39 +250,47 @@ export function PublishPanel({
   /** The preview of the default date, made with the page. */
   initial: PublishPreview | null;
 }) {
-  const { form, pending, messages } = useFormAction(action);
-  const [from, setFrom] = useState(initial?.effectiveFrom ?? '');
+  // The date typed, or null for the default: the date of the page's latest preview (the coming Monday). The page
+  // sends its preview only while drafts wait, so a panel mounted with none gets its default with the first draft.
+  const [chosen, setChosen] = useState<string | null>(null);
   const [fillPast, setFillPast] = useState(false);
+  const { form, pending, messages } = useFormAction(action, () => {
+    // Published: the next publication starts from the default date again, the past not filled unless asked anew.
+    setChosen(null);
+    setFillPast(false);
+  });
+  const from = chosen ?? initial?.effectiveFrom ?? '';
   // A preview belongs to the date, the box and the drafts it was made for (a new draft asks again).
   const keyOf = (date: string, past: boolean, drafts: readonly string[]) =>
     `${date}|${past}|${drafts.length}|${drafts.at(-1) ?? ''}`;
-  const [preview, setPreview] = useState<{ for: string; data: PublishPreview } | { for: string; error: string } | null>(
-    initial
-      ? {
-          for: keyOf(
-            initial.effectiveFrom,
-            false,
-            initial.lines.map((l) => l.text),
-          ),
-          data: initial,
-        }
-      : null,
-  );
   const asked = keyOf(from, fillPast, lines);
+  const [fetched, setFetched] = useState<{ for: string; data: PublishPreview } | { for: string; error: string } | null>(
+    null,
+  );
+  const made =
+    initial &&
+    keyOf(
+      initial.effectiveFrom,
+      false,
+      initial.lines.map((l) => l.text),
+    ) === asked
+      ? { for: asked, data: initial }
+      : null;
+  const shown = fetched?.for === asked ? fetched : made;
+  const known = shown !== null;
   useEffect(() => {
-    if (!from || lines.length === 0 || preview?.for === asked) return;
+    if (!from || lines.length === 0 || known) return;
     let live = true;
     trpc.timetable.publishPreview
       .query({ effectiveFrom: from, fillPast })
-      .then((data) => live && setPreview({ for: asked, data }))
-      .catch((e: unknown) => live && setPreview({ for: asked, error: e instanceof Error ? e.message : String(e) }));
+      .then((data) => live && setFetched({ for: asked, data }))
+      .catch((e: unknown) => live && setFetched({ for: asked, error: e instanceof Error ? e.message : String(e) }));
     return () => {
       live = false;
     };
-  }, [asked, from, fillPast, lines.length, preview?.for]);
+  }, [asked, from, fillPast, lines.length, known]);
   const today = initial?.today ?? '';
   const past = from !== '' && today !== '' && from < today;
-  const shown = preview?.for === asked ? preview : null;
   return (
     <section className="panel" aria-labelledby="publish-title">
       <h2 id="publish-title">Не опубликовано: {lines.length}</h2>
@@ -308,7 +316,7 @@ export function PublishPanel({
                   name="effectiveFrom"
                   required
                   value={from}
-                  onChange={(e) => setFrom(e.target.value)}
+                  onChange={(e) => setChosen(e.target.value)}
                 />
               </label>
               <label className="check">
