@@ -8,7 +8,8 @@ import http from 'node:http';
 
 const PORT = 3200;
 
-async function waitFor(url: string, ms: number) {
+/** Waits until `url` answers with a status under 500; throws after `ms`. */
+export async function waitFor(url: string, ms: number) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
@@ -24,21 +25,43 @@ async function waitFor(url: string, ms: number) {
 
 export interface AppServer {
   base: string;
+  /** The process group's leader (`npx next start`): SIGTERM/SIGKILL to `-pid` stops the whole server. */
+  pid: number;
   stop(): void;
   /** SIGKILL to the server's whole process group: a crash, no shutdown hooks. */
   kill(): void;
 }
 
+export interface AppServerOptions {
+  port?: number;
+  dataDir?: string;
+  /** `if-missing` (the bench's default): runs `next build` when there is no build; `never`: throws instead. */
+  build?: 'if-missing' | 'never';
+  /** The sessions' secret, the same for every instance that serves one user (default: the bench's fixed one). */
+  secret?: string;
+  /** NEXTAUTH_URL: the address users open (a balancer in front), default the instance's own. */
+  publicUrl?: string;
+  /** More of the instance's environment (e.g. DATABASE_READ_URL). */
+  env?: Record<string, string>;
+  /** The server's output goes to this file (appended); default nowhere. */
+  logFile?: string;
+}
+
+/** True when `.next` holds a production build (`npm run build`). */
+export const hasBuild = (root = '.') => fs.existsSync(`${root}/.next/BUILD_ID`);
+
 /**
- * Builds the app when there is no build yet, starts it on 127.0.0.1:`port` and waits for its sign-in page: on the
- * PostgreSQL database at `databaseUrl`, or with null on the embedded database of `dataDir`.
+ * Starts the production build on 127.0.0.1:`port` and waits for its sign-in page: on the PostgreSQL database at
+ * `databaseUrl`, or with null on the embedded database of `dataDir`. Builds the app first when there is no build,
+ * unless `build: 'never'`. The server runs in its own process group and outlives the caller unless stopped.
  */
 export async function startAppServer(
   databaseUrl: string | null,
   log: (s: string) => void,
-  options: { port?: number; dataDir?: string } = {},
+  options: AppServerOptions = {},
 ): Promise<AppServer> {
-  if (!fs.existsSync('.next/BUILD_ID')) {
+  if (!hasBuild()) {
+    if (options.build === 'never') throw new Error('Нет сборки приложения (.next/BUILD_ID): сначала npm run build');
     log('Сборка приложения (next build)…');
     const build = spawnSync('npx', ['next', 'build'], {
       stdio: 'ignore',
@@ -50,17 +73,20 @@ export async function startAppServer(
   const base = `http://localhost:${port}`;
   const inherited = { ...process.env };
   delete inherited.DATABASE_URL;
+  const output = options.logFile ? fs.openSync(options.logFile, 'a') : 'ignore';
   const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: {
       ...inherited,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: options.dataDir, SEED_DEMO: 'false' }),
-      NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef',
-      NEXTAUTH_URL: base,
+      NEXTAUTH_SECRET: options.secret ?? 'bench-secret-0123456789abcdef',
+      NEXTAUTH_URL: options.publicUrl ?? base,
       NEXT_TELEMETRY_DISABLED: '1',
+      ...options.env,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', output, output],
     detached: true,
   });
+  if (typeof output === 'number') fs.closeSync(output);
   const stop = () => {
     try {
       process.kill(-server.pid!, 'SIGTERM');
@@ -81,7 +107,19 @@ export async function startAppServer(
       /* already gone */
     }
   };
-  return { base, stop, kill };
+  return { base, pid: server.pid!, stop, kill };
+}
+
+/**
+ * Proves that a session signed in on the instance at `first` is good on the one at `second` (one NEXTAUTH_SECRET,
+ * nothing of a session kept in a process): throws when the second refuses it. Needs the demo's `metodist`.
+ */
+export async function checkSharedSession(first: string, second: string, password: string): Promise<void> {
+  const session = await signInHttp(first, 'metodist', password);
+  const other = await fetch(`${second}/api/trpc/me.get?input=${encodeURIComponent('{}')}`, {
+    headers: { cookie: session.cookies() },
+  });
+  if (other.status !== 200) throw new Error(`сеанс первого экземпляра не принят вторым: ${other.status}`);
 }
 
 /** A signed-in session over plain HTTP: tRPC calls as the browser makes them (superjson), with its cookies. */

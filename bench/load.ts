@@ -32,7 +32,9 @@ import { openDatabase, pgliteDir, queryRows, type Db } from '../db/client';
 import { DEMO_PASSWORD, isEmpty, seedDatabase } from '../db/seed';
 import { unpackCells, type JournalCell } from '../domain/journal-cells';
 import { todayIn } from '../domain/dates';
-import { signInHttp, startAppServer, type AppServer, type HttpSession } from './app-server';
+import { ensureDebianPackages } from '../scripts/debian';
+import { appBalancerSections, HAPROXY } from '../scripts/haproxy';
+import { checkSharedSession, signInHttp, startAppServer, type AppServer, type HttpSession } from './app-server';
 import { pasteBlock } from './server-figures';
 import { openBenchDatabase } from './setup';
 
@@ -384,48 +386,17 @@ type Balanced = AppServer & { instances: AppServer[] };
 /**
  * Two instances of the app on one PostgreSQL behind HAProxy (Debian's package; installed with apt-get when missing and
  * run as root) on 127.0.0.1:PORT: round robin, a health check of /login every second, a request that fails on a dead
- * instance (connection refused) sent to the other.
+ * instance (connection refused) sent to the other (scripts/templates/haproxy-app.cfg.tmpl, as `npm run region:up` has it).
  */
 async function startBalanced(url: string): Promise<Balanced> {
-  if (spawnSync('which', ['haproxy']).status !== 0) {
-    log('HAProxy нет: ставлю из пакетов Debian (apt-get install haproxy)…');
-    if (spawnSync('apt-get', ['install', '-y', 'haproxy'], { stdio: 'ignore' }).status !== 0)
-      throw new Error('HAProxy не установлен: выполните от root apt-get install haproxy');
-  }
+  ensureDebianPackages([HAPROXY], log);
   const instances = [
     await startAppServer(url, log, { port: PORT + 1 }),
     await startAppServer(url, log, { port: PORT + 2 }),
   ];
   const config = path.join(os.tmpdir(), `ezh-haproxy-${process.pid}.cfg`);
-  fs.writeFileSync(
-    config,
-    [
-      'global',
-      '  maxconn 4096',
-      'defaults',
-      '  mode http',
-      '  timeout connect 2s',
-      '  timeout client 60s',
-      '  timeout server 60s',
-      '  retries 3',
-      '  option redispatch',
-      'frontend ezh',
-      `  bind 127.0.0.1:${PORT}`,
-      '  default_backend app',
-      'backend app',
-      '  balance roundrobin',
-      '  option httpchk GET /login',
-      `  server a 127.0.0.1:${PORT + 1} check inter 1s fall 2 rise 2`,
-      `  server b 127.0.0.1:${PORT + 2} check inter 1s fall 2 rise 2`,
-      '',
-    ].join('\n'),
-  );
-  // A session signed in on one instance is good on the other: nothing of it is kept in a process.
-  const session = await signInHttp(instances[0]!.base, 'metodist', DEMO_PASSWORD);
-  const other = await fetch(`${instances[1]!.base}/api/trpc/me.get?input=${encodeURIComponent('{}')}`, {
-    headers: { cookie: session.cookies() },
-  });
-  if (other.status !== 200) throw new Error(`сеанс первого экземпляра не принят вторым: ${other.status}`);
+  fs.writeFileSync(config, `global\n  maxconn 4096\n\n${appBalancerSections(PORT, [PORT + 1, PORT + 2])}`);
+  await checkSharedSession(instances[0]!.base, instances[1]!.base, DEMO_PASSWORD);
   log('Сеанс, открытый на первом экземпляре, принят вторым.');
   const proxy = spawn('haproxy', ['-f', config], { stdio: 'ignore', detached: true });
   const base = `http://localhost:${PORT}`;
@@ -443,6 +414,7 @@ async function startBalanced(url: string): Promise<Balanced> {
   };
   return {
     base,
+    pid: instances[0]!.pid,
     instances,
     stop: () => {
       stopProxy();
