@@ -209,7 +209,7 @@ async function cellsOf(file: ReportFile): Promise<SheetCell[]> {
             : v && typeof v === 'object' && 'richText' in v
               ? (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('')
               : v && typeof v === 'object' && 'text' in v
-                ? String((v).text)
+                ? String(v.text)
                 : null;
         if (text !== null && cell.type !== ExcelJS.ValueType.Merge)
           cells.push({ where, text, textFormat: cell.numFmt === '@' });
