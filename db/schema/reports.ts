@@ -90,6 +90,11 @@ export const reportJobs = pgTable(
       .references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
+    /**
+     * The primary's WAL position when the job was made (`X/Y`): its documents may be read on a replica that has
+     * replayed it — everything the author wrote before asking (server/read-routing.ts).
+     */
+    walPosition: text(),
   },
   (t) => [
     uniqueIndex('report_jobs_running_set')

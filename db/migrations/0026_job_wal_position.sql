@@ -1,0 +1,1 @@
+ALTER TABLE "report_jobs" ADD COLUMN "wal_position" text;
