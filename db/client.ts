@@ -38,6 +38,8 @@ export interface OpenOptions {
   max?: number;
   /** postgres.js connections' `plan_cache_mode` (server/env.ts PG_PLAN_CACHE_MODE). */
   planCacheMode?: string;
+  /** postgres.js: how long to wait for a connection (default 30 s; a replica that does not answer is skipped sooner). */
+  connectTimeoutSeconds?: number;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -110,6 +112,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
     connection: { plan_cache_mode: options.planCacheMode ?? 'force_generic_plan' },
   });
   const db: Db = drizzlePostgres(preparedStatements(client), { schema, casing: 'snake_case' });

@@ -4,8 +4,13 @@ import { isEmpty, seedDatabase } from '../db/seed';
 import { closeDatabaseOnSignals } from './shutdown';
 import { countOf, NOUNS } from '../domain/plural';
 import { env } from './env';
+import { ReadRouter } from './read-routing';
 
-const globalForDb = globalThis as typeof globalThis & { __ezhDatabase?: Promise<Database> };
+const globalForDb = globalThis as typeof globalThis & {
+  __ezhDatabase?: Promise<Database>;
+  __ezhReplica?: Promise<Database | null>;
+  __ezhReadRouter?: Promise<ReadRouter>;
+};
 
 /**
  * The process's one database. PGlite (no DATABASE_URL) is opened once per process — cached on globalThis across hot
@@ -49,4 +54,33 @@ async function start(): Promise<Database> {
   }
   console.log(`[db] ${database.kind === 'pglite' ? 'Встроенная база PGlite' : 'PostgreSQL'}: ${database.location}`);
   return database;
+}
+
+/**
+ * The process's pool to the replicas (DATABASE_READ_URL), or null without one: only server/read-routing.ts hands it
+ * out, to reads that tolerate lag. Opened lazily; nothing is migrated or seeded through it.
+ */
+export function getReplicaDatabase(): Promise<Database | null> {
+  globalForDb.__ezhReplica ??= (async () => {
+    const config = env();
+    if (!config.DATABASE_READ_URL || !config.DATABASE_URL) return null;
+    const replica = await openDatabase({
+      url: config.DATABASE_READ_URL,
+      planCacheMode: config.PG_PLAN_CACHE_MODE,
+      connectTimeoutSeconds: 2,
+    });
+    console.log(`[db] Реплика для чтения: ${replica.location}`);
+    return replica;
+  })();
+  return globalForDb.__ezhReplica;
+}
+
+/** The process's one read router (server/read-routing.ts): the primary, and the replica when configured. */
+export function readRouter(): Promise<ReadRouter> {
+  globalForDb.__ezhReadRouter ??= (async () =>
+    new ReadRouter(await getDb(), (await getReplicaDatabase())?.db ?? null))().catch((error: unknown) => {
+    globalForDb.__ezhReadRouter = undefined;
+    throw error;
+  });
+  return globalForDb.__ezhReadRouter;
 }

@@ -25,6 +25,18 @@ const schema = z.object({
       'DATABASE_URL: нужен адрес вида postgres://пользователь@сервер:5432/база',
     )
     .optional(),
+  /**
+   * A replica (or a proxy in front of the replicas) for reads that tolerate lag (server/read-routing.ts); only with
+   * DATABASE_URL.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^postgres(ql)?:\/\/\S+$/.test(v),
+      'DATABASE_READ_URL: нужен адрес вида postgres://пользователь@реплика:5432/база',
+    )
+    .optional(),
   DATA_DIR: z.string().trim().min(1, 'DATA_DIR: пустой путь').default('./.data'),
   NEXTAUTH_SECRET: z
     .string()

@@ -20,12 +20,13 @@ export async function startServer(): Promise<void> {
   // from process.env itself.
   if (config.PUBLIC_URL && !config.NEXTAUTH_URL) process.env.NEXTAUTH_URL = config.PUBLIC_URL;
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= '1';
-  const { getDatabase } = await import('./db');
+  const { getDatabase, readRouter } = await import('./db');
   try {
     const database = await getDatabase();
-    // Background jobs (the printed journals of all groups): this instance takes its share of the queue.
+    // Background jobs (the printed journals of all groups): this instance takes its share of the queue; their reads
+    // go to a replica that has everything written before the job was drawn.
     const { startJobWorkers } = await import('./jobs/workers');
-    await startJobWorkers(database);
+    await startJobWorkers(database, { router: await readRouter() });
   } catch (error) {
     console.error(`Ошибка запуска: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -1,9 +1,11 @@
 import 'server-only';
 import { refresh } from 'next/cache';
+import { cookies } from 'next/headers';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { currentActor } from '../auth/current-actor';
-import { getDb } from '../db';
+import { readRouter } from '../db';
+import { WAL_COOKIE, WAL_COOKIE_MAX_AGE_SECONDS } from '../read-routing';
 import type { Actor } from '../policy/actor';
 import { refusal } from '../policy/guard';
 import type { Permission } from '../policy/permissions';
@@ -61,8 +63,20 @@ export const formAction = {
             };
             const inputOf = (form: FormData) => formInput(schema, form);
             const action = async (_previous: FormActionResult | null, form: FormData) => {
-              const result = await perform({ db: await getDb(), actor: await currentActor() }, inputOf(form));
-              if (result.ok) refresh();
+              const router = await readRouter();
+              const result = await perform({ db: router.primary, actor: await currentActor() }, inputOf(form));
+              if (result.ok) {
+                // Read-your-writes: the user's lag-tolerant reads wait for a replica that has this write.
+                const wrote = await router.positionAfterWrite();
+                if (wrote)
+                  (await cookies()).set(WAL_COOKIE, wrote, {
+                    path: '/',
+                    maxAge: WAL_COOKIE_MAX_AGE_SECONDS,
+                    httpOnly: true,
+                    sameSite: 'lax',
+                  });
+                refresh();
+              }
               return result;
             };
             return Object.assign(action, { permission, perform, inputOf, schema });

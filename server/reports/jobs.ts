@@ -131,6 +131,7 @@ export async function createJob(
       params: job.params,
       setKey: job.setKey,
       createdBy: job.createdBy,
+      walPosition: sql`pg_current_wal_lsn()::text`,
       status: groups.length ? 'running' : 'done',
       finishedAt: groups.length ? null : new Date(),
     })
@@ -206,6 +207,8 @@ export async function renderJobGroup(
   db: Db,
   data: { jobId: number; groupId: number },
   render: DocumentRenderer = renderOffThread,
+  /** Where a printout's journal is read, given the job's WAL position (a replica: server/jobs/workers.ts); `db` by default. */
+  reader?: (walPosition: string | null) => Promise<Db>,
 ): Promise<void> {
   const [claimed] = await db
     .update(reportJobGroups)
@@ -234,7 +237,8 @@ export async function renderJobGroup(
       return;
     }
     const params = job.params as CollegePrintoutsInput;
-    const copy = await loadJournalCopy(db, actor, { ...params, groupId: data.groupId });
+    const source = reader ? await reader(job.walPosition) : db;
+    const copy = await loadJournalCopy(source, actor, { ...params, groupId: data.groupId });
     const rendered = await render({ kind: 'printout', data: copy });
     await finishGroup(db, data, {
       fileName: `Классный журнал ${copy.group.name} ${copy.term.name}`,

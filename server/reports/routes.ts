@@ -14,6 +14,7 @@ import { RELATIONS, STUDENT_COLUMNS } from '../../domain/student-import';
 import { todayOf, type Actor } from '../policy/actor';
 import { authorize } from '../policy/guard';
 import type { Permission } from '../policy/permissions';
+import type { Reads } from '../read-routing';
 import { badInput, outOfScope } from '../policy/refusal';
 import { publicUrl } from '../public-url';
 import { groupRoster } from '../queries/people';
@@ -81,6 +82,11 @@ export interface ReportRoute {
   method: 'GET' | 'POST';
   permission: Permission;
   /**
+   * `replica` for a report that tolerates a little lag (server/read-routing.ts): it reads a replica that has the user's
+   * last write. Absent: the primary (certified copies, job files, anything that writes).
+   */
+  reads?: Reads;
+  /**
    * Every format the route can answer with, the default first; produceReport refuses to hand out another. The walk of
    * the spreadsheet exports (spreadsheet-exports.test.ts) reads the CSV and XLSX ones from here.
    */
@@ -128,6 +134,7 @@ export const REPORT_ROUTES = {
   /** «Распечатка классного журнала»: `?groupId&termId[&assignmentId][&from&to][&lessonsPerPage][&newPage=0]`. */
   'journal-printout': {
     method: 'GET',
+    reads: 'replica',
     permission: 'reports.print',
     formats: ['pdf'],
     async make(db, actor, req) {
@@ -141,6 +148,7 @@ export const REPORT_ROUTES = {
   /** «Сводная ведомость учета успеваемости»: `?groupId&termId[&period=year]&format=pdf|xlsx`. */
   consolidated: {
     method: 'GET',
+    reads: 'replica',
     permission: 'reports.group',
     formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
@@ -168,6 +176,7 @@ export const REPORT_ROUTES = {
   /** «Табель успеваемости» of a student: `?termId[&period=year]` (PDF). */
   'report-card/[studentId]': {
     method: 'GET',
+    reads: 'replica',
     permission: 'reports.card',
     formats: ['pdf'],
     async make(db, actor, req) {
@@ -178,6 +187,7 @@ export const REPORT_ROUTES = {
   /** «Лист контроля ведения журнала» of a teacher: `?termId&format=pdf|xlsx`. */
   'journal-keeping/[teacherId]': {
     method: 'GET',
+    reads: 'replica',
     permission: 'reports.print',
     formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
@@ -203,6 +213,7 @@ export const REPORT_ROUTES = {
   /** Attendance of a group for a period: `?groupId&termId[&from&to]&format=pdf|xlsx`. */
   attendance: {
     method: 'GET',
+    reads: 'replica',
     permission: 'reports.group',
     formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
@@ -218,6 +229,7 @@ export const REPORT_ROUTES = {
   /** The curator's week of a group (issue #13, item 4): `?date&period=week|month&format=pdf|xlsx`. */
   'curator-week/[groupId]': {
     method: 'GET',
+    reads: 'replica',
     permission: 'reports.group',
     formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
@@ -233,6 +245,7 @@ export const REPORT_ROUTES = {
   /** «Экзаменационная ведомость» of a journal's attestation: `?format=pdf|xlsx`. */
   'exam-sheet/[assignmentId]': {
     method: 'GET',
+    reads: 'replica',
     permission: 'journal.read',
     formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
@@ -248,6 +261,7 @@ export const REPORT_ROUTES = {
   /** A journal's КТП: `?format=pdf` the printed plan, `xlsx` the plan in the import template. */
   'ktp/[assignmentId]': {
     method: 'GET',
+    reads: 'replica',
     permission: 'journal.read',
     formats: ['pdf', 'xlsx'],
     async make(db, actor, req) {
@@ -268,6 +282,7 @@ export const REPORT_ROUTES = {
   /** The monitoring of journal keeping (XLSX): `?termId&departmentId&teacherId&groupId` (issue #13, item 1). */
   monitoring: {
     method: 'GET',
+    reads: 'replica',
     permission: 'control.monitor',
     formats: ['xlsx'],
     async make(db, actor, req) {
@@ -286,6 +301,7 @@ export const REPORT_ROUTES = {
   },
   hours: {
     method: 'GET',
+    reads: 'replica',
     permission: 'hours.read',
     formats: ['xlsx', 'pdf'],
     async make(db, actor, req) {
@@ -304,6 +320,7 @@ export const REPORT_ROUTES = {
   /** The printed week of a group, a teacher, a room or a department: `?kind&id&date`. */
   timetable: {
     method: 'GET',
+    reads: 'replica',
     permission: 'timetable.place',
     formats: ['pdf'],
     async make(db, actor, req) {
@@ -317,6 +334,7 @@ export const REPORT_ROUTES = {
   /** The group's student list as CSV for Excel (the curator's «reports on request»). */
   'group-roster/[groupId]': {
     method: 'GET',
+    reads: 'replica',
     permission: 'people.read',
     formats: ['csv'],
     async make(db, actor, req) {
@@ -329,6 +347,7 @@ export const REPORT_ROUTES = {
   /** A curriculum as XLSX in the import template: export, edit in Excel, import back. */
   'curriculum/[curriculumId]': {
     method: 'GET',
+    reads: 'replica',
     permission: 'curriculum.read',
     formats: ['xlsx'],
     async make(db, actor, req) {

@@ -12,9 +12,9 @@ export const controlRouter = router({
    * remarks whose rule no longer fires close on the way.
    */
   monitoring: procedure
-    .requires('control.monitor')
+    .requires('control.monitor', { reads: 'replica' })
     .input(monitoringInput)
-    .query(async ({ ctx, input }) => shownFlags(await monitoringWithRemarks(ctx.db, ctx.actor, input))),
+    .query(async ({ ctx, input }) => shownFlags(await monitoringWithRemarks(ctx.db, ctx.actor, input, ctx.primary))),
   /** Remarks on the journals in the controller's scope. */
   remarks: procedure
     .requires('control.monitor')
@@ -24,7 +24,7 @@ export const controlRouter = router({
   scheduledCheck: procedure.requires('control.monitor').query(({ ctx }) => myScheduledCheck(ctx.db, ctx.actor)),
   /** Who has not signed in or entered anything lately (issue #13, item 7). */
   activity: procedure
-    .requires('control.activity')
+    .requires('control.activity', { reads: 'replica' })
     .input(activityInput)
     .query(({ ctx, input }) => userActivity(ctx.db, ctx.actor, input)),
   /** The notice board: the posts that reach the actor, the own ones with how many have read them. */

@@ -104,10 +104,10 @@ export const appRouter = router({
   control: controlRouter,
   family: router({
     students: procedure
-      .requires('family.read')
+      .requires('family.read', { reads: 'replica' })
       .query(({ ctx }) => familyStudents(ctx.db, ctx.actor, todayOf(ctx.actor))),
     recentMarks: procedure
-      .requires('family.read')
+      .requires('family.read', { reads: 'replica' })
       .input(z.object({ studentId: id, limit: z.number().int().min(1).max(100).default(20) }))
       .query(
         async ({ ctx, input }) =>
@@ -115,19 +115,21 @@ export const appRouter = router({
       ),
     /** The family portal of one student for a term (issue #13, item 5). */
     portal: procedure
-      .requires('family.read')
+      .requires('family.read', { reads: 'replica' })
       .input(familyPortalInput)
       .query(({ ctx, input }) => familyPortal(ctx.db, ctx.actor, input)),
     /** One's own card, or one's child's: the name and the groups, no other personal data. */
     studentCard: procedure
-      .requires('family.read')
+      .requires('family.read', { reads: 'replica' })
       .input(z.object({ studentId: id }))
       .query(
         async ({ ctx, input }) =>
           (await studentCard(ctx.db, ctx.actor, input.studentId, 'family')) ?? Promise.reject(outOfScope()),
       ),
     /** A parent's children of 18 and older without their consent: the name and why the access ended (152-ФЗ). */
-    accessEnded: procedure.requires('family.read').query(({ ctx }) => endedChildren(ctx.db, ctx.actor)),
+    accessEnded: procedure
+      .requires('family.read', { reads: 'replica' })
+      .query(({ ctx }) => endedChildren(ctx.db, ctx.actor)),
     /** The student's parents with the consent to each one's access, and its history (the student's own page). */
     consents: procedure
       .requires('family.consent')

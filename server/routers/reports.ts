@@ -11,17 +11,17 @@ import { z } from 'zod';
 export const reportsRouter = router({
   /** What would look wrong in «Распечатка классного журнала», each linked to the journal (issue #12, item 4). */
   preflight: procedure
-    .requires('reports.print')
+    .requires('reports.print', { reads: 'replica' })
     .input(preflightInput)
     .query(({ ctx, input }) => printPreflight(ctx.db, ctx.actor, input)),
   /** «Сводная ведомость учета успеваемости» on screen: the figures the PDF and XLSX print (issue #12, item 2). */
   consolidated: procedure
-    .requires('reports.group')
+    .requires('reports.group', { reads: 'replica' })
     .input(consolidatedInput)
     .query(({ ctx, input }) => loadConsolidatedSheet(ctx.db, ctx.actor, input)),
   /** The curator's week: students × subjects for a week or a month, the students at risk (issue #13, item 4). */
   curatorWeek: procedure
-    .requires('reports.group')
+    .requires('reports.group', { reads: 'replica' })
     .input(curatorWeekInput)
     .query(({ ctx, input }) => loadCuratorWeek(ctx.db, ctx.actor, input)),
   /** The group's certified copies, newest first (issue #12, item 6). */

@@ -39,7 +39,7 @@ export const timetableRouter = router({
     .input(publishInput)
     .query(({ ctx, input }) => publishPreview(ctx.db, ctx.actor, input)),
   myWeek: procedure
-    .requires('timetable.own')
+    .requires('timetable.own', { reads: 'replica' })
     .input(myWeekInput)
     .query(({ ctx, input }) => myWeek(ctx.db, ctx.actor, input)),
   notices: procedure.requires('timetable.own').query(({ ctx }) => timetableNotices(ctx.db, ctx.actor)),
@@ -69,7 +69,7 @@ export const timetableRouter = router({
     .mutation(({ ctx, input }) => removeEntry(ctx.db, ctx.actor, input)),
   /** Hours delivered against the plan by teacher, group or curriculum item (issue #11, item 8). */
   hours: procedure
-    .requires('hours.read')
+    .requires('hours.read', { reads: 'replica' })
     .input(hoursInput)
     .query(({ ctx, input }) => hoursDelivered(ctx.db, ctx.actor, input)),
   /** One step of (re)generating a term's journal lessons from the published timetable; the page loops for progress. */

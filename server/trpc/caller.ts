@@ -3,15 +3,19 @@ import { redirect } from 'next/navigation';
 import { appRouter } from '../routers';
 import { createCallerFactory } from './init';
 import { asPageRefusal, type PageRefusal } from './page-refusal';
+import { cookies } from 'next/headers';
 import { currentActor } from '../auth/current-actor';
-import { getDb } from '../db';
+import { readRouter } from '../db';
+import { WAL_COOKIE } from '../read-routing';
 
 const createCaller = createCallerFactory(appRouter);
 type Caller = ReturnType<typeof createCaller>;
 
 /** tRPC for server components: the same procedures, the same policy, the signed-in actor of this request. */
 export async function serverCaller(): Promise<Caller> {
-  return createCaller({ db: await getDb(), actor: await currentActor() });
+  const router = await readRouter();
+  const walToken = (await cookies()).get(WAL_COOKIE)?.value ?? null;
+  return createCaller({ db: router.primary, actor: await currentActor(), routing: { router, walToken, wrote: null } });
 }
 
 export type PageQuery<T> = { ok: true; data: T } | { ok: false; refusal: PageRefusal };

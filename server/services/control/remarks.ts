@@ -206,13 +206,19 @@ async function closeSilent(db: Db, actor: Actor, institutionId: number, silent: 
  * The controller's monitoring, and the open remarks on its journals whose rule no longer fires closed on the way (the
  * flags are at hand: no second judgement).
  */
-export async function monitoringWithRemarks(db: Db, actor: Actor, input: z.infer<typeof monitoringInput>) {
+export async function monitoringWithRemarks(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof monitoringInput>,
+  /** Where the remarks are closed: the primary when `db` is a replica (server/read-routing.ts). */
+  writer: Db = db,
+) {
   const report = await monitoring(db, actor, input);
-  const open = await openRemarks(db, report.institutionId, eq(teachingAssignments.termId, report.term.id));
+  const open = await openRemarks(writer, report.institutionId, eq(teachingAssignments.termId, report.term.id));
   const judged = new Set(report.journals.map((j) => j.assignmentId));
   const firing = new Set(report.flags.map(flagKey));
   await closeSilent(
-    db,
+    writer,
     actor,
     report.institutionId,
     open.filter((r) => judged.has(r.assignmentId) && !firing.has(r.key)).map((r) => r.id),

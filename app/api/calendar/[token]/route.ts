@@ -1,4 +1,4 @@
-import { getDb } from '@/server/db';
+import { readRouter } from '@/server/db';
 import { Refusal, withRefusals } from '@/server/policy/refusal';
 import { feedCalendar } from '@/server/services/timetable/feed';
 
@@ -8,7 +8,9 @@ import { feedCalendar } from '@/server/services/timetable/feed';
  */
 export const GET = withRefusals(async (_req: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
-  const body = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await feedCalendar(await getDb(), token) : null;
+  // A phone's calendar polls this: it reads a replica (a link revoked a moment ago may answer once more).
+  const db = await (await readRouter()).dbFor('replica', null);
+  const body = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await feedCalendar(db, token) : null;
   if (body === null) throw new Refusal(404, 'Ссылка недействительна');
   return new Response(body, {
     headers: {
