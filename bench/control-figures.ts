@@ -83,7 +83,7 @@ export async function measureControl(
         from l group by jid
       ), g as (
         select l.teaching_assignment_id as jid, c.student_id,
-          sum((c.grade1 in ('5','4','3','2'))::int + (c.grade2 in ('5','4','3','2'))::int) as grades
+          sum(coalesce(c.grade1 in ('5','4','3','2'), false)::int + coalesce(c.grade2 in ('5','4','3','2'), false)::int) as grades
         from lessons l join journal_cells c on c.institution_id = l.institution_id and c.lesson_id = l.id
         where l.institution_id = ${actor.institutionId} and l.teaching_assignment_id in (select id from j)
           and (c.grade1 is not null or c.grade2 is not null)

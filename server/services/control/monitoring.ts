@@ -213,7 +213,7 @@ export async function monitorTerm(
       db,
       sql`with g as (
             select l.teaching_assignment_id as ta, c.student_id,
-              sum((c.grade1 in ('5','4','3','2'))::int + (c.grade2 in ('5','4','3','2'))::int)::int as grades
+              sum(coalesce(c.grade1 in ('5','4','3','2'), false)::int + coalesce(c.grade2 in ('5','4','3','2'), false)::int)::int as grades
             from lessons l join journal_cells c on c.institution_id = l.institution_id and c.lesson_id = l.id
             where l.institution_id = ${inst} and l.teaching_assignment_id in ${idList}
               and (c.grade1 is not null or c.grade2 is not null)
