@@ -151,11 +151,16 @@ export function hoursRows(journals: readonly JournalHours[], by: HoursDimension)
   return [...list, total].map(finish);
 }
 
+/** Hours delivered as a share of the plan: delivered / planned × 100, one decimal; null without a plan. */
+export function deliveredPercent(delivered: number, planned: number): number | null {
+  return planned > 0 ? Math.round((1000 * delivered) / planned) / 10 : null;
+}
+
 function finish(r: HoursRow): HoursRow {
   return {
     ...r,
     difference: r.delivered - r.due,
-    percent: r.planned > 0 ? Math.round((1000 * r.delivered) / r.planned) / 10 : null,
+    percent: deliveredPercent(r.delivered, r.planned),
     behind: r.delivered < r.due,
   };
 }

@@ -40,30 +40,52 @@ function grade(value: AttestationValue): number | null {
 }
 
 /**
- * Indicators of one column. `values` has one entry per student of the sheet; `counted(i)` says whether student i is
- * in N for the period at all (false: left before the period ended). Exempt results leave N.
+ * What a column's indicators depend on: counts of its results over the students in N (exempt ones left out). Sums of
+ * tallies are tallies too — the region's pooled СОУ of a college (server/services/region/indicators.ts) adds those of
+ * its sheets' graded columns.
  */
-export function columnIndicators(values: readonly AttestationValue[], counted: readonly boolean[]): ColumnIndicators {
-  let n = 0;
-  let passed = 0;
-  let good = 0;
-  let souSum = 0;
-  let grades = 0;
-  let gradeSum = 0;
+export interface ResultTally {
+  /** Students counted (N). */
+  counted: number;
+  fives: number;
+  fours: number;
+  threes: number;
+  twos: number;
+  /** зачтено / освоен. */
+  passedCredits: number;
+  notAttested: number;
+}
+
+export function emptyTally(): ResultTally {
+  return { counted: 0, fives: 0, fours: 0, threes: 0, twos: 0, passedCredits: 0, notAttested: 0 };
+}
+
+/** The tally of one column: `values` has one entry per student; `counted(i)` as in `columnIndicators`. */
+export function columnTally(values: readonly AttestationValue[], counted: readonly boolean[]): ResultTally {
+  const t = emptyTally();
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? null;
     if (!counted[i] || v === EXEMPT) continue;
-    n += 1;
+    t.counted += 1;
     const g = grade(v);
-    if (g !== null) {
-      grades += 1;
-      gradeSum += g;
-      if (g >= 3) passed += 1;
-      if (g >= 4) good += 1;
-      souSum += g === 5 ? 100 : g === 4 ? 64 : g === 3 ? 36 : 16;
-    } else if ((PASS_CREDITS as readonly string[]).includes(v ?? '')) passed += 1;
-    else if (v === NOT_ATTESTED) souSum += 7;
+    if (g === 5) t.fives += 1;
+    else if (g === 4) t.fours += 1;
+    else if (g === 3) t.threes += 1;
+    else if (g === 2) t.twos += 1;
+    else if ((PASS_CREDITS as readonly string[]).includes(v ?? '')) t.passedCredits += 1;
+    else if (v === NOT_ATTESTED) t.notAttested += 1;
   }
+  return t;
+}
+
+/** The indicators of a tally (the formulas above). */
+export function tallyIndicators(t: ResultTally): ColumnIndicators {
+  const n = t.counted;
+  const grades = t.fives + t.fours + t.threes + t.twos;
+  const passed = t.fives + t.fours + t.threes + t.passedCredits;
+  const good = t.fives + t.fours;
+  const souSum = t.fives * 100 + t.fours * 64 + t.threes * 36 + t.twos * 16 + t.notAttested * 7;
+  const gradeSum = t.fives * 5 + t.fours * 4 + t.threes * 3 + t.twos * 2;
   const graded = grades > 0;
   return {
     counted: n,
@@ -72,6 +94,14 @@ export function columnIndicators(values: readonly AttestationValue[], counted: r
     sou: n && graded ? round(souSum / n, 1) : null,
     average: graded ? round(gradeSum / grades, 2) : null,
   };
+}
+
+/**
+ * Indicators of one column. `values` has one entry per student of the sheet; `counted(i)` says whether student i is
+ * in N for the period at all (false: left before the period ended). Exempt results leave N.
+ */
+export function columnIndicators(values: readonly AttestationValue[], counted: readonly boolean[]): ColumnIndicators {
+  return tallyIndicators(columnTally(values, counted));
 }
 
 /** Where a student stands over all the columns of the period (the sheet's group totals). */
@@ -87,22 +117,46 @@ export const STANDING_LABELS: Record<StudentStanding, string> = {
   incomplete: 'результаты не внесены',
 };
 
+/** What a student's standing depends on: counts over the student's non-exempt values (null: not entered). */
+export interface StandingTally {
+  notAttested: number;
+  /** 2, не зачтено, не освоен. */
+  failed: number;
+  missing: number;
+  threes: number;
+  fours: number;
+}
+
+export function standingTally(values: readonly AttestationValue[]): StandingTally {
+  const t: StandingTally = { notAttested: 0, failed: 0, missing: 0, threes: 0, fours: 0 };
+  for (const v of values) {
+    if (v === EXEMPT) continue;
+    if (v === NOT_ATTESTED) t.notAttested += 1;
+    else if (v === '2' || (FAIL_CREDITS as readonly string[]).includes(v ?? '')) t.failed += 1;
+    else if (v === null) t.missing += 1;
+    else if (v === '3') t.threes += 1;
+    else if (v === '4') t.fours += 1;
+  }
+  return t;
+}
+
 /**
  * A student's standing: н/а anywhere → not attested; a 2 or a failed credit → failing; else by the grades: all 5 →
  * excellent, 4 and 5 → good, exactly one 3 → one «3», more → with threes. Credits passed do not change the standing;
  * exempt columns are skipped. A missing result (nothing failed, nothing н/а) → incomplete.
  */
-export function studentStanding(values: readonly AttestationValue[]): StudentStanding {
-  const own = values.filter((v) => v !== EXEMPT);
-  if (own.includes(NOT_ATTESTED)) return 'notAttested';
-  if (own.some((v) => v === '2' || (FAIL_CREDITS as readonly string[]).includes(v ?? ''))) return 'failing';
-  if (own.some((v) => v === null)) return 'incomplete';
-  const grades = own.map(grade).filter((g): g is number => g !== null);
-  const threes = grades.filter((g) => g === 3).length;
-  if (threes === 1) return 'oneThree';
-  if (threes > 1) return 'threes';
-  if (grades.includes(4)) return 'good';
+export function standingOf(t: StandingTally): StudentStanding {
+  if (t.notAttested > 0) return 'notAttested';
+  if (t.failed > 0) return 'failing';
+  if (t.missing > 0) return 'incomplete';
+  if (t.threes === 1) return 'oneThree';
+  if (t.threes > 1) return 'threes';
+  if (t.fours > 0) return 'good';
   return 'excellent';
+}
+
+export function studentStanding(values: readonly AttestationValue[]): StudentStanding {
+  return standingOf(standingTally(values));
 }
 
 export interface GroupTotals {
@@ -114,23 +168,13 @@ export interface GroupTotals {
   quality: number | null;
 }
 
-/** The group totals: `rows[i]` is student i's values in all columns; `counted[i]` as in `columnIndicators`. */
-export function groupTotals(rows: readonly (readonly AttestationValue[])[], counted: readonly boolean[]): GroupTotals {
-  const byStanding: Record<StudentStanding, number> = {
-    excellent: 0,
-    good: 0,
-    oneThree: 0,
-    threes: 0,
-    failing: 0,
-    notAttested: 0,
-    incomplete: 0,
-  };
-  let n = 0;
-  rows.forEach((values, i) => {
-    if (!counted[i]) return;
-    n += 1;
-    byStanding[studentStanding(values)] += 1;
-  });
+export function emptyStandings(): Record<StudentStanding, number> {
+  return { excellent: 0, good: 0, oneThree: 0, threes: 0, failing: 0, notAttested: 0, incomplete: 0 };
+}
+
+/** The totals of students counted by standing: успеваемость and качество over their sum (N). */
+export function standingTotals(byStanding: Record<StudentStanding, number>): GroupTotals {
+  const n = Object.values(byStanding).reduce((a, b) => a + b, 0);
   const passed = byStanding.excellent + byStanding.good + byStanding.oneThree + byStanding.threes;
   return {
     counted: n,
@@ -138,6 +182,15 @@ export function groupTotals(rows: readonly (readonly AttestationValue[])[], coun
     progress: n ? round((passed * 100) / n, 1) : null,
     quality: n ? round(((byStanding.excellent + byStanding.good) * 100) / n, 1) : null,
   };
+}
+
+/** The group totals: `rows[i]` is student i's values in all columns; `counted[i]` as in `columnIndicators`. */
+export function groupTotals(rows: readonly (readonly AttestationValue[])[], counted: readonly boolean[]): GroupTotals {
+  const byStanding = emptyStandings();
+  rows.forEach((values, i) => {
+    if (counted[i]) byStanding[studentStanding(values)] += 1;
+  });
+  return standingTotals(byStanding);
 }
 
 /** «85,7» — a percentage or an average as printed (decimal comma); «—» for none. */

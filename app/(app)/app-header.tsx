@@ -18,6 +18,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <Link href="/journals">{rolesOf(actor).includes('teacher') ? 'Мои журналы' : 'Журналы'}</Link>
         )}
         {can(actor, 'institutions.manage') && <Link href="/region">Колледжи региона</Link>}
+        {can(actor, 'region.indicators') && <Link href="/region/indicators">Показатели колледжей</Link>}
         {can(actor, 'structure.manage') && <Link href="/admin/structure">Структура</Link>}
         {can(actor, 'curriculum.read') && <Link href="/curricula">Учебные планы</Link>}
         {can(actor, 'load.manage') && <Link href="/load">Нагрузка</Link>}

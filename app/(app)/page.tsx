@@ -25,11 +25,21 @@ export default async function HomePage() {
       <section className="panel" key="region">
         <h2>Колледжи региона: {list.length}</h2>
         <p>
-          <a href="/region">Открыть список и создать колледж</a>
+          <a href="/region">Открыть список и создать колледж</a> ·{' '}
+          <Link href="/region/indicators">Показатели колледжей</Link>
         </p>
       </section>,
     );
-  }
+  } else if (can(actor, 'region.indicators'))
+    sections.push(
+      <section className="panel" key="region">
+        <h2>Колледжи</h2>
+        <p>
+          <Link href="/region/indicators">Показатели колледжей</Link>: успеваемость, качество, СОУ, ведение журналов,
+          вычитка часов.
+        </p>
+      </section>,
+    );
   if (can(actor, 'timetable.own')) {
     const notices = await trpc.timetable.notices();
     sections.push(

@@ -11,6 +11,12 @@ export const PERMISSIONS = {
   'account.self': ['admin', 'head', 'methodist', 'curator', 'teacher', 'student', 'parent', 'inspector', 'regional'],
   /** The region: institutions and their first administrators (no college's data). */
   'institutions.manage': ['regional'],
+  /**
+   * The region's view (issue #27, item 3): each college's aggregates — успеваемость, качество, СОУ, journal-keeping flags,
+   * hours — and no person's data. The regional administrator: every college of the deployment; an inspector (органы
+   * управления образованием): the colleges of the inspector's grants (`institutionScope`).
+   */
+  'region.indicators': ['regional', 'inspector'],
   /** Departments, specialties, groups with counts. */
   'structure.read': ['admin', 'head', 'methodist', 'inspector'],
   'structure.manage': ['admin'],

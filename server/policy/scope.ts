@@ -5,7 +5,15 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { inline, type Bind } from '../../db/prepared';
 import { q } from '../../db/sql';
-import { groupMemberships, groups, lessons, specialties, students, teachingAssignments } from '../../db/schema';
+import {
+  groupMemberships,
+  groups,
+  institutions,
+  lessons,
+  specialties,
+  students,
+  teachingAssignments,
+} from '../../db/schema';
 import { grantsFor, type Actor } from './actor';
 import type { Permission } from './permissions';
 
@@ -29,6 +37,25 @@ function idList(ids: number[]): SQL {
 /** Institutions where the permission holds for the actor, whatever its narrower scope. */
 export function institutionsFor(actor: Actor, permission: Permission): number[] {
   return [...new Set(grantsFor(actor, permission).map((g) => g.institutionId))];
+}
+
+/**
+ * Institutions of `institutions` a region-level permission reaches: every one for the regional administrator (whose
+ * grant is the region's, `REGION`), the grant's own for an inspector; none for anyone else.
+ */
+export function institutionScope(actor: Actor, permission: Permission): SQL {
+  return anyOf(
+    grantsFor(actor, permission).map((g) => {
+      switch (g.role) {
+        case 'regional':
+          return sql`true`;
+        case 'inspector':
+          return eq(institutions.id, g.institutionId);
+        default:
+          return NOTHING;
+      }
+    }),
+  );
 }
 
 /** Groups of `groups`. */

@@ -183,6 +183,7 @@ const CASES: Record<ReportRouteName, Case> = {
     whole: () => [LONGEST.subject, LONGEST.otherSubject, LONGEST.collegeShortName],
   },
   monitoring: { kind: 'notPdf', as: 'methodist', request: async () => ({ query: q({ format: 'xlsx' }) }) },
+  region: { kind: 'notPdf', as: 'inspector', request: async () => ({ query: q({}) }) },
   timetable: {
     kind: 'pdf',
     as: 'methodist',

@@ -246,6 +246,17 @@ const MATRIX: Row[] = [
     expect: { admin: A, head: A, methodist: A, curator: F, teacher: F, student: F, parent: F, inspector: F },
   },
   {
+    name: 'region (XLSX: the inspector’s own college; no college role)',
+    route: 'region',
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
+    name: 'region (a period no college has)',
+    route: 'region',
+    query: () => ({ period: '2040-2' }),
+    expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: A },
+  },
+  {
     name: 'timetable (the week of ИС-21)',
     route: 'timetable',
     query: () => ({ kind: 'group', id: String(fx.curatorGroupId), date: '2026-11-23' }),

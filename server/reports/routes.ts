@@ -25,6 +25,8 @@ import { slipsFor, slipsInput } from '../services/people/family-access';
 import { hoursDelivered, hoursInput } from '../services/timetable/hours';
 import { monitoring, monitoringInput } from '../services/control/monitoring';
 import { monitoringTitle, renderMonitoringXlsx } from './monitoring';
+import { regionIndicators, regionInput } from '../services/region/indicators';
+import { regionTitle, renderRegionXlsx } from './region';
 import { timetableView, viewInput } from '../services/timetable/views';
 import { renderAccessSlips } from './access-slips';
 import {
@@ -297,6 +299,20 @@ export const REPORT_ROUTES = {
       if (!parsed.success) throw badInput(parsed.error.issues[0]?.message ?? 'Неверный запрос');
       const report = await monitoring(db, actor, parsed.data);
       return { format: 'xlsx', name: monitoringTitle(report), body: await renderMonitoringXlsx(report, publicUrl()) };
+    },
+  },
+  /** The region's view (XLSX): `?period=2026-1`, one row of aggregates per college in scope (issue #27, item 3). */
+  region: {
+    method: 'GET',
+    reads: 'replica',
+    permission: 'region.indicators',
+    formats: ['xlsx'],
+    async make(db, actor, req) {
+      format(req.query, ['xlsx'], 'xlsx');
+      const parsed = regionInput.safeParse({ period: req.query.get('period') || undefined });
+      if (!parsed.success) throw badInput(parsed.error.issues[0]?.message ?? 'Неверный запрос');
+      const report = await regionIndicators(db, actor, parsed.data);
+      return { format: 'xlsx', name: regionTitle(report), body: await renderRegionXlsx(report) };
     },
   },
   hours: {

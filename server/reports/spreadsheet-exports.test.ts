@@ -12,7 +12,16 @@ import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { curricula, curriculumItems, groups, students, teachingAssignments, terms, users } from '../../db/schema';
+import {
+  curricula,
+  curriculumItems,
+  groups,
+  institutions,
+  students,
+  teachingAssignments,
+  terms,
+  users,
+} from '../../db/schema';
 import { parseDelimited } from '../../domain/delimited-text';
 import type { Role } from '../../domain/roles';
 import { STUDENT_COLUMNS } from '../../domain/student-import';
@@ -93,6 +102,8 @@ beforeAll(async () => {
     .set({ name: HYPERLINK, shortName: '@SUM(1+1)' })
     .where(inArray(curriculumItems.id, itemIds));
   await db.update(users).set({ lastName: '-2+3' }).where(eq(users.id, ids.teacher));
+  // The college's city: the region's view of the colleges shows it.
+  await db.update(institutions).set({ city: '@SUM(1+1)' }).where(eq(institutions.id, curator.institutionId!));
   // The journal's КТП, saved by its teacher.
   const ktp = await loadKtp(db, teacher, ids.journal);
   await saveKtp(db, teacher, {
@@ -163,6 +174,7 @@ const EXPORTS: ExportCase[] = [
   { route: 'hours', format: 'xlsx', role: 'methodist', query: () => ({ by: 'teacher', format: 'xlsx' }) },
   { route: 'hours', format: 'xlsx', role: 'methodist', query: () => ({ by: 'item', format: 'xlsx' }) },
   { route: 'monitoring', format: 'xlsx', role: 'methodist', query: () => ({ termId: term(), format: 'xlsx' }) },
+  { route: 'region', format: 'xlsx', role: 'inspector' },
   {
     route: 'curriculum/[curriculumId]',
     format: 'xlsx',

@@ -30,6 +30,7 @@ import { loadRouter } from './load';
 import { timetableRouter } from './timetable';
 import { reportsRouter } from './reports';
 import { institutionsRouter } from './institutions';
+import { regionRouter } from './region';
 import { controlRouter } from './control';
 import { todayOf } from '../policy/actor';
 import { setOwnTimeZone, timeZoneInput } from '../services/college/institutions';
@@ -101,6 +102,7 @@ export const appRouter = router({
   timetable: timetableRouter,
   reports: reportsRouter,
   institutions: institutionsRouter,
+  region: regionRouter,
   control: controlRouter,
   family: router({
     students: procedure

@@ -223,6 +223,7 @@ async function everything(
         ).toString('base64'),
       }),
     'institutions.list': () => c.institutions.list(),
+    'region.indicators': () => c.region.indicators(),
     'institutions.setTimeZone': () => c.institutions.setTimeZone({ institutionId: 1, timeZone: 'Asia/Vladivostok' }),
     'structure.setTimeZone': () => c.structure.setTimeZone({ timeZone: 'Mars/Olympus' }),
     'institutions.create': () =>

@@ -193,6 +193,16 @@ export function peopleRows(fx: RoleFixtures): MatrixRow[] {
       expect: { ...ADMIN_ONLY, admin: F },
     },
     {
+      name: 'region.indicators (the region’s view: an inspector’s own college; no college role reaches it)',
+      call: () => (c) => c.region.indicators(),
+      expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: A },
+    },
+    {
+      name: 'region.indicators (a period no college has: the rows without a term)',
+      call: () => (c) => c.region.indicators({ period: '2040-1' }),
+      expect: { admin: F, head: F, methodist: F, curator: F, teacher: F, student: F, parent: F, inspector: A },
+    },
+    {
       name: 'institutions.create',
       call: () => (c) =>
         c.institutions.create({

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { InstitutionsAdmin } from '@/components/admin/institutions-admin';
 import { requireActor } from '@/server/auth/current-actor';
 import { can } from '@/server/policy/actor';
@@ -13,7 +14,8 @@ export default async function RegionPage() {
       <h1>Колледжи региона</h1>
       <p className="muted">
         Каждый колледж видит только свои данные. Региональный администратор создаёт колледж и его первого
-        администратора; персональных данных колледжей он не видит.
+        администратора; персональных данных колледжей он не видит.{' '}
+        <Link href="/region/indicators">Показатели колледжей</Link> — сводные цифры каждого колледжа.
       </p>
       <InstitutionsAdmin institutions={institutions} />
     </>
