@@ -333,16 +333,18 @@ async function journalStudents(db: Db, periods: readonly CollegePeriod[]): Promi
           where j.subgroup_id is null or exists (select 1 from subgroup_members sm
             where sm.institution_id = j.inst and sm.subgroup_id = j.subgroup_id and sm.student_id = m.student_id)
           group by j.inst, j.id, j.own_field, m.student_id, p.ends_on),
+        ar as (
+          select j.inst, j.id as ta, a.student_id, count(*)::int as results, bool_or(a.value = ${EXEMPT}) as exempt
+          from j join attestation_results a on a.institution_id = j.inst and a.teaching_assignment_id = j.id
+          where a.field = 'sem' or a.field = j.own_field
+          group by 1, 2, 3),
         x as (
           select r.inst, r.in_group, coalesce(gr.grades, 0) as grades,
             greatest(r.joined, p.starts_on) as start, p.today, p.starts_on, p.ends_on, p.ended,
             1 + (r.own_field is not null)::int as columns,
-            (select count(*) from attestation_results ar where ar.institution_id = r.inst and ar.teaching_assignment_id = r.ta
-              and ar.student_id = r.student_id and (ar.field = 'sem' or ar.field = r.own_field))::int as results,
-            exists (select 1 from attestation_results ar where ar.institution_id = r.inst and ar.teaching_assignment_id = r.ta
-              and ar.student_id = r.student_id and (ar.field = 'sem' or ar.field = r.own_field)
-              and ar.value = ${EXEMPT}) as exempt
-          from r join p on p.inst = r.inst left join gr on gr.inst = r.inst and gr.ta = r.ta and gr.student_id = r.student_id)
+            coalesce(ar.results, 0) as results, coalesce(ar.exempt, false) as exempt
+          from r join p on p.inst = r.inst left join gr on gr.inst = r.inst and gr.ta = r.ta and gr.student_id = r.student_id
+          left join ar on ar.inst = r.inst and ar.ta = r.ta and ar.student_id = r.student_id)
         select p.inst,
           (count(x.inst) filter (where x.in_group and not x.exempt and x.grades < case
             when x.today > x.ends_on then ${MIN_GRADES_PER_TERM}::int
