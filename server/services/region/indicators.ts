@@ -239,10 +239,16 @@ function ownField(form: SQL): SQL {
   return sql`(case ${form} ${sql.join(cases, sql` `)} else null end)`;
 }
 
-/** The curriculum's form of attestation of `ta`'s item in the semester of `p`'s term for group `g`. */
-const FORM = sql`(select cit.attestation_form from curriculum_item_terms cit
-  where cit.institution_id = ta.institution_id and cit.curriculum_item_id = ta.curriculum_item_id
-    and cit.semester = (p.year_start - g.admission_year) * 2 + p.term_no)`;
+/**
+ * The curriculum's form of attestation of `ta`'s item in the semester of group `g` in the term: the term's number of
+ * the academic year starting in `yearStart` (columns of the outer query).
+ */
+function formOf(yearStart: SQL, termNo: SQL): SQL {
+  return sql`(select cit.attestation_form from curriculum_item_terms cit
+    where cit.institution_id = ta.institution_id and cit.curriculum_item_id = ta.curriculum_item_id
+      and cit.semester = (${yearStart} - g.admission_year) * 2 + ${termNo})`;
+}
+const FORM = formOf(sql`p.year_start`, sql`p.term_no`);
 
 interface HoursRow {
   inst: number;
@@ -272,21 +278,19 @@ async function hoursAndLessons(db: Db, periods: readonly CollegePeriod[]): Promi
             lessons.topic is not null as has_topic,
             exists (select 1 from journal_cells c where c.institution_id = lessons.institution_id and c.lesson_id = lessons.id
               and (c.attendance is not null or c.grade1 is not null or c.grade2 is not null)) as marked,
-            ${lessonFilled} as filled
+            ${lessonFilled} as filled,
+            (select min(cc.at) from cell_changes cc
+              where cc.institution_id = lessons.institution_id and cc.lesson_id = lessons.id) as first_at
           from lessons join j on lessons.institution_id = j.inst and lessons.teaching_assignment_id = j.id
           join p on p.inst = lessons.institution_id
           where lessons.date <= p.last_day),
-        fe as (
-          select cc.institution_id as inst, cc.lesson_id, min(cc.at) as at from cell_changes cc
-          join ls on cc.institution_id = ls.inst and cc.lesson_id = ls.id group by 1, 2),
         lt as (
           select ls.inst,
             coalesce(sum(ls.hours) filter (where ls.filled and ls.date >= ls.starts_on and ls.date <= ls.today), 0)::int as held,
             count(*) filter (where ls.today > ls.date + ${FILL_DAYS}::int and not ls.has_topic and not ls.marked)::int as unfilled,
             count(*) filter (where ls.today > ls.date + ${FILL_DAYS}::int and not ls.has_topic and ls.marked)::int as no_topic,
-            count(*) filter (where (fe.at at time zone i.time_zone)::date > ls.date + ${FILL_DAYS}::int)::int as late
+            count(*) filter (where (ls.first_at at time zone i.time_zone)::date > ls.date + ${FILL_DAYS}::int)::int as late
           from ls join institutions i on i.id = ls.inst
-          left join fe on fe.inst = ls.inst and fe.lesson_id = ls.id
           group by ls.inst)
         select p.inst, coalesce(jt.journals, 0) as journals, coalesce(jt.planned, 0) as planned,
           coalesce(lt.held, 0) as held, coalesce(lt.unfilled, 0) as unfilled, coalesce(lt.no_topic, 0) as no_topic,
@@ -324,7 +328,7 @@ async function journalStudents(db: Db, periods: readonly CollegePeriod[]): Promi
           group by 1, 2, 3),
         r as (
           select j.inst, j.id as ta, j.own_field, m.student_id,
-            least(min(m.from_date), p.ends_on) as joined,
+            greatest(least(min(m.from_date), p.ends_on), p.starts_on) as start, p.today, p.ends_on, p.ended,
             bool_or(m.from_date <= case when p.ended then p.ends_on else p.today end
               and (m.to_date is null or m.to_date >= case when p.ended then p.ends_on else p.today end)) as in_group
           from j join p on p.inst = j.inst
@@ -332,27 +336,34 @@ async function journalStudents(db: Db, periods: readonly CollegePeriod[]): Promi
             and m.from_date <= p.ends_on and (m.to_date is null or m.to_date >= p.starts_on)
           where j.subgroup_id is null or exists (select 1 from subgroup_members sm
             where sm.institution_id = j.inst and sm.subgroup_id = j.subgroup_id and sm.student_id = m.student_id)
-          group by j.inst, j.id, j.own_field, m.student_id, p.ends_on),
+          group by j.inst, j.id, j.own_field, m.student_id, p.starts_on, p.ends_on, p.today, p.ended),
         ar as (
           select j.inst, j.id as ta, a.student_id, count(*)::int as results, bool_or(a.value = ${EXEMPT}) as exempt
           from j join attestation_results a on a.institution_id = j.inst and a.teaching_assignment_id = j.id
           where a.field = 'sem' or a.field = j.own_field
           group by 1, 2, 3),
+        -- One row per journal and student from the three sources by one grouping, not joins of derived sets (whose
+        -- sizes the planner cannot know): the roster's row decides who is judged.
+        facts as (
+          select inst, ta, student_id, true as member, start, today, ends_on, ended, in_group,
+            1 + (own_field is not null)::int as columns, 0 as grades, 0 as results, false as exempt from r
+          union all
+          select inst, ta, student_id, false, null, null, null, null, false, 0, grades, 0, false from gr
+          union all
+          select inst, ta, student_id, false, null, null, null, null, false, 0, 0, results, exempt from ar),
         x as (
-          select r.inst, r.in_group, coalesce(gr.grades, 0) as grades,
-            greatest(r.joined, p.starts_on) as start, p.today, p.starts_on, p.ends_on, p.ended,
-            1 + (r.own_field is not null)::int as columns,
-            coalesce(ar.results, 0) as results, coalesce(ar.exempt, false) as exempt
-          from r join p on p.inst = r.inst left join gr on gr.inst = r.inst and gr.ta = r.ta and gr.student_id = r.student_id
-          left join ar on ar.inst = r.inst and ar.ta = r.ta and ar.student_id = r.student_id)
-        select p.inst,
-          (count(x.inst) filter (where x.in_group and not x.exempt and x.grades < case
-            when x.today > x.ends_on then ${MIN_GRADES_PER_TERM}::int
-            when x.today < x.start then 0
-            else (${MIN_GRADES_PER_TERM}::int * (x.today - x.start + 1)) / (x.ends_on - x.start + 1) end))::int as short,
-          coalesce(sum(x.columns - x.results) filter (where x.ended and x.in_group and not x.exempt), 0)::int as no_attestation
-        from p left join x on x.inst = p.inst
-        group by p.inst`,
+          select inst, max(start) as start, max(today) as today, max(ends_on) as ends_on, bool_or(ended) as ended,
+            bool_or(in_group) as in_group, max(columns) as columns, sum(grades)::int as grades,
+            sum(results)::int as results, bool_or(exempt) as exempt
+          from facts group by inst, ta, student_id having bool_or(member))
+        select inst,
+          (count(*) filter (where in_group and not exempt and grades < case
+            when today > ends_on then ${MIN_GRADES_PER_TERM}::int
+            when today < start then 0
+            else (${MIN_GRADES_PER_TERM}::int * (today - start + 1)) / (ends_on - start + 1) end))::int as short,
+          coalesce(sum(columns - results) filter (where ended and in_group and not exempt), 0)::int as no_attestation
+        from x
+        group by inst`,
   );
 }
 
@@ -387,30 +398,26 @@ async function attestation(db: Db, periods: readonly CollegePeriod[]): Promise<A
   return queryRows<AttestationRow>(
     db,
     sql`with ${periodsTable(periods)},
-        cols as (
-          select distinct ta.institution_id as inst, ta.group_id, ta.curriculum_item_id as item,
-            coalesce(${ownField(FORM)}, 'sem') as field
-          from teaching_assignments ta join p on ta.institution_id = p.inst and ta.term_id = p.term_id
-          join groups g on g.institution_id = ta.institution_id and g.id = ta.group_id),
         st as (
-          select m.institution_id as inst, m.group_id, m.student_id
+          select m.institution_id as inst, m.group_id, m.student_id, p.term_id, p.year_start, p.term_no
           from group_memberships m join p on p.inst = m.institution_id
           where m.from_date <= p.ends_on and (m.to_date is null or m.to_date >= p.starts_on)
-            and m.group_id in (select c.group_id from cols c where c.inst = m.institution_id)
-          group by m.institution_id, m.group_id, m.student_id, p.ends_on
+            and exists (select 1 from teaching_assignments ta where ta.institution_id = m.institution_id
+              and ta.group_id = m.group_id and ta.term_id = p.term_id)
+          group by m.institution_id, m.group_id, m.student_id, p.term_id, p.year_start, p.term_no, p.ends_on
           having bool_or(m.to_date is null) or max(m.to_date) >= p.ends_on),
-        res as (
-          select ar.institution_id as inst, ta.group_id, ta.curriculum_item_id as item, ar.field, ar.student_id,
-            max(ar.value) as value
-          from attestation_results ar
-          join teaching_assignments ta on ta.institution_id = ar.institution_id and ta.id = ar.teaching_assignment_id
-          join p on p.inst = ta.institution_id and p.term_id = ta.term_id
-          group by 1, 2, 3, 4, 5),
+        -- Each student's value in each column of the group's sheet: index probes per student, no join of derived sets.
         v as (
-          select st.inst, st.group_id, st.student_id, cols.item, res.value
-          from st join cols on cols.inst = st.inst and cols.group_id = st.group_id
-          left join res on res.inst = st.inst and res.group_id = st.group_id and res.item = cols.item
-            and res.field = cols.field and res.student_id = st.student_id),
+          select st.inst, st.group_id, st.student_id, c.item,
+            (select max(ar.value) from teaching_assignments t2 join attestation_results ar
+                on ar.institution_id = t2.institution_id and ar.teaching_assignment_id = t2.id
+              where t2.institution_id = st.inst and t2.group_id = st.group_id and t2.term_id = st.term_id
+                and t2.curriculum_item_id = c.item and ar.student_id = st.student_id and ar.field = c.field) as value
+          from st cross join lateral (
+            select distinct ta.curriculum_item_id as item,
+              coalesce(${ownField(formOf(sql`st.year_start`, sql`st.term_no`))}, 'sem') as field
+            from teaching_assignments ta join groups g on g.institution_id = ta.institution_id and g.id = ta.group_id
+            where ta.institution_id = st.inst and ta.group_id = st.group_id and ta.term_id = st.term_id) c),
         own as (
           select inst, group_id, student_id,
             count(*) filter (where value = ${NOT_ATTESTED}) as not_attested,
