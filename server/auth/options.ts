@@ -2,6 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db';
@@ -45,6 +46,12 @@ export function authSecret(): string {
     return secret;
   }
 }
+
+/**
+ * The headers of the auth request being handled (app/api/auth/[...nextauth]/route.ts runs the handler inside it):
+ * next-auth 4 hands its events no request, and the sign-in log wants the address of a sign-out too.
+ */
+export const authRequestHeaders = new AsyncLocalStorage<Record<string, string>>();
 
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.['x-forwarded-for'];
@@ -101,7 +108,7 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (token?.sid) await endSession(await getDb(), token.sid, null);
+      if (token?.sid) await endSession(await getDb(), token.sid, clientIp(authRequestHeaders.getStore()));
     },
   },
   logger: {

@@ -25,7 +25,7 @@ import { changeOwnPassword } from '../services/people/change-password';
 import { issueAccess } from '../services/people/family-access';
 import { resetStaffPassword, setStaffActive } from '../services/people/staff';
 import { actorOfToken } from './current-actor';
-import { authOptions, authSecret } from './options';
+import { authOptions, authRequestHeaders, authSecret } from './options';
 
 // next-auth's core handler, which its route handler and getServerSession call; not in the package's exports map.
 const { AuthHandler } = createRequire(import.meta.url)(
@@ -83,7 +83,10 @@ async function signOut(jar: Jar) {
   const csrf = await auth('csrf', jar);
   const { csrfToken } = csrf.body as { csrfToken: string };
   const kept = { ...jar };
-  await auth('signout', jar, { method: 'POST', body: { csrfToken } });
+  // As the route handler runs it: with the request's headers at hand (the address in the sign-in log).
+  await authRequestHeaders.run({ 'x-forwarded-for': '10.0.0.7' }, () =>
+    auth('signout', jar, { method: 'POST', body: { csrfToken } }),
+  );
   expect(jar['next-auth.session-token']).toBeUndefined();
   return kept;
 }
@@ -194,7 +197,7 @@ describe('a session ends on the server', () => {
       .where(eq(signInEvents.userId, teacher.userId))
       .orderBy(desc(signInEvents.id))
       .limit(1);
-    expect(last).toMatchObject({ event: 'sign_out', success: true, login: 'prepod' });
+    expect(last).toMatchObject({ event: 'sign_out', success: true, login: 'prepod', ip: '10.0.0.7' });
   });
 
   it('sign-out of a parent: family.portal refuses the kept cookie', async () => {
