@@ -131,6 +131,13 @@ function zoneOffsetMinutes(at: Date, timeZone: string): number {
   return Math.round((local - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
+/** The zone's offset from UTC at an instant as ISO 8601 writes it: `+04:00` for Samara, `+12:00` for Kamchatka. */
+export function utcOffset(timeZone: string, at: Date): string {
+  const minutes = zoneOffsetMinutes(at, timeZone);
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /** The instant a college's clock shows `time` (`HH:MM`) on `date`: a pair's start for a calendar feed. */
 export function zonedInstant(date: IsoDate, time: string, timeZone: string): Date {
   const [h, m] = time.split(':').map(Number);

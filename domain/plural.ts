@@ -64,4 +64,5 @@ export const NOUNS = {
   page: ['страница', 'страницы', 'страниц'],
   time: ['раз', 'раза', 'раз'],
   groupOf: ['группы', 'групп', 'групп'],
+  college: ['колледж', 'колледжа', 'колледжей'],
 } as const satisfies Record<string, PluralForms>;

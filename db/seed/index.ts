@@ -4,13 +4,13 @@ import { countOf, NOUNS } from '../../domain/plural';
 import { bulkInsert, resetIdentity, type Row } from '../bulk';
 import { hashPassword } from '../password';
 import { generateGroupTerm } from './lessons';
-import { DEMO_PASSWORD, planCollege, YEAR, type Scale, type SeedOptions } from './plan';
+import { DEMO_PASSWORD, planCollege, YEAR, type CollegePlan, type Scale, type SeedOptions } from './plan';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REGIONAL_LOGIN } from './plan';
 export type { Scale } from './plan';
 
 /** Tables in the order their foreign keys allow. */
-const STRUCTURE_TABLES = [
+export const STRUCTURE_TABLES = [
   'institutions',
   'attendance_codes',
   'lesson_kinds',
@@ -39,7 +39,8 @@ const STRUCTURE_TABLES = [
   'timetable_publications',
   'timetable_entries',
 ];
-const IDENTITY_TABLES = [
+/** Tables whose ids the seed gives explicitly: their identity sequences move past them afterwards. */
+export const IDENTITY_TABLES = [
   'institutions',
   'rooms',
   'academic_years',
@@ -103,42 +104,16 @@ export async function seedDatabase(
   const plan = planCollege(options);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const user of plan.rows.users ?? []) user.password_hash = passwordHash;
-  onProgress(
-    `План: ${countOf(plan.groups.length, NOUNS.group)}, ${countOf(plan.rows.students?.length ?? 0, NOUNS.student)}, ` +
-      `${countOf(plan.rows.users?.length ?? 0, NOUNS.account)}, ${countOf(plan.assignments.length, NOUNS.assignment)}`,
-  );
-  if (plan.rows.timetable_entries)
-    onProgress(
-      `Расписание: ${countOf(plan.rows.timetable_entries.length, NOUNS.pair)} в неделю, ${countOf(plan.rows.rooms?.length ?? 0, NOUNS.room)}` +
-        (plan.unplacedPairs ? `; не поставлено без конфликтов: ${countOf(plan.unplacedPairs, NOUNS.pair)}` : ''),
-    );
+  describePlan(plan, onProgress);
 
-  let lessons = 0;
-  let cells = 0;
+  let written: CollegeWritten = { lessons: 0, cells: 0, lastLessonId: 0 };
   await inTransaction(db, async (txDb) => {
-    for (const table of STRUCTURE_TABLES) await bulkInsert(txDb, table, plan.rows[table] ?? []);
-    let lessonId = 0;
-    const lessonIds = { next: () => ++lessonId };
-    let done = 0;
-    const heldTerms = plan.terms
-      .filter((t) => t.startsOn <= options.asOf)
-      .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
-    for (const group of plan.groups) {
-      for (const term of heldTerms) {
-        if (!plan.assignments.some((a) => a.groupId === group.id && a.termId === term.id)) continue;
-        const journal = generateGroupTerm(plan, group, term, lessonIds);
-        await bulkInsert(txDb, 'lessons', journal.lessons);
-        await bulkInsert(txDb, 'journal_cells', journal.cells, 10000);
-        lessons += journal.lessons.length;
-        cells += journal.cells.length;
-      }
-      done += 1;
-      if (done % 10 === 0 || done === plan.groups.length) {
-        onProgress(
-          `Журналы: групп ${done} из ${plan.groups.length}, ${countOf(lessons, NOUNS.lesson)}, ${countOf(cells, NOUNS.cell)} (${((Date.now() - started) / 1000).toFixed(1)} с)`,
-        );
-      }
-    }
+    written = await writeCollege(
+      plan,
+      (table, rows) => bulkInsert(txDb, table, rows, table === 'journal_cells' ? 10000 : 5000),
+      onProgress,
+      started,
+    );
     await resetIdentity(txDb, IDENTITY_TABLES);
   });
   // Fresh statistics, so that the first queries on a just-seeded database are planned on real numbers.
@@ -150,11 +125,85 @@ export async function seedDatabase(
     students: plan.rows.students?.length ?? 0,
     users: plan.rows.users?.length ?? 0,
     assignments: plan.assignments.length,
-    lessons,
-    cells,
+    lessons: written.lessons,
+    cells: written.cells,
     ms: Date.now() - started,
   };
   return summary;
+}
+
+/** The plan's size in two short Russian lines for the console. */
+export function describePlan(plan: CollegePlan, onProgress: (line: string) => void): void {
+  onProgress(
+    `План: ${countOf(plan.groups.length, NOUNS.group)}, ${countOf(plan.rows.students?.length ?? 0, NOUNS.student)}, ` +
+      `${countOf(plan.rows.users?.length ?? 0, NOUNS.account)}, ${countOf(plan.assignments.length, NOUNS.assignment)}`,
+  );
+  if (plan.rows.timetable_entries)
+    onProgress(
+      `Расписание: ${countOf(plan.rows.timetable_entries.length, NOUNS.pair)} в неделю, ${countOf(plan.rows.rooms?.length ?? 0, NOUNS.room)}` +
+        (plan.unplacedPairs ? `; не поставлено без конфликтов: ${countOf(plan.unplacedPairs, NOUNS.pair)}` : ''),
+    );
+}
+
+/** Writes rows of one table (keys are column names) inside the college's transaction: COPY or INSERT. */
+export type RowWriter = (table: string, rows: Row[]) => Promise<void>;
+
+export interface CollegeWritten {
+  lessons: number;
+  cells: number;
+  /** The last lesson id given: the next college of a region counts on from it. */
+  lastLessonId: number;
+}
+
+/** Journal rows are written in batches of about this many cells: memory stays bounded whatever the college's size. */
+const JOURNAL_BATCH_CELLS = 100_000;
+
+/**
+ * Writes a planned college through `write`: its structure tables in foreign-key order, then the lessons and cells of
+ * every group's held terms (up to `plan.options.asOf`), generated group by group and written in batches (lessons
+ * before their cells). Lesson ids count on from `plan.options.idsAfter.lessons`. The caller holds the transaction.
+ */
+export async function writeCollege(
+  plan: CollegePlan,
+  write: RowWriter,
+  onProgress: (line: string) => void,
+  started: number,
+): Promise<CollegeWritten> {
+  const { options } = plan;
+  for (const table of STRUCTURE_TABLES) await write(table, plan.rows[table] ?? []);
+  let lessonId = options.idsAfter?.lessons ?? 0;
+  const lessonIds = { next: () => ++lessonId };
+  let lessons = 0;
+  let cells = 0;
+  let pending: { lessons: Row[]; cells: Row[] } = { lessons: [], cells: [] };
+  const flush = async () => {
+    await write('lessons', pending.lessons);
+    await write('journal_cells', pending.cells);
+    pending = { lessons: [], cells: [] };
+  };
+  let done = 0;
+  const heldTerms = plan.terms
+    .filter((t) => t.startsOn <= options.asOf)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  for (const group of plan.groups) {
+    for (const term of heldTerms) {
+      if (!plan.assignments.some((a) => a.groupId === group.id && a.termId === term.id)) continue;
+      const journal = generateGroupTerm(plan, group, term, lessonIds);
+      for (const row of journal.lessons) pending.lessons.push(row);
+      for (const row of journal.cells) pending.cells.push(row);
+      lessons += journal.lessons.length;
+      cells += journal.cells.length;
+      if (pending.cells.length >= JOURNAL_BATCH_CELLS) await flush();
+    }
+    done += 1;
+    if (done % 10 === 0 || done === plan.groups.length) {
+      onProgress(
+        `Журналы: групп ${done} из ${plan.groups.length}, ${countOf(lessons, NOUNS.lesson)}, ${countOf(cells, NOUNS.cell)} (${((Date.now() - started) / 1000).toFixed(1)} с)`,
+      );
+    }
+  }
+  await flush();
+  return { lessons, cells, lastLessonId: lessonId };
 }
 
 export type { Row };

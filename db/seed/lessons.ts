@@ -76,7 +76,7 @@ export function generateGroupTerm(
     if (date > asOf) return;
     const id = lessonIds.next();
     const delay = rnd.chance(0.8) ? 0 : rnd.chance(0.7) ? rnd.int(1, 3) : rnd.int(4, 12);
-    const enteredAt = `${addDays(date, delay)}T${String(rnd.int(12, 20)).padStart(2, '0')}:${String(rnd.int(0, 59)).padStart(2, '0')}:00+04:00`;
+    const enteredAt = `${addDays(date, delay)}T${String(rnd.int(12, 20)).padStart(2, '0')}:${String(rnd.int(0, 59)).padStart(2, '0')}:00${plan.identity.utcOffset}`;
     lessons.push({
       institution_id: institutionId,
       id,

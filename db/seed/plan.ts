@@ -21,7 +21,40 @@ export interface SeedOptions {
   seed: number;
   /** Lessons are held up to this date (inclusive). */
   asOf: string;
+  /** Which college of a region this is (db/seed/region.ts); absent: the demo college. */
+  college?: CollegeIdentity;
+  /**
+   * The last id each table already holds (`{ users: 4210, … }`): a college of a region takes the ids after the
+   * colleges before it, as one deployment's sequences would give them. Absent: ids count from 1.
+   */
+  idsAfter?: Readonly<Record<string, number>>;
 }
+
+/** A college's name, place and clock: the demo college's by default, another one's in a region. */
+export interface CollegeIdentity {
+  shortName: string;
+  fullName: string;
+  city: string;
+  /** IANA zone; null leaves the column's default (the demo college outside a region). */
+  timeZone: string | null;
+  /** The zone's UTC offset for the seeded timestamps («+04:00»): Russia keeps no daylight saving time since 2014. */
+  utcOffset: string;
+  /**
+   * Put before every login of the college with a dot (`kgd.prepod`), since logins are unique across a deployment.
+   * Empty for the demo college: it keeps the demo logins and the region's account.
+   */
+  loginPrefix: string;
+}
+
+export const DEMO_COLLEGE: CollegeIdentity = {
+  shortName: 'ГБПОУ «Колледж информационных технологий и экономики»',
+  fullName:
+    'Государственное бюджетное профессиональное образовательное учреждение «Колледж информационных технологий и экономики»',
+  city: 'г. Сызрань',
+  timeZone: null,
+  utcOffset: '+04:00',
+  loginPrefix: '',
+};
 
 export const DEMO_PASSWORD = 'demo2026';
 
@@ -118,20 +151,33 @@ export interface CollegePlan {
   assignments: AssignmentPlan[];
   /** Pairs of the college scale's journals the seeded timetable could not place without a conflict. */
   unplacedPairs: number;
+  /** The college's name, place, clock and login prefix. */
+  identity: CollegeIdentity;
+  /** The last id given in each table (with `idsAfter`'s, for tables this college has none of); lessons come later. */
+  lastIds: Record<string, number>;
 }
 
 interface Counter {
   next(table: string): number;
+  /** Moves the table's last id forward by `count` ids taken elsewhere; returns the first of them. */
+  take(table: string, count: number): number;
+  last(): Record<string, number>;
 }
 
-function counter(): Counter {
-  const ids = new Map<string, number>();
+function counter(after: Readonly<Record<string, number>> = {}): Counter {
+  const ids = new Map<string, number>(Object.entries(after));
   return {
     next(table) {
       const id = (ids.get(table) ?? 0) + 1;
       ids.set(table, id);
       return id;
     },
+    take(table, count) {
+      const first = (ids.get(table) ?? 0) + 1;
+      ids.set(table, first - 1 + count);
+      return first;
+    },
+    last: () => Object.fromEntries(ids),
   };
 }
 
@@ -181,6 +227,11 @@ function layout(scale: Scale): Layout {
   };
 }
 
+/** How many groups (current and graduated) a college of the scale has. */
+export function collegeGroupCount(scale: Scale): number {
+  return layout(scale).groups.length;
+}
+
 /** Subjects the demo teacher `prepod` takes first, so that the account has a real load. */
 const DEMO_TEACHER_SUBJECTS = new Set([
   'Информатика',
@@ -195,7 +246,10 @@ const TEACHER_MAX_HOURS = 1440;
 
 export function planCollege(options: SeedOptions): CollegePlan {
   const rnd = Random.derive(options.seed, 'plan');
-  const ids = counter();
+  const identity = options.college ?? DEMO_COLLEGE;
+  const isDemo = identity.loginPrefix === '';
+  const offset = identity.utcOffset;
+  const ids = counter(options.idsAfter);
   const rows: Record<string, Row[]> = {};
   const add = (table: string, row: Row) => {
     (rows[table] ??= []).push(row);
@@ -204,10 +258,10 @@ export function planCollege(options: SeedOptions): CollegePlan {
   const institutionId = ids.next('institutions');
   add('institutions', {
     id: institutionId,
-    short_name: 'ГБПОУ «Колледж информационных технологий и экономики»',
-    full_name:
-      'Государственное бюджетное профессиональное образовательное учреждение «Колледж информационных технологий и экономики»',
-    city: 'г. Сызрань',
+    short_name: identity.shortName,
+    full_name: identity.fullName,
+    city: identity.city,
+    ...(identity.timeZone ? { time_zone: identity.timeZone } : {}),
   });
   const inst = { institution_id: institutionId };
   for (const code of DEFAULT_ATTENDANCE_CODES) {
@@ -248,7 +302,7 @@ export function planCollege(options: SeedOptions): CollegePlan {
       name: y.name,
       starts_on: y.startsOn,
       ends_on: y.endsOn,
-      closed_at: y.closed ? `${y.endsOn}T18:00:00+04:00` : null,
+      closed_at: y.closed ? `${y.endsOn}T18:00:00${offset}` : null,
     });
     for (const t of y.terms) {
       const id = ids.next('terms');
@@ -273,16 +327,21 @@ export function planCollege(options: SeedOptions): CollegePlan {
     }
   }
 
-  // Staff.
+  // Staff. Another college of a region has people of its own where the demo college has the demo ones.
   const usedLogins = new Set<string>();
+  const prefix = isDemo ? '' : `${identity.loginPrefix}.`;
+  const staffRnd = Random.derive(options.seed, 'staff');
+  const person = (demo: { lastName: string; firstName: string; middleName: string }, gender: Gender) =>
+    isDemo ? demo : randomName(staffRnd, gender);
   const addUser = (
     name: { lastName: string; firstName: string; middleName: string },
     position: string,
     login?: string,
   ): number => {
     const id = ids.next('users');
-    let l = login ?? loginFor(name);
-    for (let n = 2; usedLogins.has(l); n++) l = `${loginFor(name)}${n}`;
+    const base = prefix + (login ?? loginFor(name));
+    let l = base;
+    for (let n = 2; usedLogins.has(l); n++) l = `${base}${n}`;
     usedLogins.add(l);
     add('users', {
       id,
@@ -306,31 +365,34 @@ export function planCollege(options: SeedOptions): CollegePlan {
     });
 
   const adminId = addUser(
-    { lastName: 'Соколова', firstName: 'Ирина', middleName: 'Викторовна' },
+    person({ lastName: 'Соколова', firstName: 'Ирина', middleName: 'Викторовна' }, 'ж'),
     'Системный администратор ЭЖ',
     DEMO_LOGINS.admin,
   );
   addRole(adminId, 'admin');
-  const regionalId = ids.next('users');
-  usedLogins.add(DEMO_REGIONAL_LOGIN);
-  add('users', {
-    id: regionalId,
-    institution_id: null,
-    login: DEMO_REGIONAL_LOGIN,
-    last_name: 'Орлова',
-    first_name: 'Марина',
-    middle_name: 'Алексеевна',
-    position: 'Специалист министерства образования, региональный администратор ЭЖ',
-  });
-  add('region_admins', { user_id: regionalId });
+  if (isDemo) {
+    // The region's own account, once per deployment: with the demo college.
+    const regionalId = ids.next('users');
+    usedLogins.add(DEMO_REGIONAL_LOGIN);
+    add('users', {
+      id: regionalId,
+      institution_id: null,
+      login: DEMO_REGIONAL_LOGIN,
+      last_name: 'Орлова',
+      first_name: 'Марина',
+      middle_name: 'Алексеевна',
+      position: 'Специалист министерства образования, региональный администратор ЭЖ',
+    });
+    add('region_admins', { user_id: regionalId });
+  }
   const methodistId = addUser(
-    { lastName: 'Крылова', firstName: 'Елена', middleName: 'Павловна' },
+    person({ lastName: 'Крылова', firstName: 'Елена', middleName: 'Павловна' }, 'ж'),
     'Методист по учебной работе',
     DEMO_LOGINS.methodist,
   );
   addRole(methodistId, 'methodist');
   const inspectorId = addUser(
-    { lastName: 'Голубев', firstName: 'Андрей', middleName: 'Николаевич' },
+    person({ lastName: 'Голубев', firstName: 'Андрей', middleName: 'Николаевич' }, 'м'),
     'Главный специалист управления образования',
     DEMO_LOGINS.inspector,
   );
@@ -344,7 +406,7 @@ export function planCollege(options: SeedOptions): CollegePlan {
     for (const key of d.keys) departmentIds.set(key, id);
     const head =
       index === 0
-        ? { lastName: 'Захарова', firstName: 'Светлана', middleName: 'Игоревна' }
+        ? person({ lastName: 'Захарова', firstName: 'Светлана', middleName: 'Игоревна' }, 'ж')
         : randomName(rnd, rnd.chance(0.7) ? 'ж' : 'м');
     const headId = addUser(head, 'Заведующий отделением', index === 0 ? DEMO_LOGINS.head : undefined);
     addRole(headId, 'head', { department_id: id });
@@ -416,7 +478,7 @@ export function planCollege(options: SeedOptions): CollegePlan {
   // Teachers are created as the load needs them: one pool per subject name.
   const teacherPools = new Map<string, { id: number; load: Map<number, number>; bias: number }[]>();
   const teacherBias = new Map<number, number>();
-  const demoTeacherName = { lastName: 'Петрова', firstName: 'Анна', middleName: 'Николаевна' };
+  const demoTeacherName = person({ lastName: 'Петрова', firstName: 'Анна', middleName: 'Николаевна' }, 'ж');
   const demoTeacher = {
     id: addUser(demoTeacherName, 'Преподаватель', DEMO_LOGINS.teacher),
     load: new Map<number, number>(),
@@ -467,7 +529,9 @@ export function planCollege(options: SeedOptions): CollegePlan {
     const curatorName = randomName(groupRnd, groupRnd.chance(0.75) ? 'ж' : 'м');
     const isDemoCuratorGroup = name === 'ИС-21';
     const curatorId = addUser(
-      isDemoCuratorGroup ? { lastName: 'Морозова', firstName: 'Ольга', middleName: 'Сергеевна' } : curatorName,
+      isDemoCuratorGroup
+        ? person({ lastName: 'Морозова', firstName: 'Ольга', middleName: 'Сергеевна' }, 'ж')
+        : curatorName,
       isDemoCuratorGroup ? 'Преподаватель, куратор группы ИС-21' : 'Преподаватель',
       isDemoCuratorGroup ? DEMO_LOGINS.curator : undefined,
     );
@@ -682,7 +746,7 @@ export function planCollege(options: SeedOptions): CollegePlan {
       guardian_id: mother.id,
       granted: true,
       decided_by: studentUserId,
-      decided_at: DEMO_CONSENT_AT,
+      decided_at: isDemo ? DEMO_CONSENT_AT : `${DEMO_CONSENT_AT.slice(0, 19)}${offset}`,
     });
     // An elder child of hers in ИС-31, of age, who has given her no consent: her home page shows the access ended. One
     // with no mother among the guardians, when there is one.
@@ -697,7 +761,17 @@ export function planCollege(options: SeedOptions): CollegePlan {
     if (elder) add('student_guardians', { ...inst, student_id: elder.id, guardian_id: mother.id, relation: 'мать' });
   }
 
-  const result: CollegePlan = { options, institutionId, terms, rows, groups, assignments, unplacedPairs: 0 };
+  const result: CollegePlan = {
+    options,
+    institutionId,
+    terms,
+    rows,
+    groups,
+    assignments,
+    unplacedPairs: 0,
+    identity,
+    lastIds: {},
+  };
   if (options.scale === 'college') {
     // The demo college's week is left for its methodist to build; the college scale comes with a full one.
     const current = terms.filter((t) => t.yearStart === YEAR.startYear);
@@ -707,20 +781,24 @@ export function planCollege(options: SeedOptions): CollegePlan {
     };
     const seedRooms = rows.rooms!.map((r) => ({ id: Number(r.id), seats: Number(r.seats), kind: String(r.kind) }));
     // Seeded as published: teachers, students and parents see the week at once.
+    const publicationId = ids.next('timetable_publications');
     rows.timetable_publications = [
       {
         institution_id: institutionId,
-        id: 1,
+        id: publicationId,
         published_by: methodistId,
-        published_at: `${YEAR.startsOn}T09:00:00+04:00`,
+        published_at: `${YEAR.startsOn}T09:00:00${offset}`,
         summary: [],
       },
     ];
     const termIds = current.map((t) => t.id);
-    const timetable = planTimetable(result, seedRooms, termIds, weeks, methodistId, 1);
+    const firstEntryId = (options.idsAfter?.timetable_entries ?? 0) + 1;
+    const timetable = planTimetable(result, seedRooms, termIds, weeks, methodistId, publicationId, firstEntryId);
+    ids.take('timetable_entries', timetable.rows.length);
     rows.timetable_entries = timetable.rows;
     result.unplacedPairs = timetable.unplaced;
   }
+  result.lastIds = ids.last();
   return result;
 }
 

@@ -39,7 +39,7 @@ interface SeedRoom {
 /**
  * Timetable rows for the plan's terms of the current year. `weeksOf` gives a term's teaching weeks, from which a
  * journal's pairs a week come (its planned hours over the weeks, at least one). Returns the rows and how many
- * pairs could not be placed without a conflict.
+ * pairs could not be placed without a conflict. Entry ids count from `firstId`.
  */
 export function planTimetable(
   plan: CollegePlan,
@@ -48,10 +48,11 @@ export function planTimetable(
   weeksOf: (termId: number) => number,
   createdBy: number,
   publicationId: number,
+  firstId = 1,
 ): { rows: Row[]; unplaced: number } {
   const rows: Row[] = [];
   let unplaced = 0;
-  let nextId = 0;
+  let nextId = firstId - 1;
   const groups = new Map<number, GroupPlan>(plan.groups.map((g) => [g.id, g]));
   for (const termId of termIds) {
     const busy = new Set<string>();
