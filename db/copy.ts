@@ -61,12 +61,25 @@ function* chunks(rows: readonly Row[], columns: readonly string[]): Generator<st
 /**
  * Writes `rows` into `table` with one `COPY table (columns) FROM STDIN` on `sql` (a transaction's connection, so that
  * the rows commit with it). Keys are snake_case column names; a column no row has keeps its default, a key a row
- * lacks is null. Honours the stream's backpressure. Errors are PostgreSQL's (a constraint names its row's values).
+ * lacks is null. Honours the stream's backpressure. Rejects with PostgreSQL's error (a constraint's names its row's
+ * values), and the transaction rolls back.
  */
 export async function copyRows(sql: Pick<postgres.Sql, 'unsafe'>, table: string, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = columnsOf(rows);
   const statement = `COPY ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) FROM STDIN`;
-  const writable = await sql.unsafe(statement).writable();
-  await pipeline(Readable.from(chunks(rows, columns)), writable);
+  const query = sql.unsafe(statement);
+  // postgres.js 3.4 never finishes the writable when the server refuses the data after its end (a duplicate key, a
+  // foreign key: porsager/postgres#1173, fix pending in #1183): the pipeline would wait for ever inside an aborted
+  // transaction. The server's error still reaches the query's own reject, so it is caught there.
+  const refused = new Promise<never>((_, reject) => {
+    const internal = query as unknown as { reject: (error: unknown) => unknown };
+    const original = internal.reject;
+    internal.reject = (error: unknown) => {
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return original(error);
+    };
+  });
+  const writable = await query.writable();
+  await Promise.race([pipeline(Readable.from(chunks(rows, columns)), writable), refused]);
 }
