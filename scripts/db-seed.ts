@@ -63,7 +63,10 @@ try {
   if (region) {
     console.log(
       `Заполнение ${database.location}: регион — ${countOf(colleges, NOUNS.college)}, ` +
-        `каждый масштаба ${collegeScaleArg}, seed ${seed ?? DEFAULT_SEED}, занятия по ${asOfArg ?? defaultAsOf(collegeScaleArg)}`,
+        `каждый масштаба ${collegeScaleArg}, seed ${seed ?? DEFAULT_SEED}, занятия по ` +
+        (asOfArg === 'today'
+          ? 'сегодняшний день каждого колледжа в его поясе'
+          : (asOfArg ?? defaultAsOf(collegeScaleArg))),
     );
     const summary = await seedRegion(
       database,
