@@ -5,6 +5,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_PASSWORD } from '../db/seed/plan';
+import { ensureDebianPackages } from '../scripts/debian';
+import { appBalancerSections, HAPROXY } from '../scripts/haproxy';
 
 const PORT = 3200;
 
@@ -120,6 +125,55 @@ export async function checkSharedSession(first: string, second: string, password
     headers: { cookie: session.cookies() },
   });
   if (other.status !== 200) throw new Error(`сеанс первого экземпляра не принят вторым: ${other.status}`);
+}
+
+export type BalancedApp = AppServer & { instances: AppServer[] };
+
+/**
+ * Instances of the app on one PostgreSQL behind HAProxy (Debian's package; installed with apt-get when missing and run
+ * as root) on 127.0.0.1:`port`: round robin, a health check of /login every second, a request that fails on a dead
+ * instance (connection refused) sent to another (scripts/templates/haproxy-app.cfg.tmpl, as `npm run region:up` has
+ * it). One session secret, checked to be shared. `stop` stops HAProxy and every instance; `kill` kills the first.
+ */
+export async function startBalancedApp(
+  url: string,
+  log: (s: string) => void,
+  options: { port: number; instancePorts: number[]; env?: Record<string, string> },
+): Promise<BalancedApp> {
+  ensureDebianPackages([HAPROXY], log);
+  const base = `http://localhost:${options.port}`;
+  const instances: AppServer[] = [];
+  for (const port of options.instancePorts)
+    instances.push(await startAppServer(url, log, { port, publicUrl: base, env: options.env }));
+  const config = path.join(os.tmpdir(), `ezh-haproxy-${process.pid}-${options.port}.cfg`);
+  fs.writeFileSync(config, `global\n  maxconn 4096\n\n${appBalancerSections(options.port, options.instancePorts)}`);
+  if (instances.length > 1) {
+    await checkSharedSession(instances[0]!.base, instances[1]!.base, DEMO_PASSWORD);
+    log('Сеанс, открытый на первом экземпляре, принят вторым.');
+  }
+  const proxy = spawn('haproxy', ['-f', config], { stdio: 'ignore', detached: true });
+  for (let i = 0; i < 50; i++) {
+    if ((await fetch(`${base}/login`).catch(() => null))?.status === 200) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const stopProxy = () => {
+    try {
+      process.kill(-proxy.pid!, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+    fs.rmSync(config, { force: true });
+  };
+  return {
+    base,
+    pid: instances[0]!.pid,
+    instances,
+    stop: () => {
+      stopProxy();
+      for (const i of instances) i.stop();
+    },
+    kill: () => instances[0]!.kill(),
+  };
 }
 
 /** A signed-in session over plain HTTP: tRPC calls as the browser makes them (superjson), with its cookies. */
