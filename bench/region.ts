@@ -1,6 +1,6 @@
 /**
  * npm run bench:region [-- --json] [--colleges N] [--runs R] [--editors E] [--seconds S] [--faults] [--only-faults]
- *   [--no-printouts] [--down]
+ *   [--steps figures,load,faults,browser] [--no-printouts] [--down]
  *
  * Issue #27, items 5–7: the region of `npm run region:up` (Patroni + etcd + HAProxy on loopback, scripts/region/),
  * measured over HTTP through HAProxy, signed in, on two databases of the cluster: `ezh_region_1` (one college of the
@@ -24,7 +24,9 @@
  * `failoverLostWrites` (confirmed saves and probe writes missing), the job's groups done / failed / retried, queue jobs
  * completed more than once; `app`: SIGKILL to one app instance; `replica`: SIGKILL to the asynchronous replica (reads
  * go on through the other replica or the primary; a parent reads all along: `…ReadErrors`); `etcd`: SIGKILL to the etcd
- * leader. After each, `region:up` brings the dead part back (`…RestoreMs`). `--only-faults` skips the figures.
+ * leader. After each, `region:up` brings the dead part back (`…RestoreMs`). Then a teacher types in Chromium through
+ * the primary's death (./region-browser.ts: `browserFailover…`). `--only-faults` skips the figures and the fault-free
+ * load; `--steps` names the steps to run (default figures,load; with `--faults` all four).
  *
  * The region is brought up when it is not (`region:up` without its own app instances, REGION_* variables as there) and
  * left running (its watchdog stops it after REGION_TTL) unless `--down`. Everything on 127.0.0.1; every run is
@@ -57,6 +59,7 @@ import {
   type Tally,
 } from './editors';
 import { measureHttp } from './http-figures';
+import { typeThroughFailover } from './region-browser';
 import { measureServer } from './server-figures';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -75,6 +78,20 @@ const seconds = argValue('seconds', 60);
 const APP_PORT = 3410;
 const INSTANCE_PORTS = [3411, 3412];
 const round = (x: number) => Math.round(x * 100) / 100;
+const STEPS = ['figures', 'load', 'faults', 'browser'] as const;
+const stepsArg = process.argv.indexOf('--steps');
+const steps = new Set<string>(
+  stepsArg >= 0
+    ? process.argv[stepsArg + 1]!.split(',')
+    : has('only-faults')
+      ? ['faults', 'browser']
+      : has('faults')
+        ? STEPS
+        : ['figures', 'load'],
+);
+for (const step of steps)
+  if (!(STEPS as readonly string[]).includes(step))
+    throw new Error(`--steps: неизвестный шаг «${step}» (${STEPS.join(', ')})`);
 
 type Fault = 'primary' | 'app' | 'replica' | 'etcd';
 
@@ -168,6 +185,8 @@ async function figures(database: Database, url: string, base: string, suffix: st
 }
 
 interface LagSample {
+  /** Client connections open on the primary (the app's pools, pg-boss, this bench). */
+  connections: number;
   asyncMs: number;
   syncMs: number;
   asyncBytes: number;
@@ -181,14 +200,17 @@ function sampleLag(writeUrl: string) {
     const db = postgres(withDatabase(writeUrl, 'postgres'), { max: 1, onnotice: () => {} });
     try {
       while (running) {
-        const rows = await db<{ sync_state: string; ms: number | null; bytes: string | null }[]>`
+        const rows = await db<{ sync_state: string; ms: number | null; bytes: string | null; connections: number }[]>`
           select sync_state, extract(epoch from replay_lag) * 1000 as ms,
-            pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::text as bytes from pg_stat_replication`.catch(() => []);
+            pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::text as bytes,
+            (select count(*) from pg_stat_activity where backend_type = 'client backend')::int as connections
+          from pg_stat_replication`.catch(() => []);
         const of = (state: string) => rows.find((r) => r.sync_state === state);
         const a = of('async');
         const s = of('sync');
         if (a || s)
           samples.push({
+            connections: rows[0]!.connections,
             asyncMs: Number(a?.ms ?? 0),
             syncMs: Number(s?.ms ?? 0),
             asyncBytes: Number(a?.bytes ?? 0),
@@ -211,6 +233,7 @@ function sampleLag(writeUrl: string) {
         regionReplicaLagMaxBytes: lag(samples.map((s) => s.asyncBytes)).max,
         regionSyncLagMs: lag(samples.map((s) => s.syncMs)).p95,
         regionLagSamples: samples.length,
+        regionPrimaryConnectionsMax: lag(samples.map((s) => s.connections)).max,
       };
     },
   };
@@ -357,7 +380,7 @@ async function loadRun(
   const prefix = fault === null ? 'regionLoad' : `fault${fault[0]!.toUpperCase()}${fault.slice(1)}`;
   const runId = `r${Date.now().toString(36)}`;
   const editors = await chooseEditors(database.db, editorsWanted);
-  log(`Вход ${editors.length} преподавателей (${new Set(editors.map((e) => e.login.split('.')[0])).size} приставок)…`);
+  log(`Вход ${editors.length} преподавателей…`);
   const sessions = await signInAll(app.base, editors);
   const parent = await signInHttp(app.base, 'roditel', DEMO_PASSWORD);
   const t: Tally = newTally();
@@ -439,7 +462,7 @@ const result: Record<string, unknown> = { regionColleges: colleges, runs, region
 const one = await regionDatabase(up.writeUrl, 1);
 const many = await regionDatabase(up.writeUrl, colleges, 'ezh_region_1');
 
-if (!has('only-faults'))
+if (steps.has('figures'))
   for (const [count, url] of [
     [1, one],
     [colleges, many],
@@ -465,16 +488,39 @@ const database = await openDatabase({ url: many, max: 4 });
 try {
   let app = await startApp(up, `ezh_region_${colleges}`);
   try {
-    if (!has('only-faults')) Object.assign(result, await loadRun(c, up, database, app, null));
-    if (has('faults') || has('only-faults'))
+    if (steps.has('load')) Object.assign(result, await loadRun(c, up, database, app, null));
+    if (steps.has('faults'))
       for (const fault of ['primary', 'app', 'replica', 'etcd'] as const) {
-        Object.assign(result, await loadRun(c, up, database, app, fault));
+        // A fault run that throws is reported, and the cluster brought back, without losing the other figures.
+        await loadRun(c, up, database, app, fault).then(
+          (figures) => Object.assign(result, figures),
+          (error: unknown) => (result[`fault${fault}Error`] = error instanceof Error ? error.message : String(error)),
+        );
         const prefix = `fault${fault[0]!.toUpperCase()}${fault.slice(1)}`;
         if (fault === 'app') {
           app.stop();
           app = await startApp(up, `ezh_region_${colleges}`);
         } else result[`${prefix}RestoreMs`] = await restore(c);
       }
+    if (steps.has('browser')) {
+      const [journal] = await queryRows<{ id: number }>(
+        database.db,
+        sql`select ta.id from teaching_assignments ta join users u on u.id = ta.teacher_user_id
+            join terms t on t.id = ta.term_id
+            where u.login = 'prepod' and t.starts_on <= current_date and ta.subgroup_id is null
+            order by t.starts_on desc, ta.id limit 1`,
+      );
+      log('Chromium: преподаватель вводит отметки, пока ведущий умирает…');
+      const killPrimary = async () => {
+        const leader = (await clusterState(c))?.find((m) => m.role === 'leader');
+        if (leader) killNode(c.dir, leader.name);
+      };
+      await typeThroughFailover(app.base, 'prepod', DEMO_PASSWORD, journal!.id, killPrimary, 30, log).then(
+        (figures) => Object.assign(result, figures),
+        (error: unknown) => (result.browserFailoverError = error instanceof Error ? error.message : String(error)),
+      );
+      result.browserFailoverRestoreMs = await restore(c);
+    }
   } finally {
     app.stop();
   }

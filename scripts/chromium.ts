@@ -55,7 +55,7 @@ export function ensureChromium(log: (line: string) => void = console.error): str
     return null;
   }
   log(`Chromium не найден — устанавливаю из Debian: ${INSTALL_COMMAND}`);
-  const run = spawnSync('sh', ['-c', `${INSTALL_COMMAND} >/dev/null`], {
+  const run = spawnSync('sh', ['-c', `(${INSTALL_COMMAND}) >/dev/null`], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });

@@ -40,7 +40,7 @@ export function ensureDebianPackages(needs: DebianNeed[], log: (line: string) =>
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) throw new Error(`Нет пакетов Debian ${packages.join(', ')}. Установите их (от root): ${command}`);
   log(`Устанавливаю пакеты Debian: ${command}`);
-  const run = spawnSync('sh', ['-c', `${command} >/dev/null`], {
+  const run = spawnSync('sh', ['-c', `(${command}) >/dev/null`], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });

@@ -29,7 +29,7 @@ export function ensurePdftotext(log: (line: string) => void = console.error): st
       `Для проверки вёрстки PDF нужен pdftotext из Debian, а его нет. Установите его (от root): ${POPPLER_INSTALL_COMMAND}`,
     );
   log(`pdftotext не найден — устанавливаю из Debian: ${POPPLER_INSTALL_COMMAND}`);
-  const run = spawnSync('sh', ['-c', `${POPPLER_INSTALL_COMMAND} >/dev/null`], {
+  const run = spawnSync('sh', ['-c', `(${POPPLER_INSTALL_COMMAND}) >/dev/null`], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });

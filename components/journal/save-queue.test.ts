@@ -60,6 +60,8 @@ function setup(storage = new MemoryStorage(), tabId?: string) {
   const adopted: QueuedBatch[] = [];
   let online = true;
   let failWith: Error | null = null;
+  /** While set, the server holds every request without an answer (a database failing over behind it). */
+  let held: Promise<void> | null = null;
   let answer: (b: QueuedBatch) => SendResult = (b) => ({
     status: 'saved',
     batchId: 1,
@@ -77,6 +79,7 @@ function setup(storage = new MemoryStorage(), tabId?: string) {
   const conflicts: QueuedBatch[] = [];
   const handlers: QueueHandlers = {
     async send(batch) {
+      if (held) await held;
       sent.push(JSON.parse(JSON.stringify(batch)) as QueuedBatch);
       if (!online) throw new NetworkDown('fetch failed');
       if (failWith) throw failWith;
@@ -103,6 +106,15 @@ function setup(storage = new MemoryStorage(), tabId?: string) {
     setOnline: (v: boolean) => (online = v),
     setAnswer: (f: typeof answer) => (answer = f),
     failWith: (e: Error | null) => (failWith = e),
+    /** Holds the answers from now on; the returned function lets them go. */
+    holdAnswers: () => {
+      let release = () => {};
+      held = new Promise<void>((r) => (release = r));
+      return () => {
+        held = null;
+        release();
+      };
+    },
   };
 }
 
@@ -163,6 +175,22 @@ describe('SaveQueue', () => {
     t.queue.add('paste', [{ lessonId: 2, studentId: 1, text: '5', baseVersion: 1 }]);
     await vi.advanceTimersByTimeAsync(10);
     expect(t.refused).toEqual(['HTTP 403']);
+    expect(storedBatches(t.storage)).toHaveLength(0);
+  });
+
+  it('a send unanswered for 5 s shows «no connection» with what waits, then «saved» when the answer comes (a failover)', async () => {
+    const t = setup();
+    const release = t.holdAnswers();
+    t.queue.add('paste', [{ lessonId: 1, studentId: 1, text: '5', baseVersion: 1 }]);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(t.statuses.at(-1)).toEqual({ state: 'saving', pending: 1 });
+    t.queue.add('typing', [{ lessonId: 2, studentId: 1, text: '4', baseVersion: 1 }]);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(t.statuses.at(-1)).toEqual({ state: 'offline', pending: 2 });
+    expect(t.sent).toHaveLength(0); // the one send is still in flight: nothing sent twice meanwhile
+    release();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.statuses.at(-1)).toEqual({ state: 'saved' });
     expect(storedBatches(t.storage)).toHaveLength(0);
   });
 

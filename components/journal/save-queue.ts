@@ -86,6 +86,12 @@ interface Entry {
 }
 
 const TYPING_DELAY_MS = 400;
+/**
+ * A send still unanswered after this long is shown as «Нет связи»: the server holds the request while its database
+ * fails over (≈15 s measured, docs/region.md), and «Сохранение…» for that long tells the teacher nothing. The send
+ * itself goes on; its answer decides the batch.
+ */
+export const SLOW_ANSWER_MS = 5000;
 const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
 /** While signed out, look again now and then (a sign-in in another tab brings the session back to this one). */
 const SIGNED_OUT_RETRY_MS = 15000;
@@ -115,6 +121,8 @@ export class SaveQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private retry = 0;
   private failure: Exclude<FailureKind, 'refused'> | null = null;
+  /** The send in flight has had no answer for SLOW_ANSWER_MS. */
+  private slow = false;
   private stopped = false;
   private dueAt = 0;
   private lastBeat = 0;
@@ -264,10 +272,16 @@ export class SaveQueue {
       while (this.batches.length > 0 && !this.stopped) {
         const batch = this.batches[0]!;
         let result: SendResult;
+        const slowTimer = setTimeout(() => {
+          this.slow = true;
+          this.report();
+        }, SLOW_ANSWER_MS);
         try {
           this.report();
           result = await this.handlers.send(batch);
         } catch (error) {
+          clearTimeout(slowTimer);
+          this.slow = false;
           if (this.stopped) return; // a stopped queue's entry was left to the page that follows
           const kind = this.handlers.classify(error);
           if (kind !== 'refused') {
@@ -286,6 +300,8 @@ export class SaveQueue {
           this.handlers.onRefused(batch, error instanceof Error ? error.message : String(error));
           continue;
         }
+        clearTimeout(slowTimer);
+        this.slow = false;
         if (this.stopped) return;
         this.failure = null;
         this.retry = 0;
@@ -323,7 +339,8 @@ export class SaveQueue {
   private report() {
     const pending = this.pendingCount();
     if (this.failure === 'signedOut' && pending > 0) this.handlers.onStatus({ state: 'signedOut', pending });
-    else if (this.failure === 'retry' && pending > 0) this.handlers.onStatus({ state: 'offline', pending });
+    else if ((this.failure === 'retry' || this.slow) && pending > 0)
+      this.handlers.onStatus({ state: 'offline', pending });
     else if (pending > 0 || this.sending) this.handlers.onStatus({ state: 'saving', pending });
     else this.handlers.onStatus({ state: 'saved' });
   }
