@@ -459,75 +459,89 @@ const c = regionConfig();
 log(`Регион (${c.dir}): поднимаю, если не работает…`);
 const up = await regionUp(c, { app: false, log });
 const result: Record<string, unknown> = { regionColleges: colleges, runs, regionUpMs: up.ms };
-const one = await regionDatabase(up.writeUrl, 1);
-const many = await regionDatabase(up.writeUrl, colleges, 'ezh_region_1');
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-if (steps.has('figures'))
-  for (const [count, url] of [
-    [1, one],
-    [colleges, many],
-  ] as const) {
-    const suffix = count === 1 ? 'Region1Ms' : 'RegionNMs';
-    log(`Замеры на ${count} колл. (${url.replace(/:[^:@/]*@/, ':***@')})…`);
-    const app = await startApp(up, `ezh_region_${count}`);
-    const database = await openDatabase({ url, max: 4 });
+/** The steps in order; a step that throws ends the run, and what was measured before it is printed all the same. */
+async function run() {
+  const one = await regionDatabase(up.writeUrl, 1);
+  const many = await regionDatabase(up.writeUrl, colleges, 'ezh_region_1');
+
+  if (steps.has('figures'))
+    for (const [count, url] of [
+      [1, one],
+      [colleges, many],
+    ] as const) {
+      const suffix = count === 1 ? 'Region1Ms' : 'RegionNMs';
+      log(`Замеры на ${count} колл. (${url.replace(/:[^:@/]*@/, ':***@')})…`);
+      const app = await startApp(up, `ezh_region_${count}`);
+      const database = await openDatabase({ url, max: 4 });
+      try {
+        Object.assign(result, await figures(database, url, app.base, suffix));
+      } finally {
+        app.stop();
+        await database.close();
+      }
+    }
+  for (const key of ['journalPage', 'paste', 'monitoring', 'familyPage', 'printoutJob']) {
+    const a = result[`${key}Region1Ms`];
+    const b = result[`${key}RegionNMs`];
+    if (typeof a === 'number' && typeof b === 'number') result[`${key}RegionGrowth`] = round(b / a);
+  }
+
+  const database = await openDatabase({ url: many, max: 4 });
+  try {
+    let app = await startApp(up, `ezh_region_${colleges}`);
     try {
-      Object.assign(result, await figures(database, url, app.base, suffix));
+      if (steps.has('load')) Object.assign(result, await loadRun(c, up, database, app, null));
+      if (steps.has('faults'))
+        for (const fault of ['primary', 'app', 'replica', 'etcd'] as const) {
+          // A fault run that throws is reported, and the cluster brought back, without losing the other figures.
+          const prefix = `fault${fault[0]!.toUpperCase()}${fault.slice(1)}`;
+          await loadRun(c, up, database, app, fault).then(
+            (figures) => Object.assign(result, figures),
+            (error: unknown) => (result[`${prefix}Error`] = message(error)),
+          );
+          if (fault === 'app') {
+            app.stop();
+            app = await startApp(up, `ezh_region_${colleges}`);
+          } else result[`${prefix}RestoreMs`] = await restore(c);
+        }
+      if (steps.has('browser')) {
+        const [journal] = await queryRows<{ id: number }>(
+          database.db,
+          sql`select ta.id from teaching_assignments ta join users u on u.id = ta.teacher_user_id
+              join terms t on t.id = ta.term_id
+              where u.login = 'prepod' and t.starts_on <= current_date and ta.subgroup_id is null
+              order by t.starts_on desc, ta.id limit 1`,
+        );
+        log('Chromium: преподаватель вводит отметки, пока ведущий умирает…');
+        const killPrimary = async () => {
+          const leader = (await clusterState(c))?.find((m) => m.role === 'leader');
+          if (leader) killNode(c.dir, leader.name);
+        };
+        await typeThroughFailover(app.base, 'prepod', DEMO_PASSWORD, journal!.id, killPrimary, 30, log).then(
+          (figures) => Object.assign(result, figures),
+          (error: unknown) => (result.browserFailoverError = message(error)),
+        );
+        result.browserFailoverRestoreMs = await restore(c);
+      }
     } finally {
       app.stop();
-      await database.close();
-    }
-  }
-for (const key of ['journalPage', 'paste', 'monitoring', 'familyPage', 'printoutJob']) {
-  const a = result[`${key}Region1Ms`];
-  const b = result[`${key}RegionNMs`];
-  if (typeof a === 'number' && typeof b === 'number') result[`${key}RegionGrowth`] = round(b / a);
-}
-
-const database = await openDatabase({ url: many, max: 4 });
-try {
-  let app = await startApp(up, `ezh_region_${colleges}`);
-  try {
-    if (steps.has('load')) Object.assign(result, await loadRun(c, up, database, app, null));
-    if (steps.has('faults'))
-      for (const fault of ['primary', 'app', 'replica', 'etcd'] as const) {
-        // A fault run that throws is reported, and the cluster brought back, without losing the other figures.
-        await loadRun(c, up, database, app, fault).then(
-          (figures) => Object.assign(result, figures),
-          (error: unknown) => (result[`fault${fault}Error`] = error instanceof Error ? error.message : String(error)),
-        );
-        const prefix = `fault${fault[0]!.toUpperCase()}${fault.slice(1)}`;
-        if (fault === 'app') {
-          app.stop();
-          app = await startApp(up, `ezh_region_${colleges}`);
-        } else result[`${prefix}RestoreMs`] = await restore(c);
-      }
-    if (steps.has('browser')) {
-      const [journal] = await queryRows<{ id: number }>(
-        database.db,
-        sql`select ta.id from teaching_assignments ta join users u on u.id = ta.teacher_user_id
-            join terms t on t.id = ta.term_id
-            where u.login = 'prepod' and t.starts_on <= current_date and ta.subgroup_id is null
-            order by t.starts_on desc, ta.id limit 1`,
-      );
-      log('Chromium: преподаватель вводит отметки, пока ведущий умирает…');
-      const killPrimary = async () => {
-        const leader = (await clusterState(c))?.find((m) => m.role === 'leader');
-        if (leader) killNode(c.dir, leader.name);
-      };
-      await typeThroughFailover(app.base, 'prepod', DEMO_PASSWORD, journal!.id, killPrimary, 30, log).then(
-        (figures) => Object.assign(result, figures),
-        (error: unknown) => (result.browserFailoverError = error instanceof Error ? error.message : String(error)),
-      );
-      result.browserFailoverRestoreMs = await restore(c);
     }
   } finally {
-    app.stop();
+    await database.close();
   }
-} finally {
-  await database.close();
+}
+
+let failed = false;
+try {
+  await run();
+} catch (error) {
+  failed = true;
+  result.error = message(error);
+  log(`Прогон прерван: ${message(error)}`);
 }
 if (has('down')) await regionDown(c.dir, { log });
 if (json) console.log(JSON.stringify(result));
 else console.log(JSON.stringify(result, null, 2));
-process.exit(0);
+process.exit(failed ? 1 : 0);

@@ -124,6 +124,31 @@ export async function clusterState(c: RegionConfig): Promise<ClusterMember[] | n
 
 const healthy = (m: ClusterMember) => m.state === 'running' || m.state === 'streaming';
 
+/** How long a replica may stay not running before `regionUp` looks at why. */
+const STUCK_MS = 30_000;
+
+/** True when the node's log says the WAL it asks the leader for has been removed (it can never catch up by itself). */
+function missingWal(dir: string, node: string): boolean {
+  try {
+    const log = fs.readFileSync(path.join(dir, 'logs', `patroni-${node}.log`), 'utf8');
+    const tail = log.slice(-20_000);
+    return /requested WAL segment \S+ has already been removed/.test(tail);
+  } catch {
+    return false;
+  }
+}
+
+/** Patroni's `POST /reinitialize` on the node: its data directory made again from the leader (pg_basebackup). */
+async function reinitialize(c: RegionConfig, node: string): Promise<void> {
+  const port = c.patroniPorts[NODES.indexOf(node as (typeof NODES)[number])];
+  const res = await fetch(`http://127.0.0.1:${port}/reinitialize`, {
+    method: 'POST',
+    body: JSON.stringify({ force: true }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok && res.status !== 503) throw new Error(`reinitialize ${node}: ${res.status} ${await res.text()}`);
+}
+
 /** A primary, a synchronous standby and an asynchronous replica, all running. */
 function complete(members: ClusterMember[] | null): boolean {
   if (!members || members.length !== NODES.length || !members.every(healthy)) return false;
@@ -290,9 +315,23 @@ export async function regionUp(c: RegionConfig, options: UpOptions = {}): Promis
     });
     started.push(proc);
   });
-  const members = await until('кластер Patroni (ведущий, синхронная и асинхронная реплики)', 180_000, async () => {
+  // A replica that cannot catch up (the WAL it needs is gone from the leader: it was down while much was written) is
+  // made again from the leader (Patroni's reinitialize, pg_basebackup) once it has been stuck for STUCK_MS.
+  const stuckSince = new Map<string, number>();
+  const reinitialized = new Set<string>();
+  const members = await until('кластер Patroni (ведущий, синхронная и асинхронная реплики)', 900_000, async () => {
     const m = await clusterState(c);
-    return complete(m) ? m : null;
+    if (complete(m)) return m;
+    if (m?.some((x) => x.role === 'leader' && x.state === 'running'))
+      for (const x of m.filter((y) => y.role !== 'leader' && !healthy(y))) {
+        const since = stuckSince.get(x.name) ?? Date.now();
+        stuckSince.set(x.name, since);
+        if (Date.now() - since < STUCK_MS || reinitialized.has(x.name) || !missingWal(c.dir, x.name)) continue;
+        log(`${x.name} не догоняет ведущего: нужного WAL у него уже нет — пересоздаю реплику (reinitialize)…`);
+        await reinitialize(c, x.name);
+        reinitialized.add(x.name);
+      }
+    return null;
   });
   log(`Patroni: ${members.map((m) => `${m.name} ${m.role} :${m.port}`).join(', ')}`);
 
