@@ -33,6 +33,8 @@
  * bounded in time.
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -369,6 +371,64 @@ async function checkPrintoutJob(database: Database, job: Awaited<ReturnType<type
   };
 }
 
+/**
+ * CPU seconds (user + system) of every process of the machine by what it is, from /proc (Linux): the app's instances,
+ * each node's PostgreSQL (its postmaster and every backend, the children of the postmaster) under the node's role,
+ * Patroni, etcd, HAProxy, this bench (the editors' HTTP clients), everything else.
+ */
+function cpuByPart(c: RegionConfig, roles: Map<string, string>): Record<string, number> {
+  const tick = 100; // USER_HZ on Linux
+  const procs = new Map<number, { ppid: number; cmd: string; seconds: number }>();
+  for (const d of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(d), { ppid: Number(f[1]), cmd, seconds: (Number(f[11]) + Number(f[12])) / tick });
+    } catch {
+      /* the process ended */
+    }
+  }
+  const nodeOf = new Map<number, string>();
+  for (const [pid, p] of procs) {
+    const node = NODE_NAMES.find((n) => p.cmd.includes(path.join(c.dir, n, 'data')) && !/patroni/.test(p.cmd));
+    if (node) nodeOf.set(pid, node);
+  }
+  const parts: Record<string, number> = {};
+  for (const [pid, p] of procs) {
+    const node = nodeOf.get(pid) ?? nodeOf.get(p.ppid);
+    const part =
+      pid === process.pid
+        ? 'bench'
+        : node
+          ? `postgres ${roles.get(node) ?? node}`
+          : /next-server|next start|next\/dist/.test(p.cmd)
+            ? 'app'
+            : /patroni/.test(p.cmd)
+              ? 'patroni'
+              : /\/etcd /.test(p.cmd)
+                ? 'etcd'
+                : /haproxy/.test(p.cmd)
+                  ? 'haproxy'
+                  : 'other';
+    parts[part] = (parts[part] ?? 0) + p.seconds;
+  }
+  return parts;
+}
+const NODE_NAMES = ['node1', 'node2', 'node3'];
+
+/** The CPU seconds spent by each part between two `cpuByPart` snapshots, with their share of the machine's. */
+function cpuSpent(before: Record<string, number>, after: Record<string, number>, wallSeconds: number) {
+  const spent = Object.fromEntries(
+    Object.keys(after).map((k) => [k, Math.round(((after[k] ?? 0) - (before[k] ?? 0)) * 10) / 10]),
+  );
+  const total = Object.values(spent).reduce((a, b) => a + b, 0);
+  return {
+    regionLoadCpuSeconds: spent,
+    regionLoadCpuBusyPercent: Math.round((total / (wallSeconds * os.cpus().length)) * 100),
+  };
+}
+
 /** One load run of the editors on `app`, with `fault` at half time; verified against the database afterwards. */
 async function loadRun(
   c: RegionConfig,
@@ -385,6 +445,8 @@ async function loadRun(
   const parent = await signInHttp(app.base, 'roditel', DEMO_PASSWORD);
   const t: Tally = newTally();
   const lag = fault === null ? sampleLag(state.writeUrl) : null;
+  const roles = new Map(((await clusterState(c)) ?? []).map((m) => [m.name, m.role]));
+  const cpuBefore = fault === null ? cpuByPart(c, roles) : null;
   const probe = probeWrites(state.writeUrl);
   const reader = readAlong(parent);
   const job = fault === 'primary' && !has('no-printouts') ? await startPrintoutJob(database) : null;
@@ -418,6 +480,7 @@ async function loadRun(
   };
   await Promise.all([...editors.map((e, i) => runEditor(sessions[i]!, e, i, runId, until, t)), inject()]);
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuBefore ? cpuSpent(cpuBefore, cpuByPart(c, roles), elapsed) : {};
   const lagFigures = lag ? await lag.stop() : {};
   const probed = await probe.stop(killedAt);
   const read = await reader.stop();
@@ -425,6 +488,7 @@ async function loadRun(
   const out: Record<string, unknown> = {
     ...loadFigures(prefix, t, v, editors.length, elapsed),
     ...lagFigures,
+    ...cpu,
     [`${prefix}Reads`]: read.reads,
     [`${prefix}ReadErrors`]: read.errors,
     [`${prefix}ProbeWrites`]: probed.probeWrites,
