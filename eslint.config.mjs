@@ -1,4 +1,4 @@
-// The house rules in lint form (README «Проверка кода»). Type-checked typescript-eslint, React hooks, Next.js,
+// The house rules in lint form (docs/tests.md). Type-checked typescript-eslint, React hooks, Next.js,
 // drizzle's guards against a DELETE/UPDATE without WHERE, and the import layering of ARCHITECTURE.md.
 import js from '@eslint/js';
 import nextPlugin from '@next/eslint-plugin-next';

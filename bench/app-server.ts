@@ -201,7 +201,7 @@ interface Reply {
 
 /**
  * One request over a kept-alive connection (`node:http`), as a browser keeps its connection to the app. The figures
- * measure the app, not the client: undici's `fetch` adds ≈2–4 ms to every request on this machine (README «Замеры»).
+ * measure the app, not the client: undici's `fetch` adds ≈2–4 ms to every request on this machine (docs/figures.md).
  */
 function request(
   agent: http.Agent,
