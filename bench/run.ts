@@ -1,10 +1,10 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --no-browser]
+ * npm run bench [-- --json] [-- --runs N] [-- --no-browser] [-- --no-college-printouts] [-- --browser-only]
  * On PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/ezh_bench), seeded
  * with the college scale when empty. Prints the figures, or with --json one JSON object.
  */
 import { startAppServer, signInHttp, type AppServer } from './app-server';
-import { measureBrowser } from './browser-figure';
+import { measureBrowser, NO_BROWSER_FIGURES, type BrowserFigures } from './browser-figure';
 import { ensureBigJournal, openBenchDatabase } from './setup';
 import { measureServer } from './server-figures';
 import { measureTimetable, type TimetableFigures } from './timetable-figures';
@@ -21,15 +21,24 @@ const url =
 const log = (s: string) => (json ? process.stderr.write(`${s}\n`) : console.log(s));
 
 const database = await openBenchDatabase(url, log);
+if (process.argv.includes('--browser-only')) {
+  // Only the browser's figures (the old PC, the page's bytes): a quick run while working on the client.
+  const bigJournal = await ensureBigJournal(database);
+  await database.close();
+  const app = await startAppServer(url, log);
+  try {
+    const browser = await measureBrowser(app.base, bigJournal, log);
+    console.log(JSON.stringify(browser, null, json ? undefined : 2));
+  } finally {
+    app.stop();
+  }
+  process.exit(0);
+}
 try {
   log(`Замеры на сервере (${runs} повторов, медиана)…`);
   const server = await measureServer(database, url, runs);
   const bigJournal = await ensureBigJournal(database);
-  let browser: { gridInteractiveMs: number | null; gridStudents: number; gridLessons: number } = {
-    gridInteractiveMs: null,
-    gridStudents: 35,
-    gridLessons: 80,
-  };
+  let browser: BrowserFigures = NO_BROWSER_FIGURES;
   let timetable: TimetableFigures | Record<string, null> = {
     timetablePlaceMs: null,
     timetablePlaceServerMs: null,
@@ -177,7 +186,10 @@ try {
       `Журналы всех групп фоновой задачей: ${college.collegePrintoutMs ?? '—'} мс, ${college.collegePrintoutGroups ?? '—'} групп, ${college.collegePrintoutPages ?? '—'} стр.; малый запрос во время печати ${college.callDuringRenderMs ?? '—'} мс (без печати ${college.callIdleMs ?? '—'} мс, цель < 200)`,
     );
     console.log(
-      `Сетка 35 × 80 готова к вводу через ${browser.gridInteractiveMs ?? '—'} мс после начала перехода (цель < 1000)`,
+      `Сетка 35 × 80 готова к вводу через ${browser.gridInteractiveMs ?? '—'} мс после начала перехода (цель < 1000); JavaScript страницы журнала ${browser.journalJsGzipKb ?? '—'} КБ gzip`,
+    );
+    console.log(
+      `Старый ПК (процессор в 4 раза медленнее, 150 мс и 1,6 Мбит/с): сетка ${browser.gridInteractiveThrottledMs ?? '—'} мс (с пустым кэшем ${browser.gridInteractiveThrottledColdMs ?? '—'} мс, цель < 2000), нажатие до отрисовки ${browser.gridKeystrokeMs ?? '—'} мс (цель < 50), Enter до отрисовки ${browser.gridCommitMs ?? '—'} мс; главная родителя на телефоне ${browser.familyPageThrottledMs ?? '—'} мс (с пустым кэшем ${browser.familyPageThrottledColdMs ?? '—'} мс, цель < 1500)`,
     );
   }
 } finally {

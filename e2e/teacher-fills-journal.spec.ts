@@ -18,6 +18,11 @@ test.describe.configure({ mode: 'serial' });
 test('преподаватель добавляет занятие и заполняет неделю с клавиатуры; после перезагрузки всё на месте', async ({
   page,
 }) => {
+  // The grid registers only the AG Grid modules it uses: a feature whose module is missing logs an «AG Grid: error».
+  const gridErrors: string[] = [];
+  page.on('console', (m) => {
+    if (/AG Grid/i.test(m.text())) gridErrors.push(m.text());
+  });
   await signInAs(page, 'prepod');
   const journalId = await openJournal(page, OP04);
 
@@ -67,6 +72,10 @@ test('преподаватель добавляет занятие и запол
   // And the grid shows them after the reload.
   await lastLessonColumns(page, 3);
   await expect(cell(page, 0, columns[0]!)).toHaveText(expected.get(`${columns[0]}:${students[0]!.id}`)!);
+  // The name column's tooltip (the full name): the tooltip module is there.
+  await page.locator('.ag-row[row-index="0"] .ag-cell[col-id="name"]').hover();
+  await expect(page.locator('.ag-tooltip')).toBeVisible();
+  expect(gridErrors).toEqual([]);
 });
 
 test('вставка блока 5×3 из Excel сохраняется одним пакетом; неверный блок не сохраняет ничего и объясняет почему', async ({
