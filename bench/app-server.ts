@@ -12,6 +12,8 @@ import { ensureDebianPackages } from '../scripts/debian';
 import { appBalancerSections, HAPROXY } from '../scripts/haproxy';
 
 const PORT = 3200;
+/** The sessions' secret of the bench's app instances (unless told another). */
+export const BENCH_SECRET = 'bench-secret-0123456789abcdef';
 
 /** Waits until `url` answers with a status under 500; throws after `ms`. */
 export async function waitFor(url: string, ms: number) {
@@ -83,7 +85,7 @@ export async function startAppServer(
     env: {
       ...inherited,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: options.dataDir, SEED_DEMO: 'false' }),
-      NEXTAUTH_SECRET: options.secret ?? 'bench-secret-0123456789abcdef',
+      NEXTAUTH_SECRET: options.secret ?? BENCH_SECRET,
       NEXTAUTH_URL: options.publicUrl ?? base,
       NEXT_TELEMETRY_DISABLED: '1',
       ...options.env,
@@ -224,6 +226,12 @@ function request(
     req.on('error', reject);
     req.end(init.body);
   });
+}
+
+/** GETs over one kept-alive connection, as the sessions send theirs (to time another server with the same client). */
+export function keptAliveGet() {
+  const agent = new http.Agent({ keepAlive: true });
+  return (url: string, headers: Record<string, string> = {}) => request(agent, url, { headers });
 }
 
 export async function signInHttp(base: string, login: string, password: string): Promise<HttpSession> {

@@ -2,6 +2,8 @@
  * What the teacher's browser gets (issue #14, item 1), over HTTP against the production build, signed in as the bench
  * journal's teacher:
  * - `httpFloorMs`: an authenticated trivial tRPC query (`me.get`) in the same session — session, user, tRPC, Next;
+ * - `nodeHttpFloorMs`: the same call, with the same cookie and client, answered by a bare `node:http` server doing only
+ *   the session and the actor (./node-http-floor.ts); `httpFloorRatio` = httpFloorMs / nodeHttpFloorMs (target ≤ 1.5);
  * - `journalPageHttpMs`: the journal page's tRPC query (`journal.page`);
  * - `pasteSaveHttpMs`: the 30 × 20 paste (`journal.save`, the same block as `pasteSaveMs`).
  * The three alternate, so that the machine's noise falls on all alike; medians in ms. The ratios against the raw SQL
@@ -12,11 +14,14 @@ import { queryRows, type Database } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed';
 import { todayIn } from '../domain/dates';
 import { unpackCells } from '../domain/journal-cells';
-import { signInHttp } from './app-server';
+import { BENCH_SECRET, keptAliveGet, signInHttp } from './app-server';
+import { startNodeHttpFloor } from './node-http-floor';
 import { median, pasteBlock, PASTE_TEXTS, pickBenchJournal } from './server-figures';
 
 export interface HttpFigures {
   httpFloorMs: number;
+  nodeHttpFloorMs: number;
+  httpFloorRatio: number;
   journalPageHttpMs: number;
   pasteSaveHttpMs: number;
 }
@@ -32,7 +37,12 @@ type Page = Omit<Parameters<typeof pasteBlock>[0], 'cells'> & { cells: string };
 /** `journal.save`'s answer: a saved batch's cells packed (domain/journal-cells.ts). */
 type SaveResult = { status: string; cells: string };
 
-export async function measureHttp(database: Database, base: string, runs: number): Promise<HttpFigures> {
+export async function measureHttp(
+  database: Database,
+  databaseUrl: string,
+  base: string,
+  runs: number,
+): Promise<HttpFigures> {
   const pick = await pickBenchJournal(database.db);
   const [who] = await queryRows<{ login: string; time_zone: string }>(
     database.db,
@@ -63,22 +73,37 @@ export async function measureHttp(database: Database, base: string, runs: number
     return elapsed;
   };
   const floor = () => teacher.query('me.get', undefined);
+  const bare = await startNodeHttpFloor(databaseUrl, BENCH_SECRET, 3290);
+  const get = keptAliveGet();
+  const meUrl = `${bare.base}/api/trpc/me.get?input=${encodeURIComponent(JSON.stringify({ json: undefined }))}`;
+  const nodeFloor = async () => {
+    const res = await get(meUrl, { cookie: teacher.cookies() });
+    if (res.status !== 200) throw new Error(`node:http me.get: ${res.status} ${res.body.toString()}`);
+  };
   const load = () => teacher.query('journal.page', { assignmentId: pick.id });
   for (let i = 0; i < 5; i++) {
     await floor();
+    await nodeFloor();
     await load();
     await paste();
   }
   const floorTimes: number[] = [];
+  const nodeFloorTimes: number[] = [];
   const loadTimes: number[] = [];
   const saveTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
     floorTimes.push(await time(floor));
+    nodeFloorTimes.push(await time(nodeFloor));
     loadTimes.push(await time(load));
     saveTimes.push(await paste());
   }
+  bare.stop();
+  const httpFloorMs = round(median(floorTimes));
+  const nodeHttpFloorMs = round(median(nodeFloorTimes));
   return {
-    httpFloorMs: round(median(floorTimes)),
+    httpFloorMs,
+    nodeHttpFloorMs,
+    httpFloorRatio: round(httpFloorMs / nodeHttpFloorMs),
     journalPageHttpMs: round(median(loadTimes)),
     pasteSaveHttpMs: round(median(saveTimes)),
   };

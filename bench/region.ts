@@ -151,7 +151,7 @@ async function figures(database: Database, url: string, base: string, suffix: st
   log(`  журнал в процессе и сырой SQL (${runs} повторов)…`);
   const server = await measureServer(database, url, runs);
   log('  журнал и вставка 30 × 20 по HTTP…');
-  const http = await measureHttp(database, base, runs);
+  const http = await measureHttp(database, url, base, runs);
   put('httpFloor', http.httpFloorMs);
   put('journalPage', http.journalPageHttpMs);
   put('journalPageRaw', server.journalLoadRawMs);

@@ -71,6 +71,8 @@ try {
   };
   let http: (HttpFigures & { journalPageHttpRatio: number; pasteSaveHttpRatio: number }) | Record<string, null> = {
     httpFloorMs: null,
+    nodeHttpFloorMs: null,
+    httpFloorRatio: null,
     journalPageHttpMs: null,
     pasteSaveHttpMs: null,
     journalPageHttpRatio: null,
@@ -82,7 +84,7 @@ try {
     app = await startAppServer(url, log);
     log(`Журнал по HTTP от имени его преподавателя (${runs} повторов, медиана)…`);
     try {
-      const h = await measureHttp(database, app.base, runs);
+      const h = await measureHttp(database, url, app.base, runs);
       const ratio = (x: number, y: number) => Math.round((x / y) * 100) / 100;
       http = {
         ...h,
