@@ -1,6 +1,11 @@
 /**
  * npm run bench:load [-- --editors 100] [-- --seconds 60] [-- --json] [-- --pglite]
  *
+ * Without `--editors` (and without a fault or a second instance), on PostgreSQL: steps of 50, 100, 150, 200… editors ×
+ * `--seconds` each, until the p95 of a save reaches 200 ms or a write is lost or answered 5xx;
+ * `loadMaxEditorsP95Under200` is the last step that held (issue #28, item 3), `steps` their figures, and the run of 100
+ * editors gives the top-level figures as before.
+ *
  * Issue #14, item 2: teachers of the `college` seed at once, over HTTP against the production build (loopback only,
  * bounded in time). Each editor signs in as its own teacher, opens one of the teacher's journals of the current term
  * and saves batches — typed cells (1–3) and 30 × 20 pastes — at a teacher's pace (0.5–3 s between saves) or faster
@@ -165,10 +170,23 @@ if (pglite && fault) {
 } else {
   const database = await openBenchDatabase(URL_PG, log);
   await database.close();
-  result = {
-    loadDatabase: URL_PG.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
-    ...(await loadRun({ url: URL_PG }, () => openDatabase({ url: URL_PG, max: 2 }), editorsWanted, seconds)),
-  };
+  const run = (n: number) => loadRun({ url: URL_PG }, () => openDatabase({ url: URL_PG, max: 2 }), n, seconds);
+  const loadDatabase = URL_PG.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  if (process.argv.includes('--editors') || fault || twoInstances)
+    result = { loadDatabase, ...(await run(editorsWanted)) };
+  else {
+    const steps: Record<string, unknown>[] = [];
+    let holds = 0;
+    for (let n = 50; n <= 400; n += 50) {
+      log(`PostgreSQL: ${n} редакторов…`);
+      const step = await run(n);
+      steps.push(step);
+      if ((step.loadP95SaveMs as number) >= 200 || step.loadLostWrites !== 0 || step.loadServerErrors !== 0) break;
+      holds = n;
+    }
+    const hundred = steps.find((s) => s.loadEditors === 100) ?? steps.at(-1)!;
+    result = { loadDatabase, ...hundred, loadMaxEditorsP95Under200: holds, steps };
+  }
 }
 if (json) console.log(JSON.stringify(result));
 else console.log(JSON.stringify(result, null, 2));

@@ -265,6 +265,7 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
         localeText={AG_GRID_RU}
         stopEditingWhenCellsLoseFocus
         tooltipShowDelay={300}
+        rowBuffer={4}
         groupHeaderHeight={26}
         headerHeight={44}
         suppressColumnVirtualisation={false}
