@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { HealthReport } from '../server/health';
 import { signInAs } from './helpers';
 
 test('без входа: страницы ведут на вход, API отвечает 401', async ({ page, request }) => {
@@ -8,6 +9,16 @@ test('без входа: страницы ведут на вход, API отве
   expect(res.status()).toBe(401);
   const csv = await request.get('/api/reports/group-roster/1');
   expect(csv.status()).toBe(401);
+});
+
+test('проверка здоровья для мониторинга отвечает без входа и не отдаёт ничего, кроме проверок', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['cache-control']).toContain('no-store');
+  const body = (await res.json()) as HealthReport;
+  expect(Object.keys(body).sort()).toEqual(['database', 'migrations', 'ok', 'queue']);
+  expect(body.ok).toBe(true);
+  expect(body.queue.ok && body.migrations.ok && body.database.ok).toBe(true);
 });
 
 test('куратор скачивает список своей группы, преподаватель получает 403', async ({ page, browser }) => {

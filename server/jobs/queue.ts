@@ -17,7 +17,14 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
 
-const state = globalThis as typeof globalThis & { __ezhQueues?: WeakMap<Db, Promise<PgBoss>> };
+/** How often pg-boss's maintenance runs (expires, archives) — and stamps `pgboss.version.maintained_on`, in seconds. */
+export const MAINTENANCE_SECONDS = 30;
+
+const state = globalThis as typeof globalThis & {
+  __ezhQueues?: WeakMap<Db, Promise<PgBoss>>;
+  /** The queues started and not stopped (for the health check: `jobQueueRunning`). */
+  __ezhQueuesRunning?: WeakSet<Db>;
+};
 
 function pgliteAdapter(database: Database) {
   const client = database.pglite!;
@@ -36,10 +43,18 @@ function pgliteAdapter(database: Database) {
 async function start(database: Database, schedule: boolean): Promise<PgBoss> {
   const boss =
     database.kind === 'pglite'
-      ? new PgBoss({ db: pgliteAdapter(database), schedule, maintenanceIntervalSeconds: 30 })
-      : new PgBoss({ connectionString: database.url, max: 2, schedule, maintenanceIntervalSeconds: 30 });
+      ? new PgBoss({ db: pgliteAdapter(database), schedule, maintenanceIntervalSeconds: MAINTENANCE_SECONDS })
+      : new PgBoss({
+          connectionString: database.url,
+          max: 2,
+          schedule,
+          maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
+        });
   boss.on('error', (error) => console.error('[jobs]', error));
   await boss.start();
+  state.__ezhQueuesRunning ??= new WeakSet();
+  state.__ezhQueuesRunning.add(database.db);
+  boss.on('stopped', () => state.__ezhQueuesRunning?.delete(database.db));
   for (const queue of Object.values(QUEUES)) {
     if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, { ...queue, policy: 'standard' });
   }
@@ -77,10 +92,16 @@ export function jobQueue(database: Database, options: { schedule?: boolean } = {
   return boss;
 }
 
+/** Whether this process's queue of `database` is started and not stopped (its workers take jobs). */
+export function jobQueueRunning(database: Database): boolean {
+  return state.__ezhQueuesRunning?.has(database.db) ?? false;
+}
+
 /** Stops the queue of this database: its workers finish the job in hand (up to `timeoutMs`) and take no more. */
 export async function stopJobQueue(database: Database, timeoutMs = 10_000): Promise<void> {
   const boss = state.__ezhQueues?.get(database.db);
   if (!boss) return;
   state.__ezhQueues?.delete(database.db);
+  state.__ezhQueuesRunning?.delete(database.db);
   await (await boss).stop({ graceful: true, wait: true, timeout: timeoutMs });
 }
