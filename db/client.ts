@@ -28,6 +28,14 @@ export interface Database {
 
 export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations');
 
+/** The migrations this version ships, in order: drizzle's journal (`when` — what `__drizzle_migrations.created_at` holds). */
+export function migrationJournal(folder = migrationsFolder): { when: number; tag: string }[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number; tag: string }[];
+  };
+  return journal.entries;
+}
+
 export interface OpenOptions {
   /** postgres://… — when absent, PGlite in `dataDir`. */
   url?: string;

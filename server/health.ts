@@ -9,10 +9,8 @@
  *   length from this process's start).
  * `ok` is all three; the route answers 200 or 503. Anonymous on purpose: it holds no personal data, only these fields.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrationsFolder, queryRows, type Database } from '../db/client';
+import { migrationJournal, queryRows, type Database } from '../db/client';
 import { jobQueueRunning, MAINTENANCE_SECONDS } from './jobs/queue';
 
 export interface HealthReport {
@@ -25,13 +23,8 @@ export interface HealthReport {
 const DATABASE_TIMEOUT_MS = 5_000;
 const processStartedAt = Date.now();
 
-/** The migrations this version ships: the `when` of each, in order (drizzle's journal). */
-export function expectedMigrations(folder = migrationsFolder): number[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { when: number }[];
-  };
-  return journal.entries.map((e) => e.when);
-}
+/** The migrations this version ships: the `when` of each, in order. */
+export const expectedMigrations = () => migrationJournal().map((e) => e.when);
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { migrationsFolder, queryRows, type Db } from '../client';
+import { migrationJournal, migrationsFolder, queryRows, type Db } from '../client';
 
 export interface UpgradeFixture {
   /** The app version and the date it was made. */
@@ -61,10 +61,8 @@ export function readFixture(file: string): UpgradeFixture {
  * changes, so they are the old version's own): throws when the journal's migration there is not the fixture's last.
  */
 export function migrationsUpTo(count: number, lastWhen: number): string {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { when: number; tag: string }[];
-  };
-  const entries = journal.entries.slice(0, count);
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as object;
+  const entries = migrationJournal().slice(0, count);
   if (entries.length !== count || entries.at(-1)!.when !== lastWhen)
     throw new Error(`миграция ${count} этой версии — не та, что у версии фикстуры (${lastWhen})`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ezh-migrations-'));
