@@ -26,6 +26,7 @@ export function LessonHeader(props: IHeaderParams & LessonHeaderParams) {
       title={title}
       onClick={() => props.onOpen(lesson)}
       data-lesson-id={lesson.id}
+      data-lesson-date={lesson.date}
     >
       <span className="lesson-date">{formatDayMonth(lesson.date)}</span>
       <span className="lesson-meta">
