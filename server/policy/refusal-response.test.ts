@@ -102,8 +102,9 @@ describe('a refused route', () => {
   it('every route handler under app/api answers its refusals through withRefusals', () => {
     const root = path.resolve(import.meta.dirname, '../../app/api');
     const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('route.ts'));
-    // next-auth's own handler and tRPC's (an API: its client reads tRPC's JSON errors) answer for themselves.
-    const own = ['auth/[...nextauth]/route.ts', 'trpc/[trpc]/route.ts'];
+    // next-auth's own handler and tRPC's (an API: its client reads tRPC's JSON errors) answer for themselves; the health
+    // check refuses nobody (anonymous by design: 200 or 503, no personal data — server/health.ts).
+    const own = ['auth/[...nextauth]/route.ts', 'trpc/[trpc]/route.ts', 'health/route.ts'];
     const unguarded = files
       .filter((f) => !own.includes(f))
       .filter((f) => !/serveReport\(|withRefusals\(/.test(readFileSync(path.join(root, f), 'utf8')));
