@@ -14,8 +14,8 @@ import path from 'node:path';
 import { getToken } from 'next-auth/jwt';
 import superjson from 'superjson';
 import { openDatabase } from '../db/client';
-import { ROLE_LABELS } from '../domain/roles';
-import { can, loadActor, rolesOf } from '../server/policy/actor';
+import { can, loadActor } from '../server/policy/actor';
+import { meOf } from '../server/services/me';
 
 async function serve() {
   const secret = process.env.NEXTAUTH_SECRET!;
@@ -35,15 +35,7 @@ async function serve() {
       const token = await getToken({ req: { cookies, headers: req.headers } as never, secret, secureCookie: false });
       const actor = token?.uid && token.sid ? await loadActor(database.db, token.uid, token.sid) : null;
       if (!actor || !can(actor, 'home.view')) return answer(res, 401, { error: { json: { message: 'UNAUTHORIZED' } } });
-      const me = {
-        userId: actor.userId,
-        login: actor.login,
-        name: { lastName: actor.lastName, firstName: actor.firstName, middleName: actor.middleName },
-        position: actor.position,
-        roles: rolesOf(actor).map((role) => ({ role, label: ROLE_LABELS[role] })),
-        mustChangePassword: actor.mustChangePassword,
-      };
-      answer(res, 200, { result: { data: superjson.serialize(me) } });
+      answer(res, 200, { result: { data: superjson.serialize(meOf(actor)) } });
     })().catch((error: unknown) => answer(res, 500, { error: { json: { message: String(error) } } }));
   });
   server.keepAliveTimeout = 65_000;

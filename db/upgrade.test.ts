@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { serverUrl, withDatabase } from '../test/database';
 import { migrationJournal, openDatabase, queryRows, type Database, type Db } from './client';
 import { tableDigests } from './backup';
+import * as schema from './schema';
 import { departments } from './schema';
 import { FIXTURES_DIR, loadFixture, migrationsUpTo, readFixture, type UpgradeFixture } from './upgrade/fixture';
 
@@ -38,6 +39,12 @@ const publicDigests = async (db: Db) =>
 const appliedMigrations = async (db: Db) =>
   Number((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`))[0]!.n);
 
+/** The fixture's rows into a database migrated to its version; the digests of what is there then. */
+async function filled(db: Db, fixture: UpgradeFixture) {
+  await loadFixture(db, fixture);
+  return publicDigests(db);
+}
+
 /** An empty database at the fixture's version with its rows: its digests, and how this version opens it. */
 async function oldDatabase(fixture: UpgradeFixture): Promise<{
   before: Record<string, string>;
@@ -52,10 +59,9 @@ async function oldDatabase(fixture: UpgradeFixture): Promise<{
       const admin = postgres(url, { max: 1, onnotice: () => {} });
       await admin.unsafe(`CREATE DATABASE "${name}"`);
       const client = postgres(withDatabase(url, name), { max: 1, onnotice: () => {} });
-      await migratePostgres(drizzlePostgres(client, { casing: 'snake_case' }), { migrationsFolder: folder });
-      const db = drizzlePostgres(client, { casing: 'snake_case' }) as unknown as Db;
-      await loadFixture(db, fixture);
-      const before = await publicDigests(db);
+      const db = drizzlePostgres(client, { schema, casing: 'snake_case' });
+      await migratePostgres(db, { migrationsFolder: folder });
+      const before = await filled(db, fixture);
       await client.end();
       return {
         before,
@@ -68,10 +74,9 @@ async function oldDatabase(fixture: UpgradeFixture): Promise<{
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ezh-upgrade-'));
     const client = new PGlite(path.join(dir, 'pglite'));
-    await migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder: folder });
-    const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
-    await loadFixture(db, fixture);
-    const before = await publicDigests(db);
+    const db = drizzlePglite(client, { schema, casing: 'snake_case' });
+    await migratePglite(db, { migrationsFolder: folder });
+    const before = await filled(db, fixture);
     await client.close();
     return {
       before,

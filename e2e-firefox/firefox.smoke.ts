@@ -62,6 +62,14 @@ async function signIn(page: Page, login: string) {
 const cellText = (page: Page, row: number, colId: string) =>
   page.$eval(`.ag-row[row-index="${row}"] .ag-cell[col-id="${colId}"]`, (e) => e.textContent?.trim() ?? '');
 
+/** The grid scrolled to its right end: the latest lessons. */
+async function scrollToLatest(page: Page) {
+  await page.$$eval('.ag-body-horizontal-scroll-viewport, .ag-grid-viewport', (els) =>
+    els.forEach((el) => (el.scrollLeft = el.scrollWidth)),
+  );
+  await new Promise((r) => setTimeout(r, 500));
+}
+
 const waitSaved = (page: Page) =>
   page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent === 'Сохранено', {
     timeout: 30_000,
@@ -81,10 +89,7 @@ describe('Firefox (firefox-esr, WebDriver BiDi)', () => {
     await page.goto(`${base}${href}`);
     await page.waitForSelector('.ag-cell');
     // The last lesson columns are the latest dates (past ones take input; a future lesson does not).
-    await page.$$eval('.ag-body-horizontal-scroll-viewport, .ag-grid-viewport', (els) =>
-      els.forEach((el) => (el.scrollLeft = el.scrollWidth)),
-    );
-    await new Promise((r) => setTimeout(r, 500));
+    await scrollToLatest(page);
     const today = new Date().toISOString().slice(0, 10);
     const columns = await page.$$eval(
       'button.lesson-header',
@@ -123,10 +128,7 @@ describe('Firefox (firefox-esr, WebDriver BiDi)', () => {
 
     await page.reload();
     await page.waitForSelector('.ag-cell');
-    await page.$$eval('.ag-body-horizontal-scroll-viewport, .ag-grid-viewport', (els) =>
-      els.forEach((el) => (el.scrollLeft = el.scrollWidth)),
-    );
-    await new Promise((r) => setTimeout(r, 500));
+    await scrollToLatest(page);
     expect(await cellText(page, 0, c1!)).toBe('н');
     expect(await cellText(page, 1, c1!)).toBe('5');
     expect([await cellText(page, 2, c1!), await cellText(page, 2, c2!)]).toEqual(['4', '3']);

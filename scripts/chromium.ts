@@ -5,7 +5,8 @@ import fs from 'node:fs';
 export const DEBIAN_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 export const INSTALL_COMMAND = 'apt-get update && apt-get install -y chromium';
 
-function executable(file: string): boolean {
+/** An executable regular file (a browser's path). */
+export function executable(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();

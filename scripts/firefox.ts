@@ -4,19 +4,10 @@
  * Debian (as root) — never downloaded.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+import { executable } from './chromium';
 
 export const DEBIAN_FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 export const FIREFOX_INSTALL = 'apt-get update && apt-get install -y firefox-esr';
-
-const executable = (file: string) => {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-};
 
 /** Firefox's path, installing Debian's package when run as root; null with the reason logged. */
 export function ensureFirefox(log: (line: string) => void = console.error): string | null {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ROLE_LABELS } from '../../domain/roles';
-import { rolesOf } from '../policy/actor';
+import { meOf } from '../services/me';
 import { signInLog } from '../queries/audit';
 import { endedChildren, familyStudents, recentMarks } from '../queries/family';
 import { groupRoster, readableGroups } from '../queries/people';
@@ -38,14 +37,7 @@ import { idSchema as id } from '../../domain/ids';
 
 export const appRouter = router({
   me: router({
-    get: procedure.requires('home.view').query(({ ctx }) => ({
-      userId: ctx.actor.userId,
-      login: ctx.actor.login,
-      name: { lastName: ctx.actor.lastName, firstName: ctx.actor.firstName, middleName: ctx.actor.middleName },
-      position: ctx.actor.position,
-      roles: rolesOf(ctx.actor).map((role) => ({ role, label: ROLE_LABELS[role] })),
-      mustChangePassword: ctx.actor.mustChangePassword,
-    })),
+    get: procedure.requires('home.view').query(({ ctx }) => meOf(ctx.actor)),
   }),
   structure: router({
     overview: procedure
