@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from './dates';
 import {
+  bySeverity,
   countFlags,
   flagKey,
   gradesDue,
+  isIssuable,
   monitoringFlags,
   type MonitoredJournal,
   type MonitoredLesson,
@@ -52,6 +55,7 @@ describe('a lesson is filled within 3 days (§5.6)', () => {
     expect(flags).toEqual([
       {
         rule: 'unfilledLesson',
+        severity: 'violation',
         assignmentId: 1,
         teacherId: TEACHER,
         lessonId: 11,
@@ -119,7 +123,7 @@ describe('at least 5 grades a term, scaled to the term gone', () => {
     expect(gradesDue(newcomer, TERM, '2026-11-20')).toBe(0);
     const j = journal({ students: [student(1, { grades: 1 }), newcomer] });
     const flags = monitoringFlags([j], TERM, '2026-11-20');
-    expect(flags.map((f) => [f.rule, f.studentId])).toEqual([['shortOfGrades', 1]]);
+    expect(flags.map((f) => [f.rule, f.studentId, f.severity])).toEqual([['shortOfGrades', 1, 'risk']]);
     expect(flags[0]!.text).toBe('Студент 1: 1 оценка, к 20.11.2026 нужно не меньше 3 (из 5 за семестр)');
     // The 2nd grade became due on day 49 of 122 (⌊5 × 49 / 122⌋ = 2), 19.10.
     expect(flags[0]!.since).toBe('2026-10-19');
@@ -141,9 +145,9 @@ describe('after the term has ended', () => {
 
   it('flags missing attestation results and fewer than 5 grades, strictly', () => {
     const j = journal({ students: [student(1, { grades: 4, results: { 'Сем.': '4' } })] });
-    expect(monitoringFlags([j], TERM, closedDay).map((f) => [f.rule, f.since, f.text])).toEqual([
-      ['shortOfGrades', '2027-01-01', 'Студент 1: 4 оценки, к 31.12.2026 нужно не меньше 5'],
-      ['noAttestation', '2027-01-01', 'Студент 1: нет результата «Экз.» (семестр окончен 31.12.2026)'],
+    expect(monitoringFlags([j], TERM, closedDay).map((f) => [f.rule, f.severity, f.since, f.text])).toEqual([
+      ['shortOfGrades', 'violation', '2027-01-01', 'Студент 1: 4 оценки, к 31.12.2026 нужно не меньше 5'],
+      ['noAttestation', 'violation', '2027-01-01', 'Студент 1: нет результата «Экз.» (семестр окончен 31.12.2026)'],
     ]);
   });
 
@@ -181,5 +185,38 @@ describe('hours and counting', () => {
     );
     expect(countFlags(flags)).toMatchObject({ hoursBehind: 1, shortOfGrades: 1, noTopic: 0 });
     expect(flags.map(flagKey)).toEqual(['hoursBehind:1::', 'shortOfGrades:1::1']);
+  });
+});
+
+describe('risk and violation (issue #29, item 2): each rule judged when the regulation judges it', () => {
+  const j = journal({
+    heldHours: 40,
+    dueHours: 48,
+    students: [student(1, { grades: 0 })],
+    lessons: [lesson(11, '2026-11-02', { hasTopic: false })],
+  });
+
+  it('while the term lasts, the term’s totals (5 grades, hours) are a risk and the 3-day rule a violation', () => {
+    const flags = monitoringFlags([j], TERM, '2026-12-02');
+    expect(flags.map((f) => [f.rule, f.severity])).toEqual([
+      ['noTopic', 'violation'],
+      ['hoursBehind', 'risk'],
+      ['shortOfGrades', 'risk'],
+    ]);
+    expect(bySeverity(flags).violations.map((f) => f.rule)).toEqual(['noTopic']);
+    expect(flags.filter(isIssuable).map((f) => f.rule)).toEqual(['noTopic']);
+  });
+
+  it('on the term’s last day still a risk; the day after, every one a violation a remark can be issued for', () => {
+    expect(monitoringFlags([j], TERM, TERM.endsOn).filter((f) => f.severity === 'risk')).toHaveLength(2);
+    const after = monitoringFlags([j], TERM, addDays(TERM.endsOn, 1));
+    expect(after.every((f) => f.severity === 'violation')).toBe(true);
+    expect(after.filter(isIssuable).map((f) => f.rule)).toEqual([
+      'noTopic',
+      'hoursBehind',
+      'shortOfGrades',
+      'noAttestation',
+      'noAttestation',
+    ]);
   });
 });

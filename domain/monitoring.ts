@@ -16,6 +16,13 @@
  * - `noAttestation`: after the term has ended, a student in the group on its last day without a result in a column
  *   of the term's attestation (`domain/attestation.ts`), unless exempt.
  * Lessons dated after today are never judged; a cancelled lesson is not among the journal's lessons at all.
+ *
+ * Each rule is judged when the regulation judges it (issue #29, item 2), so every flag has a `severity`: the 3-day
+ * rules (`unfilledLesson`, `noTopic`, `lateEntry`) are violations at once — §5.6 sets that term for every lesson; the
+ * term's totals (`shortOfGrades` — «для объективной аттестации учащихся за семестр … не менее 5 оценок», §5.6;
+ * `hoursBehind` — the plan's hours are the term's) are a **risk** while the term lasts (the teacher still has time)
+ * and a violation after its last day; `noAttestation` exists only after the term, a violation. Remarks are issued for
+ * violations only.
  */
 import { addDays, daysBetween, formatDate, type IsoDate } from './dates';
 import { MIN_GRADES_PER_TERM } from './journal-stats';
@@ -81,8 +88,16 @@ export interface MonitoringTerm {
   endsOn: IsoDate;
 }
 
+/** A violation of the regulation, or a risk of one at the term's end (see the rules above). */
+export type FlagSeverity = 'violation' | 'risk';
+export const SEVERITY_LABELS: Record<FlagSeverity, string> = { violation: 'нарушение', risk: 'риск' };
+
+/** The rules whose flags are only a risk until the term's last day has passed. */
+export const TERM_END_RULES: readonly MonitoringRule[] = ['shortOfGrades', 'hoursBehind'];
+
 export interface MonitoringFlag {
   rule: MonitoringRule;
+  severity: FlagSeverity;
   assignmentId: number;
   /** Whom it concerns: the substitute for a lesson they taught, else the journal's teacher. */
   teacherId: number | null;
@@ -157,6 +172,7 @@ export function monitoringFlags(
     ) =>
       flags.push({
         rule,
+        severity: !termEnded && TERM_END_RULES.includes(rule) ? 'risk' : 'violation',
         assignmentId: j.assignmentId,
         teacherId,
         lessonId,
@@ -251,4 +267,19 @@ export function countFlags(flags: readonly Pick<MonitoringFlag, 'rule'>[]): Rule
 
 export function totalOf(counts: RuleCounts): number {
   return MONITORING_RULE_KEYS.reduce((sum, r) => sum + counts[r], 0);
+}
+
+/** The flags split by severity, each in the order given. */
+export function bySeverity<T extends Pick<MonitoringFlag, 'severity'>>(
+  flags: readonly T[],
+): { violations: T[]; risks: T[] } {
+  return {
+    violations: flags.filter((f) => f.severity === 'violation'),
+    risks: flags.filter((f) => f.severity === 'risk'),
+  };
+}
+
+/** A flag a remark can be issued for: a violation, of a rule fixable in the journal, with somebody to fix it. */
+export function isIssuable(flag: Pick<MonitoringFlag, 'rule' | 'severity' | 'teacherId'>): boolean {
+  return flag.severity === 'violation' && MONITORING_RULES[flag.rule].fixable && flag.teacherId !== null;
 }

@@ -18,6 +18,10 @@ test('заведующий проверяет журналы и выдаёт з�
   await head.getByLabel('Преподаватель').selectOption({ label: 'Петрова Анна Николаевна' });
   await head.getByRole('button', { name: 'Проверить' }).click();
   await expect(head).toHaveURL(/groupId=.*teacherId=|teacherId=.*groupId=/);
+  // Mid-term, «fewer than 5 grades» is a risk apart from the violations (issue #29, item 2).
+  await expect(head.getByRole('heading', { name: 'Риск к концу семестра' })).toBeVisible();
+  await expect(head.getByTestId('flag').filter({ hasText: 'Меньше 5 оценок' })).toHaveCount(0);
+  await expect(head.getByTestId('risk').filter({ hasText: 'Меньше 5 оценок' }).first()).toBeVisible();
   const row = head
     .getByTestId('flag')
     .filter({ hasText: 'Нет темы занятия' })

@@ -32,19 +32,37 @@ export async function openJournal(page: Page, linkText: RegExp): Promise<number>
   return Number(new URL(page.url()).pathname.split('/').pop());
 }
 
-/** Scrolls the grid to its right end and returns the ids of the last `n` lesson columns, left to right. */
+/** Horizontal scrollers of the grid (AG Grid keeps the bar and the body in step; either may be the one that scrolls). */
+const SCROLLERS = '.ag-body-horizontal-scroll-viewport, .ag-grid-viewport, .ag-center-cols-viewport';
+
+/**
+ * The ids of the last `n` lessons held (dated up to today), left to right. The published timetable fills a journal to
+ * the term's end, so they are found by scrolling to the far right (the future) and back leftwards until drawn.
+ */
 export async function lastLessonColumns(page: Page, n: number): Promise<number[]> {
-  for (const scroller of ['.ag-body-horizontal-scroll-viewport', '.ag-grid-viewport']) {
-    await page
-      .locator(scroller)
-      .first()
-      .evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  const scroll = (to: 'end' | 'back') =>
+    page.evaluate(
+      ([selector, to]) => {
+        for (const el of document.querySelectorAll(selector))
+          el.scrollLeft = to === 'end' ? el.scrollWidth : Math.max(0, el.scrollLeft - el.clientWidth / 2);
+      },
+      [SCROLLERS, to] as const,
+    );
+  const pastIds = () =>
+    page.locator('button.lesson-header').evaluateAll((els) => {
+      const today = new Date().toLocaleDateString('sv');
+      return els
+        .filter((e) => (e.getAttribute('data-lesson-date') ?? '') <= today)
+        .map((e) => Number(e.getAttribute('data-lesson-id')));
+    });
+  await scroll('end');
+  for (let step = 0; step < 40; step++) {
+    await page.waitForTimeout(150);
+    const ids = await pastIds();
+    if (ids.length >= n) return ids.slice(-n);
+    await scroll('back');
   }
-  await page.waitForTimeout(300);
-  const ids = await page
-    .locator('button.lesson-header')
-    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-lesson-id'))));
-  return ids.slice(-n);
+  return (await pastIds()).slice(-n);
 }
 
 export function cell(page: Page, rowIndex: number, lessonId: number) {

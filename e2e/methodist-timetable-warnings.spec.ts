@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signInAs } from './helpers';
 
+const DAYS = ['', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота'];
+const SHORT = ['', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'];
+
 /**
  * Issue #26, item 5: the template says its placements are drafts; publishing takes effect from the coming Monday and
  * says first what it makes; a substitute marked unavailable for the pair is saved only once the methodist confirms
@@ -15,9 +18,14 @@ test('методист подтверждает замену вопреки «н
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Расписание: ЭБ-21');
   await expect(page.getByTestId('draft-note')).toContainText('черновиком');
   await page.locator('button.budget').first().click();
-  await page.locator('td[data-cell="2:4"] button.verdict').click();
+  // The demo's week is published and full (issue #29, item 1): the journal goes on the first pair free for it.
+  const free = page.locator('td[data-cell]', { has: page.locator('button.verdict', { hasText: /^\+ свободно/ }) });
+  const [weekday, pair] = (await free.first().getAttribute('data-cell'))!.split(':').map(Number) as [number, number];
+  await free.first().locator('button.verdict').click();
   await expect(page.locator('.notice[role=status]')).toContainText(
-    /^Поставлено: .+, вт, 4-я пара, .+ — черновик, пока расписание не опубликовано Вернуть$/,
+    new RegExp(
+      `^Поставлено: .+, ${SHORT[weekday]}, ${pair}-я пара, .+ — черновик, пока расписание не опубликовано Вернуть$`,
+    ),
   );
 
   await page.getByRole('link', { name: 'На даты: изменения и публикация' }).click();
@@ -31,8 +39,9 @@ test('методист подтверждает замену вопреки «н
   await expect(page).toHaveURL(new RegExp(`[?&]date=${monday}(&|$)`));
   const week = page.url();
 
-  // The best proposed substitute is marked unavailable on Tuesdays' 4th pair.
-  const lesson = () => page.locator('td[data-pair="4"] .entry').first();
+  // The best proposed substitute is marked unavailable on that weekday's pair.
+  const date = new Date(Date.parse(`${monday}T00:00:00Z`) + (weekday - 1) * 86_400_000).toISOString().slice(0, 10);
+  const lesson = () => page.locator(`td[data-date="${date}"][data-pair="${pair}"] .entry`).first();
   await lesson().getByText('Изменить', { exact: true }).click();
   const firstOffered = (await lesson().getByLabel('Кто ведёт').locator('option').nth(1).textContent())!;
   const name = firstOffered.split(' — ')[0]!;
@@ -40,7 +49,7 @@ test('методист подтверждает замену вопреки «н
   const availability = page.getByTestId('availability-form');
   const option = availability.getByLabel('Преподаватель').locator('option', { hasText: name });
   await availability.getByLabel('Преподаватель').selectOption(await option.getAttribute('value'));
-  await availability.getByLabel('Вторник, 4-я пара').check();
+  await availability.getByLabel(`${DAYS[weekday]}, ${pair}-я пара`).check();
   await availability.getByRole('button', { name: 'Сохранить' }).click();
   await expect(availability.getByRole('status')).toBeVisible();
 
@@ -49,7 +58,7 @@ test('методист подтверждает замену вопреки «н
   const form = lesson().getByRole('form', { name: /^Заменить преподавателя/ });
   const chosen = form.getByLabel('Кто ведёт').locator('option', { hasText: name });
   await form.getByLabel('Кто ведёт').selectOption(await chosen.getAttribute('value'));
-  const warning = `Преподаватель ${name} недоступен: вт, 4-я пара`;
+  const warning = `Преподаватель ${name} недоступен: ${SHORT[weekday]}, ${pair}-я пара`;
   await expect(form.getByRole('group', { name: 'Предупреждение' })).toContainText(`⚠ ${warning}`);
   await form.getByLabel('Причина').fill('Больничный');
   const confirm = form.getByRole('checkbox', { name: /^Подтверждаю предупреждение/ });

@@ -11,7 +11,9 @@ test.describe('every demo role signs in and sees its home with real data', () =>
     await expect(
       journals.getByRole('row', { name: /ИС-21.*ОП\.04 Основы алгоритмизации и программирования/ }),
     ).toBeVisible();
-    await expect(journals.locator('tbody tr')).toHaveCount(7);
+    // Seven of her own and the one where she substituted for a colleague on 26.11 (the demo's published change).
+    await expect(journals.locator('tbody tr')).toHaveCount(8);
+    await expect(journals.locator('tbody tr', { hasText: 'замена' })).toHaveCount(1);
     await expect(page.getByRole('link', { name: 'Журнал входов' })).toHaveCount(0);
   });
 

@@ -1,12 +1,15 @@
 /**
- * The server Playwright tests: the production build (`npm start`, scripts/start.ts) on a fresh database — a new PGlite directory, or,
- * with TEST_DATABASE_URL, a new database on that PostgreSQL server, migrated and seeded with the demo college.
+ * The server Playwright tests: the production build (`npm start`, scripts/start.ts) on a fresh database — a new PGlite
+ * directory, or, with TEST_DATABASE_URL, a new database on that PostgreSQL server — migrated and seeded with the demo
+ * college as of its fixed date (`defaultAsOf`), so that the specs' dates hold whatever day they run.
+ * `E2E_DEMO=live` (npm run docs:screenshots) leaves the PGlite directory empty instead: `npm start` seeds the demo as
+ * of today with its day (server/db.ts) — what the README's first command shows.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { openDatabase } from '../db/client';
+import { openDatabase, pgliteDir } from '../db/client';
 import { seedDatabase } from '../db/seed';
 
 const port = process.env.E2E_PORT ?? '3100';
@@ -40,7 +43,14 @@ if (serverUrl) {
   fs.rmSync(dataDir, { recursive: true, force: true });
   env.DATA_DIR = dataDir;
   delete env.DATABASE_URL;
-  console.log(`[e2e] PGlite in ${dataDir}`);
+  if (process.env.E2E_DEMO !== 'live') {
+    const database = await openDatabase({ dataDir: pgliteDir(dataDir) });
+    await seedDatabase(database.db, { scale: 'demo' });
+    await database.close();
+  }
+  console.log(
+    `[e2e] PGlite in ${dataDir}${process.env.E2E_DEMO === 'live' ? ': the live demo, seeded by npm start' : ''}`,
+  );
 }
 
 // Through the README's `npm start` (scripts/start.ts): the build `test:e2e` just made is fresh, so it only starts it.

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, pgliteDir, type Database, type Db } from '../db/client';
-import { isEmpty, seedDatabase } from '../db/seed';
+import { isEmpty, liveDemoAsOf, seedDatabase } from '../db/seed';
+import { liveDemoStory } from './demo/story';
+import { DEFAULT_TIME_ZONE, formatDate, todayIn } from '../domain/dates';
 import { closeDatabaseOnSignals } from './shutdown';
 import { countOf, NOUNS } from '../domain/plural';
 import { env } from './env';
@@ -41,8 +43,15 @@ async function start(): Promise<Database> {
   if (database.kind === 'pglite') {
     if (config.SEED_DEMO !== 'false' && (await isEmpty(database.db))) {
       console.log(`[db] Встроенная база ${database.location} пуста: создаю демонстрационный колледж…`);
-      const summary = await seedDatabase(database.db, { scale: 'demo' }, (line) => console.log(`[db] ${line}`));
+      const asOf = liveDemoAsOf(todayIn(DEFAULT_TIME_ZONE));
+      console.log(`[db] Занятия проведены по ${formatDate(asOf)}, расписание недели опубликовано`);
+      const summary = await seedDatabase(database.db, { scale: 'demo', asOf }, (line) => console.log(`[db] ${line}`));
       console.log(`[db] Готово за ${(summary.ms / 1000).toFixed(1)} с: ${countOf(summary.cells, NOUNS.cell)} журнала.`);
+      // The college's day (remarks, posts, a certified copy) is the demo's, not its data: a failure only says so.
+      await liveDemoStory(database.db).then(
+        (lines) => lines.forEach((line) => console.log(`[db] ${line}`)),
+        (error: unknown) => console.warn(`[db] День демо-колледжа не создан: ${String(error)}`),
+      );
     }
   } else {
     try {

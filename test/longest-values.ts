@@ -336,15 +336,15 @@ export async function writeLongestValues(db: Db, actors: Record<Role, Actor>): P
     }),
   );
 
-  // The timetable: ОП.04 and the other journal placed in the group's week (the demo college has none published).
+  // The timetable: ОП.04 and the other journal placed on the group's Saturday (its week has no Saturday pairs).
   const [room] = await queryRows<{ id: number }>(
     db,
     sql`select id from rooms where institution_id = ${institutionId} and in_use and seats >= 30 order by id limit 1`,
   );
   for (const [assignmentId, weekday, pairNo] of [
-    [journalId, 2, 4],
-    [foreign, 2, 5],
-    [journalId, 3, 1],
+    [journalId, 6, 2],
+    [foreign, 6, 3],
+    [journalId, 6, 4],
   ] as const)
     await placeEntry(
       db,

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { formatDate } from '@/domain/dates';
-import { flagKey, MONITORING_RULES } from '@/domain/monitoring';
+import { flagKey, isIssuable, MONITORING_RULES } from '@/domain/monitoring';
 import type { MonitoringFlagRow } from '@/server/services/control/monitoring';
 import { useFormAction, type ServerFormAction } from '../use-form-action';
 
@@ -26,7 +26,7 @@ export function FlagsForm({
 }) {
   const { form, pending, messages } = useFormAction(action);
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const fixable = shown.filter((f) => MONITORING_RULES[f.rule].fixable && f.teacherId !== null);
+  const fixable = shown.filter(isIssuable);
   const toggleAll = () =>
     setChecked(checked.size === fixable.length ? new Set() : new Set(fixable.map((f) => flagKey(f))));
   return (
@@ -70,7 +70,7 @@ export function FlagsForm({
         <tbody>
           {shown.map((f) => {
             const key = flagKey(f);
-            const canIssue = MONITORING_RULES[f.rule].fixable && f.teacherId !== null;
+            const canIssue = isIssuable(f);
             return (
               <tr key={key} data-testid="flag">
                 <td>

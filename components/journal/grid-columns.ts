@@ -64,6 +64,7 @@ export function buildColumns(
           kindShort: kinds.get(lesson.kind)?.short ?? '',
           kindLabel: kinds.get(lesson.kind)?.label ?? lesson.kind,
           outOfTimetable: hasTimetable && !lesson.fromTimetable,
+          future,
           onOpen: onOpenLesson,
         },
         editable: (p) => canEdit && mine && !future && !!p.data && enrolledOn(p.data.spans, lesson.date),

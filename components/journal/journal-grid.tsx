@@ -275,7 +275,12 @@ export function JournalGrid({ page, store, apply, onOpenLesson, onFocus, report,
         }}
         onFirstDataRendered={(e) => {
           performance.mark('journal-grid-interactive');
-          if (!focus) return;
+          if (!focus) {
+            // The published timetable fills the journal to the term's end: open at today's lesson, not at September.
+            const latest = page.lessons.filter((l) => l.date <= page.today).at(-1);
+            if (latest) e.api.ensureColumnVisible(lessonColId(latest.id), 'end');
+            return;
+          }
           const row = Math.max(
             0,
             rows.findIndex((r) => r.id === focus.studentId),

@@ -64,7 +64,14 @@ const REST: DataColumn<AssignmentListItem>[] = [
         ) : (
           <span className="badge good">темы заполнены</span>
         )}{' '}
-        {a.shortOfGrades > 0 && <span className="badge bad">меньше 5 оценок: {a.shortOfGrades}</span>}
+        {a.shortOfGrades > 0 &&
+          (a.termEnded ? (
+            <span className="badge bad">меньше 5 оценок: {a.shortOfGrades}</span>
+          ) : (
+            <span className="badge warn" title="Риск: 5 оценок нужны к концу семестра">
+              пока меньше 5 оценок: {a.shortOfGrades}
+            </span>
+          ))}
       </>
     ),
   },

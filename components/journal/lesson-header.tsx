@@ -10,6 +10,8 @@ export interface LessonHeaderParams {
   kindLabel: string;
   /** Added by hand in a journal that follows the timetable: «вне расписания». */
   outOfTimetable: boolean;
+  /** Dated after the college's today: planned, its topic is not due yet (no ⚠). */
+  future: boolean;
   onOpen: (lesson: JournalLesson) => void;
 }
 
@@ -31,7 +33,7 @@ export function LessonHeader(props: IHeaderParams & LessonHeaderParams) {
       <span className="lesson-date">{formatDayMonth(lesson.date)}</span>
       <span className="lesson-meta">
         {lesson.hours}ч {props.kindShort}
-        {lesson.topic ? '' : ' ⚠'}
+        {lesson.topic || props.future ? '' : ' ⚠'}
       </span>
       {(props.outOfTimetable || lesson.taughtBy) && (
         <span className="lesson-flag">{lesson.taughtBy ? 'замена' : 'вне расп.'}</span>

@@ -4,7 +4,8 @@ import { countOf, NOUNS } from '../../domain/plural';
 import { bulkInsert, resetIdentity, type Row } from '../bulk';
 import { hashPassword } from '../password';
 import { generateGroupTerm } from './lessons';
-import { DEMO_PASSWORD, planCollege, YEAR, type CollegePlan, type Scale, type SeedOptions } from './plan';
+import { addDays } from '../../domain/dates';
+import { DEMO_PASSWORD, planCollege, TERMS, YEAR, type CollegePlan, type Scale, type SeedOptions } from './plan';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REGIONAL_LOGIN } from './plan';
 export type { Scale } from './plan';
@@ -38,6 +39,7 @@ export const STRUCTURE_TABLES = [
   'teaching_assignments',
   'timetable_publications',
   'timetable_entries',
+  'timetable_changes',
 ];
 /** Tables whose ids the seed gives explicitly: their identity sequences move past them afterwards. */
 export const IDENTITY_TABLES = [
@@ -60,6 +62,7 @@ export const IDENTITY_TABLES = [
   'teaching_assignments',
   'timetable_publications',
   'timetable_entries',
+  'timetable_changes',
   'lessons',
 ];
 
@@ -80,6 +83,17 @@ export const DEFAULT_SEED = 2026;
 /** The demo shows a term in progress: lessons are held up to this date. The college scale holds the whole year. */
 export function defaultAsOf(scale: Scale): string {
   return scale === 'demo' ? '2026-11-27' : YEAR.endsOn;
+}
+
+/**
+ * The demo's date when the app seeds it on its first start (`npm start`): today, so that every role's first screen is
+ * the college's week in progress — its lessons held up to today, this week's changes — kept inside the demo's autumn
+ * term (from its fifth week, so the journals have marks; its last day after it). Tests and `db:seed` keep the fixed
+ * `defaultAsOf`.
+ */
+export function liveDemoAsOf(today: string): string {
+  const earliest = addDays(TERMS[0]!.startsOn, 28);
+  return today < earliest ? earliest : today > TERMS[0]!.endsOn ? TERMS[0]!.endsOn : today;
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

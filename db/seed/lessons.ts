@@ -3,8 +3,11 @@
  * programme order, tests every few weeks, grades that follow each student's level, absences that cluster in days and
  * in illnesses, practice in blocks at the end of the term.
  */
-import { addDays } from '../../domain/dates';
+import { addDays, isoWeekday } from '../../domain/dates';
 import type { GradeCode } from '../../domain/marks';
+import { datedLessons, type ChangeKind, type DatedChange, type TemplateLesson } from '../../domain/timetable-changes';
+import { HOURS_PER_PAIR, type Parity } from '../../domain/timetable';
+import { HOLIDAYS } from './calendar';
 import { homework, topicSource } from './topics';
 import {
   clamp,
@@ -72,7 +75,14 @@ export function generateGroupTerm(
   const topicSources = new Map(mine.map((a) => [a.id, topicSource(a.item.name, Math.ceil(a.plannedHours / 2))]));
   const counts = new Map<number, number>();
 
-  const holdLesson = (a: AssignmentPlan, date: string, pairNo: number, hours: number, kind: string) => {
+  const holdLesson = (
+    a: AssignmentPlan,
+    date: string,
+    pairNo: number,
+    hours: number,
+    kind: string,
+    timetable: { key: string; taughtBy: number | null } | null = null,
+  ) => {
     if (date > asOf) return;
     const id = lessonIds.next();
     const delay = rnd.chance(0.8) ? 0 : rnd.chance(0.7) ? rnd.int(1, 3) : rnd.int(4, 12);
@@ -87,6 +97,8 @@ export function generateGroupTerm(
       kind,
       topic: rnd.chance(0.985) ? topicSources.get(a.id)!.next(kind, rnd) : null,
       homework: homework(kind, rnd),
+      timetable_key: timetable?.key ?? null,
+      taught_by: timetable?.taughtBy ?? null,
       created_at: enteredAt,
     });
     const roster = group.members.filter((m) => m.from <= date && (m.to === null || date <= m.to));
@@ -103,21 +115,67 @@ export function generateGroupTerm(
         grade1: mark.grade1,
         grade2: mark.grade2,
         version: 1,
-        updated_by: a.teacherUserId,
+        updated_by: timetable?.taughtBy ?? a.teacherUserId,
         updated_at: enteredAt,
       });
     }
   };
 
-  let cursor = 0;
-  for (const day of classDays) {
-    for (let pairNo = 1; pairNo <= perDay && cursor < slots.length; pairNo++) {
-      const slot = slots[cursor++]!;
-      const lead = slot.assignments[0]!;
-      const n = (counts.get(lead.itemId) ?? 0) + 1;
-      counts.set(lead.itemId, n);
-      const kind = lessonKind(lead, n, rnd);
-      for (const a of slot.assignments) holdLesson(a, day, pairNo, 2, kind);
+  const template = timetableOf(plan, classes);
+  if (template.length > 0) {
+    // The published timetable's lessons of each date, its dated changes applied (the app's own rule), as publishing
+    // makes them: a cancelled lesson is not there, a substitute's is theirs; those up to the demo's date are held.
+    const blocks = new Set(blockDays);
+    const noLessons = (_group: number, date: string) =>
+      isoWeekday(date) === 7 || HOLIDAYS.has(date) || blocks.has(date);
+    const byId = new Map(classes.map((a) => [a.id, a]));
+    const dated = datedLessons(
+      term.startsOn,
+      term.endsOn,
+      template,
+      changesOf(plan, classes),
+      term,
+      YEAR.startsOn,
+      noLessons,
+      (id) => byId.get(id)?.teacherUserId ?? null,
+    );
+    const held = new Map<number, number>();
+    for (const l of dated) {
+      if (l.status !== 'planned') continue;
+      const a = byId.get(l.assignmentId)!;
+      const timetable = { key: l.key, taughtBy: l.substituteId };
+      if (l.date > asOf) {
+        // Ahead of the demo's date: the lesson as publishing makes it (server/services/timetable/lessons.ts), empty.
+        lessons.push({
+          institution_id: institutionId,
+          id: lessonIds.next(),
+          teaching_assignment_id: a.id,
+          date: l.date,
+          pair_no: l.pairNo,
+          hours: HOURS_PER_PAIR,
+          kind: 'lecture',
+          timetable_key: l.key,
+          taught_by: l.substituteId,
+          created_at: `${YEAR.startsOn}T09:00:00${plan.identity.utcOffset}`,
+        });
+        continue;
+      }
+      const n = (held.get(a.id) ?? 0) + 1;
+      held.set(a.id, n);
+      holdLesson(a, l.date, l.pairNo, HOURS_PER_PAIR, lessonKind(a, n, rnd), timetable);
+    }
+  } else {
+    // No timetable (last year's archive): a weekly rhythm of the items' pairs spread over the class days.
+    let cursor = 0;
+    for (const day of classDays) {
+      for (let pairNo = 1; pairNo <= perDay && cursor < slots.length; pairNo++) {
+        const slot = slots[cursor++]!;
+        const lead = slot.assignments[0]!;
+        const n = (counts.get(lead.itemId) ?? 0) + 1;
+        counts.set(lead.itemId, n);
+        const kind = lessonKind(lead, n, rnd);
+        for (const a of slot.assignments) holdLesson(a, day, pairNo, 2, kind);
+      }
     }
   }
   // Practice blocks: 6 hours a day, three pairs, one journal entry of 6 hours.
@@ -134,6 +192,47 @@ export function generateGroupTerm(
     }
   }
   return { lessons, cells };
+}
+
+/** The published weekly template of the journals, as the dated timetable needs it (empty: the term has none). */
+function timetableOf(plan: CollegePlan, journals: readonly AssignmentPlan[]): TemplateLesson[] {
+  const byId = new Map(journals.map((a) => [a.id, a]));
+  return (plan.rows.timetable_entries ?? [])
+    .filter((e) => byId.has(Number(e.teaching_assignment_id)))
+    .map((e) => {
+      const a = byId.get(Number(e.teaching_assignment_id))!;
+      return {
+        entryId: Number(e.id),
+        assignmentId: a.id,
+        groupId: a.groupId,
+        teacherId: a.teacherUserId,
+        weekday: Number(e.weekday),
+        pairNo: Number(e.pair_no),
+        parity: e.parity as Parity,
+        validFrom: null,
+        validTo: null,
+        roomId: Number(e.room_id),
+      };
+    });
+}
+
+/** The published dated changes of the journals. */
+function changesOf(plan: CollegePlan, journals: readonly AssignmentPlan[]): DatedChange[] {
+  const ids = new Set(journals.map((a) => a.id));
+  return (plan.rows.timetable_changes ?? [])
+    .filter((c) => ids.has(Number(c.teaching_assignment_id)))
+    .map((c) => ({
+      id: Number(c.id),
+      kind: c.kind as ChangeKind,
+      assignmentId: Number(c.teaching_assignment_id),
+      targetKey: (c.target_key as string | null) ?? null,
+      revertsChangeId: null,
+      toDate: (c.to_date as string | null) ?? null,
+      toPairNo: (c.to_pair_no as number | null) ?? null,
+      toRoomId: (c.to_room_id as number | null) ?? null,
+      substituteId: (c.substitute_user_id as number | null) ?? null,
+      reason: String(c.reason),
+    }));
 }
 
 function lessonKind(a: AssignmentPlan, n: number, rnd: Random): string {

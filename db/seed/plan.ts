@@ -3,6 +3,7 @@
  * Everything gets its id here, counting from 1: the seed writes into an empty database.
  */
 import { addDays, daysBetween } from '../../domain/dates';
+import { demoChanges } from './changes';
 import { collegeRooms, planTimetable } from './timetable';
 import { ARCHIVE_TERMS, ARCHIVE_YEAR, HOLIDAYS, TERMS, WINTER_VACATION, YEAR, type TermPlan } from './calendar';
 import { DEFAULT_ATTENDANCE_CODES } from '../../domain/marks';
@@ -10,6 +11,7 @@ import { LESSON_KINDS } from '../../domain/lesson-kinds';
 import { semesterOf } from '../../domain/term';
 import { GENERAL_ITEMS, SPECIALTIES, parseItem, type ParsedItem, type SpecialtyDef } from './catalog';
 import { familyName, loginFor, parentName, randomName, type Gender } from './names';
+import { shortName } from '../../domain/names';
 import { Random } from './random';
 
 export { ARCHIVE_TERMS, ARCHIVE_YEAR, TERMS, YEAR, studyDays, type TermPlan } from './calendar';
@@ -134,10 +136,14 @@ const DEMO_ROOMS: { number: string; seats: number; kind: string }[] = [
   { number: '101', seats: 30, kind: 'lecture' },
   { number: '102', seats: 30, kind: 'lecture' },
   { number: '103', seats: 60, kind: 'lecture' },
+  { number: '104', seats: 30, kind: 'lecture' },
+  { number: '105', seats: 32, kind: 'lecture' },
   { number: '201', seats: 15, kind: 'computer' },
   { number: '202', seats: 15, kind: 'computer' },
   { number: '203', seats: 15, kind: 'computer' },
+  { number: '204', seats: 30, kind: 'computer' },
   { number: '301', seats: 20, kind: 'lab' },
+  { number: '302', seats: 30, kind: 'lab' },
   { number: 'М-1', seats: 15, kind: 'workshop' },
   { number: 'Спортзал', seats: 60, kind: 'gym' },
 ];
@@ -772,15 +778,14 @@ export function planCollege(options: SeedOptions): CollegePlan {
     identity,
     lastIds: {},
   };
-  if (options.scale === 'college') {
-    // The demo college's week is left for its methodist to build; the college scale comes with a full one.
+  {
+    // Every college comes with its week published (issue #29, item 1): teachers, students and parents see it at once.
     const current = terms.filter((t) => t.yearStart === YEAR.startYear);
     const weeks = (id: number) => {
       const t = current.find((x) => x.id === id)!;
       return Math.max(1, Math.round(daysBetween(t.startsOn, t.endsOn) / 7));
     };
     const seedRooms = rows.rooms!.map((r) => ({ id: Number(r.id), seats: Number(r.seats), kind: String(r.kind) }));
-    // Seeded as published: teachers, students and parents see the week at once.
     const publicationId = ids.next('timetable_publications');
     rows.timetable_publications = [
       {
@@ -791,12 +796,52 @@ export function planCollege(options: SeedOptions): CollegePlan {
         summary: [],
       },
     ];
-    const termIds = current.map((t) => t.id);
+    // The demo's spring week is left for its methodist to build (the work of late November); a college's whole year
+    // is held, so its every term is published.
+    const termIds = current.filter((t) => options.scale === 'college' || t.startsOn <= options.asOf).map((t) => t.id);
     const firstEntryId = (options.idsAfter?.timetable_entries ?? 0) + 1;
     const timetable = planTimetable(result, seedRooms, termIds, weeks, methodistId, publicationId, firstEntryId);
     ids.take('timetable_entries', timetable.rows.length);
     rows.timetable_entries = timetable.rows;
     result.unplacedPairs = timetable.unplaced;
+    const asOfTerm = current.find((t) => t.startsOn <= options.asOf && options.asOf <= t.endsOn);
+    if (options.scale === 'demo' && asOfTerm) {
+      const userName = new Map(
+        rows.users!.map((u) => [
+          Number(u.id),
+          shortName({
+            lastName: String(u.last_name),
+            firstName: String(u.first_name),
+            middleName: (u.middle_name as string | null) ?? null,
+          }),
+        ]),
+      );
+      const groupName = new Map(groups.map((g) => [g.id, g.name]));
+      const subgroupName = new Map((rows.subgroups ?? []).map((sg) => [Number(sg.id), String(sg.name)]));
+      const byId = new Map(assignments.map((a) => [a.id, a]));
+      const dated = demoChanges({
+        asOf: options.asOf,
+        entries: timetable.rows,
+        assignments,
+        teacherId: demoTeacher.id,
+        methodistId,
+        institutionId,
+        termId: asOfTerm.id,
+        utcOffset: offset,
+        journalName: (id) => {
+          const a = byId.get(id)!;
+          const sub = a.subgroupId === null ? '' : ` (${subgroupName.get(a.subgroupId)})`;
+          return `${groupName.get(a.groupId)}${sub}, ${a.item.shortName}`;
+        },
+        teacherName: (id) => userName.get(id) ?? '',
+        firstId: (options.idsAfter?.timetable_changes ?? 0) + 1,
+        firstPublicationId: publicationId + 1,
+      });
+      ids.take('timetable_changes', dated.changes.length);
+      ids.take('timetable_publications', dated.publications.length);
+      rows.timetable_publications.push(...dated.publications);
+      rows.timetable_changes = dated.changes;
+    }
   }
   result.lastIds = ids.last();
   return result;

@@ -4,7 +4,7 @@
  * subgroup) once per pair, at most four pairs a day per group, a room of the lesson's kind that seats the students.
  * Deterministic: the same plan gives the same timetable. Practice (УП, ПП) is held in blocks, not on the week.
  */
-import { HOURS_PER_PAIR, MAX_PAIRS_A_DAY } from '../../domain/timetable';
+import { HOURS_PER_PAIR, MAX_PAIRS_A_DAY, type Parity } from '../../domain/timetable';
 import type { AssignmentPlan, CollegePlan, GroupPlan, Row } from './plan';
 
 /** The college's rooms: four floors of lecture rooms and classes, labs, workshops, two gyms, big halls. */
@@ -36,10 +36,22 @@ interface SeedRoom {
   kind: string;
 }
 
+/** A journal's pairs a week: whole weeks, and one more every other week when the rest is between a quarter and ¾. */
+export function pairsAWeek(plannedHours: number, weeks: number): { every: number; alternate: boolean } {
+  const perWeek = plannedHours / HOURS_PER_PAIR / weeks;
+  let every = Math.floor(perWeek);
+  const rest = perWeek - every;
+  if (rest >= 0.75) every += 1;
+  const alternate = rest >= 0.25 && rest < 0.75;
+  return { every: every === 0 && !alternate ? 1 : every, alternate };
+}
+
 /**
  * Timetable rows for the plan's terms of the current year. `weeksOf` gives a term's teaching weeks, from which a
- * journal's pairs a week come (its planned hours over the weeks, at least one). Returns the rows and how many
- * pairs could not be placed without a conflict. Entry ids count from `firstId`.
+ * journal's pairs a week come (`pairsAWeek`): a pair every week, and a pair every other week for the rest — placed
+ * as a numerator / denominator pair with another journal of the group where one fits (domain/timetable.ts
+ * `weekParity`). Returns the rows and how many pairs could not be placed without a conflict. Entry ids count from
+ * `firstId`.
  */
 export function planTimetable(
   plan: CollegePlan,
@@ -55,8 +67,17 @@ export function planTimetable(
   let nextId = firstId - 1;
   const groups = new Map<number, GroupPlan>(plan.groups.map((g) => [g.id, g]));
   for (const termId of termIds) {
+    // Who and what is taken at `weekday:pair`, per week parity: an every-week placement takes both.
     const busy = new Set<string>();
+    const weeksOfParity = (parity: Parity) => (parity === 'every' ? ['n', 'd'] : [parity === 'numerator' ? 'n' : 'd']);
+    const isFree = (key: string, at: string, parity: Parity) =>
+      weeksOfParity(parity).every((w) => !busy.has(`${key}@${at}#${w}`));
+    const take = (key: string, at: string, parity: Parity) => {
+      for (const w of weeksOfParity(parity)) busy.add(`${key}@${at}#${w}`);
+    };
     const pairsOfDay = new Map<string, Set<number>>();
+    /** A group's numerator pair still waiting for its denominator. */
+    const openHalf = new Map<number, { weekday: number; pairNo: number }>();
     const weeks = weeksOf(termId);
     const byGroup = new Map<number, AssignmentPlan[]>();
     for (const a of plan.assignments)
@@ -71,53 +92,67 @@ export function planTimetable(
         subgroupId === null
           ? group.members.filter((m) => m.to === null).length
           : (group.subgroups.get(termId)?.find((s) => s.id === subgroupId)?.studentIds.size ?? 0);
-      const lessons = list
-        .flatMap((a) =>
-          Array.from({ length: Math.max(1, Math.round(a.plannedHours / HOURS_PER_PAIR / weeks)) }, (_, n) => ({
-            a,
-            n,
-          })),
-        )
+      const wanted = list
+        .flatMap((a) => {
+          const { every, alternate } = pairsAWeek(a.plannedHours, weeks);
+          const pairs = Array.from({ length: every }, (_, n) => ({ a, n, alternate: false }));
+          return alternate ? [...pairs, { a, n: Number.MAX_SAFE_INTEGER, alternate: true }] : pairs;
+        })
         .sort((x, y) => x.n - y.n || y.a.plannedHours - x.a.plannedHours || x.a.id - y.a.id);
+      const subgroupsOfTerm = [...(group.subgroups.get(termId) ?? [])];
       let offset = 0;
-      for (const { a } of lessons) {
+      for (const { a, alternate } of wanted) {
         offset += 1;
         const whole = `g:${groupId}`;
         const own = a.subgroupId === null ? whole : `s:${a.subgroupId}`;
         const kind = roomKindOf(a);
         const students = size(a.subgroupId);
+        const place = (weekday: number, pairNo: number, parity: Parity): boolean => {
+          const at = `${weekday}:${pairNo}`;
+          const groupFree =
+            isFree(whole, at, parity) &&
+            (a.subgroupId === null
+              ? subgroupsOfTerm.every((s) => isFree(`s:${s.id}`, at, parity))
+              : isFree(own, at, parity));
+          if (!groupFree || !isFree(`t:${a.teacherUserId}`, at, parity)) return false;
+          const room =
+            rooms.find((r) => r.kind === kind && r.seats >= students && isFree(`r:${r.id}`, at, parity)) ??
+            rooms.find((r) => r.kind === 'lecture' && r.seats >= students && isFree(`r:${r.id}`, at, parity));
+          if (!room) return false;
+          take(own, at, parity);
+          take(`t:${a.teacherUserId}`, at, parity);
+          take(`r:${room.id}`, at, parity);
+          const day = pairsOfDay.get(`${groupId}:${weekday}`) ?? new Set<number>();
+          pairsOfDay.set(`${groupId}:${weekday}`, day.add(pairNo));
+          rows.push({
+            institution_id: plan.institutionId,
+            id: ++nextId,
+            teaching_assignment_id: a.id,
+            weekday,
+            pair_no: pairNo,
+            parity,
+            room_id: room.id,
+            created_by: createdBy,
+            published_in: publicationId,
+          });
+          return true;
+        };
         let placed = false;
-        for (let tryDay = 0; tryDay < 5 && !placed; tryDay++) {
-          const weekday = ((offset + tryDay) % 5) + 1;
+        const half = alternate ? openHalf.get(groupId) : undefined;
+        if (half && place(half.weekday, half.pairNo, 'denominator')) {
+          openHalf.delete(groupId);
+          placed = true;
+        }
+        const parity: Parity = alternate ? 'numerator' : 'every';
+        // Monday to Friday in turn; Saturday only for what finds no place in them.
+        for (let tryDay = 0; tryDay < 6 && !placed; tryDay++) {
+          const weekday = tryDay === 5 ? 6 : ((offset + tryDay) % 5) + 1;
           const day = pairsOfDay.get(`${groupId}:${weekday}`) ?? new Set<number>();
           for (let p = 0; p < 5 && !placed; p++) {
             const pairNo = p + 1 + shift;
             if (day.size >= MAX_PAIRS_A_DAY && !day.has(pairNo)) continue;
-            const at = `${weekday}:${pairNo}`;
-            const groupTaken =
-              busy.has(`${whole}@${at}`) ||
-              (a.subgroupId === null
-                ? [...(group.subgroups.get(termId) ?? [])].some((s) => busy.has(`s:${s.id}@${at}`))
-                : busy.has(`${own}@${at}`));
-            if (groupTaken || busy.has(`t:${a.teacherUserId}@${at}`)) continue;
-            const room =
-              rooms.find((r) => r.kind === kind && r.seats >= students && !busy.has(`r:${r.id}@${at}`)) ??
-              rooms.find((r) => r.kind === 'lecture' && r.seats >= students && !busy.has(`r:${r.id}@${at}`));
-            if (!room) continue;
-            busy.add(`${own}@${at}`).add(`t:${a.teacherUserId}@${at}`).add(`r:${room.id}@${at}`);
-            pairsOfDay.set(`${groupId}:${weekday}`, day.add(pairNo));
-            rows.push({
-              institution_id: plan.institutionId,
-              id: ++nextId,
-              teaching_assignment_id: a.id,
-              weekday,
-              pair_no: pairNo,
-              parity: 'every',
-              room_id: room.id,
-              created_by: createdBy,
-              published_in: publicationId,
-            });
-            placed = true;
+            placed = place(weekday, pairNo, parity);
+            if (placed && alternate) openHalf.set(groupId, { weekday, pairNo });
           }
         }
         if (!placed) unplaced += 1;

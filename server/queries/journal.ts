@@ -31,6 +31,8 @@ export interface AssignmentListItem {
   /** Fill status: held lessons without a topic; students with fewer than 5 grades so far. */
   withoutTopic: number;
   shortOfGrades: number;
+  /** The term's last day has passed: «fewer than 5 grades» is a violation, no longer a risk (domain/monitoring.ts). */
+  termEnded: boolean;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function readableAssignments(
       substitute: sql<boolean>`coalesce(${q(teachingAssignments.teacherUserId)} <> ${actor.userId}, true)`,
       withoutTopic: sql<number>`(select count(*)::int from ${lessons} where ${ofAssignment} and ${q(lessons.date)} <= ${today}
         and coalesce(trim(${q(lessons.topic)}), '') = '')`,
+      termEnded: sql<boolean>`${q(terms.endsOn)} < ${today}`,
       shortOfGrades: sql<number>`(select count(*)::int from (select c.student_id from journal_cells c
         join lessons l on l.institution_id = c.institution_id and l.id = c.lesson_id
         where l.institution_id = ${q(teachingAssignments.institutionId)} and l.teaching_assignment_id = ${q(teachingAssignments.id)}

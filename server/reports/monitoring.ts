@@ -1,6 +1,7 @@
 /**
  * The monitoring of journal keeping as a workbook (issue #13, item 1): a sheet per journal with the counts of each
- * rule, a sheet per teacher with the last sign-in and entry, and every flag with its «why» and the journal's address.
+ * rule, a sheet per teacher with the last sign-in and entry, and every flag with its «why» and the journal's address
+ * (violations and risks on sheets of their own).
  */
 import ExcelJS from 'exceljs';
 import { workbookBuffer } from '../services/spreadsheet';
@@ -28,7 +29,8 @@ export async function renderMonitoringXlsx(report: MonitoringReport, baseUrl: st
     'Проведено, ч',
     'Последняя запись',
     ...rules,
-    'Всего',
+    'Всего нарушений',
+    'Риск к концу семестра',
   ]);
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'top' };
@@ -43,14 +45,21 @@ export async function renderMonitoringXlsx(report: MonitoringReport, baseUrl: st
       when(j.lastEntryAt),
       ...MONITORING_RULE_KEYS.map((r) => j.counts[r]),
       totalOf(j.counts),
+      j.risks,
     ]);
   journals.columns.forEach((c, i) => (c.width = i === 1 ? 40 : i < 3 ? 18 : 12));
   journals.views = [{ state: 'frozen', ySplit: 2, xSplit: 2 }];
 
   const teachers = workbook.addWorksheet('Преподаватели');
-  teachers.addRow(['Преподаватель', 'Журналов', 'Последний вход', 'Последняя запись', ...rules, 'Всего']).font = {
-    bold: true,
-  };
+  teachers.addRow([
+    'Преподаватель',
+    'Журналов',
+    'Последний вход',
+    'Последняя запись',
+    ...rules,
+    'Всего нарушений',
+    'Риск к концу семестра',
+  ]).font = { bold: true };
   for (const t of report.teachers)
     teachers.addRow([
       t.teacher,
@@ -59,26 +68,33 @@ export async function renderMonitoringXlsx(report: MonitoringReport, baseUrl: st
       when(t.lastEntryAt),
       ...MONITORING_RULE_KEYS.map((r) => t.counts[r]),
       totalOf(t.counts),
+      t.risks,
     ]);
   teachers.columns.forEach((c, i) => (c.width = i === 0 ? 28 : 16));
 
-  const flags = workbook.addWorksheet('Нарушения');
-  flags.addRow(['Правило', 'Группа', 'Дисциплина', 'Преподаватель', 'С какого дня', 'Почему', 'Где исправить']).font = {
-    bold: true,
-  };
-  for (const f of report.flags) {
-    const row = flags.addRow([
-      MONITORING_RULES[f.rule].label,
-      f.group,
-      f.subject,
-      f.teacher ?? '—',
-      formatDate(f.since),
-      f.text,
-      { text: 'открыть', hyperlink: `${baseUrl}${f.href}` },
-    ]);
-    row.alignment = { wrapText: true, vertical: 'top' };
+  for (const [title, list] of [
+    ['Нарушения', report.flags],
+    ['Риск к концу семестра', report.risks],
+  ] as const) {
+    const flags = workbook.addWorksheet(title);
+    flags.addRow(['Правило', 'Группа', 'Дисциплина', 'Преподаватель', 'С какого дня', 'Почему', 'Где исправить']).font =
+      {
+        bold: true,
+      };
+    for (const f of list) {
+      const row = flags.addRow([
+        MONITORING_RULES[f.rule].label,
+        f.group,
+        f.subject,
+        f.teacher ?? '—',
+        formatDate(f.since),
+        f.text,
+        { text: 'открыть', hyperlink: `${baseUrl}${f.href}` },
+      ]);
+      row.alignment = { wrapText: true, vertical: 'top' };
+    }
+    flags.columns.forEach((c, i) => (c.width = [24, 12, 36, 20, 14, 60, 12][i] ?? 14));
+    flags.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  flags.columns.forEach((c, i) => (c.width = [24, 12, 36, 20, 14, 60, 12][i] ?? 14));
-  flags.views = [{ state: 'frozen', ySplit: 1 }];
   return workbookBuffer(workbook);
 }

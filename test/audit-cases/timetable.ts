@@ -13,6 +13,23 @@ export const timetableCases: AuditArea = (fx, made) => {
     (
       await db().select({ id: timetableChanges.id }).from(timetableChanges).orderBy(desc(timetableChanges.id)).limit(1)
     )[0]!.id;
+  /** Two pairs of one weekday, both free for the journal's group and teacher (and not marked unavailable), on a day the group has at most 3 pairs. */
+  const freePairs = () =>
+    queryRows<{ weekday: number; pair: number }>(
+      db(),
+      sql`with j as (select group_id, teacher_user_id, term_id from teaching_assignments where id = ${fx.journalId}),
+        taken as (select e.weekday, e.pair_no, ta.group_id = j.group_id as own from timetable_entries e
+          join teaching_assignments ta on ta.institution_id = e.institution_id and ta.id = e.teaching_assignment_id
+          join j on ta.term_id = j.term_id and (ta.group_id = j.group_id or ta.teacher_user_id = j.teacher_user_id)
+          where e.removed_at is null
+          union all select u.weekday, u.pair_no, false from teacher_unavailability u join j on u.user_id = j.teacher_user_id),
+        day as (select d as weekday from generate_series(1, 5) d
+          where (select count(distinct pair_no) from taken t where t.weekday = d and t.own) <= 3
+          order by d limit 1)
+        select day.weekday, p as pair from day, generate_series(1, 6) p
+        where not exists (select 1 from taken t where t.weekday = day.weekday and t.pair_no = p)
+        order by p limit 2`,
+    );
   return [
     {
       name: 'saveBellsAction (Saturday)',
@@ -47,13 +64,20 @@ export const timetableCases: AuditArea = (fx, made) => {
     {
       name: 'timetable.place',
       role: 'methodist',
-      call: (c) => c.timetable.place({ assignmentId: fx.journalId, weekday: 3, pairNo: 3, roomId: null }),
+      // The demo's week is full (issue #29, item 1): two pairs of a weekday its group and teacher have free.
+      prepare: async () => {
+        const [first, second] = await freePairs();
+        Object.assign(made, { weekday: first!.weekday, pair: first!.pair, movedPair: second!.pair });
+      },
+      call: (c) =>
+        c.timetable.place({ assignmentId: fx.journalId, weekday: made.weekday!, pairNo: made.pair!, roomId: null }),
       keep: (r) => (made.entry = (r as { entryId: number }).entryId),
     },
     {
       name: 'timetable.move',
       role: 'methodist',
-      call: (c) => c.timetable.move({ entryId: made.entry!, weekday: 3, pairNo: 4, roomId: null }),
+      call: (c) =>
+        c.timetable.move({ entryId: made.entry!, weekday: made.weekday!, pairNo: made.movedPair!, roomId: null }),
       keep: (r) => (made.entry = (r as { entryId: number }).entryId),
     },
     { name: 'timetable.remove', role: 'methodist', call: (c) => c.timetable.remove({ entryId: made.entry! }) },

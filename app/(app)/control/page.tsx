@@ -1,4 +1,5 @@
 import { FlagsForm } from '@/components/control/flags-form';
+import { RiskTable } from '@/components/control/risk-table';
 import { ActionButton } from '@/components/control/action-button';
 import { ScheduledCheckForm } from '@/components/control/scheduled-check-form';
 import { QueryForm } from '@/components/query-form';
@@ -49,7 +50,7 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
   const totals = r.totals;
   // Heat map: whom a flag concerns × the journal's group.
   const groupsShown = r.groups.filter((g) => r.journals.some((j) => j.groupId === g.id));
-  const cell = new Map(r.heat.map((h) => [`${h.teacherId ?? 0}:${h.groupId}`, h.count]));
+  const cell = new Map(r.heat.map((h) => [`${h.teacherId ?? 0}:${h.groupId}`, h]));
   const teaches = new Set(r.journals.map((j) => `${j.teacherId ?? 0}:${j.groupId}`));
 
   return (
@@ -107,21 +108,25 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
       <ActionButton action={postCheckResultsAction} fields={filters} label="Опубликовать итоги на доске информации" />
       <p className="muted small">
         {r.term.name} ({formatDate(r.term.startsOn)} — {formatDate(r.term.endsOn)}), проверка на {formatDate(r.today)}:{' '}
-        {countOf(r.journals.length, NOUNS.journal)}, {countOf(r.flagCount, NOUNS.flag)}. Занятие заполняют не реже раза
-        в 3 дня, у каждого студента не меньше 5 оценок за семестр — к текущему дню пропорционально прошедшей части
-        семестра (п. 5.6 Положения); часы — к дню три дня назад; результаты аттестации — после окончания семестра.
+        {countOf(r.journals.length, NOUNS.journal)}, {countOf(r.flagCount, NOUNS.flag)}
+        {r.riskCount > 0 && `, в зоне риска к концу семестра — ${r.riskCount}`}. Нарушение — правило Положения уже не
+        выполнено: занятие заполняют не реже раза в 3 дня (п. 5.6), результаты аттестации — после окончания семестра.
+        Риск — то, что судят по итогам семестра, пока он идёт: у студента меньше оценок, чем положено к этому дню из 5
+        за семестр, отставание по часам плана; после последнего дня семестра риск становится нарушением.
       </p>
       <div className="cards">
         {MONITORING_RULE_KEYS.map((k) => (
-          <div className="card" key={k}>
-            <div className="value">{totals[k]}</div>
+          <div className="card" key={k} data-testid={`rule-${k}`}>
+            <div className="value">{totals[k] - r.riskTotals[k]}</div>
             <div className="label">{MONITORING_RULES[k].label}</div>
+            {r.riskTotals[k] > 0 && <div className="label risk-note">риск к концу семестра: {r.riskTotals[k]}</div>}
           </div>
         ))}
       </div>
 
       <section className="panel" aria-labelledby="heat">
         <h2 id="heat">Преподаватели × группы</h2>
+        <p className="muted small">Число — нарушения; риск к концу семестра — в подсказке ячейки.</p>
         <div className="heat-wrap">
           <table className="list heat">
             <thead>
@@ -138,11 +143,16 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
                   <td className="nowrap">{t.teacher}</td>
                   {groupsShown.map((g) => {
                     const k = `${t.teacherId ?? 0}:${g.id}`;
-                    const n = cell.get(k) ?? 0;
-                    if (!teaches.has(k) && n === 0) return <td key={g.id} />;
+                    const n = cell.get(k)?.count ?? 0;
+                    const risks = cell.get(k)?.risks ?? 0;
+                    if (!teaches.has(k) && n === 0 && risks === 0) return <td key={g.id} />;
                     const href = `/control?${new URLSearchParams({ ...filters, groupId: String(g.id), ...(t.teacherId ? { teacherId: String(t.teacherId) } : {}) })}#flags`;
                     return (
-                      <td key={g.id} className={`heat-cell ${heatClass(n)}`} title={`${t.teacher}, ${g.name}: ${n}`}>
+                      <td
+                        key={g.id}
+                        className={`heat-cell ${heatClass(n)}`}
+                        title={`${t.teacher}, ${g.name}: ${countOf(n, NOUNS.flag)}${risks ? `, риск: ${risks}` : ''}`}
+                      >
                         <a href={href}>{n}</a>
                       </td>
                     );
@@ -169,6 +179,9 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
                 </th>
               ))}
               <th className="num">Всего</th>
+              <th className="num" title="Риск к концу семестра">
+                Риск
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -186,6 +199,7 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
                   </td>
                 ))}
                 <td className="num">{totalOf(t.counts)}</td>
+                <td className="num muted">{t.risks || ''}</td>
               </tr>
             ))}
           </tbody>
@@ -204,6 +218,15 @@ export default async function ControlPage({ searchParams }: { searchParams: Prom
             fixableCount={r.fixableCount}
             filters={filters}
           />
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="risks">
+        <h2 id="risks">Риск к концу семестра</h2>
+        {r.riskCount === 0 ? (
+          <p className="muted">Риска не найдено.</p>
+        ) : (
+          <RiskTable risks={r.risks} riskCount={r.riskCount} />
         )}
       </section>
 

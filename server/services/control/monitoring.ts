@@ -15,14 +15,15 @@ import { dueHours } from '../../../domain/hours-delivered';
 import { idSchema } from '../../../domain/ids';
 import { MIN_GRADES_PER_TERM } from '../../../domain/journal-stats';
 import {
+  bySeverity,
   countFlags,
   emptyCounts,
   FILL_DAYS,
+  isIssuable,
   monitoringFlags,
   type MonitoredJournal,
   type MonitoredStudent,
   type MonitoringFlag,
-  MONITORING_RULES,
   type RuleCounts,
 } from '../../../domain/monitoring';
 import { compareByName, fullName, shortName } from '../../../domain/names';
@@ -54,7 +55,10 @@ export interface MonitoringJournalRow {
   heldHours: number;
   dueHours: number;
   lastEntryAt: string | null;
+  /** Violations per rule. */
   counts: RuleCounts;
+  /** Risks (rules judged at the term's end, while it lasts). */
+  risks: number;
 }
 
 export interface MonitoringTeacherRow {
@@ -63,7 +67,10 @@ export interface MonitoringTeacherRow {
   lastSignInAt: string | null;
   lastEntryAt: string | null;
   journals: number;
+  /** Violations per rule. */
   counts: RuleCounts;
+  /** Risks (rules judged at the term's end, while it lasts). */
+  risks: number;
 }
 
 export type MonitoringFlagRow = MonitoringFlag & { subject: string; group: string; teacher: string | null };
@@ -80,16 +87,22 @@ export interface MonitoringReport {
   groups: { id: number; name: string }[];
   journals: MonitoringJournalRow[];
   teachers: MonitoringTeacherRow[];
-  /** Counts per rule over everything found. */
+  /** Counts per rule over everything found, violations and risks. */
   totals: RuleCounts;
-  /** The heat map: flags per teacher (whom they concern; null — no teacher) and group. */
-  heat: { teacherId: number | null; groupId: number; count: number }[];
-  /** Flags found in all; `flags` may hold only the first of them (see `shownFlags`). */
+  /** Of `totals`, the risks per rule. */
+  riskTotals: RuleCounts;
+  /** The heat map: violations (and risks) per teacher (whom they concern; null — no teacher) and group. */
+  heat: { teacherId: number | null; groupId: number; count: number; risks: number }[];
+  /** Violations found in all; `flags` may hold only the first of them (see `shownFlags`). */
   flagCount: number;
   /** Of them, those a remark can be issued for. */
   fixableCount: number;
-  /** The oldest first. */
+  /** The violations, the oldest first. */
   flags: MonitoringFlagRow[];
+  /** Risks found in all; `risks` may hold only the first of them. */
+  riskCount: number;
+  /** The risks (domain/monitoring.ts `TERM_END_RULES` while the term lasts), the oldest first. */
+  risks: MonitoringFlagRow[];
 }
 
 /** Flags a screen shows at once; the whole list is in the XLSX, and «all found» remarks are issued on the server. */
@@ -97,7 +110,7 @@ export const FLAGS_SHOWN = 300;
 
 /** The report as the screen needs it: the counts whole, the flags cut to the oldest `FLAGS_SHOWN`. */
 export function shownFlags(report: MonitoringReport): MonitoringReport {
-  return { ...report, flags: report.flags.slice(0, FLAGS_SHOWN) };
+  return { ...report, flags: report.flags.slice(0, FLAGS_SHOWN), risks: report.risks.slice(0, FLAGS_SHOWN) };
 }
 
 interface JournalFact {
@@ -320,12 +333,13 @@ export async function monitorTerm(
   const byId = new Map(journals.map((j) => [j.id, j]));
   const names = new Map<number, string>();
   for (const j of all) if (j.teacher_id !== null) names.set(j.teacher_id, teacherName(j)!);
-  const heat = new Map<string, { teacherId: number | null; groupId: number; count: number }>();
+  const heat = new Map<string, { teacherId: number | null; groupId: number; count: number; risks: number }>();
   for (const f of flags) {
     const groupId = byId.get(f.assignmentId)!.group_id;
     const key = `${f.teacherId}:${groupId}`;
-    const cell = heat.get(key) ?? { teacherId: f.teacherId, groupId, count: 0 };
-    cell.count += 1;
+    const cell = heat.get(key) ?? { teacherId: f.teacherId, groupId, count: 0, risks: 0 };
+    if (f.severity === 'risk') cell.risks += 1;
+    else cell.count += 1;
     heat.set(key, cell);
   }
   const flagRows: MonitoringFlagRow[] = flags.map((f) => {
@@ -340,6 +354,7 @@ export async function monitorTerm(
   const flagsOf = groupBy(flags, (f) => f.assignmentId);
   const journalRows: MonitoringJournalRow[] = monitored.map((m) => {
     const j = byId.get(m.assignmentId)!;
+    const own = bySeverity(flagsOf.get(m.assignmentId) ?? []);
     return {
       assignmentId: m.assignmentId,
       title: m.title,
@@ -352,7 +367,8 @@ export async function monitorTerm(
       heldHours: m.heldHours,
       dueHours: m.dueHours,
       lastEntryAt: entryOf.get(m.assignmentId) ?? null,
-      counts: countFlags(flagsOf.get(m.assignmentId) ?? []),
+      counts: countFlags(own.violations),
+      risks: own.risks.length,
     };
   });
 
@@ -369,13 +385,19 @@ export async function monitorTerm(
         lastEntryAt: id === null ? null : (activity.get(id)?.last_entry_at ?? null),
         journals: 0,
         counts: emptyCounts(),
+        risks: 0,
       };
       teacherRows.set(id, row);
     }
     return row;
   };
   for (const j of journals) rowOf(j.teacher_id).journals += 1;
-  for (const f of flags) rowOf(f.teacherId).counts[f.rule] += 1;
+  for (const f of flags)
+    if (f.severity === 'risk') rowOf(f.teacherId).risks += 1;
+    else rowOf(f.teacherId).counts[f.rule] += 1;
+  const oldestFirst = (a: MonitoringFlagRow, b: MonitoringFlagRow) =>
+    a.since < b.since ? -1 : a.since > b.since ? 1 : 0;
+  const { violations, risks } = bySeverity(flagRows.sort(oldestFirst));
 
   const departmentIds = new Set(all.map((j) => j.department_id));
   const unique = <T extends { id: number }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
@@ -405,10 +427,13 @@ export async function monitorTerm(
     journals: journalRows.sort((a, b) => a.group.localeCompare(b.group, 'ru') || a.title.localeCompare(b.title, 'ru')),
     teachers: [...teacherRows.values()].sort((a, b) => a.teacher.localeCompare(b.teacher, 'ru')),
     totals: countFlags(flags),
+    riskTotals: countFlags(risks),
     heat: [...heat.values()],
-    flagCount: flags.length,
-    fixableCount: flags.filter((f) => MONITORING_RULES[f.rule].fixable && f.teacherId !== null).length,
-    flags: flagRows.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0)),
+    flagCount: violations.length,
+    fixableCount: violations.filter(isIssuable).length,
+    flags: violations,
+    riskCount: risks.length,
+    risks,
   };
 }
 

@@ -152,9 +152,14 @@ export async function postReport(
 ) {
   const lines = [
     `Проверка ведения электронного журнала на ${formatDate(report.today)}, ${report.term.name}: ` +
-      `${countOf(report.journals.length, NOUNS.journal)}, ${countOf(report.flagCount, NOUNS.flag)}.`,
+      `${countOf(report.journals.length, NOUNS.journal)}, ${countOf(report.flagCount, NOUNS.flag)}` +
+      (report.riskCount ? `; в зоне риска к концу семестра — ${report.riskCount}.` : '.'),
     '',
-    ...MONITORING_RULE_KEYS.map((k) => `${MONITORING_RULES[k].label}: ${report.totals[k]}`),
+    ...MONITORING_RULE_KEYS.map(
+      (k) =>
+        `${MONITORING_RULES[k].label}: ${report.totals[k] - report.riskTotals[k]}` +
+        (report.riskTotals[k] ? ` (и ${report.riskTotals[k]} в зоне риска)` : ''),
+    ),
     '',
     'По преподавателям:',
     ...report.teachers

@@ -13,6 +13,7 @@ import { remarks, teachingAssignments } from '../../../db/schema';
 import { idSchema } from '../../../domain/ids';
 import {
   flagKey,
+  isIssuable,
   journalHref,
   MONITORING_RULES,
   type MonitoringFlag,
@@ -67,7 +68,7 @@ export async function issueRemarks(
   const report = await monitoring(db, actor, input);
   const wanted = new Set(input.keys);
   const chosen = input.all ? report.flags : report.flags.filter((f) => wanted.has(flagKey(f)));
-  if (!chosen.some(issuable))
+  if (!chosen.some(isIssuable))
     throw badInput(
       chosen.length
         ? 'Замечания: отмеченные нарушения нельзя исправить (поздние записи) или у журнала нет преподавателя'
@@ -81,11 +82,6 @@ export async function issueRemarks(
   return { issued, skipped, message };
 }
 
-/** A flag a remark can be issued for: its rule can be fixed in the journal, and somebody is to fix it. */
-function issuable(flag: MonitoringFlag): boolean {
-  return MONITORING_RULES[flag.rule].fixable && flag.teacherId !== null;
-}
-
 /**
  * Inserts the remarks of the issuable `flags` (`source`: manual — by a controller, scheduled — by a scheduled check),
  * skipping those with an open remark, and logs them as `actor`'s. Returns how many were issued.
@@ -97,7 +93,7 @@ export async function insertRemarks(
   flags: readonly MonitoringFlag[],
   source: 'manual' | 'scheduled',
 ): Promise<number> {
-  const rows = flags.filter(issuable);
+  const rows = flags.filter(isIssuable);
   if (rows.length === 0) return 0;
   return inTransaction(db, async (tx) => {
     // In chunks: «all found» in a college is tens of thousands of rows, past a statement's parameter limit.

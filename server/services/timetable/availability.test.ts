@@ -7,7 +7,7 @@ import { timetableSetup } from './setup';
 import { placeEntry, placeInput, removeEntry } from './template';
 import { groupWeek } from './week';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 
 describe('practice and session weeks, teachers’ unavailable pairs', () => {
   it('marks a group’s practice weeks: its scheduled hours skip them, another group’s do not', async () => {

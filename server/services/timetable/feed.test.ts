@@ -8,7 +8,7 @@ import { createFeed, feedCalendar, feedStatus, revokeFeed } from './feed';
 import { publishTimetable } from './publish';
 import { moveEntry, placeEntry, placeInput } from './template';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 
 /** The events of an iCalendar text by UID, each a map of its properties (lines unfolded, parameters dropped). */
 function events(ics: string): Map<string, Record<string, string>> {

@@ -7,7 +7,7 @@ import { hoursDelivered, hoursInput } from './hours';
 import { publishTimetable } from './publish';
 import { placeEntry, placeInput } from './template';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 
 describe('hours delivered on the demo college', () => {
   it('matches the figures computed by hand from the journals, and moves with what teachers fill', async () => {

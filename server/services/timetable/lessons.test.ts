@@ -13,7 +13,7 @@ import { generateTermLessons } from './lessons';
 import { publishTimetable } from './publish';
 import { placeEntry, placeInput } from './template';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 
 /** Wednesdays of the first term of the demo college: 02.09 … 23.12. */
 const wednesdays = (from: string, to: string) => {

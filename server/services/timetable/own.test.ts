@@ -7,7 +7,7 @@ import { myWeek, timetableNotices } from './own';
 import { publishTimetable } from './publish';
 import { placeEntry, placeInput } from './template';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 /** The tests' «now»: Saturday 05.12.2026 in Moscow; the timetable published takes effect from Monday 07.12. */
 const SATURDAY = new Date('2026-12-05T09:00:00Z');
 

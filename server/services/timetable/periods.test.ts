@@ -9,7 +9,7 @@ import { publishTimetable } from './publish';
 import { placeEntry, placeInput } from './template';
 import { timetableView } from './views';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 
 /**
  * Issue #26, item 4(a): periods are calendar dates clipped by the terms' own bounds, never offsets of today. The demo

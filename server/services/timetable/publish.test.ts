@@ -7,7 +7,7 @@ import { generateTermLessons } from './lessons';
 import { publishPreview, publishTimetable } from './publish';
 import { moveEntry, placeEntry, placeInput } from './template';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 /** Saturday 05.12.2026, noon in Moscow: the coming Monday is 07.12. */
 const NOW = new Date('2026-12-05T09:00:00Z');
 

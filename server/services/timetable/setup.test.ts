@@ -12,7 +12,7 @@ describe('bells and rooms (the methodist)', () => {
     expect(setup.bells.weekday[0]).toEqual({ pairNo: 1, startsAt: '08:30', endsAt: '10:00' });
     expect(setup.bells.weekday).toHaveLength(6);
     expect(setup.bells.saturday).toHaveLength(4);
-    expect(setup.rooms.map((r) => r.number).slice(0, 4)).toEqual(['101', '102', '103', '201']);
+    expect(setup.rooms.map((r) => r.number).slice(0, 6)).toEqual(['101', '102', '103', '104', '105', '201']);
   });
 
   it('refuses wrong bells whole, naming every pair, and keeps the old ones', async () => {

@@ -13,7 +13,7 @@ import { useDemoDatabase } from '../../../test/demo-database';
 import { cellOptions, moveEntry, moveInput, placeEntry, placeInput, removeEntry, slotOptionsInput } from './template';
 import { groupWeek, termCollisionsOf } from './week';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 
 interface Journal {
   id: number;

@@ -7,7 +7,7 @@ import { renderTimetableWeek } from '../../reports/timetable-week';
 import { placeEntry, placeInput } from './template';
 import { timetableView } from './views';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 
 describe('the week by group, teacher, room and department, on screen and in print', () => {
   it('shows one lesson in each view it belongs to and prints the week as a Cyrillic PDF', async () => {

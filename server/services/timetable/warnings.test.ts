@@ -11,7 +11,7 @@ import { hoursDelivered, hoursInput } from './hours';
 import { publishTimetable, timetablePending } from './publish';
 import { placeEntry, placeInput } from './template';
 
-const demo = useDemoDatabase();
+const demo = useDemoDatabase({ timetable: 'none' });
 const SATURDAY = new Date('2026-12-05T09:00:00Z');
 
 /**
