@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, pgliteDir, type Database, type Db } from '../db/client';
 import { isEmpty, liveDemoAsOf, seedDatabase } from '../db/seed';
-import { liveDemoStory } from './demo/story';
 import { DEFAULT_TIME_ZONE, formatDate, todayIn } from '../domain/dates';
 import { closeDatabaseOnSignals } from './shutdown';
 import { countOf, NOUNS } from '../domain/plural';
@@ -12,7 +11,13 @@ const globalForDb = globalThis as typeof globalThis & {
   __ezhDatabase?: Promise<Database>;
   __ezhReplica?: Promise<Database | null>;
   __ezhReadRouter?: Promise<ReadRouter>;
+  __ezhSeededDemo?: boolean;
 };
+
+/** Whether this process seeded the demo college into an empty database on its start (server/startup.ts then runs its day). */
+export function seededDemoOnStart(): boolean {
+  return globalForDb.__ezhSeededDemo === true;
+}
 
 /**
  * The process's one database. PGlite (no DATABASE_URL) is opened once per process — cached on globalThis across hot
@@ -47,11 +52,7 @@ async function start(): Promise<Database> {
       console.log(`[db] Занятия проведены по ${formatDate(asOf)}, расписание недели опубликовано`);
       const summary = await seedDatabase(database.db, { scale: 'demo', asOf }, (line) => console.log(`[db] ${line}`));
       console.log(`[db] Готово за ${(summary.ms / 1000).toFixed(1)} с: ${countOf(summary.cells, NOUNS.cell)} журнала.`);
-      // The college's day (remarks, posts, a certified copy) is the demo's, not its data: a failure only says so.
-      await liveDemoStory(database.db).then(
-        (lines) => lines.forEach((line) => console.log(`[db] ${line}`)),
-        (error: unknown) => console.warn(`[db] День демо-колледжа не создан: ${String(error)}`),
-      );
+      globalForDb.__ezhSeededDemo = true;
     }
   } else {
     try {

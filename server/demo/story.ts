@@ -3,19 +3,22 @@
  * college, so that every role's first screen shows its feature at work: the methodist's check found the demo teacher's
  * oldest lessons without a topic and issued remarks (her home page lists them), the check's results and a methodist's
  * post are on the notice board, and the head of department has certified a copy of ИС-21's journal (verifiable by its
- * QR code). `npm start` runs it after seeding; the tests' and the e2e's demo stay without it (their fixtures count
- * remarks and posts from none).
+ * QR code), and asked for the printed journals of all groups. `npm start` runs it after seeding (server/startup.ts);
+ * the tests' and the e2e's demo stay without it (their fixtures count remarks and posts from none).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { groups, teachingAssignments, terms, users } from '../../db/schema';
 import { DEMO_LOGINS } from '../../db/seed';
 import { loadActor, type Actor } from '../policy/actor';
+import type PgBoss from 'pg-boss';
 import { certifyCopy } from '../reports/certify';
+import { collegePrintoutsInput, startCollegePrintouts } from '../reports/jobs';
 import { monitoring, monitoringInput } from '../services/control/monitoring';
 import { postNotice, postNoticeInput, postCheckResults } from '../services/control/notices';
 import { issueRemarks, issueRemarksInput } from '../services/control/remarks';
 import { formatDate } from '../../domain/dates';
+import { countOf, NOUNS } from '../../domain/plural';
 import { flagKey, isIssuable } from '../../domain/monitoring';
 
 /** Remarks the methodist issues to the demo teacher: her oldest violations, a few. */
@@ -28,8 +31,11 @@ async function actorOf(db: Db, login: string): Promise<Actor> {
   return actor;
 }
 
-/** Lines for the console: what the day made. */
-export async function liveDemoStory(db: Db): Promise<string[]> {
+/**
+ * Lines for the console: what the day made. With the job queue, the methodist also asks for the printed journals of
+ * every group for the term (the workers draw them in the background: a finished job in «Отчёты» a minute later).
+ */
+export async function liveDemoStory(db: Db, queue?: PgBoss): Promise<string[]> {
   const methodist = await actorOf(db, DEMO_LOGINS.methodist);
   const head = await actorOf(db, DEMO_LOGINS.head);
   const teacher = await actorOf(db, DEMO_LOGINS.teacher);
@@ -78,6 +84,15 @@ export async function liveDemoStory(db: Db): Promise<string[]> {
       }).toString(),
     });
     lines.push(`Заверенная копия: ${copy.title}, ${copy.pages} с., код ${copy.code}`);
+    if (queue) {
+      const job = await startCollegePrintouts(
+        db,
+        queue,
+        methodist,
+        collegePrintoutsInput.parse({ termId: journal.termId }),
+      );
+      lines.push(`Печать журналов всех групп: задание № ${job.jobId}, ${countOf(job.groups, NOUNS.group)} — в очереди`);
+    }
   }
   return lines;
 }
