@@ -81,7 +81,8 @@ export function zoneLabel(zone: string): string {
 /** «1 семестр 2026/2027: 01.09.2026 — 28.12.2026», or «нет семестра». */
 export function termLabel(row: RegionCollegeRow): string {
   return row.term
-    ? `${row.term.name} ${row.term.yearName}: ${formatDate(row.term.startsOn)} — ${formatDate(row.term.endsOn)}`
+    ? `${row.term.name.includes(row.term.yearName) ? row.term.name : `${row.term.name} ${row.term.yearName}`}: ` +
+        `${formatDate(row.term.startsOn)} — ${formatDate(row.term.endsOn)}`
     : 'нет семестра';
 }
 

@@ -23,7 +23,11 @@ export function AppHeader({ actor }: { actor: Actor }) {
         {can(actor, 'curriculum.read') && <Link href="/curricula">Учебные планы</Link>}
         {can(actor, 'load.manage') && <Link href="/load">Нагрузка</Link>}
         {can(actor, 'timetable.place') && <Link href="/timetable">Расписание</Link>}
-        {can(actor, 'timetable.own') && <Link href="/timetable/my">Моё расписание</Link>}
+        {can(actor, 'timetable.own') && (
+          <Link href="/timetable/my">
+            {rolesOf(actor).every((r) => r === 'parent') ? 'Расписание детей' : 'Моё расписание'}
+          </Link>
+        )}
         {can(actor, 'timetable.manage') && <Link href="/timetable/setup">Звонки и аудитории</Link>}
         {can(actor, 'hours.read') && <Link href="/hours">Вычитка часов</Link>}
         {can(actor, 'family.read') && <Link href="/family">Успеваемость</Link>}

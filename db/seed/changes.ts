@@ -19,11 +19,12 @@ interface DemoChange {
   reason: string;
 }
 
+/** One pair's reasons: the teacher taught the day's other pairs. */
 const DEMO_CHANGES: DemoChange[] = [
-  { kind: 'cancel', day: 2, reason: 'Преподаватель на курсах повышения квалификации' },
-  { kind: 'takeOver', day: 3, reason: 'Больничный лист основного преподавателя' },
+  { kind: 'cancel', day: 2, reason: 'Группа на профилактическом медосмотре' },
+  { kind: 'takeOver', day: 3, reason: 'Основной преподаватель в аттестационной комиссии' },
   { kind: 'cancel', day: 10, reason: 'Аудитория занята под олимпиаду' },
-  { kind: 'handOver', day: 11, reason: 'Командировка основного преподавателя' },
+  { kind: 'handOver', day: 11, reason: 'Основной преподаватель на заседании методического объединения' },
 ];
 
 /**

@@ -3,7 +3,7 @@ import { OfflineCache } from '@/components/family/offline-cache';
 import { RefusalNotice } from '@/components/refusal-notice';
 import { formatDate, formatDayMonth } from '@/domain/dates';
 import { parseId } from '@/domain/ids';
-import { MIN_GRADES_PER_TERM } from '@/domain/journal-stats';
+import { formatAverage, MIN_GRADES_PER_TERM } from '@/domain/journal-stats';
 import { fullName } from '@/domain/names';
 import { countOf, NOUNS } from '@/domain/plural';
 import { requireActor } from '@/server/auth/current-actor';
@@ -66,7 +66,7 @@ export default async function FamilyPage({
       </nav>
       <div className="cards">
         <div className="card">
-          <div className="value">{p.totals.average ?? '—'}</div>
+          <div className="value">{formatAverage(p.totals.average) || '—'}</div>
           <div className="label">средний балл</div>
         </div>
         <div className="card">
@@ -97,10 +97,11 @@ export default async function FamilyPage({
                 : '—'}
             </span>
             <span className="small muted">
-              средний {s.average ?? '—'}
+              средний {formatAverage(s.average) || '—'}
               {s.weightedAverage !== null &&
                 s.weightedAverage !== s.average &&
-                ` (взвешенный ${s.weightedAverage})`} ·{' '}
+                ` (взвешенный ${formatAverage(s.weightedAverage)})`}{' '}
+              ·{' '}
               {s.gradesToGo > 0 ? (
                 <span className="badge warn">
                   {countOf(s.gradeCount, NOUNS.grade)} из {MIN_GRADES_PER_TERM}

@@ -130,7 +130,7 @@ async function ownFigures(actor: Actor, termId: number, today: IsoDate) {
   const totals = standingTotals(byStanding);
   return {
     journals: monitoring.journals.length,
-    flags: Object.fromEntries(REGION_RULES.map((r) => [r, monitoring.totals[r]])),
+    flags: Object.fromEntries(REGION_RULES.map((r) => [r, monitoring.totals[r] - monitoring.riskTotals[r]])),
     students: totals.counted,
     progress: totals.progress,
     quality: totals.quality,

@@ -14,7 +14,8 @@
  * - успеваемость, качество: the consolidated sheets' group totals (domain/indicators.ts `standingOf`,
  *   `standingTotals`) over every group with a journal in the term, pooled: students by standing, N their sum;
  * - СОУ: the sheets' graded columns pooled (`tallyIndicators` of the summed tallies);
- * - flags: the monitoring's rules (domain/monitoring.ts) over every journal of the term, counted per college —
+ * - flags: the monitoring's violations (domain/monitoring.ts; risks are not counted) over every journal of the term,
+ *   counted per college —
  *   `unfilledLesson`, `noTopic`, `lateEntry`, `shortOfGrades`, `noAttestation`. Their SQL restates the rules'
  *   conditions with the rules' own constants; `hoursBehind` is left out: its «due» is the published timetable laid
  *   out into dates in the application (`scheduledHours`, ≈0.25 s a college), which no statement over the region
@@ -307,9 +308,9 @@ interface StudentRuleRow {
 
 /**
  * Per college: the student rules of domain/monitoring.ts over every journal's students (its subgroup's, where it
- * has one) — fewer grades than `gradesDue` (⌊5 × the share of the student's part of the term gone⌋, 5 after the
- * end; `shortOfGrades`), and after the term a result missing in an attestation column (`noAttestation`); both only
- * for a student in the group on the day judged and not exempt (осв.) in the journal.
+ * has one), as violations — after the term, fewer than 5 grades (`shortOfGrades`; while the term lasts a shortage is
+ * only a risk, issue #29 item 2, and the region counts violations) and a result missing in an attestation column
+ * (`noAttestation`); both only for a student in the group on its last day and not exempt (осв.) in the journal.
  */
 async function journalStudents(db: Db, periods: readonly CollegePeriod[]): Promise<StudentRuleRow[]> {
   const grade = (c: string) => sql.raw(`coalesce(c.${c} in ('5','4','3','2'), false)::int`);
@@ -357,10 +358,7 @@ async function journalStudents(db: Db, periods: readonly CollegePeriod[]): Promi
             sum(results)::int as results, bool_or(exempt) as exempt
           from facts group by inst, ta, student_id having bool_or(member))
         select inst,
-          (count(*) filter (where in_group and not exempt and grades < case
-            when today > ends_on then ${MIN_GRADES_PER_TERM}::int
-            when today < start then 0
-            else (${MIN_GRADES_PER_TERM}::int * (today - start + 1)) / (ends_on - start + 1) end))::int as short,
+          (count(*) filter (where ended and in_group and not exempt and grades < ${MIN_GRADES_PER_TERM}::int))::int as short,
           coalesce(sum(columns - results) filter (where ended and in_group and not exempt), 0)::int as no_attestation
         from x
         group by inst`,
