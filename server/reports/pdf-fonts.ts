@@ -11,8 +11,10 @@ let registered = false;
  * Next's server bundle `require.resolve` yields a module id, not a path.
  */
 export function pdfFontFile(bold: boolean): string {
-  const dir = env().PDF_FONT_DIR ?? path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
-  return path.join(dir, bold ? 'DejaVuSans-Bold.ttf' : 'DejaVuSans.ttf');
+  // A path chosen at run time: the build's file tracer need not follow it (else it traces the whole project, warning).
+  const dir =
+    env().PDF_FONT_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
+  return path.join(/*turbopackIgnore: true*/ dir, bold ? 'DejaVuSans-Bold.ttf' : 'DejaVuSans.ttf');
 }
 
 /** A word longer than this may be broken anywhere where it does not fit its line (a link, a run of letters). */
