@@ -173,14 +173,15 @@ function probe(file: string): Promise<Holder> {
     socket.setEncoding('utf8');
     socket.on('connect', () => (connected = true));
     socket.on('data', (chunk: string) => (answer += chunk));
-    // A holder answers its PID and closes. A connection closed or reset with no answer was taken by a process in the
-    // midst of dying (its last threads still holding the socket): look again in a moment.
+    // A holder answers its PID and closes. A connection closed or reset with no answer — reset even before it was
+    // established (ECONNRESET: seen in CI with a zombie holder) — was taken by a process in the midst of dying (its
+    // last threads still holding the socket): look again in a moment.
     socket.on('end', () => {
       const pid = Number(answer.trim());
       done(Number.isInteger(pid) && pid > 0 ? { state: 'live', pid } : { state: 'gone' });
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (connected) return done({ state: 'gone' });
+      if (connected || error.code === 'ECONNRESET') return done({ state: 'gone' });
       clearTimeout(timer);
       if (error.code === 'ECONNREFUSED') resolve({ state: 'stale' });
       else if (error.code === 'ENOENT') resolve({ state: 'gone' });
