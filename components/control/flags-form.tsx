@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { formatDate } from '@/domain/dates';
-import { flagKey, isIssuable, MONITORING_RULES } from '@/domain/monitoring';
+import { flagKey, isIssuable } from '@/domain/monitoring';
 import type { MonitoringFlagRow } from '@/server/services/control/monitoring';
 import { useFormAction, type ServerFormAction } from '../use-form-action';
+import { FlagCells } from './risk-table';
 
 /**
  * The monitoring's flags with a box each: the controller ticks some (or all found) and issues remarks. The filters go
@@ -90,14 +90,7 @@ export function FlagsForm({
                     />
                   )}
                 </td>
-                <td>{MONITORING_RULES[f.rule].label}</td>
-                <td>{f.group}</td>
-                <td>{f.subject}</td>
-                <td>{f.teacher ?? '—'}</td>
-                <td className="nowrap">{formatDate(f.since)}</td>
-                <td>
-                  <a href={f.href}>{f.text}</a>
-                </td>
+                <FlagCells flag={f} />
               </tr>
             );
           })}

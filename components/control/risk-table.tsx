@@ -28,18 +28,27 @@ export function RiskTable({ risks, riskCount }: { risks: MonitoringFlagRow[]; ri
         <tbody>
           {risks.map((f) => (
             <tr key={flagKey(f)} data-testid="risk">
-              <td>{MONITORING_RULES[f.rule].label}</td>
-              <td>{f.group}</td>
-              <td>{f.subject}</td>
-              <td>{f.teacher ?? '—'}</td>
-              <td className="nowrap">{formatDate(f.since)}</td>
-              <td>
-                <a href={f.href}>{f.text}</a>
-              </td>
+              <FlagCells flag={f} />
             </tr>
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** A flag's cells in the control page's tables: rule, group, journal, teacher, since when, and why (to the cell). */
+export function FlagCells({ flag: f }: { flag: MonitoringFlagRow }) {
+  return (
+    <>
+      <td>{MONITORING_RULES[f.rule].label}</td>
+      <td>{f.group}</td>
+      <td>{f.subject}</td>
+      <td>{f.teacher ?? '—'}</td>
+      <td className="nowrap">{formatDate(f.since)}</td>
+      <td>
+        <a href={f.href}>{f.text}</a>
+      </td>
     </>
   );
 }
