@@ -8,6 +8,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { JOIN } from '../../db/joins';
 import { groups, teachingAssignments, terms, users } from '../../db/schema';
 import { DEMO_LOGINS } from '../../db/seed';
 import { loadActor, type Actor } from '../policy/actor';
@@ -65,14 +66,8 @@ export async function liveDemoStory(db: Db, queue?: PgBoss): Promise<string[]> {
   const [journal] = await db
     .select({ groupId: groups.id, termId: terms.id })
     .from(teachingAssignments)
-    .innerJoin(
-      groups,
-      and(eq(groups.institutionId, teachingAssignments.institutionId), eq(groups.id, teachingAssignments.groupId)),
-    )
-    .innerJoin(
-      terms,
-      and(eq(terms.institutionId, teachingAssignments.institutionId), eq(terms.id, teachingAssignments.termId)),
-    )
+    .innerJoin(groups, JOIN.assignmentGroup)
+    .innerJoin(terms, JOIN.assignmentTerm)
     .where(and(eq(groups.name, 'ИС-21'), eq(terms.number, 1)))
     .limit(1);
   if (journal) {
